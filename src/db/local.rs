@@ -1,0 +1,275 @@
+//! The project-local PostgreSQL cluster used when no DATABASE_URL is configured.
+//!
+//! It lives in a data folder beside the project (git-ignored, outside `target/` so `cargo clean`
+//! keeps it), is initialised on first use with a generated password, listens on 127.0.0.1 only,
+//! and keeps running after the app exits, like any local database service would.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::net::TcpListener;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use anyhow::{Context, bail};
+use nix::unistd::{Uid, User};
+
+const SUPERUSER: &str = "talent_tracker";
+pub const APP_DATABASE: &str = "talent_tracker";
+
+/// A running local cluster and how to reach it.
+#[derive(Debug, Clone)]
+pub struct LocalCluster {
+    port: u16,
+    password: String,
+}
+
+impl LocalCluster {
+    /// The URL of `database` on this cluster.
+    pub fn url(&self, database: &str) -> String {
+        format!(
+            "postgres://{SUPERUSER}:{}@127.0.0.1:{}/{database}",
+            self.password, self.port
+        )
+    }
+}
+
+/// Where the cluster lives: `TALENT_TRACKER_DATA_DIR`, or `.talent-tracker` in the project.
+pub fn default_data_dir() -> PathBuf {
+    match std::env::var_os("TALENT_TRACKER_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join(".talent-tracker"),
+    }
+}
+
+/// Initialises the cluster if needed, starts it if it is not running, and returns how to reach
+/// it. Safe to call from several processes at once: a file lock serialises them.
+pub fn ensure_running(data_dir: &Path) -> anyhow::Result<LocalCluster> {
+    let bin = find_server_binaries()?;
+    let runner = Runner::for_current_user()?;
+    fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+    // The postgres user only needs to pass through this folder to its own pgdata inside it.
+    fs::set_permissions(data_dir, fs::Permissions::from_mode(0o755))?;
+    let lock = File::create(data_dir.join("lock"))?;
+    lock.lock()?;
+
+    let pgdata = runner.pgdata_for(data_dir)?;
+    if !pgdata.join("PG_VERSION").exists() {
+        initialise(&bin, &runner, data_dir, &pgdata)?;
+    }
+    let cluster = LocalCluster {
+        port: fs::read_to_string(data_dir.join("port"))?.trim().parse()?,
+        password: fs::read_to_string(data_dir.join("password"))?
+            .trim()
+            .to_owned(),
+    };
+    let status = runner.run(
+        Command::new(bin.join("pg_ctl"))
+            .arg("status")
+            .arg("-D")
+            .arg(&pgdata),
+    )?;
+    if !status.status.success() {
+        let log = pgdata.join("server.log");
+        let started = runner.run(
+            Command::new(bin.join("pg_ctl"))
+                .args(["start", "-w", "-t", "60", "-D"])
+                .arg(&pgdata)
+                .arg("-l")
+                .arg(&log),
+        )?;
+        if !started.status.success() {
+            bail!(
+                "the local PostgreSQL in {} did not start ({}); see {}",
+                pgdata.display(),
+                String::from_utf8_lossy(&started.stderr).trim(),
+                log.display()
+            );
+        }
+    }
+    ensure_database(&cluster, APP_DATABASE)?;
+    Ok(cluster)
+}
+
+fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> anyhow::Result<()> {
+    let password = random_password()?;
+    write_private(&data_dir.join("password"), &password)?;
+    runner.prepare_dir(pgdata)?;
+    // initdb runs as the postgres user, who may not reach the data folder: hand it a copy
+    // beside pgdata for the moment it needs it.
+    let pwfile = pgdata.with_extension("initdb-password");
+    write_private(&pwfile, &password)?;
+    runner.give_file(&pwfile)?;
+    let out = runner.run(
+        Command::new(bin.join("initdb"))
+            .arg("-D")
+            .arg(pgdata)
+            .args([
+                "-U",
+                SUPERUSER,
+                "--auth=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ])
+            .arg(format!("--pwfile={}", pwfile.display())),
+    );
+    fs::remove_file(&pwfile)?;
+    let out = out?;
+    if !out.status.success() {
+        let _ = fs::remove_dir_all(pgdata);
+        bail!(
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    // Ask the OS for a free port once; the cluster keeps it from then on.
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let mut conf = OpenOptions::new()
+        .append(true)
+        .open(pgdata.join("postgresql.conf"))?;
+    writeln!(
+        conf,
+        "\n# talent-tracker: loopback only, no Unix socket (its default folder may not exist here)\n\
+         listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = ''\n\
+         max_connections = 200"
+    )?;
+    fs::write(data_dir.join("port"), port.to_string())?;
+    Ok(())
+}
+
+/// Creates `database` on the cluster unless it exists.
+fn ensure_database(cluster: &LocalCluster, database: &str) -> anyhow::Result<()> {
+    use diesel::prelude::*;
+    let mut conn = PgConnection::establish(&cluster.url("postgres"))?;
+    let exists: bool = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+        "EXISTS (SELECT 1 FROM pg_database WHERE datname = '{database}')"
+    )))
+    .get_result(&mut conn)?;
+    if !exists {
+        diesel::sql_query(format!("CREATE DATABASE \"{database}\"")).execute(&mut conn)?;
+    }
+    Ok(())
+}
+
+/// The folder holding initdb and pg_ctl: on PATH, else the newest /usr/lib/postgresql/*/bin.
+fn find_server_binaries() -> anyhow::Result<PathBuf> {
+    let on_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let mut installed: Vec<PathBuf> = fs::read_dir("/usr/lib/postgresql")
+        .map(|dirs| dirs.flatten().map(|d| d.path().join("bin")).collect())
+        .unwrap_or_default();
+    installed.sort_by_key(|p| version_of(p));
+    on_path
+        .into_iter()
+        .chain(installed.into_iter().rev())
+        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "no PostgreSQL server binaries found (initdb and pg_ctl on PATH or under \
+                 /usr/lib/postgresql/*/bin). Install them (Debian: apt-get install postgresql) \
+                 or set DATABASE_URL to a PostgreSQL server you already run."
+            )
+        })
+}
+
+fn version_of(bin: &Path) -> u32 {
+    bin.parent()
+        .and_then(|v| v.file_name())
+        .and_then(|v| v.to_str())
+        .and_then(|v| v.split('.').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn random_password() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 24];
+    std::io::Read::read_exact(&mut File::open("/dev/urandom")?, &mut bytes)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+/// Runs PostgreSQL's tools as ourselves, or as the `postgres` user when we are root
+/// (PostgreSQL refuses to run as root).
+enum Runner {
+    Myself,
+    As(User),
+}
+
+impl Runner {
+    fn for_current_user() -> anyhow::Result<Self> {
+        if !Uid::effective().is_root() {
+            return Ok(Runner::Myself);
+        }
+        match User::from_name("postgres")? {
+            Some(user) => Ok(Runner::As(user)),
+            None => bail!(
+                "running as root, and PostgreSQL refuses to run as root: create a `postgres` \
+                 system user (Debian's postgresql package does) or set DATABASE_URL"
+            ),
+        }
+    }
+
+    fn run(&self, command: &mut Command) -> anyhow::Result<Output> {
+        if let Runner::As(user) = self {
+            command
+                .uid(user.uid.as_raw())
+                .gid(user.gid.as_raw())
+                .env("HOME", &user.dir)
+                .current_dir("/");
+        }
+        command
+            .output()
+            .with_context(|| format!("cannot run {command:?}"))
+    }
+
+    /// `pgdata` inside the data folder, unless the postgres user cannot reach it there (a
+    /// checkout under /root): then a folder of its own under /var/lib named after the project.
+    fn pgdata_for(&self, data_dir: &Path) -> anyhow::Result<PathBuf> {
+        let reachable = match self {
+            Runner::Myself => true,
+            Runner::As(_) => self
+                .run(Command::new("test").arg("-x").arg(data_dir))?
+                .status
+                .success(),
+        };
+        if reachable {
+            return Ok(data_dir.join("pgdata"));
+        }
+        let name: String = data_dir
+            .to_string_lossy()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let outside = Path::new("/var/lib/talent-tracker").join(name);
+        fs::create_dir_all(&outside)?;
+        fs::set_permissions(&outside, fs::Permissions::from_mode(0o755))?;
+        Ok(outside.join("pgdata"))
+    }
+
+    fn prepare_dir(&self, dir: &Path) -> anyhow::Result<()> {
+        fs::create_dir_all(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+        self.give_file(dir)
+    }
+
+    fn give_file(&self, path: &Path) -> anyhow::Result<()> {
+        if let Runner::As(user) = self {
+            std::os::unix::fs::chown(path, Some(user.uid.as_raw()), Some(user.gid.as_raw()))?;
+        }
+        Ok(())
+    }
+}

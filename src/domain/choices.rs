@@ -1,0 +1,133 @@
+//! The fixed choices of the domain, stored as their snake_case names (TEXT with a CHECK).
+
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::pg::{Pg, PgValue};
+use diesel::serialize::{self, Output, ToSql};
+use diesel::sql_types::Text;
+use rocket::form::{self, FromFormField, ValueField};
+
+/// What every choice enum offers, so select fields can list any of them.
+pub trait ChoiceName: Copy + 'static {
+    fn all() -> &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn label(self) -> &'static str;
+}
+
+/// Declares a choice enum with its stored name and human label, and teaches forms and
+/// Diesel to read and write it, so every choice behaves the same everywhere.
+macro_rules! choice_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($stored:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow, serde::Serialize)]
+        #[diesel(sql_type = Text)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name stored in the database, sent by forms and written to CSV.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $stored),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn parse(name: &str) -> Option<Self> {
+                match name.trim() { $($stored => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl ChoiceName for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn as_str(self) -> &'static str { $name::as_str(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl<'v> FromFormField<'v> for $name {
+            fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
+                Self::parse(field.value).ok_or_else(|| {
+                    let names: Vec<&str> = Self::ALL.iter().map(|c| c.as_str()).collect();
+                    form::Error::validation(format!("Choose one of: {}.", names.join(", "))).into()
+                })
+            }
+        }
+
+        impl ToSql<Text, Pg> for $name {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                <str as ToSql<Text, Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl FromSql<Text, Pg> for $name {
+            fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+                let stored = <String as FromSql<Text, Pg>>::from_sql(bytes)?;
+                Self::parse(&stored)
+                    .ok_or_else(|| format!("unknown {} `{stored}`", stringify!($name)).into())
+            }
+        }
+    };
+}
+
+choice_enum!(CompanyKind {
+    AiLab => ("ai_lab", "AI lab"),
+    BigTech => ("big_tech", "Big tech"),
+    Startup => ("startup", "Startup"),
+    Investor => ("investor", "Investor"),
+    Other => ("other", "Other"),
+});
+
+choice_enum!(
+    /// The pipeline, in order; declined and withdrawn are the two ways out.
+    Stage {
+        Sourced => ("sourced", "Sourced"),
+        Contacted => ("contacted", "Contacted"),
+        Interviewing => ("interviewing", "Interviewing"),
+        Offer => ("offer", "Offer"),
+        Hired => ("hired", "Hired"),
+        Declined => ("declined", "Declined"),
+        Withdrawn => ("withdrawn", "Withdrawn"),
+    }
+);
+
+choice_enum!(
+    /// Who says so: the press, an offer letter, or the agreed contract.
+    PayKind {
+        Reported => ("reported", "Reported"),
+        Offered => ("offered", "Offered"),
+        Agreed => ("agreed", "Agreed"),
+    }
+);
+
+choice_enum!(Period {
+    Annual => ("annual", "Annual"),
+    Total => ("total", "Total over years"),
+});
+
+choice_enum!(Confidence {
+    Rumor => ("rumor", "Rumor"),
+    Reported => ("reported", "Reported"),
+    Confirmed => ("confirmed", "Confirmed"),
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_parses_back_from_its_stored_name() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::parse(stage.as_str()), Some(*stage));
+        }
+        assert_eq!(Stage::parse("promoted"), None);
+    }
+}

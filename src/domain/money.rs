@@ -1,0 +1,114 @@
+//! Money amounts: exact decimals with at most two decimal places, never floating point.
+
+use bigdecimal::BigDecimal;
+use rocket::form::{self, FromFormField, ValueField};
+use std::str::FromStr;
+
+/// What NUMERIC(14, 2) holds: twelve digits before the point, two after.
+const MAX_INTEGER_DIGITS: usize = 12;
+
+/// A non-negative amount in some currency, as typed: "250000000" or "1234.56".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Money(BigDecimal);
+
+impl Money {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        let unsigned = raw.strip_prefix('-').unwrap_or(raw);
+        let (whole, cents) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_only(whole) || !digits_only(cents) {
+            return Err("Enter a plain number such as 250000000 or 1234.56 \
+                        (no currency symbols or thousands separators)."
+                .into());
+        }
+        if raw.starts_with('-') {
+            return Err("Must not be negative.".into());
+        }
+        if cents.len() > 2 {
+            return Err("At most two decimal places (cents).".into());
+        }
+        if whole.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+            return Err(format!(
+                "At most {MAX_INTEGER_DIGITS} digits before the decimal point."
+            ));
+        }
+        BigDecimal::from_str(unsigned)
+            .map(|v| Money(v.with_scale(2)))
+            .map_err(|e| e.to_string())
+    }
+
+    pub fn amount(&self) -> &BigDecimal {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> BigDecimal {
+        self.0
+    }
+}
+
+impl<'v> FromFormField<'v> for Money {
+    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
+        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
+    }
+}
+
+/// Shows an amount exactly, with thousands separators: 1234567.5 → "1,234,567.50".
+pub fn format_money(amount: &BigDecimal) -> String {
+    let plain = amount.with_scale(2).to_plain_string();
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (whole, cents) = unsigned.split_once('.').unwrap_or((unsigned, "00"));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}{grouped}.{cents}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twelve_digit_amounts_with_cents_stay_exact() {
+        let money = Money::parse("999999999999.99").map(Money::into_inner);
+        assert_eq!(
+            money.as_ref().map(format_money),
+            Ok("999,999,999,999.99".to_owned())
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plain_non_negative_amount() {
+        for bad in [
+            "",
+            "-5",
+            "1,000",
+            "$100",
+            "1.234",
+            "1e9",
+            "1000000000000",
+            "abc",
+            ".",
+        ] {
+            assert!(Money::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(Money::parse("0").is_ok());
+        assert!(Money::parse(" 100.5 ").is_ok());
+    }
+
+    #[test]
+    fn formats_with_separators_and_cents() {
+        let amount = |s: &str| BigDecimal::from_str(s).unwrap_or_default();
+        assert_eq!(format_money(&amount("0")), "0.00");
+        assert_eq!(format_money(&amount("999")), "999.00");
+        assert_eq!(format_money(&amount("1000")), "1,000.00");
+        assert_eq!(format_money(&amount("100000000.5")), "100,000,000.50");
+    }
+}

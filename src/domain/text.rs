@@ -1,0 +1,53 @@
+//! Free text: trimmed, and bounded so a huge field is refused with a message.
+
+use rocket::form::{self, FromFormField, ValueField};
+
+/// One line of required text of at most `MAX` characters (names, titles, places).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<const MAX: usize = 200>(String);
+
+/// Notes: up to ten thousand characters, line breaks kept.
+pub type LongText = Text<10_000>;
+
+impl<const MAX: usize> Text<MAX> {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let trimmed = raw.trim();
+        let length = trimmed.chars().count();
+        if trimmed.is_empty() {
+            Err("This field is required.".into())
+        } else if length > MAX {
+            Err(format!(
+                "At most {MAX} characters, please (this has {length})."
+            ))
+        } else {
+            Ok(Text(trimmed.to_owned()))
+        }
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl<'v, const MAX: usize> FromFormField<'v> for Text<MAX> {
+    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
+        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_trimmed_and_bounded() {
+        assert_eq!(
+            Text::<5>::parse("  Ada  ").map(Text::into_inner),
+            Ok("Ada".into())
+        );
+        assert!(Text::<5>::parse("   ").is_err());
+        assert!(Text::<5>::parse("Ada Lovelace").is_err());
+        // Characters, not bytes: five accented letters fit in five.
+        assert!(Text::<5>::parse("ééééé").is_ok());
+    }
+}

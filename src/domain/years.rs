@@ -1,0 +1,25 @@
+//! The number of years a total pay figure is spread over.
+
+use rocket::form::{self, FromFormField, ValueField};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodYears(i16);
+
+impl PeriodYears {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        match raw.trim().parse::<i16>() {
+            Ok(years @ 1..=20) => Ok(PeriodYears(years)),
+            _ => Err("A whole number of years from 1 to 20.".into()),
+        }
+    }
+
+    pub fn into_inner(self) -> i16 {
+        self.0
+    }
+}
+
+impl<'v> FromFormField<'v> for PeriodYears {
+    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
+        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
+    }
+}

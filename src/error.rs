@@ -1,0 +1,105 @@
+//! The one error type of request handling, its styled error page, and the catchers.
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use rocket::http::Status;
+use rocket::response::{self, Responder, content::RawHtml};
+use rocket::{Catcher, Request, catch, catchers};
+
+use crate::views::ErrorPage;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// The request itself makes no sense (bad filter value, ...): 422 with the message.
+    #[error("{0}")]
+    Unprocessable(String),
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[from] diesel::r2d2::PoolError),
+    #[error(transparent)]
+    Database(#[from] DieselError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn status(&self) -> Status {
+        match self {
+            AppError::NotFound | AppError::Database(DieselError::NotFound) => Status::NotFound,
+            AppError::Unprocessable(_) => Status::UnprocessableEntity,
+            AppError::Unavailable(_) => Status::ServiceUnavailable,
+            AppError::Database(DieselError::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            )) => Status::ServiceUnavailable,
+            AppError::Database(_) | AppError::Internal(_) => Status::InternalServerError,
+        }
+    }
+
+    /// Whether a database constraint (a unique index, a CHECK) refused the write.
+    pub fn violates(&self, constraint: &str) -> bool {
+        matches!(self, AppError::Database(DieselError::DatabaseError(_, info))
+            if info.constraint_name() == Some(constraint))
+    }
+
+    /// What the user reads: specific where it helps them, generic where it would leak internals.
+    fn public_message(&self) -> String {
+        match self {
+            AppError::Unprocessable(message) => message.clone(),
+            _ => default_message(self.status()).to_owned(),
+        }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for AppError {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let status = self.status();
+        if status.code >= 500 {
+            // Debug shows the whole cause chain; the user only gets the generic message.
+            log::error!("{} {}: {self:?}", request.method(), request.uri());
+        }
+        error_page(status, &self.public_message()).respond_to(request)
+    }
+}
+
+/// A write refused because a row still references the one being deleted.
+pub fn is_foreign_key_violation(error: &DieselError) -> bool {
+    matches!(
+        error,
+        DieselError::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _)
+    )
+}
+
+fn default_message(status: Status) -> &'static str {
+    match status.code {
+        400 => "The request could not be understood.",
+        404 => "There is nothing here. It may have been deleted, or the address is mistyped.",
+        413 => "What was sent is too large.",
+        422 => "Some of what was sent could not be understood.",
+        503 => "The database is not reachable right now. Please try again in a moment.",
+        _ => "Something went wrong on our side. It has been logged.",
+    }
+}
+
+fn error_page(status: Status, message: &str) -> (Status, RawHtml<String>) {
+    let page = ErrorPage::new(status, message);
+    // If even the error page cannot render, plain text still tells the user what happened.
+    let body = askama::Template::render(&page).unwrap_or_else(|_| format!("{status}: {message}"));
+    (status, RawHtml(body))
+}
+
+/// Errors Rocket raises itself (no route, a path segment that is not an id, a body over the
+/// size limit) get the same styled page as handler errors.
+#[catch(default)]
+fn default_catcher(status: Status, request: &Request<'_>) -> (Status, RawHtml<String>) {
+    // A path parameter that does not parse (e.g. /people/abc) names no record: that is a 404.
+    let status = match status {
+        Status::UnprocessableEntity if !request.method().supports_payload() => Status::NotFound,
+        other => other,
+    };
+    error_page(status, default_message(status))
+}
+
+pub fn catchers() -> Vec<Catcher> {
+    catchers![default_catcher]
+}

@@ -1,0 +1,126 @@
+//! Companies: where people come from and who hires them.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+use crate::domain::CompanyKind;
+use crate::schema::{company, person};
+
+diesel::define_sql_function!(fn lower(x: Text) -> Text);
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = company, check_for_backend(diesel::pg::Pg))]
+pub struct Company {
+    pub id: i64,
+    pub name: String,
+    pub kind: CompanyKind,
+    pub website: Option<String>,
+    pub country: Option<String>,
+    pub notes: Option<String>,
+    pub is_demo: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a user sets on a company, for both creating and editing one.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = company, treat_none_as_null = true)]
+pub struct CompanyFields {
+    pub name: String,
+    pub kind: CompanyKind,
+    pub website: Option<String>,
+    pub country: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// The unique index behind "a company of that name exists already".
+pub const NAME_UNIQUE_INDEX: &str = "company_name_lower_key";
+
+impl Company {
+    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Company> {
+        company::table
+            .find(id)
+            .select(Company::as_select())
+            .first(conn)
+    }
+
+    /// Finds a company by name, ignoring case and surrounding spaces, as uniqueness does.
+    pub fn find_by_name(conn: &mut PgConnection, name: &str) -> QueryResult<Option<Company>> {
+        company::table
+            .filter(lower(company::name).eq(name.trim().to_lowercase()))
+            .select(Company::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Companies whose name contains `search`, by name, a page at a time, with the total.
+    pub fn search(
+        conn: &mut PgConnection,
+        search: Option<&str>,
+        kind: Option<CompanyKind>,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<(Vec<Company>, i64)> {
+        let filtered = || {
+            let mut query = company::table.into_boxed();
+            if let Some(search) = search {
+                query = query.filter(company::name.ilike(super::like_pattern(search)));
+            }
+            if let Some(kind) = kind {
+                query = query.filter(company::kind.eq(kind));
+            }
+            query
+        };
+        let total = filtered().count().get_result(conn)?;
+        let rows = filtered()
+            .order((lower(company::name), company::id))
+            .offset(offset)
+            .limit(limit)
+            .select(Company::as_select())
+            .load(conn)?;
+        Ok((rows, total))
+    }
+
+    /// Every company name, for the company pickers of the person form.
+    pub fn all_names(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
+        company::table
+            .order(lower(company::name))
+            .select(company::name)
+            .load(conn)
+    }
+
+    pub fn insert(conn: &mut PgConnection, fields: &CompanyFields) -> QueryResult<Company> {
+        diesel::insert_into(company::table)
+            .values(fields)
+            .returning(Company::as_returning())
+            .get_result(conn)
+    }
+
+    pub fn update(
+        conn: &mut PgConnection,
+        id: i64,
+        fields: &CompanyFields,
+    ) -> QueryResult<Company> {
+        diesel::update(company::table.find(id))
+            .set((fields, company::updated_at.eq(diesel::dsl::now)))
+            .returning(Company::as_returning())
+            .get_result(conn)
+    }
+
+    /// How many people name this company as their origin or hiring company.
+    pub fn people_count(conn: &mut PgConnection, id: i64) -> QueryResult<i64> {
+        person::table
+            .filter(
+                person::origin_company_id
+                    .eq(id)
+                    .or(person::hiring_company_id.eq(id)),
+            )
+            .count()
+            .get_result(conn)
+    }
+
+    pub fn delete(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+        diesel::delete(company::table.find(id)).execute(conn)
+    }
+}

@@ -1,0 +1,20 @@
+//! Row models, one per table, with the queries that read and write them.
+
+pub mod company;
+pub mod pay_report;
+pub mod person;
+pub mod stage_change;
+
+pub use company::{Company, CompanyFields};
+pub use pay_report::{PayReport, PayReportFields};
+pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
+pub use stage_change::StageChange;
+
+/// Escapes LIKE wildcards so a search for "50%" means the text "50%".
+pub(crate) fn like_pattern(search: &str) -> String {
+    let escaped = search
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}

@@ -1,0 +1,135 @@
+//! Pay reports: each claim about one person's pay, with its source and confidence.
+
+use bigdecimal::BigDecimal;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::Numeric;
+
+use crate::domain::{Confidence, PayKind, Period};
+use crate::schema::{pay_report, person};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = pay_report, check_for_backend(diesel::pg::Pg))]
+pub struct PayReport {
+    pub id: i64,
+    pub person_id: i64,
+    pub kind: PayKind,
+    pub currency: String,
+    pub amount_low: BigDecimal,
+    pub amount_high: BigDecimal,
+    pub period: Period,
+    pub period_years: Option<i16>,
+    pub base: Option<BigDecimal>,
+    pub bonus: Option<BigDecimal>,
+    pub equity: Option<BigDecimal>,
+    pub sign_on: Option<BigDecimal>,
+    pub as_of: NaiveDate,
+    pub source_name: Option<String>,
+    pub source_url: Option<String>,
+    pub confidence: Confidence,
+    pub notes: Option<String>,
+    pub is_demo: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a user sets on a pay report, for both creating and editing one.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = pay_report, treat_none_as_null = true)]
+pub struct PayReportFields {
+    pub kind: PayKind,
+    pub currency: String,
+    pub amount_low: BigDecimal,
+    pub amount_high: BigDecimal,
+    pub period: Period,
+    pub period_years: Option<i16>,
+    pub base: Option<BigDecimal>,
+    pub bonus: Option<BigDecimal>,
+    pub equity: Option<BigDecimal>,
+    pub sign_on: Option<BigDecimal>,
+    pub as_of: NaiveDate,
+    pub source_name: Option<String>,
+    pub source_url: Option<String>,
+    pub confidence: Confidence,
+    pub notes: Option<String>,
+}
+
+/// A pay report ranked on the dashboard, with whose it is.
+#[derive(Debug, Clone, Queryable)]
+pub struct RankedPayReport {
+    pub report: PayReport,
+    pub person_name: String,
+    pub annual_midpoint: BigDecimal,
+}
+
+/// The annualised midpoint of the band (DOMAIN.md): (low + high) / 2, divided by the years
+/// of a total. Computed in PostgreSQL so it stays exact NUMERIC.
+const ANNUAL_MIDPOINT_SQL: &str = "round((pay_report.amount_low + pay_report.amount_high) / 2 / coalesce(pay_report.period_years, 1), 2)";
+
+impl PayReport {
+    /// A report of one person: a report id under another person's page is not found.
+    pub fn find(conn: &mut PgConnection, person_id: i64, id: i64) -> QueryResult<PayReport> {
+        pay_report::table
+            .filter(pay_report::person_id.eq(person_id))
+            .find(id)
+            .select(PayReport::as_select())
+            .first(conn)
+    }
+
+    /// A person's reports over time, newest claim first.
+    pub fn for_person(conn: &mut PgConnection, person_id: i64) -> QueryResult<Vec<PayReport>> {
+        pay_report::table
+            .filter(pay_report::person_id.eq(person_id))
+            .order((pay_report::as_of.desc(), pay_report::id.desc()))
+            .select(PayReport::as_select())
+            .load(conn)
+    }
+
+    pub fn insert(
+        conn: &mut PgConnection,
+        person_id: i64,
+        fields: &PayReportFields,
+    ) -> QueryResult<PayReport> {
+        diesel::insert_into(pay_report::table)
+            .values((fields, pay_report::person_id.eq(person_id)))
+            .returning(PayReport::as_returning())
+            .get_result(conn)
+    }
+
+    pub fn update(
+        conn: &mut PgConnection,
+        person_id: i64,
+        id: i64,
+        fields: &PayReportFields,
+    ) -> QueryResult<PayReport> {
+        diesel::update(
+            pay_report::table
+                .filter(pay_report::person_id.eq(person_id))
+                .find(id),
+        )
+        .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
+        .returning(PayReport::as_returning())
+        .get_result(conn)
+    }
+
+    pub fn delete(conn: &mut PgConnection, person_id: i64, id: i64) -> QueryResult<usize> {
+        diesel::delete(
+            pay_report::table
+                .filter(pay_report::person_id.eq(person_id))
+                .find(id),
+        )
+        .execute(conn)
+    }
+
+    /// The largest packages by annualised midpoint. Until exchange rates exist, amounts in
+    /// different currencies are ranked as they are; the page shows each one's currency.
+    pub fn largest(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<RankedPayReport>> {
+        let midpoint = diesel::dsl::sql::<Numeric>(ANNUAL_MIDPOINT_SQL);
+        pay_report::table
+            .inner_join(person::table)
+            .order((midpoint.clone().desc(), pay_report::id))
+            .select((PayReport::as_select(), person::full_name, midpoint))
+            .limit(limit)
+            .load(conn)
+    }
+}

@@ -1,0 +1,326 @@
+//! People: candidates and hires, with their companies and pipeline stage.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+
+use super::stage_change::{NewStageChange, StageChange};
+use crate::domain::Stage;
+use crate::schema::{company, person};
+
+diesel::alias!(company as origin: OriginCompany, company as hiring: HiringCompany);
+
+diesel::define_sql_function!(
+    fn coalesce(
+        x: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+        y: diesel::sql_types::Nullable<diesel::sql_types::Date>,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Date>
+);
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = person, check_for_backend(diesel::pg::Pg))]
+pub struct Person {
+    pub id: i64,
+    pub full_name: String,
+    pub title: Option<String>,
+    pub expertise: Option<String>,
+    pub origin_company_id: Option<i64>,
+    pub hiring_company_id: Option<i64>,
+    pub team: Option<String>,
+    pub stage: Stage,
+    pub first_contact_on: Option<NaiveDate>,
+    pub offer_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub start_on: Option<NaiveDate>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+    pub is_demo: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a user sets on a person, for both creating and editing one.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = person, treat_none_as_null = true)]
+pub struct PersonFields {
+    pub full_name: String,
+    pub title: Option<String>,
+    pub expertise: Option<String>,
+    pub origin_company_id: Option<i64>,
+    pub hiring_company_id: Option<i64>,
+    pub team: Option<String>,
+    pub stage: Stage,
+    pub first_contact_on: Option<NaiveDate>,
+    pub offer_on: Option<NaiveDate>,
+    pub decided_on: Option<NaiveDate>,
+    pub start_on: Option<NaiveDate>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A row of the people list: the person with their companies' names.
+#[derive(Debug, Clone, Queryable)]
+pub struct PersonListItem {
+    pub id: i64,
+    pub full_name: String,
+    pub title: Option<String>,
+    pub stage: Stage,
+    pub origin_company: Option<String>,
+    pub hiring_company: Option<String>,
+    pub is_demo: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonSort {
+    #[default]
+    Name,
+    Stage,
+    Origin,
+    Hiring,
+    Updated,
+    /// By start date, or the decision date where no start date is known.
+    Started,
+}
+
+/// The people list's search and filters, already resolved to ids.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    pub name: Option<String>,
+    pub origin_company_id: Option<i64>,
+    pub hiring_company_id: Option<i64>,
+    pub stage: Option<Stage>,
+}
+
+type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::LeftJoinOn<
+        diesel::dsl::LeftJoinOn<
+            person::table,
+            diesel::query_source::Alias<OriginCompany>,
+            diesel::dsl::Eq<
+                person::origin_company_id,
+                diesel::dsl::Nullable<
+                    diesel::query_source::AliasedField<OriginCompany, company::id>,
+                >,
+            >,
+        >,
+        diesel::query_source::Alias<HiringCompany>,
+        diesel::dsl::Eq<
+            person::hiring_company_id,
+            diesel::dsl::Nullable<diesel::query_source::AliasedField<HiringCompany, company::id>>,
+        >,
+    >,
+    diesel::pg::Pg,
+>;
+
+impl PersonFilter {
+    fn query(&self) -> PersonListQuery<'static> {
+        let mut query = person::table
+            .left_join(
+                origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
+            )
+            .left_join(
+                hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
+            )
+            .into_boxed();
+        if let Some(name) = &self.name {
+            query = query.filter(person::full_name.ilike(super::like_pattern(name)));
+        }
+        if let Some(id) = self.origin_company_id {
+            query = query.filter(person::origin_company_id.eq(id));
+        }
+        if let Some(id) = self.hiring_company_id {
+            query = query.filter(person::hiring_company_id.eq(id));
+        }
+        if let Some(stage) = self.stage {
+            query = query.filter(person::stage.eq(stage));
+        }
+        query
+    }
+}
+
+impl Person {
+    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Person> {
+        person::table
+            .find(id)
+            .select(Person::as_select())
+            .first(conn)
+    }
+
+    /// One page of the people list, with the number of people that match in all.
+    pub fn list(
+        conn: &mut PgConnection,
+        filter: &PersonFilter,
+        sort: PersonSort,
+        descending: bool,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<(Vec<PersonListItem>, i64)> {
+        let total = filter.query().count().get_result(conn)?;
+        let query = filter.query();
+        let origin_name = origin.field(company::name);
+        let hiring_name = hiring.field(company::name);
+        let started = coalesce(person::start_on, person::decided_on);
+        // The id breaks ties so pages never overlap or skip.
+        let query = match (sort, descending) {
+            (PersonSort::Name, false) => query.order((person::full_name.asc(), person::id.asc())),
+            (PersonSort::Name, true) => query.order((person::full_name.desc(), person::id.desc())),
+            (PersonSort::Stage, false) => query.order((person::stage.asc(), person::id.asc())),
+            (PersonSort::Stage, true) => query.order((person::stage.desc(), person::id.desc())),
+            (PersonSort::Origin, false) => {
+                query.order((origin_name.asc().nulls_last(), person::id.asc()))
+            }
+            (PersonSort::Origin, true) => {
+                query.order((origin_name.desc().nulls_last(), person::id.desc()))
+            }
+            (PersonSort::Hiring, false) => {
+                query.order((hiring_name.asc().nulls_last(), person::id.asc()))
+            }
+            (PersonSort::Hiring, true) => {
+                query.order((hiring_name.desc().nulls_last(), person::id.desc()))
+            }
+            (PersonSort::Updated, false) => {
+                query.order((person::updated_at.asc(), person::id.asc()))
+            }
+            (PersonSort::Updated, true) => {
+                query.order((person::updated_at.desc(), person::id.desc()))
+            }
+            (PersonSort::Started, false) => {
+                query.order((started.asc().nulls_last(), person::id.asc()))
+            }
+            (PersonSort::Started, true) => {
+                query.order((started.desc().nulls_last(), person::id.desc()))
+            }
+        };
+        let rows = query
+            .select((
+                person::id,
+                person::full_name,
+                person::title,
+                person::stage,
+                origin_name.nullable(),
+                hiring_name.nullable(),
+                person::is_demo,
+            ))
+            .offset(offset)
+            .limit(limit)
+            .load(conn)?;
+        Ok((rows, total))
+    }
+
+    /// Creates a person and records the stage they enter the pipeline in.
+    pub fn insert(conn: &mut PgConnection, fields: &PersonFields) -> QueryResult<Person> {
+        Person::insert_entered(conn, fields, Utc::now())
+    }
+
+    /// Creates a person who entered the pipeline at `entered_at` (a past date for imported or
+    /// demo histories).
+    pub fn insert_entered(
+        conn: &mut PgConnection,
+        fields: &PersonFields,
+        entered_at: DateTime<Utc>,
+    ) -> QueryResult<Person> {
+        conn.transaction(|conn| {
+            let created: Person = diesel::insert_into(person::table)
+                .values(fields)
+                .returning(Person::as_returning())
+                .get_result(conn)?;
+            record_move(conn, created.id, None, created.stage, entered_at)?;
+            Ok(created)
+        })
+    }
+
+    /// Saves a person and, when their stage moved, records the move with it.
+    pub fn update(conn: &mut PgConnection, id: i64, fields: &PersonFields) -> QueryResult<Person> {
+        conn.transaction(|conn| {
+            let previous: Stage = person::table
+                .find(id)
+                .select(person::stage)
+                .for_update()
+                .first(conn)?;
+            let updated: Person = diesel::update(person::table.find(id))
+                .set((fields, person::updated_at.eq(diesel::dsl::now)))
+                .returning(Person::as_returning())
+                .get_result(conn)?;
+            if updated.stage != previous {
+                record_move(conn, id, Some(previous), updated.stage, updated.updated_at)?;
+            }
+            Ok(updated)
+        })
+    }
+
+    /// Moves a person to `stage` as of `at` (a past date for imported or demo histories).
+    pub fn move_stage(
+        conn: &mut PgConnection,
+        id: i64,
+        stage: Stage,
+        at: DateTime<Utc>,
+    ) -> QueryResult<()> {
+        conn.transaction(|conn| {
+            let previous: Stage = person::table
+                .find(id)
+                .select(person::stage)
+                .for_update()
+                .first(conn)?;
+            if previous != stage {
+                diesel::update(person::table.find(id))
+                    .set((
+                        person::stage.eq(stage),
+                        person::updated_at.eq(diesel::dsl::now),
+                    ))
+                    .execute(conn)?;
+                record_move(conn, id, Some(previous), stage, at)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes a person; their pay reports and stage history go with them (ON DELETE CASCADE).
+    pub fn delete(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+        diesel::delete(person::table.find(id)).execute(conn)
+    }
+
+    /// How many people are at each stage, in pipeline order, zeros included.
+    pub fn count_by_stage(conn: &mut PgConnection) -> QueryResult<Vec<(Stage, i64)>> {
+        let counts: Vec<(Stage, i64)> = person::table
+            .group_by(person::stage)
+            .select((person::stage, diesel::dsl::count_star()))
+            .load(conn)?;
+        Ok(Stage::ALL
+            .iter()
+            .map(|stage| {
+                let n = counts
+                    .iter()
+                    .find(|(s, _)| s == stage)
+                    .map_or(0, |(_, n)| *n);
+                (*stage, n)
+            })
+            .collect())
+    }
+
+    /// The most recent hires, by start date or else decision date.
+    pub fn latest_hires(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<PersonListItem>> {
+        let filter = PersonFilter {
+            stage: Some(Stage::Hired),
+            ..PersonFilter::default()
+        };
+        Person::list(conn, &filter, PersonSort::Started, true, 0, limit).map(|(rows, _)| rows)
+    }
+}
+
+fn record_move(
+    conn: &mut PgConnection,
+    person_id: i64,
+    from_stage: Option<Stage>,
+    to_stage: Stage,
+    changed_at: DateTime<Utc>,
+) -> QueryResult<()> {
+    StageChange::record(
+        conn,
+        &NewStageChange {
+            person_id,
+            from_stage,
+            to_stage,
+            changed_at,
+        },
+    )
+}

@@ -1,0 +1,236 @@
+//! Company pages: list, show, create, edit, delete with confirmation.
+
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, post, routes, uri};
+
+use super::{FormResponse, given, query_string};
+use crate::db::Db;
+use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
+use crate::error::{AppError, is_foreign_key_violation};
+use crate::models::company::NAME_UNIQUE_INDEX;
+use crate::models::{Company, CompanyFields, Person, PersonFilter, PersonSort};
+use crate::views::companies::*;
+use crate::views::{Choice, FormState, Layout, Pager, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        index,
+        show,
+        new,
+        create,
+        edit,
+        update,
+        confirm_delete,
+        delete
+    ]
+}
+
+#[derive(Debug, FromForm)]
+pub struct CompanyForm {
+    name: Text,
+    kind: CompanyKind,
+    website: Maybe<WebUrl>,
+    country: Maybe<CountryCode>,
+    notes: Maybe<LongText>,
+}
+
+impl CompanyForm {
+    fn into_fields(self) -> CompanyFields {
+        CompanyFields {
+            name: self.name.into_inner(),
+            kind: self.kind,
+            website: self.website.into_inner().map(WebUrl::into_inner),
+            country: self.country.into_inner().map(CountryCode::into_inner),
+            notes: self.notes.into_inner().map(Text::into_inner),
+        }
+    }
+}
+
+#[get("/companies?<q>&<kind>&<page>")]
+async fn index(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    q: Option<String>,
+    kind: Option<String>,
+    page: Option<i64>,
+) -> Result<RawHtml<String>, AppError> {
+    let kind_filter = match given(&kind) {
+        Some(name) => Some(CompanyKind::parse(name).ok_or_else(|| {
+            AppError::Unprocessable(format!("There is no company kind called “{name}”."))
+        })?),
+        None => None,
+    };
+    let search = given(&q).map(str::to_owned);
+    let offset = Pager::offset_for(page);
+    let (companies, total) = db
+        .run(move |c| {
+            Ok(Company::search(
+                c,
+                search.as_deref(),
+                kind_filter,
+                offset,
+                Pager::PER_PAGE,
+            )?)
+        })
+        .await?;
+    let (search, kind) = (q.unwrap_or_default(), kind.unwrap_or_default());
+    render(&CompanyIndexPage {
+        layout: Layout::new("companies", flash),
+        query: query_string([("q", search.as_str()), ("kind", kind.as_str())]),
+        companies,
+        search,
+        kind,
+        kinds: Choice::all_of::<CompanyKind>(),
+        pager: Pager::new(page, total),
+    })
+}
+
+#[get("/companies/<id>")]
+async fn show(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    const SHOWN: i64 = 20;
+    let (company, came_from, hired) = db
+        .run(move |c| {
+            let company = Company::find(c, id)?;
+            let from = PersonFilter {
+                origin_company_id: Some(id),
+                ..Default::default()
+            };
+            let to = PersonFilter {
+                hiring_company_id: Some(id),
+                ..Default::default()
+            };
+            let (came_from, _) = Person::list(c, &from, PersonSort::Name, false, 0, SHOWN)?;
+            let (hired, _) = Person::list(c, &to, PersonSort::Name, false, 0, SHOWN)?;
+            Ok((company, came_from, hired))
+        })
+        .await?;
+    render(&CompanyShowPage {
+        layout: Layout::new("companies", flash),
+        company,
+        came_from,
+        hired,
+    })
+}
+
+#[get("/companies/new")]
+fn new() -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([("kind", CompanyKind::AiLab.as_str().to_owned())]);
+    render(&CompanyFormPage::new(
+        Layout::new("companies", None),
+        None,
+        form,
+    ))
+}
+
+#[post("/companies", data = "<form>")]
+async fn create(
+    db: &State<Db>,
+    form: Form<Contextual<'_, CompanyForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, None, form.into_inner()).await
+}
+
+#[get("/companies/<id>/edit")]
+async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    let company = db.run(move |c| Ok(Company::find(c, id)?)).await?;
+    let form = CompanyFormPage::values_of(&company);
+    render(&CompanyFormPage::new(
+        Layout::new("companies", None),
+        Some(id),
+        form,
+    ))
+}
+
+#[post("/companies/<id>/edit", data = "<form>")]
+async fn update(
+    db: &State<Db>,
+    id: i64,
+    form: Form<Contextual<'_, CompanyForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, Some(id), form.into_inner()).await
+}
+
+/// Creates (`id` is `None`) or updates a company, or shows the form again with the errors.
+async fn save(
+    db: &State<Db>,
+    id: Option<i64>,
+    form: Contextual<'_, CompanyForm>,
+) -> Result<FormResponse, AppError> {
+    let mut state = FormState::from_context(&form.context);
+    let Some(fields) = form.value.map(CompanyForm::into_fields) else {
+        return invalid(id, state);
+    };
+    let name = fields.name.clone();
+    let saved = db
+        .run(move |c| match id {
+            Some(id) => Ok(Company::update(c, id, &fields)?),
+            None => Ok(Company::insert(c, &fields)?),
+        })
+        .await;
+    match saved {
+        Ok(company) => Ok(FormResponse::saved(
+            uri!(show(company.id)),
+            format!("Saved {}.", company.name),
+        )),
+        Err(e) if e.violates(NAME_UNIQUE_INDEX) => {
+            state.add_error(
+                "name",
+                format!("A company called “{name}” exists already (names ignore case)."),
+            );
+            invalid(id, state)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn invalid(id: Option<i64>, form: FormState) -> Result<FormResponse, AppError> {
+    let page = CompanyFormPage::new(Layout::new("companies", None), id, form);
+    Ok(FormResponse::Invalid(render(&page)?))
+}
+
+#[get("/companies/<id>/delete")]
+async fn confirm_delete(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    let (company, people) = db
+        .run(move |c| Ok((Company::find(c, id)?, Company::people_count(c, id)?)))
+        .await?;
+    render(&CompanyDeletePage {
+        layout: Layout::new("companies", None),
+        company,
+        people,
+    })
+}
+
+#[post("/companies/<id>/delete")]
+async fn delete(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    // The foreign keys refuse the delete even if someone added a person since the
+    // confirmation page: the check and the delete cannot disagree.
+    let outcome = db
+        .run(move |c| {
+            let company = Company::find(c, id)?;
+            match Company::delete(c, id) {
+                Ok(_) => Ok(Ok(company)),
+                Err(e) if is_foreign_key_violation(&e) => {
+                    Ok(Err((company, Company::people_count(c, id)?)))
+                }
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Ok(company) => Ok(FormResponse::saved(
+            uri!(index(_, _, _)),
+            format!("Deleted {}.", company.name),
+        )),
+        Err((company, people)) => Ok(FormResponse::Refused(render(&CompanyDeletePage {
+            layout: Layout::new("companies", None),
+            company,
+            people,
+        })?)),
+    }
+}

@@ -1,0 +1,51 @@
+//! The dashboard: the pipeline at a glance, latest hires, largest packages.
+
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{Route, State, get, routes};
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::models::{PayReport, Person};
+use crate::views::dashboard::{DashboardPage, StageCount};
+use crate::views::pay_reports::PayReportRow;
+use crate::views::{Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![dashboard]
+}
+
+#[get("/")]
+async fn dashboard(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<RawHtml<String>, AppError> {
+    const SHOWN: i64 = 5;
+    let (stages, latest_hires, largest) = db
+        .run(|c| {
+            Ok((
+                Person::count_by_stage(c)?,
+                Person::latest_hires(c, SHOWN)?,
+                PayReport::largest(c, SHOWN)?,
+            ))
+        })
+        .await?;
+    let most = stages.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    render(&DashboardPage {
+        layout: Layout::new("dashboard", flash),
+        total: stages.iter().map(|(_, n)| n).sum(),
+        stages: stages
+            .into_iter()
+            .map(|(stage, count)| StageCount {
+                stage,
+                count,
+                percent_of_most: count * 100 / most,
+            })
+            .collect(),
+        latest_hires,
+        largest: largest
+            .into_iter()
+            .map(|ranked| (ranked.person_name, PayReportRow::new(ranked.report)))
+            .collect(),
+    })
+}

@@ -1,0 +1,50 @@
+//! HTTP routes, one module per resource.
+
+pub mod assets;
+pub mod companies;
+pub mod dashboard;
+pub mod pay_reports;
+pub mod people;
+
+use rocket::Responder;
+use rocket::response::content::RawHtml;
+use rocket::response::{Flash, Redirect};
+
+/// The answer to a submitted form: the saved record's page, or the form again.
+#[derive(Debug, Responder)]
+pub enum FormResponse {
+    /// Boxed: a flash redirect is large and the pages are only a String.
+    Saved(Box<Flash<Redirect>>),
+    #[response(status = 422)]
+    Invalid(RawHtml<String>),
+    /// The request is valid but the data forbids it (deleting a company still referenced).
+    #[response(status = 409)]
+    Refused(RawHtml<String>),
+}
+
+impl FormResponse {
+    /// Post/redirect/get: to the saved record's page, with a message shown there once.
+    pub fn saved(to: impl TryInto<rocket::http::uri::Reference<'static>>, message: String) -> Self {
+        FormResponse::Saved(Box::new(Flash::success(Redirect::to(to), message)))
+    }
+}
+
+/// Builds a query string (ending in `&` when not empty) for links that keep the current
+/// filters, such as the pager's.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    pairs
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| {
+            format!(
+                "{key}={}&",
+                url::form_urlencoded::byte_serialize(value.as_bytes()).collect::<String>()
+            )
+        })
+        .collect()
+}
+
+/// An optional query parameter, blank meaning "not given".
+pub fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}

@@ -1,0 +1,202 @@
+//! Pay reports, added, edited and deleted from a person's page.
+
+use chrono::Utc;
+use rocket::form::{Contextual, Form};
+use rocket::response::content::RawHtml;
+use rocket::response::{Flash, Redirect};
+use rocket::{FromForm, Route, State, get, post, routes};
+
+use super::FormResponse;
+use crate::db::Db;
+use crate::domain::{
+    Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
+};
+use crate::error::AppError;
+use crate::models::{PayReport, PayReportFields, Person};
+use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
+use crate::views::{FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![new, create, edit, update, confirm_delete, delete]
+}
+
+#[derive(Debug, FromForm)]
+pub struct PayReportForm {
+    kind: PayKind,
+    currency: Currency,
+    amount_low: Money,
+    amount_high: Money,
+    period: Period,
+    period_years: Maybe<PeriodYears>,
+    base: Maybe<Money>,
+    bonus: Maybe<Money>,
+    equity: Maybe<Money>,
+    sign_on: Maybe<Money>,
+    as_of: Date,
+    source_name: Maybe<Text>,
+    source_url: Maybe<WebUrl>,
+    confidence: Confidence,
+    notes: Maybe<LongText>,
+}
+
+impl PayReportForm {
+    /// The rules between fields; each error goes beside the field the user should change.
+    fn check(&self, state: &mut FormState) {
+        if self.amount_low.amount() > self.amount_high.amount() {
+            state.add_error(
+                "amount_high",
+                "The high end of the band cannot be below the low end.",
+            );
+        }
+        match (self.period, &self.period_years.0) {
+            (Period::Total, None) => state.add_error(
+                "period_years",
+                "A total needs the number of years it covers.",
+            ),
+            (Period::Annual, Some(_)) => {
+                state.add_error("period_years", "Leave this empty for an annual figure.")
+            }
+            _ => {}
+        }
+    }
+
+    fn into_fields(self) -> PayReportFields {
+        let money = |m: Maybe<Money>| m.into_inner().map(Money::into_inner);
+        PayReportFields {
+            kind: self.kind,
+            currency: self.currency.into_inner(),
+            amount_low: self.amount_low.into_inner(),
+            amount_high: self.amount_high.into_inner(),
+            period: self.period,
+            period_years: self.period_years.into_inner().map(PeriodYears::into_inner),
+            base: money(self.base),
+            bonus: money(self.bonus),
+            equity: money(self.equity),
+            sign_on: money(self.sign_on),
+            as_of: self.as_of.into_inner(),
+            source_name: self.source_name.into_inner().map(Text::into_inner),
+            source_url: self.source_url.into_inner().map(WebUrl::into_inner),
+            confidence: self.confidence,
+            notes: self.notes.into_inner().map(Text::into_inner),
+        }
+    }
+}
+
+async fn person_named(db: &State<Db>, person_id: i64) -> Result<(i64, String), AppError> {
+    db.run(move |c| Ok(Person::find(c, person_id).map(|p| (p.id, p.full_name))?))
+        .await
+}
+
+#[get("/people/<person_id>/pay/new")]
+async fn new(db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError> {
+    let person = person_named(db, person_id).await?;
+    let form = FormState::with_values([
+        ("kind", PayKind::Reported.as_str().to_owned()),
+        ("currency", "USD".to_owned()),
+        ("period", Period::Annual.as_str().to_owned()),
+        ("confidence", Confidence::Reported.as_str().to_owned()),
+        ("as_of", Utc::now().date_naive().to_string()),
+    ]);
+    render(&PayReportFormPage::new(
+        Layout::new("people", None),
+        person,
+        None,
+        form,
+    ))
+}
+
+#[post("/people/<person_id>/pay", data = "<form>")]
+async fn create(
+    db: &State<Db>,
+    person_id: i64,
+    form: Form<Contextual<'_, PayReportForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, person_id, None, form.into_inner()).await
+}
+
+#[get("/people/<person_id>/pay/<id>/edit")]
+async fn edit(db: &State<Db>, person_id: i64, id: i64) -> Result<RawHtml<String>, AppError> {
+    let person = person_named(db, person_id).await?;
+    let report = db
+        .run(move |c| Ok(PayReport::find(c, person_id, id)?))
+        .await?;
+    let form = PayReportFormPage::values_of(&report);
+    render(&PayReportFormPage::new(
+        Layout::new("people", None),
+        person,
+        Some(id),
+        form,
+    ))
+}
+
+#[post("/people/<person_id>/pay/<id>/edit", data = "<form>")]
+async fn update(
+    db: &State<Db>,
+    person_id: i64,
+    id: i64,
+    form: Form<Contextual<'_, PayReportForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, person_id, Some(id), form.into_inner()).await
+}
+
+/// Adds (`id` is `None`) or updates a pay report, or shows the form again with the errors.
+async fn save(
+    db: &State<Db>,
+    person_id: i64,
+    id: Option<i64>,
+    form: Contextual<'_, PayReportForm>,
+) -> Result<FormResponse, AppError> {
+    let person = person_named(db, person_id).await?;
+    let mut state = FormState::from_context(&form.context);
+    if let Some(parsed) = &form.value {
+        parsed.check(&mut state);
+    }
+    let fields = match form.value {
+        Some(parsed) if !state.has_errors() => parsed.into_fields(),
+        _ => {
+            let page = PayReportFormPage::new(Layout::new("people", None), person, id, state);
+            return Ok(FormResponse::Invalid(render(&page)?));
+        }
+    };
+    db.run(move |c| match id {
+        Some(id) => Ok(PayReport::update(c, person_id, id, &fields)?),
+        None => Ok(PayReport::insert(c, person_id, &fields)?),
+    })
+    .await?;
+    Ok(FormResponse::saved(
+        format!("/people/{person_id}#pay"),
+        format!("Saved the pay report for {}.", person.1),
+    ))
+}
+
+#[get("/people/<person_id>/pay/<id>/delete")]
+async fn confirm_delete(
+    db: &State<Db>,
+    person_id: i64,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    let (person_id, person_name) = person_named(db, person_id).await?;
+    let report = db
+        .run(move |c| Ok(PayReport::find(c, person_id, id)?))
+        .await?;
+    render(&PayReportDeletePage {
+        layout: Layout::new("people", None),
+        person_id,
+        person_name,
+        row: PayReportRow::new(report),
+    })
+}
+
+#[post("/people/<person_id>/pay/<id>/delete")]
+async fn delete(db: &State<Db>, person_id: i64, id: i64) -> Result<Flash<Redirect>, AppError> {
+    let deleted = db
+        .run(move |c| Ok(PayReport::delete(c, person_id, id)?))
+        .await?;
+    if deleted == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(Flash::success(
+        Redirect::to(format!("/people/{person_id}#pay")),
+        "Deleted the pay report.",
+    ))
+}

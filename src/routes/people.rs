@@ -1,0 +1,373 @@
+//! People pages: the searchable list, a person's page, create, edit, delete.
+
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::response::{Flash, Redirect};
+use rocket::{FromForm, Route, State, get, post, routes, uri};
+
+use super::{FormResponse, given, query_string};
+use crate::db::Db;
+use crate::domain::{Date, LongText, Maybe, Stage, Text};
+use crate::error::AppError;
+use crate::models::{
+    Company, PayReport, Person, PersonFields, PersonFilter, PersonSort, StageChange,
+};
+use crate::views::pay_reports::PayReportRow;
+use crate::views::people::*;
+use crate::views::{Choice, FormState, Layout, Pager, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        index,
+        show,
+        new,
+        create,
+        edit,
+        update,
+        confirm_delete,
+        delete
+    ]
+}
+
+#[derive(Debug, FromForm)]
+pub struct PersonForm {
+    full_name: Text,
+    title: Maybe<Text>,
+    expertise: Maybe<Text>,
+    origin_company: Maybe<Text>,
+    hiring_company: Maybe<Text>,
+    team: Maybe<Text>,
+    stage: Stage,
+    first_contact_on: Maybe<Date>,
+    offer_on: Maybe<Date>,
+    decided_on: Maybe<Date>,
+    start_on: Maybe<Date>,
+    location: Maybe<Text>,
+    notes: Maybe<LongText>,
+}
+
+/// The list's query string as typed; each value is checked before any query runs.
+#[derive(Debug, Default, FromForm)]
+struct ListParams {
+    q: Option<String>,
+    origin_company: Option<String>,
+    hiring_company: Option<String>,
+    stage: Option<String>,
+    sort: Option<String>,
+    dir: Option<String>,
+    page: Option<String>,
+}
+
+impl ListParams {
+    fn sort(&self) -> Result<(PersonSort, bool), AppError> {
+        let sort = match given(&self.sort) {
+            None | Some("name") => PersonSort::Name,
+            Some("stage") => PersonSort::Stage,
+            Some("origin_company") => PersonSort::Origin,
+            Some("hiring_company") => PersonSort::Hiring,
+            Some("start") => PersonSort::Started,
+            Some("updated") => PersonSort::Updated,
+            Some(other) => {
+                return Err(AppError::Unprocessable(format!(
+                    "The people list cannot be sorted by “{other}”."
+                )));
+            }
+        };
+        let descending = match given(&self.dir) {
+            None | Some("asc") => false,
+            Some("desc") => true,
+            Some(other) => {
+                return Err(AppError::Unprocessable(format!(
+                    "“{other}” is not a sort direction (asc or desc)."
+                )));
+            }
+        };
+        Ok((sort, descending))
+    }
+
+    fn page(&self) -> Result<Option<i64>, AppError> {
+        given(&self.page)
+            .map(|p| {
+                p.parse::<i64>()
+                    .map_err(|_| AppError::Unprocessable(format!("“{p}” is not a page number.")))
+            })
+            .transpose()
+    }
+
+    fn stage(&self) -> Result<Option<Stage>, AppError> {
+        given(&self.stage)
+            .map(|s| {
+                Stage::parse(s).ok_or_else(|| {
+                    AppError::Unprocessable(format!("There is no stage called “{s}”."))
+                })
+            })
+            .transpose()
+    }
+}
+
+/// Resolves a company filter given by name; naming a company that does not exist is an error.
+fn company_filter(
+    conn: &mut diesel::PgConnection,
+    name: Option<&str>,
+) -> Result<Option<i64>, AppError> {
+    let Some(name) = name else { return Ok(None) };
+    match Company::find_by_name(conn, name)? {
+        Some(company) => Ok(Some(company.id)),
+        None => Err(AppError::Unprocessable(format!(
+            "There is no company called “{name}”."
+        ))),
+    }
+}
+
+#[get("/people?<params..>")]
+async fn index(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    params: ListParams,
+) -> Result<RawHtml<String>, AppError> {
+    let ((sort, descending), page, stage) = (params.sort()?, params.page()?, params.stage()?);
+    let (name, origin, hiring) = (
+        given(&params.q).map(str::to_owned),
+        given(&params.origin_company).map(str::to_owned),
+        given(&params.hiring_company).map(str::to_owned),
+    );
+    let (people, total, names) = db
+        .run(move |c| {
+            let filter = PersonFilter {
+                name,
+                origin_company_id: company_filter(c, origin.as_deref())?,
+                hiring_company_id: company_filter(c, hiring.as_deref())?,
+                stage,
+            };
+            let (people, total) = Person::list(
+                c,
+                &filter,
+                sort,
+                descending,
+                Pager::offset_for(page),
+                Pager::PER_PAGE,
+            )?;
+            Ok((people, total, Company::all_names(c)?))
+        })
+        .await?;
+    let shown = [
+        ("q", params.q.unwrap_or_default()),
+        ("origin_company", params.origin_company.unwrap_or_default()),
+        ("hiring_company", params.hiring_company.unwrap_or_default()),
+        ("stage", params.stage.unwrap_or_default()),
+        ("sort", params.sort.unwrap_or_default()),
+        ("dir", params.dir.unwrap_or_default()),
+    ];
+    render(&PersonIndexPage {
+        layout: Layout::new("people", flash),
+        query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
+        filters: FormState::with_values(shown),
+        people,
+        companies: company_choices(names),
+        stages: Choice::all_of::<Stage>(),
+        sorts: sort_choices(),
+        pager: Pager::new(page, total),
+    })
+}
+
+#[get("/people/<id>")]
+async fn show(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    let page = db
+        .run(move |c| {
+            let person = Person::find(c, id)?;
+            let company = |c: &mut diesel::PgConnection, id: Option<i64>| -> Result<_, AppError> {
+                Ok(id
+                    .map(|id| Company::find(c, id))
+                    .transpose()?
+                    .map(|co| (co.id, co.name)))
+            };
+            Ok(PersonShowPage {
+                layout: Layout::default(),
+                origin_company: company(c, person.origin_company_id)?,
+                hiring_company: company(c, person.hiring_company_id)?,
+                history: StageChange::for_person(c, id)?,
+                pay_reports: PayReport::for_person(c, id)?
+                    .into_iter()
+                    .map(PayReportRow::new)
+                    .collect(),
+                person,
+            })
+        })
+        .await?;
+    render(&PersonShowPage {
+        layout: Layout::new("people", flash),
+        ..page
+    })
+}
+
+#[get("/people/new")]
+async fn new(db: &State<Db>) -> Result<RawHtml<String>, AppError> {
+    let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
+    let form = FormState::with_values([("stage", Stage::Sourced.as_str().to_owned())]);
+    render(&PersonFormPage::new(
+        Layout::new("people", None),
+        None,
+        form,
+        names,
+    ))
+}
+
+#[post("/people", data = "<form>")]
+async fn create(
+    db: &State<Db>,
+    form: Form<Contextual<'_, PersonForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, None, form.into_inner()).await
+}
+
+#[get("/people/<id>/edit")]
+async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    let (form, names) = db
+        .run(move |c| {
+            let person = Person::find(c, id)?;
+            let name_of = |c: &mut diesel::PgConnection, id: Option<i64>| -> Result<_, AppError> {
+                Ok(id
+                    .map(|id| Company::find(c, id))
+                    .transpose()?
+                    .map(|co| co.name))
+            };
+            let origin = name_of(c, person.origin_company_id)?;
+            let hiring = name_of(c, person.hiring_company_id)?;
+            Ok((
+                PersonFormPage::values_of(&person, origin, hiring),
+                Company::all_names(c)?,
+            ))
+        })
+        .await?;
+    render(&PersonFormPage::new(
+        Layout::new("people", None),
+        Some(id),
+        form,
+        names,
+    ))
+}
+
+#[post("/people/<id>/edit", data = "<form>")]
+async fn update(
+    db: &State<Db>,
+    id: i64,
+    form: Form<Contextual<'_, PersonForm>>,
+) -> Result<FormResponse, AppError> {
+    save(db, Some(id), form.into_inner()).await
+}
+
+/// Creates (`id` is `None`) or updates a person, or shows the form again with the errors.
+async fn save(
+    db: &State<Db>,
+    id: Option<i64>,
+    form: Contextual<'_, PersonForm>,
+) -> Result<FormResponse, AppError> {
+    let mut state = FormState::from_context(&form.context);
+    let parsed = form.value;
+    let outcome = db
+        .run(move |c| {
+            let Some(form) = parsed else {
+                return Ok(Err(state));
+            };
+            let origin = form.origin_company.into_inner().map(Text::into_inner);
+            let hiring = form.hiring_company.into_inner().map(Text::into_inner);
+            let origin_company_id =
+                resolve_company(c, &mut state, "origin_company", origin.as_deref())?;
+            let hiring_company_id =
+                resolve_company(c, &mut state, "hiring_company", hiring.as_deref())?;
+            let (offer_on, decided_on) = (form.offer_on.into_inner(), form.decided_on.into_inner());
+            if let (Some(offer), Some(decided)) = (offer_on, decided_on)
+                && decided.into_inner() < offer.into_inner()
+            {
+                state.add_error(
+                    "decided_on",
+                    "The decision cannot come before the offer date.",
+                );
+            }
+            if state.has_errors() {
+                return Ok(Err(state));
+            }
+            let fields = PersonFields {
+                full_name: form.full_name.into_inner(),
+                title: form.title.into_inner().map(Text::into_inner),
+                expertise: form.expertise.into_inner().map(Text::into_inner),
+                origin_company_id,
+                hiring_company_id,
+                team: form.team.into_inner().map(Text::into_inner),
+                stage: form.stage,
+                first_contact_on: form.first_contact_on.into_inner().map(Date::into_inner),
+                offer_on: offer_on.map(Date::into_inner),
+                decided_on: decided_on.map(Date::into_inner),
+                start_on: form.start_on.into_inner().map(Date::into_inner),
+                location: form.location.into_inner().map(Text::into_inner),
+                notes: form.notes.into_inner().map(Text::into_inner),
+            };
+            let person = match id {
+                Some(id) => Person::update(c, id, &fields)?,
+                None => Person::insert(c, &fields)?,
+            };
+            Ok(Ok(person))
+        })
+        .await?;
+    match outcome {
+        Ok(person) => Ok(FormResponse::saved(
+            uri!(show(person.id)),
+            format!("Saved {}.", person.full_name),
+        )),
+        Err(state) => {
+            let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
+            let page = PersonFormPage::new(Layout::new("people", None), id, state, names);
+            Ok(FormResponse::Invalid(render(&page)?))
+        }
+    }
+}
+
+/// The id of the company a form names, or a field error when there is none of that name.
+fn resolve_company(
+    conn: &mut diesel::PgConnection,
+    state: &mut FormState,
+    field: &str,
+    name: Option<&str>,
+) -> Result<Option<i64>, AppError> {
+    let Some(name) = name else { return Ok(None) };
+    let found = Company::find_by_name(conn, name)?;
+    if found.is_none() {
+        state.add_error(
+            field,
+            format!("There is no company called “{name}”. Add it under Companies first."),
+        );
+    }
+    Ok(found.map(|c| c.id))
+}
+
+#[get("/people/<id>/delete")]
+async fn confirm_delete(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    let (person, pay_reports) = db
+        .run(move |c| Ok((Person::find(c, id)?, PayReport::for_person(c, id)?.len())))
+        .await?;
+    render(&PersonDeletePage {
+        layout: Layout::new("people", None),
+        person,
+        pay_reports,
+    })
+}
+
+#[post("/people/<id>/delete")]
+async fn delete(db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
+    let person = db
+        .run(move |c| {
+            let person = Person::find(c, id)?;
+            Person::delete(c, id)?;
+            Ok(person)
+        })
+        .await?;
+    Ok(Flash::success(
+        Redirect::to("/people"),
+        format!("Deleted {} and their pay reports.", person.full_name),
+    ))
+}

@@ -1,0 +1,77 @@
+// @generated automatically by Diesel CLI.
+
+diesel::table! {
+    company (id) {
+        id -> Int8,
+        name -> Text,
+        kind -> Text,
+        website -> Nullable<Text>,
+        country -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    pay_report (id) {
+        id -> Int8,
+        person_id -> Int8,
+        kind -> Text,
+        currency -> Text,
+        amount_low -> Numeric,
+        amount_high -> Numeric,
+        period -> Text,
+        period_years -> Nullable<Int2>,
+        base -> Nullable<Numeric>,
+        bonus -> Nullable<Numeric>,
+        equity -> Nullable<Numeric>,
+        sign_on -> Nullable<Numeric>,
+        as_of -> Date,
+        source_name -> Nullable<Text>,
+        source_url -> Nullable<Text>,
+        confidence -> Text,
+        notes -> Nullable<Text>,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    person (id) {
+        id -> Int8,
+        full_name -> Text,
+        title -> Nullable<Text>,
+        expertise -> Nullable<Text>,
+        origin_company_id -> Nullable<Int8>,
+        hiring_company_id -> Nullable<Int8>,
+        team -> Nullable<Text>,
+        stage -> Text,
+        first_contact_on -> Nullable<Date>,
+        offer_on -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        start_on -> Nullable<Date>,
+        location -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    stage_change (id) {
+        id -> Int8,
+        person_id -> Int8,
+        from_stage -> Nullable<Text>,
+        to_stage -> Text,
+        changed_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(pay_report -> person (person_id));
+diesel::joinable!(stage_change -> person (person_id));
+
+diesel::allow_tables_to_appear_in_same_query!(company, pay_report, person, stage_change,);

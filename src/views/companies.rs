@@ -1,0 +1,69 @@
+//! Company pages.
+
+use askama::Template;
+
+use super::form::field_text;
+use super::{Choice, FormState, Layout, Pager};
+use crate::domain::CompanyKind;
+use crate::models::{Company, PersonListItem};
+
+#[derive(Template)]
+#[template(path = "companies/index.html")]
+pub struct CompanyIndexPage {
+    pub layout: Layout,
+    pub companies: Vec<Company>,
+    pub search: String,
+    pub kind: String,
+    pub kinds: Vec<Choice>,
+    pub pager: Pager,
+    pub query: String,
+}
+
+#[derive(Template)]
+#[template(path = "companies/show.html")]
+pub struct CompanyShowPage {
+    pub layout: Layout,
+    pub company: Company,
+    pub came_from: Vec<PersonListItem>,
+    pub hired: Vec<PersonListItem>,
+}
+
+#[derive(Template)]
+#[template(path = "companies/form.html")]
+pub struct CompanyFormPage {
+    pub layout: Layout,
+    /// The company being edited; `None` on the new-company form.
+    pub id: Option<i64>,
+    pub form: FormState,
+    pub kinds: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "companies/delete.html")]
+pub struct CompanyDeletePage {
+    pub layout: Layout,
+    pub company: Company,
+    /// People naming this company; while there are any, it cannot be deleted.
+    pub people: i64,
+}
+
+impl CompanyFormPage {
+    pub fn new(layout: Layout, id: Option<i64>, form: FormState) -> Self {
+        CompanyFormPage {
+            layout,
+            id,
+            form,
+            kinds: Choice::all_of::<CompanyKind>(),
+        }
+    }
+
+    pub fn values_of(company: &Company) -> FormState {
+        FormState::with_values([
+            ("name", company.name.clone()),
+            ("kind", company.kind.as_str().to_owned()),
+            ("website", field_text(&company.website)),
+            ("country", field_text(&company.country)),
+            ("notes", field_text(&company.notes)),
+        ])
+    }
+}

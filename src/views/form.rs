@@ -1,0 +1,109 @@
+//! What a form shows: the values to put back in its fields and the errors beside them.
+
+use std::collections::HashMap;
+
+use rocket::form::Context;
+
+use crate::domain::ChoiceName;
+use rocket::form::error::ErrorKind;
+
+#[derive(Debug, Default)]
+pub struct FormState {
+    values: HashMap<String, String>,
+    errors: HashMap<String, Vec<String>>,
+}
+
+/// One option of a select field.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+impl Choice {
+    /// Every value of a choice enum, by stored name and label.
+    pub fn all_of<T: ChoiceName>() -> Vec<Choice> {
+        T::all()
+            .iter()
+            .map(|c| Choice::new(c.as_str(), c.label()))
+            .collect()
+    }
+
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+        }
+    }
+}
+
+impl FormState {
+    /// The user's input exactly as sent, with the parse errors Rocket collected.
+    pub fn from_context(context: &Context<'_>) -> Self {
+        let mut state = FormState::default();
+        for name in context.fields() {
+            if let Some(value) = context.field_value(name) {
+                state.values.insert(name.to_string(), value.to_owned());
+            }
+        }
+        for error in context.errors() {
+            let field = error
+                .name
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default();
+            let message = match &error.kind {
+                ErrorKind::Validation(message) => message.to_string(),
+                ErrorKind::Missing => "This field is required.".to_owned(),
+                other => format!("{other}."),
+            };
+            state.add_error(&field, message);
+        }
+        state
+    }
+
+    /// A form filled from a stored record, for editing it.
+    pub fn with_values<'a>(values: impl IntoIterator<Item = (&'a str, String)>) -> Self {
+        FormState {
+            values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            errors: HashMap::new(),
+        }
+    }
+
+    pub fn add_error(&mut self, field: &str, message: impl Into<String>) {
+        self.errors
+            .entry(field.to_owned())
+            .or_default()
+            .push(message.into());
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    pub fn value(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    pub fn errors(&self, name: &str) -> &[String] {
+        self.errors.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn has_error(&self, name: &str) -> bool {
+        self.errors.contains_key(name)
+    }
+
+    /// Errors not tied to a field of the form, shown at its top.
+    pub fn form_errors(&self) -> &[String] {
+        self.errors("")
+    }
+
+    pub fn is_selected(&self, name: &str, option: &str) -> bool {
+        self.value(name) == option
+    }
+}
+
+/// Text for an optional stored value in a form field: empty where there is none.
+pub fn field_text<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}

@@ -1,0 +1,103 @@
+//! askama page structs: what each page shows, already shaped for its template.
+
+pub mod companies;
+pub mod dashboard;
+pub mod form;
+pub mod pay_reports;
+pub mod people;
+
+use askama::Template;
+use rocket::http::Status;
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+
+use crate::error::AppError;
+
+pub use form::{Choice, FormState};
+
+/// What `_layout.html` needs from every page: the flash message and the active section.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub flash: Option<FlashView>,
+    pub section: &'static str,
+}
+
+#[derive(Debug)]
+pub struct FlashView {
+    pub kind: String,
+    pub message: String,
+}
+
+impl Layout {
+    pub fn new(section: &'static str, flash: Option<FlashMessage<'_>>) -> Self {
+        Layout {
+            flash: flash.map(|f| FlashView {
+                kind: f.kind().to_owned(),
+                message: f.message().to_owned(),
+            }),
+            section,
+        }
+    }
+}
+
+pub fn render(page: &impl Template) -> Result<RawHtml<String>, AppError> {
+    page.render()
+        .map(RawHtml)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("rendering a page failed: {e}")))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub layout: Layout,
+    pub code: u16,
+    pub reason: String,
+    pub message: String,
+}
+
+impl ErrorPage {
+    pub fn new(status: Status, message: &str) -> Self {
+        ErrorPage {
+            layout: Layout::default(),
+            code: status.code,
+            reason: status.reason_lossy().to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
+/// Page numbers for a list: which page this is and how many there are.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+}
+
+impl Pager {
+    pub const PER_PAGE: i64 = 25;
+
+    /// The page asked for, clamped to the pages that exist.
+    pub fn new(requested: Option<i64>, total: i64) -> Self {
+        let pages = ((total + Self::PER_PAGE - 1) / Self::PER_PAGE).max(1);
+        Pager {
+            page: requested.unwrap_or(1).clamp(1, pages),
+            pages,
+            total,
+        }
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page - 1) * Self::PER_PAGE
+    }
+
+    /// The offset to query before the total is known: an out-of-range page is re-asked.
+    pub fn offset_for(requested: Option<i64>) -> i64 {
+        (requested.unwrap_or(1).clamp(1, i64::MAX / Self::PER_PAGE) - 1) * Self::PER_PAGE
+    }
+}
+
+/// Formats an optional value for display, or an em dash where it is absent.
+pub fn or_dash<T: std::fmt::Display>(value: &Option<T>) -> String {
+    value.as_ref().map_or_else(|| "—".to_owned(), T::to_string)
+}
