@@ -18,9 +18,18 @@ use rocket::{Build, Rocket};
 
 pub use config::AppConfig;
 
+/// The app with Rocket's usual settings (Rocket.toml, ROCKET_* variables).
 pub fn app(config: AppConfig) -> anyhow::Result<Rocket<Build>> {
+    app_with(rocket::Config::figment(), config)
+}
+
+/// The app with the given Rocket settings (tests quieten the log this way).
+pub fn app_with(
+    figment: rocket::figment::Figment,
+    config: AppConfig,
+) -> anyhow::Result<Rocket<Build>> {
     let pool = db::pool(&config.database_url, config.pool_size)?;
-    Ok(rocket::build()
+    Ok(rocket::custom(figment)
         .manage(db::Db(pool))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.demo)

@@ -15,6 +15,9 @@ impl<const MAX: usize> Text<MAX> {
         let length = trimmed.chars().count();
         if trimmed.is_empty() {
             Err("This field is required.".into())
+        } else if trimmed.contains('\0') {
+            // PostgreSQL cannot store NUL in text; say so rather than fail on save.
+            Err("Contains a NUL character, which text cannot hold.".into())
         } else if length > MAX {
             Err(format!(
                 "At most {MAX} characters, please (this has {length})."
@@ -49,5 +52,6 @@ mod tests {
         assert!(Text::<5>::parse("Ada Lovelace").is_err());
         // Characters, not bytes: five accented letters fit in five.
         assert!(Text::<5>::parse("ééééé").is_ok());
+        assert!(Text::<5>::parse("a\0b").is_err());
     }
 }

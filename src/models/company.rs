@@ -54,32 +54,29 @@ impl Company {
             .optional()
     }
 
-    /// Companies whose name contains `search`, by name, a page at a time, with the total.
+    /// How many companies match a name search and kind.
+    pub fn count(
+        conn: &mut PgConnection,
+        search: Option<&str>,
+        kind: Option<CompanyKind>,
+    ) -> QueryResult<i64> {
+        filtered(search, kind).count().get_result(conn)
+    }
+
+    /// One page of the companies matching a name search and kind, by name.
     pub fn search(
         conn: &mut PgConnection,
         search: Option<&str>,
         kind: Option<CompanyKind>,
         offset: i64,
         limit: i64,
-    ) -> QueryResult<(Vec<Company>, i64)> {
-        let filtered = || {
-            let mut query = company::table.into_boxed();
-            if let Some(search) = search {
-                query = query.filter(company::name.ilike(super::like_pattern(search)));
-            }
-            if let Some(kind) = kind {
-                query = query.filter(company::kind.eq(kind));
-            }
-            query
-        };
-        let total = filtered().count().get_result(conn)?;
-        let rows = filtered()
+    ) -> QueryResult<Vec<Company>> {
+        filtered(search, kind)
             .order((lower(company::name), company::id))
             .offset(offset)
             .limit(limit)
             .select(Company::as_select())
-            .load(conn)?;
-        Ok((rows, total))
+            .load(conn)
     }
 
     /// Every company name, for the company pickers of the person form.
@@ -123,4 +120,18 @@ impl Company {
     pub fn delete(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
         diesel::delete(company::table.find(id)).execute(conn)
     }
+}
+
+fn filtered<'a>(
+    search: Option<&str>,
+    kind: Option<CompanyKind>,
+) -> company::BoxedQuery<'a, diesel::pg::Pg> {
+    let mut query = company::table.into_boxed();
+    if let Some(search) = search {
+        query = query.filter(company::name.ilike(super::like_pattern(search)));
+    }
+    if let Some(kind) = kind {
+        query = query.filter(company::kind.eq(kind));
+    }
+    query
 }

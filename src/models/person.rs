@@ -146,7 +146,12 @@ impl Person {
             .first(conn)
     }
 
-    /// One page of the people list, with the number of people that match in all.
+    /// How many people match the filter.
+    pub fn count(conn: &mut PgConnection, filter: &PersonFilter) -> QueryResult<i64> {
+        filter.query().count().get_result(conn)
+    }
+
+    /// One page of the people list.
     pub fn list(
         conn: &mut PgConnection,
         filter: &PersonFilter,
@@ -154,8 +159,7 @@ impl Person {
         descending: bool,
         offset: i64,
         limit: i64,
-    ) -> QueryResult<(Vec<PersonListItem>, i64)> {
-        let total = filter.query().count().get_result(conn)?;
+    ) -> QueryResult<Vec<PersonListItem>> {
         let query = filter.query();
         let origin_name = origin.field(company::name);
         let hiring_name = hiring.field(company::name);
@@ -164,8 +168,12 @@ impl Person {
         let query = match (sort, descending) {
             (PersonSort::Name, false) => query.order((person::full_name.asc(), person::id.asc())),
             (PersonSort::Name, true) => query.order((person::full_name.desc(), person::id.desc())),
-            (PersonSort::Stage, false) => query.order((person::stage.asc(), person::id.asc())),
-            (PersonSort::Stage, true) => query.order((person::stage.desc(), person::id.desc())),
+            (PersonSort::Stage, false) => {
+                query.order((pipeline_position().asc(), person::id.asc()))
+            }
+            (PersonSort::Stage, true) => {
+                query.order((pipeline_position().desc(), person::id.desc()))
+            }
             (PersonSort::Origin, false) => {
                 query.order((origin_name.asc().nulls_last(), person::id.asc()))
             }
@@ -191,7 +199,7 @@ impl Person {
                 query.order((started.desc().nulls_last(), person::id.desc()))
             }
         };
-        let rows = query
+        query
             .select((
                 person::id,
                 person::full_name,
@@ -203,8 +211,7 @@ impl Person {
             ))
             .offset(offset)
             .limit(limit)
-            .load(conn)?;
-        Ok((rows, total))
+            .load(conn)
     }
 
     /// Creates a person and records the stage they enter the pipeline in.
@@ -303,8 +310,20 @@ impl Person {
             stage: Some(Stage::Hired),
             ..PersonFilter::default()
         };
-        Person::list(conn, &filter, PersonSort::Started, true, 0, limit).map(|(rows, _)| rows)
+        Person::list(conn, &filter, PersonSort::Started, true, 0, limit)
     }
+}
+
+/// A stage's place in the pipeline, so stages sort as sourced → … → withdrawn.
+fn pipeline_position() -> diesel::expression::SqlLiteral<diesel::sql_types::Integer> {
+    let stages: Vec<String> = Stage::ALL
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    diesel::dsl::sql(&format!(
+        "array_position(ARRAY[{}]::text[], person.stage)",
+        stages.join(", ")
+    ))
 }
 
 fn record_move(

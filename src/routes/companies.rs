@@ -56,23 +56,24 @@ async fn index(
     kind: Option<String>,
     page: Option<i64>,
 ) -> Result<RawHtml<String>, AppError> {
-    let kind_filter = match given(&kind) {
+    let kind_filter = match given(&kind).as_deref() {
         Some(name) => Some(CompanyKind::parse(name).ok_or_else(|| {
             AppError::Unprocessable(format!("There is no company kind called “{name}”."))
         })?),
         None => None,
     };
-    let search = given(&q).map(str::to_owned);
-    let offset = Pager::offset_for(page);
-    let (companies, total) = db
+    let search = given(&q);
+    let (companies, pager) = db
         .run(move |c| {
-            Ok(Company::search(
+            let pager = Pager::new(page, Company::count(c, search.as_deref(), kind_filter)?);
+            let rows = Company::search(
                 c,
                 search.as_deref(),
                 kind_filter,
-                offset,
+                pager.offset(),
                 Pager::PER_PAGE,
-            )?)
+            )?;
+            Ok((rows, pager))
         })
         .await?;
     let (search, kind) = (q.unwrap_or_default(), kind.unwrap_or_default());
@@ -83,7 +84,7 @@ async fn index(
         search,
         kind,
         kinds: Choice::all_of::<CompanyKind>(),
-        pager: Pager::new(page, total),
+        pager,
     })
 }
 
@@ -105,8 +106,8 @@ async fn show(
                 hiring_company_id: Some(id),
                 ..Default::default()
             };
-            let (came_from, _) = Person::list(c, &from, PersonSort::Name, false, 0, SHOWN)?;
-            let (hired, _) = Person::list(c, &to, PersonSort::Name, false, 0, SHOWN)?;
+            let came_from = Person::list(c, &from, PersonSort::Name, false, 0, SHOWN)?;
+            let hired = Person::list(c, &to, PersonSort::Name, false, 0, SHOWN)?;
             Ok((company, came_from, hired))
         })
         .await?;

@@ -44,7 +44,11 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
         .collect()
 }
 
-/// An optional query parameter, blank meaning "not given".
-pub fn given(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+/// An optional query parameter, blank meaning "not given". NUL never means anything in a
+/// search and PostgreSQL cannot take it in text, so it is dropped.
+pub fn given(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(|v| v.replace('\0', "").trim().to_owned())
+        .filter(|v| !v.is_empty())
 }

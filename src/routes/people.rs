@@ -61,7 +61,7 @@ struct ListParams {
 
 impl ListParams {
     fn sort(&self) -> Result<(PersonSort, bool), AppError> {
-        let sort = match given(&self.sort) {
+        let sort = match given(&self.sort).as_deref() {
             None | Some("name") => PersonSort::Name,
             Some("stage") => PersonSort::Stage,
             Some("origin_company") => PersonSort::Origin,
@@ -74,7 +74,7 @@ impl ListParams {
                 )));
             }
         };
-        let descending = match given(&self.dir) {
+        let descending = match given(&self.dir).as_deref() {
             None | Some("asc") => false,
             Some("desc") => true,
             Some(other) => {
@@ -98,7 +98,7 @@ impl ListParams {
     fn stage(&self) -> Result<Option<Stage>, AppError> {
         given(&self.stage)
             .map(|s| {
-                Stage::parse(s).ok_or_else(|| {
+                Stage::parse(&s).ok_or_else(|| {
                     AppError::Unprocessable(format!("There is no stage called “{s}”."))
                 })
             })
@@ -128,11 +128,11 @@ async fn index(
 ) -> Result<RawHtml<String>, AppError> {
     let ((sort, descending), page, stage) = (params.sort()?, params.page()?, params.stage()?);
     let (name, origin, hiring) = (
-        given(&params.q).map(str::to_owned),
-        given(&params.origin_company).map(str::to_owned),
-        given(&params.hiring_company).map(str::to_owned),
+        given(&params.q),
+        given(&params.origin_company),
+        given(&params.hiring_company),
     );
-    let (people, total, names) = db
+    let (people, pager, names) = db
         .run(move |c| {
             let filter = PersonFilter {
                 name,
@@ -140,15 +140,16 @@ async fn index(
                 hiring_company_id: company_filter(c, hiring.as_deref())?,
                 stage,
             };
-            let (people, total) = Person::list(
+            let pager = Pager::new(page, Person::count(c, &filter)?);
+            let people = Person::list(
                 c,
                 &filter,
                 sort,
                 descending,
-                Pager::offset_for(page),
+                pager.offset(),
                 Pager::PER_PAGE,
             )?;
-            Ok((people, total, Company::all_names(c)?))
+            Ok((people, pager, Company::all_names(c)?))
         })
         .await?;
     let shown = [
@@ -167,7 +168,7 @@ async fn index(
         companies: company_choices(names),
         stages: Choice::all_of::<Stage>(),
         sorts: sort_choices(),
-        pager: Pager::new(page, total),
+        pager,
     })
 }
 

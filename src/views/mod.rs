@@ -90,11 +90,6 @@ impl Pager {
     pub fn offset(&self) -> i64 {
         (self.page - 1) * Self::PER_PAGE
     }
-
-    /// The offset to query before the total is known: an out-of-range page is re-asked.
-    pub fn offset_for(requested: Option<i64>) -> i64 {
-        (requested.unwrap_or(1).clamp(1, i64::MAX / Self::PER_PAGE) - 1) * Self::PER_PAGE
-    }
 }
 
 /// Formats an optional value for display, or an em dash where it is absent.

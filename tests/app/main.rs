@@ -1,0 +1,11 @@
+//! Integration tests: the real application through Rocket's local client, each test over a
+//! PostgreSQL database of its own.
+
+mod common;
+
+mod companies;
+mod demo;
+mod pages;
+mod pay_reports;
+mod people;
+mod startup;
