@@ -39,27 +39,33 @@ pub struct PayReportForm {
     notes: Maybe<LongText>,
 }
 
-impl PayReportForm {
-    /// The rules between fields; each error goes beside the field the user should change.
-    fn check(&self, state: &mut FormState) {
-        if self.amount_low.amount() > self.amount_high.amount() {
-            state.add_error(
-                "amount_high",
-                "The high end of the band cannot be below the low end.",
-            );
-        }
-        match (self.period, &self.period_years.0) {
-            (Period::Total, None) => state.add_error(
-                "period_years",
-                "A total needs the number of years it covers.",
-            ),
-            (Period::Annual, Some(_)) => {
-                state.add_error("period_years", "Leave this empty for an annual figure.")
-            }
-            _ => {}
-        }
+/// The rules between fields, checked on the input as typed so that they show together with
+/// any other error; each goes beside the field the user should change.
+fn check_rules(state: &mut FormState) {
+    let low = Money::parse(state.value("amount_low"));
+    let high = Money::parse(state.value("amount_high"));
+    if let (Ok(low), Ok(high)) = (low, high)
+        && low.amount() > high.amount()
+    {
+        state.add_error(
+            "amount_high",
+            "The high end of the band cannot be below the low end.",
+        );
     }
+    let has_years = !state.value("period_years").trim().is_empty();
+    match (Period::parse(state.value("period")), has_years) {
+        (Some(Period::Total), false) => state.add_error(
+            "period_years",
+            "A total needs the number of years it covers.",
+        ),
+        (Some(Period::Annual), true) => {
+            state.add_error("period_years", "Leave this empty for an annual figure.")
+        }
+        _ => {}
+    }
+}
 
+impl PayReportForm {
     fn into_fields(self) -> PayReportFields {
         let money = |m: Maybe<Money>| m.into_inner().map(Money::into_inner);
         PayReportFields {
@@ -148,9 +154,7 @@ async fn save(
 ) -> Result<FormResponse, AppError> {
     let person = person_named(db, person_id).await?;
     let mut state = FormState::from_context(&form.context);
-    if let Some(parsed) = &form.value {
-        parsed.check(&mut state);
-    }
+    check_rules(&mut state);
     let fields = match form.value {
         Some(parsed) if !state.has_errors() => parsed.into_fields(),
         _ => {

@@ -269,6 +269,7 @@ async fn save(
     form: Contextual<'_, PersonForm>,
 ) -> Result<FormResponse, AppError> {
     let mut state = FormState::from_context(&form.context);
+    check_dates(&mut state);
     let parsed = form.value;
     let outcome = db
         .run(move |c| {
@@ -282,14 +283,6 @@ async fn save(
             let hiring_company_id =
                 resolve_company(c, &mut state, "hiring_company", hiring.as_deref())?;
             let (offer_on, decided_on) = (form.offer_on.into_inner(), form.decided_on.into_inner());
-            if let (Some(offer), Some(decided)) = (offer_on, decided_on)
-                && decided.into_inner() < offer.into_inner()
-            {
-                state.add_error(
-                    "decided_on",
-                    "The decision cannot come before the offer date.",
-                );
-            }
             if state.has_errors() {
                 return Ok(Err(state));
             }
@@ -325,6 +318,20 @@ async fn save(
             let page = PersonFormPage::new(Layout::new("people", None), id, state, names);
             Ok(FormResponse::Invalid(render(&page)?))
         }
+    }
+}
+
+/// The rule between dates, checked on the input as typed so it shows with any other error.
+fn check_dates(state: &mut FormState) {
+    let offer = Date::parse(state.value("offer_on"));
+    let decided = Date::parse(state.value("decided_on"));
+    if let (Ok(offer), Ok(decided)) = (offer, decided)
+        && decided.into_inner() < offer.into_inner()
+    {
+        state.add_error(
+            "decided_on",
+            "The decision cannot come before the offer date.",
+        );
     }
 }
 

@@ -250,3 +250,25 @@ fn the_database_refuses_inconsistent_pay_reports() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn rules_between_fields_show_together_with_other_errors() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let id = app.create_person(&[("full_name", "Both Wrong"), ("stage", "offer")]);
+    let mut fields = with("currency", "XYZ");
+    fields.retain(|(n, _)| *n != "amount_low" && *n != "period_years");
+    fields.push(("amount_low", "400000000"));
+    fields.push(("period_years", ""));
+    let page = app.post(&format!("/people/{id}/pay"), &fields);
+    assert_eq!(page.status, Status::UnprocessableEntity);
+    assert_eq!(page.field_errors("currency").len(), 1);
+    assert_eq!(
+        page.field_errors("amount_high"),
+        vec!["The high end of the band cannot be below the low end."]
+    );
+    assert_eq!(
+        page.field_errors("period_years"),
+        vec!["A total needs the number of years it covers."]
+    );
+    Ok(())
+}

@@ -327,3 +327,26 @@ fn deleting_a_person_asks_first_and_takes_their_pay_reports_along() -> anyhow::R
     assert_eq!(reports, 0);
     Ok(())
 }
+
+#[test]
+fn the_date_rule_shows_together_with_other_errors() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let page = app.post(
+        "/people",
+        &[
+            ("full_name", ""),
+            ("stage", "offer"),
+            ("offer_on", "2025-06-10"),
+            ("decided_on", "2025-06-01"),
+        ],
+    );
+    assert_eq!(
+        page.field_errors("full_name"),
+        vec!["This field is required."]
+    );
+    assert_eq!(
+        page.field_errors("decided_on"),
+        vec!["The decision cannot come before the offer date."]
+    );
+    Ok(())
+}
