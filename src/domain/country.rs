@@ -1,7 +1,5 @@
 //! ISO 3166-1 alpha-2 country codes.
 
-use rocket::form::{self, FromFormField, ValueField};
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryCode(String);
 
@@ -21,11 +19,7 @@ impl CountryCode {
     }
 }
 
-impl<'v> FromFormField<'v> for CountryCode {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(CountryCode);
 
 #[cfg(test)]
 mod tests {

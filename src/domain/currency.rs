@@ -1,7 +1,5 @@
 //! ISO 4217 currency codes.
 
-use rocket::form::{self, FromFormField, ValueField};
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Currency(String);
 
@@ -19,11 +17,7 @@ impl Currency {
     }
 }
 
-impl<'v> FromFormField<'v> for Currency {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(Currency);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,6 @@
 //! Calendar dates as HTML date inputs and CSV files write them: YYYY-MM-DD.
 
 use chrono::NaiveDate;
-use rocket::form::{self, FromFormField, ValueField};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date(NaiveDate);
@@ -18,11 +17,7 @@ impl Date {
     }
 }
 
-impl<'v> FromFormField<'v> for Date {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(Date);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,6 @@
 //! Money amounts: exact decimals with at most two decimal places, never floating point.
 
 use bigdecimal::BigDecimal;
-use rocket::form::{self, FromFormField, ValueField};
 use std::str::FromStr;
 
 /// What NUMERIC(14, 2) holds: twelve digits before the point, two after.
@@ -47,11 +46,7 @@ impl Money {
     }
 }
 
-impl<'v> FromFormField<'v> for Money {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(Money);
 
 /// Shows an amount exactly, with thousands separators: 1234567.5 → "1,234,567.50".
 pub fn format_money(amount: &BigDecimal) -> String {

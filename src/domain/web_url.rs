@@ -1,8 +1,6 @@
 //! Web addresses (company websites, pay sources): absolute http or https URLs only, so a
 //! `javascript:` link can never be stored and rendered.
 
-use rocket::form::{self, FromFormField, ValueField};
-
 const MAX_LENGTH: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +28,7 @@ impl WebUrl {
     }
 }
 
-impl<'v> FromFormField<'v> for WebUrl {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(WebUrl);
 
 #[cfg(test)]
 mod tests {

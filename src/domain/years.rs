@@ -1,7 +1,5 @@
 //! The number of years a total pay figure is spread over.
 
-use rocket::form::{self, FromFormField, ValueField};
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodYears(i16);
 
@@ -18,8 +16,4 @@ impl PeriodYears {
     }
 }
 
-impl<'v> FromFormField<'v> for PeriodYears {
-    fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
-        Ok(Self::parse(field.value).map_err(form::Error::validation)?)
-    }
-}
+super::parsed_form_field!(PeriodYears);
