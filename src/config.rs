@@ -2,13 +2,21 @@
 
 use clap::Parser;
 
+use crate::domain::Currency;
+
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     pub database_url: String,
     pub pool_size: u32,
     /// Seed the demo data into an empty database.
     pub demo: bool,
+    /// The currency reports convert every pay figure into (ISO 4217).
+    pub reporting_currency: String,
 }
+
+/// The reporting currency, as Rocket managed state for the report and exchange-rate pages.
+#[derive(Debug, Clone)]
+pub struct ReportingCurrency(pub String);
 
 /// Command-line options of the server. Each can also come from the environment.
 #[derive(Debug, Parser)]
@@ -26,6 +34,10 @@ pub struct Cli {
     #[arg(long, env = "TALENT_TRACKER_DEMO", default_value_t = true, action = clap::ArgAction::Set, hide = true)]
     pub demo: bool,
 
+    /// The currency reports are in; exchange rates convert other currencies into it.
+    #[arg(long, env = "TALENT_TRACKER_REPORTING_CURRENCY", default_value = "USD")]
+    pub reporting_currency: String,
+
     /// Connections kept to PostgreSQL. Two cores serve well with a handful.
     #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
     pub pool_size: u32,
@@ -34,7 +46,11 @@ pub struct Cli {
 impl Cli {
     /// Finds the database (DATABASE_URL, or the local cluster, started if needed).
     pub fn into_config(self) -> anyhow::Result<AppConfig> {
+        let reporting_currency = Currency::parse(&self.reporting_currency)
+            .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_REPORTING_CURRENCY: {e}"))?
+            .into_inner();
         Ok(AppConfig {
+            reporting_currency,
             database_url: crate::db::resolve_database_url()?,
             pool_size: self.pool_size,
             demo: self.demo && !self.no_demo,

@@ -6,21 +6,34 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use diesel::prelude::*;
 
 use crate::domain::{CompanyKind, Confidence, PayKind, Period, Stage};
-use crate::models::{Company, CompanyFields, PayReport, PayReportFields, Person, PersonFields};
-use crate::schema::{company, pay_report, person};
+use crate::models::{
+    Company, CompanyFields, ExchangeRate, NewExchangeRate, PayReport, PayReportFields, Person,
+    PersonFields,
+};
+use crate::schema::{company, exchange_rate, pay_report, person};
 
 const PRESS_NOTE: &str = "Press report of the package, not a confirmed figure; the hire was \
                           part of a wider deal.";
 
-/// Seeds the demo data unless the database already holds companies or people.
-pub fn seed_if_empty(conn: &mut PgConnection) -> anyhow::Result<()> {
+/// Seeds the demo data unless the database already holds companies or people. The demo
+/// exchange rates are in US dollars, so they are only added when that is the reporting currency.
+pub fn seed_if_empty(conn: &mut PgConnection, reporting_currency: &str) -> anyhow::Result<()> {
     let has_data: bool = diesel::select(
         diesel::dsl::exists(company::table.select(company::id))
             .or(diesel::dsl::exists(person::table.select(person::id))),
     )
     .get_result(conn)?;
     if !has_data {
-        conn.transaction(seed)?;
+        conn.transaction(|conn| {
+            seed(conn)?;
+            if reporting_currency == "USD" {
+                seed_rates(conn)?;
+            }
+            diesel::update(exchange_rate::table)
+                .set(exchange_rate::is_demo.eq(true))
+                .execute(conn)?;
+            QueryResult::Ok(())
+        })?;
     }
     Ok(())
 }
@@ -310,6 +323,31 @@ fn seed_pay(conn: &mut PgConnection, person: &Person) -> QueryResult<()> {
     };
     for fields in &reports {
         PayReport::insert(conn, person.id, fields)?;
+    }
+    Ok(())
+}
+
+/// Approximate US dollars per unit at the start and the middle of 2025 (demo values).
+fn seed_rates(conn: &mut PgConnection) -> QueryResult<()> {
+    let rates = [
+        ("EUR", "2025-01-01", "1.0350"),
+        ("EUR", "2025-06-30", "1.1720"),
+        ("GBP", "2025-01-01", "1.2520"),
+        ("GBP", "2025-06-30", "1.3710"),
+        ("CHF", "2025-01-01", "1.1030"),
+        ("CHF", "2025-06-30", "1.2560"),
+        ("CNY", "2025-01-01", "0.1370"),
+        ("CNY", "2025-06-30", "0.1396"),
+    ];
+    for (currency, on, rate) in rates {
+        ExchangeRate::insert(
+            conn,
+            &NewExchangeRate {
+                currency: currency.into(),
+                rate_on: day(on),
+                rate: rate.parse().unwrap_or_default(),
+            },
+        )?;
     }
     Ok(())
 }

@@ -3,12 +3,14 @@
 //! `app` builds the Rocket from the stages below, so the binary and the tests run the very
 //! same application.
 
+pub mod charts;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod models;
+pub mod reports;
 pub mod routes;
 pub mod schema;
 pub mod views;
@@ -31,19 +33,23 @@ pub fn app_with(
     let pool = db::pool(&config.database_url, config.pool_size)?;
     Ok(rocket::custom(figment)
         .manage(db::Db(pool))
+        .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
-            prepare_database(rocket, config.demo)
+            prepare_database(rocket, config.demo.then_some(config.reporting_currency))
         }))
         .mount("/", routes::dashboard::routes())
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
         .mount("/", routes::pay_reports::routes())
+        .mount("/", routes::exchange_rates::routes())
+        .mount("/", routes::reports::routes())
         .mount("/", routes::assets::routes())
         .register("/", error::catchers()))
 }
 
-/// Applies pending migrations (and demo data on an empty database) before the first request.
-async fn prepare_database(rocket: Rocket<Build>, demo: bool) -> rocket::fairing::Result {
+/// Applies pending migrations, and with `demo` (the reporting currency) seeds demo data into an
+/// empty database, before the first request.
+async fn prepare_database(rocket: Rocket<Build>, demo: Option<String>) -> rocket::fairing::Result {
     let Some(db) = rocket.state::<db::Db>() else {
         return Err(rocket);
     };
@@ -51,8 +57,8 @@ async fn prepare_database(rocket: Rocket<Build>, demo: bool) -> rocket::fairing:
     let prepared = rocket::tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         db::migrate::migrate_then(&mut conn, |conn| {
-            if demo {
-                demo::seed_if_empty(conn)?;
+            if let Some(reporting_currency) = &demo {
+                demo::seed_if_empty(conn, reporting_currency)?;
             }
             Ok(())
         })

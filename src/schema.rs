@@ -15,6 +15,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    exchange_rate (id) {
+        id -> Int8,
+        currency -> Text,
+        rate_on -> Date,
+        rate -> Numeric,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -74,4 +85,10 @@ diesel::table! {
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 
-diesel::allow_tables_to_appear_in_same_query!(company, pay_report, person, stage_change,);
+diesel::allow_tables_to_appear_in_same_query!(
+    company,
+    exchange_rate,
+    pay_report,
+    person,
+    stage_change,
+);

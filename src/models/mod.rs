@@ -1,11 +1,13 @@
 //! Row models, one per table, with the queries that read and write them.
 
 pub mod company;
+pub mod exchange_rate;
 pub mod pay_report;
 pub mod person;
 pub mod stage_change;
 
 pub use company::{Company, CompanyFields};
+pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use pay_report::{PayReport, PayReportFields};
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
 pub use stage_change::StageChange;

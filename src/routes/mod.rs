@@ -2,9 +2,12 @@
 
 pub mod assets;
 pub mod companies;
+pub mod csv_file;
 pub mod dashboard;
+pub mod exchange_rates;
 pub mod pay_reports;
 pub mod people;
+pub mod reports;
 
 use rocket::Responder;
 use rocket::response::content::RawHtml;

@@ -2,9 +2,11 @@
 
 pub mod companies;
 pub mod dashboard;
+pub mod exchange_rates;
 pub mod form;
 pub mod pay_reports;
 pub mod people;
+pub mod reports;
 
 use askama::Template;
 use rocket::http::Status;

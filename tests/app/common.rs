@@ -149,6 +149,7 @@ impl TestApp {
                 database_url: database_url.clone(),
                 pool_size: 2,
                 demo,
+                reporting_currency: "USD".to_owned(),
             },
         )?;
         Ok(TestApp {

@@ -69,7 +69,7 @@ fn an_empty_database_gets_the_meta_hires_as_demo_data() -> anyhow::Result<()> {
 fn demo_data_is_not_added_to_a_database_that_has_data() -> anyhow::Result<()> {
     let app = TestApp::new()?;
     app.create_company("Our Own Co");
-    talent_tracker::demo::seed_if_empty(&mut app.conn()?)?;
+    talent_tracker::demo::seed_if_empty(&mut app.conn()?, "USD")?;
     let count: i64 = company::table.count().get_result(&mut app.conn()?)?;
     assert_eq!(count, 1);
     Ok(())

@@ -18,6 +18,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     database_url: url,
                     pool_size: 2,
                     demo: true,
+                    reporting_currency: "USD".to_owned(),
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;

@@ -1,0 +1,1 @@
+DROP FUNCTION exact_percentile(NUMERIC[], NUMERIC);

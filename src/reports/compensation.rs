@@ -1,0 +1,193 @@
+//! Compensation: the distribution of annualised pay midpoints, per group.
+
+use bigdecimal::BigDecimal;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Date, Nullable, Numeric, Text};
+
+use super::{
+    Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportTable, UnconvertedFigure, VALUE_SQL,
+    chart_rows, left_out_sql, to_f64,
+};
+use crate::charts;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Distribution {
+    /// The row stands for every group beyond the top ones (charts only).
+    #[diesel(sql_type = Bool)]
+    pub is_other: bool,
+    #[diesel(sql_type = Text)]
+    pub label: String,
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+    #[diesel(sql_type = Numeric)]
+    pub min: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub p25: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub median: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub p75: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub max: BigDecimal,
+}
+
+/// The SQL naming each figure's group. Only these fixed fragments reach the query text.
+fn group_sql(group_by: GroupBy) -> &'static str {
+    match group_by {
+        GroupBy::OriginCompany => "coalesce(oc.name, '(not recorded)')",
+        GroupBy::HiringCompany => "coalesce(hc.name, '(not recorded)')",
+        GroupBy::Title => "coalesce(p.title, '(not recorded)')",
+        GroupBy::Kind => "pr.kind",
+        GroupBy::Confidence => "pr.confidence",
+    }
+}
+
+/// `chosen`: per group and person, the person's latest figure by as_of among those the
+/// filters keep, so a person counts once per group. Binds $1 to $7.
+fn chosen_sql(group_by: GroupBy) -> String {
+    format!(
+        "WITH chosen AS (
+            SELECT DISTINCT ON (grp, pr.person_id) {group} AS grp, pr.person_id, pr.currency,
+                   pr.amount_low, pr.amount_high, pr.as_of, {VALUE_SQL} AS value
+            FROM pay_report pr
+            JOIN person p ON p.id = pr.person_id
+            LEFT JOIN company oc ON oc.id = p.origin_company_id
+            LEFT JOIN company hc ON hc.id = p.hiring_company_id
+            WHERE ($2::bigint IS NULL OR p.origin_company_id = $2)
+              AND ($3::bigint IS NULL OR p.hiring_company_id = $3)
+              AND ($4::date IS NULL OR pr.as_of >= $4)
+              AND ($5::date IS NULL OR pr.as_of <= $5)
+              AND ($6::text IS NULL OR pr.kind = $6)
+              AND ($7::text IS NULL OR pr.confidence = $7)
+            ORDER BY grp, pr.person_id, pr.as_of DESC, pr.id DESC
+        )",
+        group = group_sql(group_by)
+    )
+}
+
+macro_rules! bind_filters {
+    ($query:expr, $filter:expr, $currency:expr) => {
+        $query
+            .bind::<Text, _>($currency)
+            .bind::<Nullable<BigInt>, _>($filter.origin_company_id)
+            .bind::<Nullable<BigInt>, _>($filter.hiring_company_id)
+            .bind::<Nullable<Date>, _>($filter.from)
+            .bind::<Nullable<Date>, _>($filter.to)
+            .bind::<Nullable<Text>, _>($filter.kind.map(|k| k.as_str()))
+            .bind::<Nullable<Text>, _>($filter.confidence.map(|c| c.as_str()))
+    };
+}
+
+/// The groups, largest first; with `top`, the groups beyond it are pooled into "Other".
+pub fn distributions(
+    conn: &mut PgConnection,
+    filter: &ReportFilter,
+    currency: &str,
+    top: Option<i64>,
+) -> QueryResult<Vec<Distribution>> {
+    let sql = format!(
+        "{}, ranked AS (
+            SELECT grp FROM chosen WHERE value IS NOT NULL GROUP BY grp
+            ORDER BY count(*) DESC, grp LIMIT $8
+        ), sorted AS (
+            SELECT (r.grp IS NULL) AS is_other, coalesce(r.grp, 'Other') AS label,
+                   array_agg(c.value ORDER BY c.value) AS v
+            FROM chosen c LEFT JOIN ranked r ON r.grp = c.grp
+            WHERE c.value IS NOT NULL
+            GROUP BY 1, 2
+        )
+        SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
+               round(exact_percentile(v, 0.25), 2) AS p25,
+               round(exact_percentile(v, 0.5), 2) AS median,
+               round(exact_percentile(v, 0.75), 2) AS p75,
+               v[cardinality(v)] AS max
+        FROM sorted
+        ORDER BY is_other, n DESC, label",
+        chosen_sql(filter.group_by)
+    );
+    bind_filters!(diesel::sql_query(sql), filter, currency)
+        .bind::<Nullable<BigInt>, _>(top)
+        .load(conn)
+}
+
+pub fn run(
+    conn: &mut PgConnection,
+    filter: &ReportFilter,
+    currency: &str,
+) -> Result<Report, AppError> {
+    let rows = distributions(conn, filter, currency, None)?;
+    let chart = if rows.is_empty() {
+        None
+    } else {
+        let pooled = chart_rows(&rows, |top| {
+            distributions(conn, filter, currency, Some(top))
+        })?;
+        Some(chart(&pooled, filter.group_by, currency)?)
+    };
+    let left_out = bind_filters!(
+        diesel::sql_query(left_out_sql(&chosen_sql(filter.group_by))),
+        filter,
+        currency
+    )
+    .load::<UnconvertedFigure>(conn)?;
+    let money = |label: &str| Column::number(format!("{label} ({currency})"));
+    let table = ReportTable {
+        columns: vec![
+            Column::text(filter.group_by.label()),
+            Column::number("People"),
+            money("Min"),
+            money("P25"),
+            money("Median"),
+            money("P75"),
+            money("Max"),
+        ],
+        rows: rows
+            .into_iter()
+            .map(|d| {
+                vec![
+                    Cell::Text(d.label),
+                    Cell::Count(d.n),
+                    Cell::Money(Some(d.min)),
+                    Cell::Money(Some(d.p25)),
+                    Cell::Money(Some(d.median)),
+                    Cell::Money(Some(d.p75)),
+                    Cell::Money(Some(d.max)),
+                ]
+            })
+            .collect(),
+    };
+    Ok(Report {
+        table,
+        chart,
+        left_out,
+    })
+}
+
+fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Result<Chart> {
+    let top = rows.iter().map(|d| to_f64(&d.max)).fold(0.0, f64::max);
+    let (divisor, unit) = charts::money_scale(top, currency);
+    let ranges: Vec<(String, [f64; 5])> = rows
+        .iter()
+        .map(|d| {
+            let label = if d.is_other {
+                "Other groups".to_owned()
+            } else {
+                d.label.clone()
+            };
+            let points = [&d.min, &d.p25, &d.median, &d.p75, &d.max].map(|v| to_f64(v) / divisor);
+            (format!("{label} (n={})", d.n), points)
+        })
+        .collect();
+    let title = format!("Annualised pay by {}", group_by.label().to_lowercase());
+    let svg = charts::ranges(
+        &title,
+        &format!("Annualised pay midpoint ({unit})"),
+        &ranges,
+    )?;
+    let alt = format!(
+        "Range chart of annualised pay midpoints per {}: a line from minimum to maximum, a box from the 25th to the 75th percentile and a mark at the median. The table below gives the exact figures.",
+        group_by.label().to_lowercase()
+    );
+    Ok(Chart { svg, alt })
+}

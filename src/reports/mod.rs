@@ -1,0 +1,120 @@
+//! Reports: aggregated in PostgreSQL, shaped as one table that the page, its chart and its CSV
+//! all show.
+
+pub mod compensation;
+pub mod filter;
+pub mod pipeline;
+pub mod table;
+pub mod talent_flow;
+pub mod timeline;
+
+use bigdecimal::BigDecimal;
+use chrono::NaiveDate;
+use diesel::QueryableByName;
+use diesel::sql_types::{BigInt, Date, Numeric, Text};
+
+pub use filter::{GroupBy, Interval, ReportFilter, ReportParams};
+pub use table::{Cell, Column, ReportTable};
+
+/// A pay figure a report needed but could not convert: no rate on or before its date.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct UnconvertedFigure {
+    #[diesel(sql_type = BigInt)]
+    pub person_id: i64,
+    #[diesel(sql_type = Text)]
+    pub person_name: String,
+    #[diesel(sql_type = Text)]
+    pub currency: String,
+    #[diesel(sql_type = Numeric)]
+    pub amount_low: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub amount_high: BigDecimal,
+    #[diesel(sql_type = Date)]
+    pub as_of: NaiveDate,
+}
+
+/// One report's result: its table, its chart and the figures it had to leave out.
+#[derive(Debug)]
+pub struct Report {
+    pub table: ReportTable,
+    /// `None` when there is nothing to draw.
+    pub chart: Option<Chart>,
+    pub left_out: Vec<UnconvertedFigure>,
+}
+
+/// An SVG chart and the sentence that stands for it where it cannot be seen.
+#[derive(Debug)]
+pub struct Chart {
+    pub svg: String,
+    pub alt: String,
+}
+
+/// Rows for a chart: the table's own rows when few enough, else the query again with the rows
+/// beyond the top pooled into "Other".
+pub(crate) fn chart_rows<T: Clone>(
+    rows: &[T],
+    pooled: impl FnOnce(i64) -> diesel::QueryResult<Vec<T>>,
+) -> diesel::QueryResult<Vec<T>> {
+    if rows.len() as i64 > crate::charts::TOP_ROWS {
+        pooled(crate::charts::TOP_ROWS)
+    } else {
+        Ok(rows.to_vec())
+    }
+}
+
+pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {
+    bigdecimal::ToPrimitive::to_f64(amount).unwrap_or(0.0)
+}
+
+/// The annualised midpoint of a pay report in the reporting currency (bind $1), rounded to the
+/// cent, or NULL when no exchange rate is known on or before its as_of date. DOMAIN.md: the
+/// midpoint of the band, a total divided by its years.
+pub(crate) const VALUE_SQL: &str = "round(
+        (pr.amount_low + pr.amount_high) / 2 / coalesce(pr.period_years, 1)
+        * CASE WHEN pr.currency = $1 THEN 1 ELSE (
+            SELECT er.rate FROM exchange_rate er
+            WHERE er.currency = pr.currency AND er.rate_on <= pr.as_of
+            ORDER BY er.rate_on DESC LIMIT 1
+        ) END, 2)";
+
+/// When a hired person was hired: the decision date, else the start date, else the day they
+/// were moved to Hired.
+pub(crate) const HIRED_ON_SQL: &str = "coalesce(p.decided_on, p.start_on, (
+        SELECT max(sc.changed_at)::date FROM stage_change sc
+        WHERE sc.person_id = p.id AND sc.to_stage = 'hired'))";
+
+/// The CTEs `hires` (hired people matching the filters, with `hired_on`) and `chosen` (each
+/// one's latest pay figure by as_of, with its converted `value`). Binds: $1 reporting currency,
+/// $2 origin company id, $3 hiring company id, $4 from, $5 to.
+pub(crate) fn hires_with_pay_sql() -> String {
+    format!(
+        "WITH hires AS (
+            SELECT * FROM (
+                SELECT p.id, p.origin_company_id, p.hiring_company_id, {HIRED_ON_SQL} AS hired_on
+                FROM person p
+                WHERE p.stage = 'hired'
+                  AND ($2::bigint IS NULL OR p.origin_company_id = $2)
+                  AND ($3::bigint IS NULL OR p.hiring_company_id = $3)
+            ) h
+            WHERE ($4::date IS NULL OR h.hired_on >= $4) AND ($5::date IS NULL OR h.hired_on <= $5)
+        ), chosen AS (
+            SELECT DISTINCT ON (pr.person_id) pr.person_id, pr.currency, pr.amount_low,
+                   pr.amount_high, pr.as_of, {VALUE_SQL} AS value
+            FROM pay_report pr JOIN hires h ON h.id = pr.person_id
+            ORDER BY pr.person_id, pr.as_of DESC, pr.id DESC
+        )"
+    )
+}
+
+/// Lists the figures of a `chosen` CTE (columns person_id, currency, amount_low, amount_high,
+/// as_of, value) that could not be converted.
+pub(crate) fn left_out_sql(with_chosen: &str) -> String {
+    format!(
+        "{with_chosen}
+        SELECT DISTINCT c.person_id, p.full_name AS person_name, c.currency, c.amount_low,
+               c.amount_high, c.as_of
+        FROM chosen c JOIN person p ON p.id = c.person_id
+        WHERE c.value IS NULL
+        ORDER BY p.full_name, c.as_of"
+    )
+}

@@ -1,0 +1,131 @@
+//! Pipeline: how far people get, stage by stage, and how long they stay in each.
+
+use bigdecimal::BigDecimal;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Numeric, Text};
+
+use super::{Cell, Chart, Column, Report, ReportFilter, ReportTable};
+use crate::charts;
+use crate::domain::Stage;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct StageRow {
+    #[diesel(sql_type = Text)]
+    pub stage: String,
+    /// People who got at least this far (for declined and withdrawn: who ended there).
+    #[diesel(sql_type = BigInt)]
+    pub reached: i64,
+    #[diesel(sql_type = BigInt)]
+    pub now: i64,
+    /// Percent of those who reached this stage who went on to the next.
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub conversion: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub median_days: Option<BigDecimal>,
+}
+
+/// The funnel stages in order, then the two ways out. Binds: $1 origin company id, $2 hiring
+/// company id, $3 from, $4 to (the day a person entered the tracker).
+const PIPELINE_SQL: &str = "
+    WITH people AS (
+        SELECT p.id, p.stage FROM person p
+        WHERE ($1::bigint IS NULL OR p.origin_company_id = $1)
+          AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
+          AND ($3::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) >= $3)
+          AND ($4::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) <= $4)
+    ), moves AS (
+        SELECT sc.person_id, sc.to_stage, sc.changed_at,
+               lead(sc.changed_at) OVER (PARTITION BY sc.person_id ORDER BY sc.changed_at, sc.id) AS left_at
+        FROM stage_change sc JOIN people pe ON pe.id = sc.person_id
+    ), furthest AS (
+        SELECT person_id,
+               max(array_position(ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired'], to_stage)) AS reached
+        FROM moves GROUP BY person_id
+    ), stages AS (
+        SELECT stage, position::int FROM unnest(ARRAY['sourced', 'contacted', 'interviewing', 'offer',
+            'hired', 'declined', 'withdrawn']) WITH ORDINALITY AS s(stage, position)
+    ), counted AS (
+        SELECT s.stage, s.position,
+               CASE WHEN s.position <= 5
+                    THEN (SELECT count(*) FROM furthest f WHERE f.reached >= s.position)
+                    ELSE (SELECT count(DISTINCT m.person_id) FROM moves m WHERE m.to_stage = s.stage)
+               END AS reached,
+               (SELECT count(*) FROM people pe WHERE pe.stage = s.stage) AS now,
+               (SELECT round(exact_percentile(array_agg(extract(epoch FROM m.left_at - m.changed_at) / 86400
+                                                        ORDER BY m.left_at - m.changed_at), 0.5), 1)
+                FROM moves m WHERE m.to_stage = s.stage AND m.left_at IS NOT NULL) AS median_days
+        FROM stages s
+    )
+    SELECT stage, reached, now,
+           CASE WHEN position < 5 AND reached > 0
+                THEN round(100.0 * lead(reached) OVER (ORDER BY position) / reached, 1) END AS conversion,
+           median_days
+    FROM counted ORDER BY position";
+
+pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec<StageRow>> {
+    diesel::sql_query(PIPELINE_SQL)
+        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
+        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
+        .bind::<Nullable<Date>, _>(filter.from)
+        .bind::<Nullable<Date>, _>(filter.to)
+        .load(conn)
+}
+
+pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, AppError> {
+    let rows = stages(conn, filter)?;
+    let anyone = rows.iter().any(|r| r.reached > 0 || r.now > 0);
+    let chart = if anyone { Some(chart(&rows)?) } else { None };
+    let table = ReportTable {
+        columns: vec![
+            Column::text("Stage"),
+            Column::number("Reached"),
+            Column::number("There now"),
+            Column::number("Went on to the next stage"),
+            Column::number("Median days in stage"),
+        ],
+        rows: if anyone {
+            rows.into_iter()
+                .map(|r| {
+                    vec![
+                        Cell::Text(label(&r.stage)),
+                        Cell::Count(r.reached),
+                        Cell::Count(r.now),
+                        Cell::Percent(r.conversion),
+                        Cell::Days(r.median_days),
+                    ]
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    Ok(Report {
+        table,
+        chart,
+        left_out: Vec::new(),
+    })
+}
+
+fn label(stage: &str) -> String {
+    Stage::parse(stage).map_or(stage.to_owned(), |s| s.label().to_owned())
+}
+
+fn chart(rows: &[StageRow]) -> anyhow::Result<Chart> {
+    let bars: Vec<(String, f64)> = rows
+        .iter()
+        .map(|r| (label(&r.stage), r.reached as f64))
+        .collect();
+    let svg = charts::bars("How far people got", "People who reached the stage", &bars)?;
+    let summary: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {}", label(&r.stage), r.reached))
+        .collect();
+    Ok(Chart {
+        svg,
+        alt: format!(
+            "Funnel of people per stage reached: {}.",
+            summary.join(", ")
+        ),
+    })
+}

@@ -1,0 +1,117 @@
+//! A report's table: typed cells that render for people on the page and plainly in CSV, so the
+//! CSV holds exactly the numbers the page shows.
+
+use bigdecimal::BigDecimal;
+
+use crate::domain::format_money;
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub label: String,
+    pub numeric: bool,
+}
+
+impl Column {
+    pub fn text(label: impl Into<String>) -> Self {
+        Column {
+            label: label.into(),
+            numeric: false,
+        }
+    }
+
+    pub fn number(label: impl Into<String>) -> Self {
+        Column {
+            label: label.into(),
+            numeric: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Count(i64),
+    /// An amount in the reporting currency; `None` where there is nothing to measure.
+    Money(Option<BigDecimal>),
+    /// A share in percent, one decimal.
+    Percent(Option<BigDecimal>),
+    /// A duration in days, one decimal.
+    Days(Option<BigDecimal>),
+}
+
+impl Cell {
+    /// As the page shows it: thousands separators, a dash for nothing.
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Money(Some(amount)) => format_money(amount),
+            Cell::Percent(Some(p)) => format!("{}%", p.with_scale(1)),
+            Cell::Days(Some(d)) => d.with_scale(1).to_string(),
+            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => "—".to_owned(),
+        }
+    }
+
+    /// As CSV holds it: plain exact decimals, empty for nothing, text safe from spreadsheet
+    /// formulas.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Text(text) => spreadsheet_safe(text),
+            Cell::Count(n) => n.to_string(),
+            Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
+            Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
+            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => String::new(),
+        }
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        !matches!(self, Cell::Text(_))
+    }
+}
+
+/// OWASP "CSV injection": a text cell a spreadsheet would run as a formula gets a leading quote.
+pub fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ReportTable {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl ReportTable {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(self.columns.iter().map(|c| c.label.as_str()))?;
+        for row in &self.rows {
+            writer.write_record(row.iter().map(Cell::plain))?;
+        }
+        writer
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_numbers_stay_plain() {
+        assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
+        assert_eq!(spreadsheet_safe("-5"), "'-5");
+        assert_eq!(spreadsheet_safe("Meta"), "Meta");
+        let amount = Cell::Money(Some(BigDecimal::from(1_234_567)));
+        assert_eq!(amount.display(), "1,234,567.00");
+        assert_eq!(amount.plain(), "1234567.00");
+    }
+}

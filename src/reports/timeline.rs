@@ -1,0 +1,159 @@
+//! Timeline: hires per month or quarter, and the annual pay committed so far.
+
+use bigdecimal::BigDecimal;
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Numeric, Text};
+
+use super::{
+    Cell, Chart, Column, Interval, Report, ReportFilter, ReportTable, UnconvertedFigure,
+    hires_with_pay_sql, left_out_sql, to_f64,
+};
+use crate::charts;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, QueryableByName)]
+pub struct PeriodRow {
+    #[diesel(sql_type = Date)]
+    pub period: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    pub hires: i64,
+    #[diesel(sql_type = BigInt)]
+    pub with_pay: i64,
+    #[diesel(sql_type = Numeric)]
+    pub pay: BigDecimal,
+    #[diesel(sql_type = Numeric)]
+    pub cumulative: BigDecimal,
+}
+
+impl PeriodRow {
+    pub fn label(&self, interval: Interval) -> String {
+        match interval {
+            Interval::Month => self.period.format("%Y-%m").to_string(),
+            Interval::Quarter => {
+                format!("{}-Q{}", self.period.year(), self.period.month0() / 3 + 1)
+            }
+        }
+    }
+}
+
+/// Every period from the first hire to the last, empty ones included so the chart's time axis
+/// is even. Binds $6 and $7: the interval's name and its length.
+pub fn periods(
+    conn: &mut PgConnection,
+    filter: &ReportFilter,
+    currency: &str,
+) -> QueryResult<Vec<PeriodRow>> {
+    let sql = format!(
+        "{}, per AS (
+            SELECT date_trunc($6::text, h.hired_on::timestamp)::date AS period, count(*) AS hires,
+                   count(c.value) AS with_pay, coalesce(sum(c.value), 0) AS pay
+            FROM hires h LEFT JOIN chosen c ON c.person_id = h.id
+            WHERE h.hired_on IS NOT NULL
+            GROUP BY 1
+        ), periods AS (
+            SELECT generate_series(min(period)::timestamp, max(period)::timestamp,
+                                   $7::interval)::date AS period
+            FROM per
+        )
+        SELECT ps.period, coalesce(per.hires, 0) AS hires, coalesce(per.with_pay, 0) AS with_pay,
+               coalesce(per.pay, 0) AS pay,
+               sum(coalesce(per.pay, 0)) OVER (ORDER BY ps.period) AS cumulative
+        FROM periods ps LEFT JOIN per ON per.period = ps.period
+        ORDER BY ps.period",
+        hires_with_pay_sql()
+    );
+    diesel::sql_query(sql)
+        .bind::<Text, _>(currency)
+        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
+        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
+        .bind::<Nullable<Date>, _>(filter.from)
+        .bind::<Nullable<Date>, _>(filter.to)
+        .bind::<Text, _>(filter.interval.as_str())
+        .bind::<Text, _>(filter.interval.step())
+        .load(conn)
+}
+
+pub fn run(
+    conn: &mut PgConnection,
+    filter: &ReportFilter,
+    currency: &str,
+) -> Result<Report, AppError> {
+    let rows = periods(conn, filter, currency)?;
+    let chart = if rows.is_empty() {
+        None
+    } else {
+        Some(chart(&rows, filter.interval, currency)?)
+    };
+    let left_out = diesel::sql_query(left_out_sql(&hires_with_pay_sql()))
+        .bind::<Text, _>(currency)
+        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
+        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
+        .bind::<Nullable<Date>, _>(filter.from)
+        .bind::<Nullable<Date>, _>(filter.to)
+        .load::<UnconvertedFigure>(conn)?;
+    let table = ReportTable {
+        columns: vec![
+            Column::text(if filter.interval == Interval::Month {
+                "Month"
+            } else {
+                "Quarter"
+            }),
+            Column::number("Hires"),
+            Column::number("With pay"),
+            Column::number(format!("Annual pay committed ({currency})")),
+            Column::number(format!("Cumulative ({currency})")),
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(r.label(filter.interval)),
+                    Cell::Count(r.hires),
+                    Cell::Count(r.with_pay),
+                    Cell::Money(Some(r.pay.clone())),
+                    Cell::Money(Some(r.cumulative.clone())),
+                ]
+            })
+            .collect(),
+    };
+    Ok(Report {
+        table,
+        chart,
+        left_out,
+    })
+}
+
+fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Result<Chart> {
+    let top = rows.last().map_or(0.0, |r| to_f64(&r.cumulative));
+    let (divisor, unit) = charts::money_scale(top, currency);
+    let points: Vec<(String, f64, f64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.label(interval),
+                r.hires as f64,
+                to_f64(&r.cumulative) / divisor,
+            )
+        })
+        .collect();
+    let title = format!(
+        "Hires per {} and cumulative annual pay committed",
+        interval.as_str()
+    );
+    let svg = charts::periods(
+        &title,
+        "Hires (people)",
+        &format!("Cumulative annual pay ({unit})"),
+        &points,
+    )?;
+    let hires: i64 = rows.iter().map(|r| r.hires).sum();
+    let alt = format!(
+        "Bars of hires per {} from {} to {} ({hires} in all) with a line of the cumulative annual pay committed, reaching {} {currency}.",
+        interval.as_str(),
+        points[0].0,
+        points[points.len() - 1].0,
+        crate::domain::format_money(&rows[rows.len() - 1].cumulative),
+    );
+    Ok(Chart { svg, alt })
+}

@@ -1,0 +1,141 @@
+//! Exchange rates to the reporting currency: list, add, delete.
+
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, post, routes, uri};
+
+use super::{FormResponse, given, query_string};
+use crate::config::ReportingCurrency;
+use crate::db::Db;
+use crate::domain::{Currency, Date, Rate};
+use crate::error::AppError;
+use crate::models::exchange_rate::CURRENCY_DAY_KEY;
+use crate::models::{ExchangeRate, NewExchangeRate};
+use crate::views::exchange_rates::{
+    ExchangeRateDeletePage, ExchangeRateFormPage, ExchangeRateIndexPage,
+};
+use crate::views::{FormState, Layout, Pager, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![index, new, create, confirm_delete, delete]
+}
+
+#[derive(Debug, FromForm)]
+pub struct ExchangeRateForm {
+    currency: Currency,
+    rate_on: Date,
+    rate: Rate,
+}
+
+#[get("/exchange-rates?<currency>&<page>")]
+async fn index(
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    flash: Option<FlashMessage<'_>>,
+    currency: Option<String>,
+    page: Option<i64>,
+) -> Result<RawHtml<String>, AppError> {
+    let filter = given(&currency);
+    let (rates, pager) = db
+        .run(move |c| {
+            let pager = Pager::new(page, ExchangeRate::count(c, filter.as_deref())?);
+            let rates = ExchangeRate::list(c, filter.as_deref(), pager.offset(), Pager::PER_PAGE)?;
+            Ok((rates, pager))
+        })
+        .await?;
+    let currency = currency.unwrap_or_default();
+    render(&ExchangeRateIndexPage {
+        layout: Layout::new("exchange-rates", flash),
+        reporting_currency: reporting.0.clone(),
+        query: query_string([("currency", currency.as_str())]),
+        currency,
+        rates,
+        pager,
+    })
+}
+
+#[get("/exchange-rates/new")]
+fn new(reporting: &State<ReportingCurrency>) -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([("rate_on", chrono::Utc::now().date_naive().to_string())]);
+    render(&ExchangeRateFormPage::new(form, &reporting.0))
+}
+
+#[post("/exchange-rates", data = "<form>")]
+async fn create(
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    form: Form<Contextual<'_, ExchangeRateForm>>,
+) -> Result<FormResponse, AppError> {
+    let form = form.into_inner();
+    let mut state = FormState::from_context(&form.context);
+    let Some(parsed) = form.value else {
+        return invalid(state, &reporting.0);
+    };
+    let rate = NewExchangeRate {
+        currency: parsed.currency.into_inner(),
+        rate_on: parsed.rate_on.into_inner(),
+        rate: parsed.rate.into_inner(),
+    };
+    if rate.currency == reporting.0 {
+        state.add_error(
+            "currency",
+            format!(
+                "{} is the reporting currency: it needs no rate.",
+                reporting.0
+            ),
+        );
+        return invalid(state, &reporting.0);
+    }
+    let (currency, day) = (rate.currency.clone(), rate.rate_on);
+    match db.run(move |c| Ok(ExchangeRate::insert(c, &rate)?)).await {
+        Ok(saved) => Ok(FormResponse::saved(
+            uri!(index(Some(saved.currency.clone()), _)),
+            format!("Saved the {} rate of {}.", saved.currency, saved.rate_on),
+        )),
+        Err(e) if e.violates(CURRENCY_DAY_KEY) => {
+            state.add_error(
+                "rate_on",
+                format!("There is a {currency} rate for {day} already."),
+            );
+            invalid(state, &reporting.0)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn invalid(form: FormState, reporting_currency: &str) -> Result<FormResponse, AppError> {
+    Ok(FormResponse::Invalid(render(&ExchangeRateFormPage::new(
+        form,
+        reporting_currency,
+    ))?))
+}
+
+#[get("/exchange-rates/<id>/delete")]
+async fn confirm_delete(
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    let rate = db.run(move |c| Ok(ExchangeRate::find(c, id)?)).await?;
+    render(&ExchangeRateDeletePage {
+        layout: Layout::new("exchange-rates", None),
+        rate,
+        reporting_currency: reporting.0.clone(),
+    })
+}
+
+#[post("/exchange-rates/<id>/delete")]
+async fn delete(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let rate = db
+        .run(move |c| {
+            let rate = ExchangeRate::find(c, id)?;
+            ExchangeRate::delete(c, id)?;
+            Ok(rate)
+        })
+        .await?;
+    Ok(FormResponse::saved(
+        uri!(index(Some(rate.currency.clone()), _)),
+        format!("Deleted the {} rate of {}.", rate.currency, rate.rate_on),
+    ))
+}

@@ -1,0 +1,95 @@
+//! Report pages: one template serves every report, each filling in its own filters.
+
+use askama::Template;
+use base64::Engine;
+
+use super::{Choice, FormState, Layout};
+use crate::domain::format_money;
+use crate::reports::{Report, ReportTable, UnconvertedFigure};
+
+#[derive(Template)]
+#[template(path = "reports/index.html")]
+pub struct ReportIndexPage {
+    pub layout: Layout,
+    pub reporting_currency: String,
+}
+
+/// A select among a report's filters beyond the common ones (group by, kind, interval...).
+pub struct SelectFilter {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub choices: Vec<Choice>,
+    pub blank: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "reports/report.html")]
+pub struct ReportPage {
+    pub layout: Layout,
+    pub title: &'static str,
+    pub slug: &'static str,
+    /// What the report counts and how, in a sentence or two.
+    pub explanation: String,
+    pub filters: FormState,
+    pub companies: Vec<Choice>,
+    pub selects: Vec<SelectFilter>,
+    /// What is wrong with the filters; the report is not run while there is anything.
+    pub problems: Vec<String>,
+    pub table: Option<ReportTable>,
+    pub chart: Option<ChartImage>,
+    pub left_out: Vec<LeftOutRow>,
+    pub empty_message: &'static str,
+    /// The current filters as a query string, for the CSV link.
+    pub query: String,
+}
+
+pub struct ChartImage {
+    pub src: String,
+    pub alt: String,
+}
+
+pub struct LeftOutRow {
+    pub person_id: i64,
+    pub person_name: String,
+    pub figure: String,
+    pub as_of: String,
+}
+
+impl From<&UnconvertedFigure> for LeftOutRow {
+    fn from(f: &UnconvertedFigure) -> Self {
+        let figure = if f.amount_low == f.amount_high {
+            format!("{} {}", f.currency, format_money(&f.amount_low))
+        } else {
+            format!(
+                "{} {} – {}",
+                f.currency,
+                format_money(&f.amount_low),
+                format_money(&f.amount_high)
+            )
+        };
+        LeftOutRow {
+            person_id: f.person_id,
+            person_name: f.person_name.clone(),
+            figure,
+            as_of: f.as_of.to_string(),
+        }
+    }
+}
+
+impl ReportPage {
+    /// Fills in what a report produced.
+    pub fn with_report(mut self, report: Report) -> Self {
+        self.left_out = report.left_out.iter().map(LeftOutRow::from).collect();
+        // An <img> with a data URI: the SVG is part of this one response, and an image cannot
+        // run anything it might contain.
+        self.chart = report.chart.map(|chart| ChartImage {
+            src: format!(
+                "data:image/svg+xml;base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(chart.svg)
+            ),
+            alt: chart.alt,
+        });
+        self.table = Some(report.table);
+        self
+    }
+}
