@@ -5,7 +5,9 @@ mod common;
 
 mod companies;
 mod demo;
+mod exchange_rates;
 mod pages;
 mod pay_reports;
 mod people;
+mod reports;
 mod startup;
