@@ -5,10 +5,12 @@
 
 pub mod charts;
 pub mod config;
+pub mod csv_format;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod models;
 pub mod reports;
 pub mod routes;

@@ -26,6 +26,35 @@ diesel::table! {
 }
 
 diesel::table! {
+    import_batch (id) {
+        id -> Int8,
+        file_name -> Text,
+        kind -> Text,
+        status -> Text,
+        content -> Nullable<Bytea>,
+        imported_by -> Text,
+        rows_total -> Int4,
+        created_count -> Int4,
+        updated_count -> Int4,
+        skipped_count -> Int4,
+        created_at -> Timestamptz,
+        applied_at -> Nullable<Timestamptz>,
+        reverted_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    import_item (id) {
+        id -> Int8,
+        batch_id -> Int8,
+        record_table -> Text,
+        record_id -> Int8,
+        action -> Text,
+        before -> Nullable<Jsonb>,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -82,12 +111,15 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     company,
     exchange_rate,
+    import_batch,
+    import_item,
     pay_report,
     person,
     stage_change,

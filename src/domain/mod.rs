@@ -20,6 +20,7 @@ mod date;
 mod maybe;
 mod money;
 mod rate;
+pub mod rules;
 mod text;
 mod web_url;
 mod years;

@@ -79,6 +79,18 @@ impl Company {
             .load(conn)
     }
 
+    /// The companies the list would show, all of them, streamed row by row.
+    pub fn export<'c>(
+        conn: &'c mut PgConnection,
+        search: Option<&str>,
+        kind: Option<CompanyKind>,
+    ) -> QueryResult<impl Iterator<Item = QueryResult<Company>> + 'c> {
+        filtered(search, kind)
+            .order((lower(company::name), company::id))
+            .select(Company::as_select())
+            .load_iter::<Company, diesel::pg::PgRowByRowLoadingMode>(conn)
+    }
+
     /// Every company name, for the company pickers of the person form.
     pub fn all_names(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
         company::table

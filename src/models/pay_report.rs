@@ -5,8 +5,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Numeric;
 
+use super::person::{PersonWithCompanies, filter_people, hiring, origin, sort_people};
+use super::{Person, PersonFilter, PersonSort};
 use crate::domain::{Confidence, PayKind, Period};
-use crate::schema::{pay_report, person};
+use crate::schema::{company, pay_report, person};
+
+/// A pay report as exported: with its person and their companies' names.
+pub type PayReportWithPerson = (PayReport, PersonWithCompanies);
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = pay_report, check_for_backend(diesel::pg::Pg))]
@@ -119,6 +124,36 @@ impl PayReport {
                 .find(id),
         )
         .execute(conn)
+    }
+
+    /// The pay reports of every person the filter keeps, people in list order and each one's
+    /// reports by date: streamed row by row from PostgreSQL.
+    pub fn export<'c>(
+        conn: &'c mut PgConnection,
+        filter: &PersonFilter,
+        sort: PersonSort,
+        descending: bool,
+    ) -> QueryResult<impl Iterator<Item = QueryResult<PayReportWithPerson>> + 'c> {
+        let joined = pay_report::table
+            .inner_join(person::table)
+            .left_join(
+                origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
+            )
+            .left_join(
+                hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
+            )
+            .into_boxed();
+        let query = sort_people!(filter_people!(joined, filter), sort, descending)
+            .then_order_by((pay_report::as_of.asc(), pay_report::id.asc()))
+            .select((
+                PayReport::as_select(),
+                (
+                    Person::as_select(),
+                    origin.field(company::name).nullable(),
+                    hiring.field(company::name).nullable(),
+                ),
+            ));
+        query.load_iter::<PayReportWithPerson, diesel::pg::PgRowByRowLoadingMode>(conn)
     }
 
     /// The largest packages by annualised midpoint. Until exchange rates exist, amounts in

@@ -112,60 +112,40 @@ type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
     diesel::pg::Pg,
 >;
 
-impl PersonFilter {
-    fn query(&self) -> PersonListQuery<'static> {
-        let mut query = person::table
-            .left_join(
-                origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
-            )
-            .left_join(
-                hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
-            )
-            .into_boxed();
-        if let Some(name) = &self.name {
-            query = query.filter(person::full_name.ilike(super::like_pattern(name)));
+/// Narrows any boxed query that includes `person` to the filter's people. A macro rather than a
+/// function because the people list and the pay-report export box different joins.
+macro_rules! filter_people {
+    ($query:expr, $filter:expr) => {{
+        let mut query = $query;
+        let filter: &$crate::models::PersonFilter = $filter;
+        if let Some(name) = &filter.name {
+            query = query.filter(person::full_name.ilike($crate::models::like_pattern(name)));
         }
-        if let Some(id) = self.origin_company_id {
+        if let Some(id) = filter.origin_company_id {
             query = query.filter(person::origin_company_id.eq(id));
         }
-        if let Some(id) = self.hiring_company_id {
+        if let Some(id) = filter.hiring_company_id {
             query = query.filter(person::hiring_company_id.eq(id));
         }
-        if let Some(stage) = self.stage {
+        if let Some(stage) = filter.stage {
             query = query.filter(person::stage.eq(stage));
         }
         query
-    }
+    }};
 }
+pub(crate) use filter_people;
 
-impl Person {
-    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Person> {
-        person::table
-            .find(id)
-            .select(Person::as_select())
-            .first(conn)
-    }
-
-    /// How many people match the filter.
-    pub fn count(conn: &mut PgConnection, filter: &PersonFilter) -> QueryResult<i64> {
-        filter.query().count().get_result(conn)
-    }
-
-    /// One page of the people list.
-    pub fn list(
-        conn: &mut PgConnection,
-        filter: &PersonFilter,
-        sort: PersonSort,
-        descending: bool,
-        offset: i64,
-        limit: i64,
-    ) -> QueryResult<Vec<PersonListItem>> {
-        let query = filter.query();
+/// Orders any boxed query that joins `person` with its `origin` and `hiring` companies as the
+/// people list is sorted. The id breaks ties so pages never overlap or skip.
+macro_rules! sort_people {
+    ($query:expr, $sort:expr, $descending:expr) => {{
+        use $crate::models::PersonSort;
+        use $crate::models::person::{coalesce, hiring, origin, pipeline_position};
+        let query = $query;
         let origin_name = origin.field(company::name);
         let hiring_name = hiring.field(company::name);
         let started = coalesce(person::start_on, person::decided_on);
-        // The id breaks ties so pages never overlap or skip.
-        let query = match (sort, descending) {
+        match ($sort, $descending) {
             (PersonSort::Name, false) => query.order((person::full_name.asc(), person::id.asc())),
             (PersonSort::Name, true) => query.order((person::full_name.desc(), person::id.desc())),
             (PersonSort::Stage, false) => {
@@ -198,7 +178,53 @@ impl Person {
             (PersonSort::Started, true) => {
                 query.order((started.desc().nulls_last(), person::id.desc()))
             }
-        };
+        }
+    }};
+}
+pub(crate) use sort_people;
+
+/// A person as exported: with the names of their companies.
+pub type PersonWithCompanies = (Person, Option<String>, Option<String>);
+
+impl PersonFilter {
+    fn query(&self) -> PersonListQuery<'static> {
+        let joined = person::table
+            .left_join(
+                origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
+            )
+            .left_join(
+                hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
+            )
+            .into_boxed();
+        filter_people!(joined, self)
+    }
+}
+
+impl Person {
+    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Person> {
+        person::table
+            .find(id)
+            .select(Person::as_select())
+            .first(conn)
+    }
+
+    /// How many people match the filter.
+    pub fn count(conn: &mut PgConnection, filter: &PersonFilter) -> QueryResult<i64> {
+        filter.query().count().get_result(conn)
+    }
+
+    /// One page of the people list.
+    pub fn list(
+        conn: &mut PgConnection,
+        filter: &PersonFilter,
+        sort: PersonSort,
+        descending: bool,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<PersonListItem>> {
+        let origin_name = origin.field(company::name);
+        let hiring_name = hiring.field(company::name);
+        let query = sort_people!(filter.query(), sort, descending);
         query
             .select((
                 person::id,
@@ -212,6 +238,22 @@ impl Person {
             .offset(offset)
             .limit(limit)
             .load(conn)
+    }
+
+    /// Every person the filter keeps, in list order, with their companies' names: streamed
+    /// row by row from PostgreSQL, so a million people never sit in memory at once.
+    pub fn export<'c>(
+        conn: &'c mut PgConnection,
+        filter: &PersonFilter,
+        sort: PersonSort,
+        descending: bool,
+    ) -> QueryResult<impl Iterator<Item = QueryResult<PersonWithCompanies>> + 'c> {
+        let query = sort_people!(filter.query(), sort, descending).select((
+            Person::as_select(),
+            origin.field(company::name).nullable(),
+            hiring.field(company::name).nullable(),
+        ));
+        query.load_iter::<PersonWithCompanies, diesel::pg::PgRowByRowLoadingMode>(conn)
     }
 
     /// Creates a person and records the stage they enter the pipeline in.
@@ -315,7 +357,7 @@ impl Person {
 }
 
 /// A stage's place in the pipeline, so stages sort as sourced → … → withdrawn.
-fn pipeline_position() -> diesel::expression::SqlLiteral<diesel::sql_types::Integer> {
+pub(crate) fn pipeline_position() -> diesel::expression::SqlLiteral<diesel::sql_types::Integer> {
     let stages: Vec<String> = Stage::ALL
         .iter()
         .map(|s| format!("'{}'", s.as_str()))

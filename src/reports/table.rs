@@ -3,6 +3,7 @@
 
 use bigdecimal::BigDecimal;
 
+use crate::csv_format::escape_text;
 use crate::domain::format_money;
 
 #[derive(Debug, Clone)]
@@ -56,7 +57,7 @@ impl Cell {
     /// formulas.
     pub fn plain(&self) -> String {
         match self {
-            Cell::Text(text) => spreadsheet_safe(text),
+            Cell::Text(text) => escape_text(text),
             Cell::Count(n) => n.to_string(),
             Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
             Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
@@ -66,15 +67,6 @@ impl Cell {
 
     pub fn is_numeric(&self) -> bool {
         !matches!(self, Cell::Text(_))
-    }
-}
-
-/// OWASP "CSV injection": a text cell a spreadsheet would run as a formula gets a leading quote.
-pub fn spreadsheet_safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
     }
 }
 
@@ -106,10 +98,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas_are_defused_and_numbers_stay_plain() {
-        assert_eq!(spreadsheet_safe("=1+1"), "'=1+1");
-        assert_eq!(spreadsheet_safe("-5"), "'-5");
-        assert_eq!(spreadsheet_safe("Meta"), "Meta");
+    fn numbers_stay_plain_in_csv() {
+        assert_eq!(Cell::Text("=1+1".into()).plain(), "'=1+1");
         let amount = Cell::Money(Some(BigDecimal::from(1_234_567)));
         assert_eq!(amount.display(), "1,234,567.00");
         assert_eq!(amount.plain(), "1234567.00");

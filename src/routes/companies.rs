@@ -5,10 +5,12 @@ use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
+use super::csv_file::CsvStream;
 use super::{FormResponse, given, query_string};
 use crate::db::Db;
 use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
 use crate::error::{AppError, is_foreign_key_violation};
+use crate::export;
 use crate::models::company::NAME_UNIQUE_INDEX;
 use crate::models::{Company, CompanyFields, Person, PersonFilter, PersonSort};
 use crate::views::companies::*;
@@ -17,6 +19,7 @@ use crate::views::{Choice, FormState, Layout, Pager, render};
 pub fn routes() -> Vec<Route> {
     routes![
         index,
+        download,
         show,
         new,
         create,
@@ -56,12 +59,7 @@ async fn index(
     kind: Option<String>,
     page: Option<i64>,
 ) -> Result<RawHtml<String>, AppError> {
-    let kind_filter = match given(&kind).as_deref() {
-        Some(name) => Some(CompanyKind::parse(name).ok_or_else(|| {
-            AppError::Unprocessable(format!("There is no company kind called “{name}”."))
-        })?),
-        None => None,
-    };
+    let kind_filter = kind_filter(&kind)?;
     let search = given(&q);
     let (companies, pager) = db
         .run(move |c| {
@@ -86,6 +84,31 @@ async fn index(
         kinds: Choice::all_of::<CompanyKind>(),
         pager,
     })
+}
+
+/// The company list as CSV, with the same search and kind.
+#[get("/companies.csv?<q>&<kind>")]
+async fn download(
+    db: &State<Db>,
+    q: Option<String>,
+    kind: Option<String>,
+) -> Result<CsvStream, AppError> {
+    let kind = kind_filter(&kind)?;
+    let search = given(&q);
+    CsvStream::start(db, "companies", move |c, out| {
+        Ok(export::companies(c, search.as_deref(), kind, out)?)
+    })
+    .await
+}
+
+fn kind_filter(kind: &Option<String>) -> Result<Option<CompanyKind>, AppError> {
+    given(kind)
+        .map(|name| {
+            CompanyKind::parse(&name).ok_or_else(|| {
+                AppError::Unprocessable(format!("There is no company kind called “{name}”."))
+            })
+        })
+        .transpose()
 }
 
 #[get("/companies/<id>")]

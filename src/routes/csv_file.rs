@@ -1,25 +1,125 @@
-//! A CSV download: the headers every CSV response carries.
+//! CSV downloads: a file made in memory, or a stream written as the rows arrive.
 
+use std::io::Write;
+
+use diesel::PgConnection;
 use rocket::http::{ContentType, Header};
+use rocket::response::stream::ByteStream;
 use rocket::response::{self, Responder};
+use rocket::tokio::sync::mpsc;
 use rocket::{Request, Response};
 
+use crate::db::Db;
+use crate::error::AppError;
+
+/// A CSV file made in memory (a report's table is small).
 pub struct CsvFile {
     /// The file name without date or extension, e.g. "compensation".
     pub name: String,
     pub body: Vec<u8>,
 }
 
+/// The headers of every CSV download: its type, a dated file name, and no caching, since
+/// exports can hold pay.
+fn download_headers(name: &str) -> [Header<'static>; 3] {
+    let today = chrono::Utc::now().date_naive();
+    [
+        ContentType::new("text", "csv")
+            .with_params(("charset", "utf-8"))
+            .into(),
+        Header::new(
+            "Content-Disposition",
+            format!("attachment; filename=\"{name}-{today}.csv\""),
+        ),
+        Header::new("Cache-Control", "no-store"),
+    ]
+}
+
 impl<'r> Responder<'r, 'static> for CsvFile {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        let today = chrono::Utc::now().date_naive();
-        let disposition = format!("attachment; filename=\"{}-{today}.csv\"", self.name);
-        Response::build()
-            .header(ContentType::new("text", "csv").with_params(("charset", "utf-8")))
-            .header(Header::new("Content-Disposition", disposition))
-            // Exports can hold pay: never leave a copy in a shared cache.
-            .header(Header::new("Cache-Control", "no-store"))
+        let mut response = Response::build();
+        for header in download_headers(&self.name) {
+            response.header(header);
+        }
+        response
             .sized_body(self.body.len(), std::io::Cursor::new(self.body))
             .ok()
+    }
+}
+
+/// A CSV download written while PostgreSQL returns the rows: the writer runs on a blocking
+/// thread and hands 64 KiB chunks over a small channel, so memory stays flat however many rows
+/// there are, and a client that stops reading stops the export.
+pub struct CsvStream {
+    name: &'static str,
+    chunks: mpsc::Receiver<Vec<u8>>,
+}
+
+const CHUNK: usize = 64 * 1024;
+
+impl CsvStream {
+    /// Takes a connection first, so that an unreachable database still answers 503 rather than
+    /// an empty file, then starts writing.
+    pub async fn start<F>(db: &Db, name: &'static str, write: F) -> Result<CsvStream, AppError>
+    where
+        F: FnOnce(&mut PgConnection, &mut ChunkWriter) -> Result<u64, AppError> + Send + 'static,
+    {
+        let pool = db.0.clone();
+        let mut conn = rocket::tokio::task::spawn_blocking(move || pool.get())
+            .await
+            .map_err(|e| AppError::Internal(e.into()))??;
+        let (sender, chunks) = mpsc::channel(8);
+        rocket::tokio::task::spawn_blocking(move || {
+            let mut out = ChunkWriter {
+                buffer: Vec::with_capacity(CHUNK),
+                sender,
+            };
+            let written = write(&mut conn, &mut out)
+                .and_then(|_| out.flush().map_err(|e| AppError::Internal(e.into())));
+            if let Err(e) = written {
+                // The status line has gone out already: all that is left is to stop and log.
+                log::error!("the {name} CSV export stopped early: {e:?}");
+            }
+        });
+        Ok(CsvStream { name, chunks })
+    }
+}
+
+/// Buffers what the CSV writer writes and sends it on in chunks.
+pub struct ChunkWriter {
+    buffer: Vec<u8>,
+    sender: mpsc::Sender<Vec<u8>>,
+}
+
+impl Write for ChunkWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buffer, Vec::with_capacity(CHUNK));
+        self.sender.blocking_send(chunk).map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client went away")
+        })
+    }
+}
+
+impl<'r> Responder<'r, 'r> for CsvStream {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'r> {
+        let chunks = rocket::futures::stream::unfold(self.chunks, |mut chunks| async move {
+            chunks.recv().await.map(|chunk| (chunk, chunks))
+        });
+        let mut response = ByteStream(chunks).respond_to(request)?;
+        for header in download_headers(self.name) {
+            response.set_header(header);
+        }
+        Ok(response)
     }
 }

@@ -7,17 +7,21 @@ use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Route, State, get, post, routes};
 
 use super::FormResponse;
+use super::csv_file::CsvStream;
+use super::people::ListParams;
 use crate::db::Db;
 use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
+    rules,
 };
 use crate::error::AppError;
+use crate::export;
 use crate::models::{PayReport, PayReportFields, Person};
 use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
-    routes![new, create, edit, update, confirm_delete, delete]
+    routes![download, new, create, edit, update, confirm_delete, delete]
 }
 
 #[derive(Debug, FromForm)]
@@ -44,24 +48,15 @@ pub struct PayReportForm {
 fn check_rules(state: &mut FormState) {
     let low = Money::parse(state.value("amount_low"));
     let high = Money::parse(state.value("amount_high"));
-    if let (Ok(low), Ok(high)) = (low, high)
-        && low.amount() > high.amount()
-    {
-        state.add_error(
-            "amount_high",
-            "The high end of the band cannot be below the low end.",
-        );
-    }
+    let band = match (low, high) {
+        (Ok(low), Ok(high)) => rules::band_ordered(&low, &high),
+        _ => None,
+    };
     let has_years = !state.value("period_years").trim().is_empty();
-    match (Period::parse(state.value("period")), has_years) {
-        (Some(Period::Total), false) => state.add_error(
-            "period_years",
-            "A total needs the number of years it covers.",
-        ),
-        (Some(Period::Annual), true) => {
-            state.add_error("period_years", "Leave this empty for an annual figure.")
-        }
-        _ => {}
+    let years =
+        Period::parse(state.value("period")).and_then(|p| rules::years_match_period(p, has_years));
+    for (field, message) in band.into_iter().chain(years) {
+        state.add_error(field, message);
     }
 }
 
@@ -86,6 +81,19 @@ impl PayReportForm {
             notes: self.notes.into_inner().map(Text::into_inner),
         }
     }
+}
+
+/// Every pay report of the people the people list's filters keep, in its order, one row each
+/// with the person's columns: the file the import reads back.
+#[get("/pay-reports.csv?<params..>")]
+async fn download(db: &State<Db>, params: ListParams) -> Result<CsvStream, AppError> {
+    let (sort, descending) = params.sort()?;
+    let wanted = params.wanted()?;
+    CsvStream::start(db, "pay-reports", move |c, out| {
+        let filter = wanted.resolve(c)?;
+        Ok(export::pay_reports(c, &filter, sort, descending, out)?)
+    })
+    .await
 }
 
 async fn person_named(db: &State<Db>, person_id: i64) -> Result<(i64, String), AppError> {

@@ -6,10 +6,12 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
+use super::csv_file::CsvStream;
 use super::{FormResponse, given, query_string};
 use crate::db::Db;
-use crate::domain::{Date, LongText, Maybe, Stage, Text};
+use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
+use crate::export;
 use crate::models::{
     Company, PayReport, Person, PersonFields, PersonFilter, PersonSort, StageChange,
 };
@@ -20,6 +22,7 @@ use crate::views::{Choice, FormState, Layout, Pager, render};
 pub fn routes() -> Vec<Route> {
     routes![
         index,
+        download,
         show,
         new,
         create,
@@ -49,7 +52,7 @@ pub struct PersonForm {
 
 /// The list's query string as typed; each value is checked before any query runs.
 #[derive(Debug, Default, FromForm)]
-struct ListParams {
+pub(crate) struct ListParams {
     q: Option<String>,
     origin_company: Option<String>,
     hiring_company: Option<String>,
@@ -60,7 +63,7 @@ struct ListParams {
 }
 
 impl ListParams {
-    fn sort(&self) -> Result<(PersonSort, bool), AppError> {
+    pub(crate) fn sort(&self) -> Result<(PersonSort, bool), AppError> {
         let sort = match given(&self.sort).as_deref() {
             None | Some("name") => PersonSort::Name,
             Some("stage") => PersonSort::Stage,
@@ -86,6 +89,15 @@ impl ListParams {
         Ok((sort, descending))
     }
 
+    pub(crate) fn wanted(&self) -> Result<WantedPeople, AppError> {
+        Ok(WantedPeople {
+            name: given(&self.q),
+            origin: given(&self.origin_company),
+            hiring: given(&self.hiring_company),
+            stage: self.stage()?,
+        })
+    }
+
     fn page(&self) -> Result<Option<i64>, AppError> {
         given(&self.page)
             .map(|p| {
@@ -103,6 +115,28 @@ impl ListParams {
                 })
             })
             .transpose()
+    }
+}
+
+/// The list's filters as typed, checked; companies still named, not yet looked up.
+pub(crate) struct WantedPeople {
+    name: Option<String>,
+    origin: Option<String>,
+    hiring: Option<String>,
+    stage: Option<Stage>,
+}
+
+impl WantedPeople {
+    pub(crate) fn resolve(
+        &self,
+        conn: &mut diesel::PgConnection,
+    ) -> Result<PersonFilter, AppError> {
+        Ok(PersonFilter {
+            name: self.name.clone(),
+            origin_company_id: company_filter(conn, self.origin.as_deref())?,
+            hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
+            stage: self.stage,
+        })
     }
 }
 
@@ -126,20 +160,12 @@ async fn index(
     flash: Option<FlashMessage<'_>>,
     params: ListParams,
 ) -> Result<RawHtml<String>, AppError> {
-    let ((sort, descending), page, stage) = (params.sort()?, params.page()?, params.stage()?);
-    let (name, origin, hiring) = (
-        given(&params.q),
-        given(&params.origin_company),
-        given(&params.hiring_company),
-    );
+    let (sort, descending) = params.sort()?;
+    let page = params.page()?;
+    let wanted = params.wanted()?;
     let (people, pager, names) = db
         .run(move |c| {
-            let filter = PersonFilter {
-                name,
-                origin_company_id: company_filter(c, origin.as_deref())?,
-                hiring_company_id: company_filter(c, hiring.as_deref())?,
-                stage,
-            };
+            let filter = wanted.resolve(c)?;
             let pager = Pager::new(page, Person::count(c, &filter)?);
             let people = Person::list(
                 c,
@@ -170,6 +196,18 @@ async fn index(
         sorts: sort_choices(),
         pager,
     })
+}
+
+/// The people list as CSV, with the same filters and order.
+#[get("/people.csv?<params..>")]
+async fn download(db: &State<Db>, params: ListParams) -> Result<CsvStream, AppError> {
+    let (sort, descending) = params.sort()?;
+    let wanted = params.wanted()?;
+    CsvStream::start(db, "people", move |c, out| {
+        let filter = wanted.resolve(c)?;
+        Ok(export::people(c, &filter, sort, descending, out)?)
+    })
+    .await
 }
 
 #[get("/people/<id>")]
@@ -326,12 +364,9 @@ fn check_dates(state: &mut FormState) {
     let offer = Date::parse(state.value("offer_on"));
     let decided = Date::parse(state.value("decided_on"));
     if let (Ok(offer), Ok(decided)) = (offer, decided)
-        && decided.into_inner() < offer.into_inner()
+        && let Some((field, message)) = rules::decided_after_offer(offer, decided)
     {
-        state.add_error(
-            "decided_on",
-            "The decision cannot come before the offer date.",
-        );
+        state.add_error(field, message);
     }
 }
 
