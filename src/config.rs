@@ -12,6 +12,21 @@ pub struct AppConfig {
     pub demo: bool,
     /// The currency reports convert every pay figure into (ISO 4217).
     pub reporting_currency: String,
+    pub import_limit: ImportLimit,
+}
+
+/// The largest CSV file the import takes.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportLimit(pub u64);
+
+impl ImportLimit {
+    pub fn bytes(self) -> u64 {
+        self.0 * 1024 * 1024
+    }
+
+    pub fn mib(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The reporting currency, as Rocket managed state for the report and exchange-rate pages.
@@ -26,6 +41,9 @@ pub struct ReportingCurrency(pub String);
     about = "Talent and compensation recruiting tracker"
 )]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<crate::cli::Command>,
+
     /// Start without the demo data, for people who bring their own.
     #[arg(long)]
     pub no_demo: bool,
@@ -37,6 +55,10 @@ pub struct Cli {
     /// The currency reports are in; exchange rates convert other currencies into it.
     #[arg(long, env = "TALENT_TRACKER_REPORTING_CURRENCY", default_value = "USD")]
     pub reporting_currency: String,
+
+    /// The largest CSV file the web import takes, in MiB.
+    #[arg(long, env = "TALENT_TRACKER_IMPORT_LIMIT_MIB", default_value_t = 20)]
+    pub import_limit_mib: u64,
 
     /// Connections kept to PostgreSQL. Two cores serve well with a handful.
     #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
@@ -51,6 +73,7 @@ impl Cli {
             .into_inner();
         Ok(AppConfig {
             reporting_currency,
+            import_limit: ImportLimit(self.import_limit_mib),
             database_url: crate::db::resolve_database_url()?,
             pool_size: self.pool_size,
             demo: self.demo && !self.no_demo,

@@ -4,6 +4,7 @@
 //! same application.
 
 pub mod charts;
+pub mod cli;
 pub mod config;
 pub mod csv_format;
 pub mod db;
@@ -11,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod models;
 pub mod reports;
 pub mod routes;
@@ -33,9 +35,15 @@ pub fn app_with(
     config: AppConfig,
 ) -> anyhow::Result<Rocket<Build>> {
     let pool = db::pool(&config.database_url, config.pool_size)?;
+    // The upload may be as large as the import limit; the form around it needs a little more.
+    let file_limit = config.import_limit.bytes();
+    let figment = figment
+        .merge(("limits.file", file_limit))
+        .merge(("limits.data-form", file_limit + 1024 * 1024));
     Ok(rocket::custom(figment)
         .manage(db::Db(pool))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
+        .manage(config.import_limit)
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.demo.then_some(config.reporting_currency))
         }))
@@ -45,6 +53,7 @@ pub fn app_with(
         .mount("/", routes::pay_reports::routes())
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
+        .mount("/", routes::imports::routes())
         .mount("/", routes::assets::routes())
         .register("/", error::catchers()))
 }

@@ -1,17 +1,25 @@
-//! Starts the server.
+//! Starts the server, or runs a command-line import or export.
+
+use std::process::ExitCode;
 
 use clap::Parser;
 use talent_tracker::config::Cli;
 
 #[rocket::main]
-async fn main() {
-    let cli = Cli::parse();
-    let launched = match cli.into_config().and_then(talent_tracker::app) {
-        Ok(app) => app.launch().await.map(drop).map_err(anyhow::Error::from),
-        Err(e) => Err(e),
+async fn main() -> ExitCode {
+    let mut cli = Cli::parse();
+    let outcome = match cli.command.take() {
+        Some(command) => talent_tracker::cli::run(command),
+        None => serve(cli).await.map(|()| ExitCode::SUCCESS),
     };
-    if let Err(e) = launched {
-        eprintln!("talent-tracker could not start: {e:#}");
-        std::process::exit(1);
-    }
+    outcome.unwrap_or_else(|e| {
+        eprintln!("talent-tracker: {e:#}");
+        ExitCode::FAILURE
+    })
+}
+
+async fn serve(cli: Cli) -> anyhow::Result<()> {
+    let app = talent_tracker::app(cli.into_config()?)?;
+    app.launch().await?;
+    Ok(())
 }

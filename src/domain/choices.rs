@@ -19,7 +19,7 @@ pub trait ChoiceName: Copy + 'static {
 macro_rules! choice_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => ($stored:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow, serde::Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, AsExpression, FromSqlRow, serde::Serialize, serde::Deserialize)]
         #[diesel(sql_type = Text)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }

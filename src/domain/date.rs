@@ -17,6 +17,12 @@ impl Date {
     }
 }
 
+impl From<NaiveDate> for Date {
+    fn from(date: NaiveDate) -> Self {
+        Date(date)
+    }
+}
+
 super::parsed_form_field!(Date);
 
 #[cfg(test)]

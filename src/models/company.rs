@@ -24,7 +24,9 @@ pub struct Company {
 }
 
 /// What a user sets on a company, for both creating and editing one.
-#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Insertable, AsChangeset, serde::Serialize, serde::Deserialize,
+)]
 #[diesel(table_name = company, treat_none_as_null = true)]
 pub struct CompanyFields {
     pub name: String,

@@ -2,12 +2,14 @@
 
 pub mod company;
 pub mod exchange_rate;
+pub mod import_batch;
 pub mod pay_report;
 pub mod person;
 pub mod stage_change;
 
 pub use company::{Company, CompanyFields};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
+pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
 pub use stage_change::StageChange;

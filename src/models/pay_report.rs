@@ -39,7 +39,7 @@ pub struct PayReport {
 }
 
 /// What a user sets on a pay report, for both creating and editing one.
-#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
 #[diesel(table_name = pay_report, treat_none_as_null = true)]
 pub struct PayReportFields {
     pub kind: PayKind,
@@ -99,6 +99,28 @@ impl PayReport {
             .values((fields, pay_report::person_id.eq(person_id)))
             .returning(PayReport::as_returning())
             .get_result(conn)
+    }
+
+    /// Adds many reports at once (each with its person), returning their ids in order.
+    pub fn insert_many(
+        conn: &mut PgConnection,
+        reports: &[(i64, PayReportFields)],
+    ) -> QueryResult<Vec<i64>> {
+        let mut ids = Vec::with_capacity(reports.len());
+        // Sixteen parameters a row, and PostgreSQL takes at most 65,535 a statement.
+        for chunk in reports.chunks(2_000) {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|(person_id, fields)| (fields.clone(), pay_report::person_id.eq(*person_id)))
+                .collect();
+            ids.extend(
+                diesel::insert_into(pay_report::table)
+                    .values(rows)
+                    .returning(pay_report::id)
+                    .get_results::<i64>(conn)?,
+            );
+        }
+        Ok(ids)
     }
 
     pub fn update(

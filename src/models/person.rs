@@ -39,7 +39,9 @@ pub struct Person {
 }
 
 /// What a user sets on a person, for both creating and editing one.
-#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[derive(
+    Debug, Clone, PartialEq, Insertable, AsChangeset, serde::Serialize, serde::Deserialize,
+)]
 #[diesel(table_name = person, treat_none_as_null = true)]
 pub struct PersonFields {
     pub full_name: String,

@@ -4,6 +4,7 @@ pub mod companies;
 pub mod dashboard;
 pub mod exchange_rates;
 pub mod form;
+pub mod imports;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;

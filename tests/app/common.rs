@@ -150,6 +150,7 @@ impl TestApp {
                 pool_size: 2,
                 demo,
                 reporting_currency: "USD".to_owned(),
+                import_limit: talent_tracker::config::ImportLimit(2),
             },
         )?;
         Ok(TestApp {

@@ -19,6 +19,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     pool_size: 2,
                     demo: true,
                     reporting_currency: "USD".to_owned(),
+                    import_limit: talent_tracker::config::ImportLimit(2),
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;

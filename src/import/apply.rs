@@ -1,0 +1,231 @@
+//! Applying a plan in one transaction, recording each change so the batch can be reverted.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::ImportError;
+use super::plan::{Action, Counts, Plan};
+use super::rows::PersonDetails;
+use crate::domain::CompanyKind;
+use crate::models::{
+    Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
+};
+use crate::schema::{company, pay_report};
+
+fn item(
+    batch_id: i64,
+    table: &str,
+    record_id: i64,
+    before: Option<serde_json::Value>,
+) -> ImportItem {
+    ImportItem {
+        id: 0,
+        batch_id,
+        record_table: table.to_owned(),
+        record_id,
+        action: if before.is_some() {
+            "updated"
+        } else {
+            "created"
+        }
+        .to_owned(),
+        before,
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ImportError> {
+    serde_json::to_value(value)
+        .map_err(|e| ImportError::Refused(format!("cannot keep the record's old values: {e}")))
+}
+
+/// Applies `plan` as batch `batch_id`, all or nothing. `progress` hears how many rows are done.
+pub fn apply(
+    conn: &mut PgConnection,
+    plan: &Plan,
+    batch_id: i64,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Counts, ImportError> {
+    if !plan.errors.is_empty() {
+        return Err(ImportError::Refused(
+            "The file has errors: nothing was imported.".into(),
+        ));
+    }
+    conn.transaction(|conn| {
+        let mut items = Vec::new();
+        for name in &plan.new_companies {
+            let fields = CompanyFields {
+                name: name.clone(),
+                kind: CompanyKind::Other,
+                website: None,
+                country: None,
+                notes: None,
+            };
+            items.push(item(
+                batch_id,
+                "company",
+                Company::insert(conn, &fields)?.id,
+                None,
+            ));
+        }
+        for step in &plan.companies {
+            match (step.action, step.existing) {
+                (Action::Create, _) => items.push(item(
+                    batch_id,
+                    "company",
+                    Company::insert(conn, &step.fields)?.id,
+                    None,
+                )),
+                (Action::Update, Some(id)) => {
+                    let before = company_fields(Company::find(conn, id)?);
+                    Company::update(conn, id, &step.fields)?;
+                    items.push(item(batch_id, "company", id, Some(json(&before)?)));
+                }
+                _ => {}
+            }
+            progress(1);
+        }
+        let company_ids: HashMap<String, i64> = company::table
+            .select((company::name, company::id))
+            .load::<(String, i64)>(conn)?
+            .into_iter()
+            .map(|(name, id)| (name.to_lowercase(), id))
+            .collect();
+        let mut new_reports = Vec::new();
+        for step in &plan.people {
+            let fields = person_fields(&step.person, &company_ids);
+            let id = match (step.action, step.existing) {
+                (Action::Create, _) => {
+                    let id = Person::insert(conn, &fields)?.id;
+                    items.push(item(batch_id, "person", id, None));
+                    id
+                }
+                (Action::Update, Some(id)) => {
+                    let before = person_fields_of(Person::find(conn, id)?);
+                    Person::update(conn, id, &fields)?;
+                    items.push(item(batch_id, "person", id, Some(json(&before)?)));
+                    id
+                }
+                (_, existing) => existing.unwrap_or_default(),
+            };
+            for pay in step.pays.iter().filter(|p| p.action == Action::Create) {
+                new_reports.push((id, pay.fields.clone()));
+            }
+            progress(1 + step.pays.len().saturating_sub(1) as u64);
+        }
+        for id in PayReport::insert_many(conn, &new_reports)? {
+            items.push(item(batch_id, "pay_report", id, None));
+        }
+        ImportItem::insert_all(conn, &items)?;
+        let counts = plan.counts();
+        ImportBatch::mark_applied(
+            conn,
+            batch_id,
+            (counts.created, counts.updated, counts.skipped),
+        )?;
+        Ok(counts)
+    })
+}
+
+fn person_fields(details: &PersonDetails, company_ids: &HashMap<String, i64>) -> PersonFields {
+    let id_of = |name: &Option<String>| {
+        name.as_ref()
+            .and_then(|n| company_ids.get(&n.to_lowercase()).copied())
+    };
+    PersonFields {
+        full_name: details.full_name.clone(),
+        title: details.title.clone(),
+        expertise: details.expertise.clone(),
+        origin_company_id: id_of(&details.origin_company),
+        hiring_company_id: id_of(&details.hiring_company),
+        team: details.team.clone(),
+        stage: details.stage,
+        first_contact_on: details.first_contact_on,
+        offer_on: details.offer_on,
+        decided_on: details.decided_on,
+        start_on: details.start_on,
+        location: details.location.clone(),
+        notes: details.notes.clone(),
+    }
+}
+
+fn company_fields(company: Company) -> CompanyFields {
+    CompanyFields {
+        name: company.name,
+        kind: company.kind,
+        website: company.website,
+        country: company.country,
+        notes: company.notes,
+    }
+}
+
+fn person_fields_of(person: Person) -> PersonFields {
+    PersonFields {
+        full_name: person.full_name,
+        title: person.title,
+        expertise: person.expertise,
+        origin_company_id: person.origin_company_id,
+        hiring_company_id: person.hiring_company_id,
+        team: person.team,
+        stage: person.stage,
+        first_contact_on: person.first_contact_on,
+        offer_on: person.offer_on,
+        decided_on: person.decided_on,
+        start_on: person.start_on,
+        location: person.location,
+        notes: person.notes,
+    }
+}
+
+/// Undoes an applied batch, all or nothing: what it created is deleted, what it updated gets
+/// its old values back. Refused when later work depends on what the batch created.
+pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError> {
+    conn.transaction(|conn| {
+        let batch = ImportBatch::find(conn, batch_id)?;
+        if batch.status != "applied" {
+            return Err(ImportError::Refused(format!("This batch is {}: only an applied batch can be reverted.", batch.status)));
+        }
+        for item in ImportItem::of_batch(conn, batch_id)? {
+            let id = item.record_id;
+            match (item.record_table.as_str(), &item.before) {
+                ("pay_report", _) => {
+                    diesel::delete(pay_report::table.find(id)).execute(conn)?;
+                }
+                ("person", None) => {
+                    let Ok(person) = Person::find(conn, id) else { continue };
+                    let later: i64 = pay_report::table.filter(pay_report::person_id.eq(id)).count().get_result(conn)?;
+                    if later > 0 {
+                        return Err(ImportError::Refused(format!(
+                            "{} has pay reports added after this import: delete those first, or keep the batch.",
+                            person.full_name
+                        )));
+                    }
+                    Person::delete(conn, id)?;
+                }
+                ("person", Some(before)) => {
+                    let fields: PersonFields = serde_json::from_value(before.clone())
+                        .map_err(|e| ImportError::Refused(format!("a person's old values cannot be read: {e}")))?;
+                    Person::update(conn, id, &fields)?;
+                }
+                ("company", None) => {
+                    let Ok(company) = Company::find(conn, id) else { continue };
+                    if Company::people_count(conn, id)? > 0 {
+                        return Err(ImportError::Refused(format!(
+                            "{} is named by people this import did not create: change them first, or keep the batch.",
+                            company.name
+                        )));
+                    }
+                    Company::delete(conn, id)?;
+                }
+                ("company", Some(before)) => {
+                    let fields: CompanyFields = serde_json::from_value(before.clone())
+                        .map_err(|e| ImportError::Refused(format!("a company's old values cannot be read: {e}")))?;
+                    Company::update(conn, id, &fields)?;
+                }
+                _ => {}
+            }
+        }
+        ImportBatch::mark_reverted(conn, batch_id)?;
+        Ok(())
+    })
+}

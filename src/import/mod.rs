@@ -1,0 +1,142 @@
+//! CSV import: read and check a file, plan what it would change (the preview), then apply the
+//! plan in one transaction as a batch that can be reverted. The web page and the `import`
+//! command run the same steps.
+
+mod apply;
+mod plan;
+mod rows;
+mod table;
+
+pub use apply::{apply, revert};
+pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
+pub use rows::{PersonDetails, RowError};
+
+use crate::csv_format::{COMPANY_COLUMNS, PAY_COLUMNS, PERSON_COLUMNS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Companies,
+    /// People, each row optionally with one pay report.
+    People,
+}
+
+impl ImportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::Companies => "companies",
+            ImportKind::People => "people",
+        }
+    }
+}
+
+/// Why an import stopped: the file as a whole, or the database.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// A file read and checked row by row, before any database work.
+#[derive(Debug)]
+pub struct Parsed {
+    pub kind: ImportKind,
+    pub companies: Vec<rows::CompanyRow>,
+    pub people: Vec<rows::PersonRow>,
+    pub errors: Vec<RowError>,
+    pub ignored_columns: Vec<String>,
+    pub rows: usize,
+}
+
+/// Reads a file: refuses it as a whole (empty, not UTF-8, missing columns...) or parses every
+/// row, collecting each row's errors with its line and column.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    let table = table::read(bytes).map_err(ImportError::Refused)?;
+    let columns = rows::Columns::new(&table.headers);
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = table
+        .headers
+        .iter()
+        .find(|h| !h.is_empty() && !seen.insert(h.as_str()))
+    {
+        return Err(ImportError::Refused(format!(
+            "The column “{twice}” appears twice in the header."
+        )));
+    }
+    let kind = if columns.has("full_name") {
+        ImportKind::People
+    } else {
+        ImportKind::Companies
+    };
+    let with_pay = kind == ImportKind::People && PAY_COLUMNS.iter().any(|c| columns.has(c));
+    let (known, required): (Vec<&str>, Vec<&str>) = match kind {
+        ImportKind::Companies => (COMPANY_COLUMNS.to_vec(), vec!["name", "kind"]),
+        ImportKind::People if with_pay => (
+            PERSON_COLUMNS.iter().chain(PAY_COLUMNS).copied().collect(),
+            vec![
+                "full_name",
+                "stage",
+                "kind",
+                "currency",
+                "amount_low",
+                "amount_high",
+                "period",
+                "as_of",
+                "confidence",
+            ],
+        ),
+        ImportKind::People => (PERSON_COLUMNS.to_vec(), vec!["full_name", "stage"]),
+    };
+    let missing: Vec<&str> = required.into_iter().filter(|c| !columns.has(c)).collect();
+    if !missing.is_empty() {
+        return Err(ImportError::Refused(format!(
+            "Required columns are missing: {}. A companies file needs name and kind; a people file \
+             needs full_name and stage, and with pay reports also kind, currency, amount_low, \
+             amount_high, period, as_of and confidence.",
+            missing.join(", ")
+        )));
+    }
+    let mut parsed = Parsed {
+        kind,
+        companies: Vec::new(),
+        people: Vec::new(),
+        errors: Vec::new(),
+        ignored_columns: table
+            .headers
+            .iter()
+            .filter(|h| !known.contains(&h.as_str()))
+            .cloned()
+            .collect(),
+        rows: table.records.len(),
+    };
+    for (line, record) in &table.records {
+        if record.len() != table.headers.len() {
+            parsed.errors.push(RowError {
+                line: *line,
+                column: String::new(),
+                message: format!(
+                    "This row has {} fields; the header has {}.",
+                    record.len(),
+                    table.headers.len()
+                ),
+            });
+            continue;
+        }
+        match kind {
+            ImportKind::Companies => {
+                parsed
+                    .companies
+                    .extend(rows::company(*line, record, &columns, &mut parsed.errors))
+            }
+            ImportKind::People => parsed.people.extend(rows::person(
+                *line,
+                record,
+                &columns,
+                with_pay,
+                &mut parsed.errors,
+            )),
+        }
+    }
+    Ok(parsed)
+}

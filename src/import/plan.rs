@@ -1,0 +1,348 @@
+//! What a parsed file would change, worked out against the database without writing to it.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::rows::{PersonDetails, RowError};
+use super::{ImportKind, Parsed};
+use crate::models::person::{hiring, origin};
+use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
+use crate::schema::{company, pay_report, person};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    /// Already there exactly as in the file.
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompanyStep {
+    pub line: u64,
+    pub fields: CompanyFields,
+    pub action: Action,
+    pub existing: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PayStep {
+    pub line: u64,
+    pub fields: PayReportFields,
+    pub action: Action,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonStep {
+    pub line: u64,
+    pub person: PersonDetails,
+    pub action: Action,
+    /// The person matched by name and origin company.
+    pub existing: Option<i64>,
+    pub pays: Vec<PayStep>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub created: i32,
+    pub updated: i32,
+    pub skipped: i32,
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub kind: ImportKind,
+    pub rows: usize,
+    pub companies: Vec<CompanyStep>,
+    /// Companies a people file names that do not exist yet: created with kind "other".
+    pub new_companies: Vec<String>,
+    pub people: Vec<PersonStep>,
+    pub errors: Vec<RowError>,
+    pub ignored_columns: Vec<String>,
+}
+
+impl Plan {
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts {
+            created: self.new_companies.len() as i32,
+            ..Counts::default()
+        };
+        let actions =
+            self.companies
+                .iter()
+                .map(|c| c.action)
+                .chain(self.people.iter().flat_map(|p| {
+                    std::iter::once(p.action).chain(p.pays.iter().map(|pay| pay.action))
+                }));
+        for action in actions {
+            match action {
+                Action::Create => counts.created += 1,
+                Action::Update => counts.updated += 1,
+                Action::Skip => counts.skipped += 1,
+            }
+        }
+        counts
+    }
+
+    /// Whether applying would change anything at all.
+    pub fn changes_anything(&self) -> bool {
+        let counts = self.counts();
+        counts.created + counts.updated > 0
+    }
+}
+
+/// How a name is matched: case, surrounding and repeated spaces do not count.
+pub fn normalise(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The SQL twin of `normalise`, to find the people a file names in one query.
+const NORMALISED_NAME_SQL: &str =
+    "lower(regexp_replace(btrim(person.full_name), '\\s+', ' ', 'g'))";
+
+pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
+    let mut plan = Plan {
+        kind: parsed.kind,
+        rows: parsed.rows,
+        companies: Vec::new(),
+        new_companies: Vec::new(),
+        people: Vec::new(),
+        errors: parsed.errors,
+        ignored_columns: parsed.ignored_columns,
+    };
+    let existing: HashMap<String, (i64, CompanyFields)> = company::table
+        .select((
+            company::id,
+            (
+                company::name,
+                company::kind,
+                company::website,
+                company::country,
+                company::notes,
+            ),
+        ))
+        .load::<(
+            i64,
+            (
+                String,
+                crate::domain::CompanyKind,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            ),
+        )>(conn)?
+        .into_iter()
+        .map(|(id, (name, kind, website, country, notes))| {
+            (
+                name.to_lowercase(),
+                (
+                    id,
+                    CompanyFields {
+                        name,
+                        kind,
+                        website,
+                        country,
+                        notes,
+                    },
+                ),
+            )
+        })
+        .collect();
+    match parsed.kind {
+        ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
+        ImportKind::People => plan_people(conn, &mut plan, parsed.people, &existing)?,
+    }
+    plan.errors.sort_by_key(|e| e.line);
+    Ok(plan)
+}
+
+fn plan_companies(
+    plan: &mut Plan,
+    rows: Vec<super::rows::CompanyRow>,
+    existing: &HashMap<String, (i64, CompanyFields)>,
+) {
+    let mut lines: HashMap<String, u64> = HashMap::new();
+    for row in rows {
+        let key = row.fields.name.to_lowercase();
+        if let Some(first) = lines.insert(key.clone(), row.line) {
+            plan.errors.push(RowError {
+                line: row.line,
+                column: "name".into(),
+                message: format!("“{}” is on line {first} already.", row.fields.name),
+            });
+            continue;
+        }
+        let (action, id) = match existing.get(&key) {
+            Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id)),
+            Some((id, _)) => (Action::Update, Some(*id)),
+            None => (Action::Create, None),
+        };
+        plan.companies.push(CompanyStep {
+            line: row.line,
+            fields: row.fields,
+            action,
+            existing: id,
+        });
+    }
+}
+
+fn plan_people(
+    conn: &mut PgConnection,
+    plan: &mut Plan,
+    rows: Vec<super::rows::PersonRow>,
+    companies: &HashMap<String, (i64, CompanyFields)>,
+) -> QueryResult<()> {
+    // Companies the file names that do not exist yet, each once, as first spelled.
+    for name in rows
+        .iter()
+        .flat_map(|r| [&r.person.origin_company, &r.person.hiring_company])
+        .flatten()
+    {
+        let key = name.to_lowercase();
+        if !companies.contains_key(&key)
+            && !plan.new_companies.iter().any(|n| n.to_lowercase() == key)
+        {
+            plan.new_companies.push(name.clone());
+        }
+    }
+    let stored = matching_people(conn, &rows)?;
+    let stored_ids: Vec<i64> = stored.values().map(|(p, _)| p.id).collect();
+    let mut stored_pay: HashMap<i64, Vec<PayReportFields>> = HashMap::new();
+    for report in pay_report::table
+        .filter(pay_report::person_id.eq_any(&stored_ids))
+        .select(PayReport::as_select())
+        .load(conn)?
+    {
+        stored_pay
+            .entry(report.person_id)
+            .or_default()
+            .push(fields_of(report));
+    }
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    for row in rows {
+        let key = person_key(&row.person.full_name, row.person.origin_company.as_deref());
+        let step = match index.get(&key) {
+            Some(&at) => {
+                if plan.people[at].person != row.person {
+                    plan.errors.push(RowError {
+                        line: row.line,
+                        column: String::new(),
+                        message: format!(
+                            "{} is on line {} already with other details; give each person's details the same on all their rows.",
+                            row.person.full_name, plan.people[at].line
+                        ),
+                    });
+                    continue;
+                }
+                &mut plan.people[at]
+            }
+            None => {
+                let (action, existing) = match stored.get(&key) {
+                    Some((person, details)) if *details == row.person => {
+                        (Action::Skip, Some(person.id))
+                    }
+                    Some((person, _)) => (Action::Update, Some(person.id)),
+                    None => (Action::Create, None),
+                };
+                index.insert(key, plan.people.len());
+                plan.people.push(PersonStep {
+                    line: row.line,
+                    person: row.person,
+                    action,
+                    existing,
+                    pays: Vec::new(),
+                });
+                plan.people.last_mut().expect("just pushed")
+            }
+        };
+        if let Some(pay) = row.pay {
+            let known = step
+                .existing
+                .and_then(|id| stored_pay.get(&id))
+                .is_some_and(|all| all.contains(&pay));
+            let action = if known { Action::Skip } else { Action::Create };
+            step.pays.push(PayStep {
+                line: row.line,
+                fields: pay,
+                action,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn person_key(full_name: &str, origin_company: Option<&str>) -> (String, String) {
+    (
+        normalise(full_name),
+        origin_company.map(str::to_lowercase).unwrap_or_default(),
+    )
+}
+
+/// The stored people whose name and origin company match a row, with their details as a file
+/// would give them. Where two stored people share a key, the older one is matched.
+fn matching_people(
+    conn: &mut PgConnection,
+    rows: &[super::rows::PersonRow],
+) -> QueryResult<HashMap<(String, String), (Person, PersonDetails)>> {
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| normalise(&r.person.full_name))
+        .collect();
+    let found: Vec<(Person, Option<String>, Option<String>)> = person::table
+        .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))
+        .left_join(hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Text>(NORMALISED_NAME_SQL).eq_any(names))
+        .order(person::id.desc())
+        .select((
+            Person::as_select(),
+            origin.field(company::name).nullable(),
+            hiring.field(company::name).nullable(),
+        ))
+        .load(conn)?;
+    Ok(found
+        .into_iter()
+        .map(|(person, origin_name, hiring_name)| {
+            let key = person_key(&person.full_name, origin_name.as_deref());
+            let details = PersonDetails {
+                full_name: person.full_name.clone(),
+                title: person.title.clone(),
+                expertise: person.expertise.clone(),
+                origin_company: origin_name,
+                hiring_company: hiring_name,
+                team: person.team.clone(),
+                stage: person.stage,
+                first_contact_on: person.first_contact_on,
+                offer_on: person.offer_on,
+                decided_on: person.decided_on,
+                start_on: person.start_on,
+                location: person.location.clone(),
+                notes: person.notes.clone(),
+            };
+            (key, (person, details))
+        })
+        .collect())
+}
+
+pub(crate) fn fields_of(report: PayReport) -> PayReportFields {
+    PayReportFields {
+        kind: report.kind,
+        currency: report.currency,
+        amount_low: report.amount_low,
+        amount_high: report.amount_high,
+        period: report.period,
+        period_years: report.period_years,
+        base: report.base,
+        bonus: report.bonus,
+        equity: report.equity,
+        sign_on: report.sign_on,
+        as_of: report.as_of,
+        source_name: report.source_name,
+        source_url: report.source_url,
+        confidence: report.confidence,
+        notes: report.notes,
+    }
+}

@@ -1,0 +1,91 @@
+//! Reading an uploaded file into a header and records: the encoding, the separator, the lines.
+
+use csv::{ReaderBuilder, StringRecord, Trim};
+
+/// A file's header (names trimmed and lower-cased) and its records with the line each starts on.
+#[derive(Debug)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub records: Vec<(u64, StringRecord)>,
+}
+
+/// Reads a CSV file as spreadsheets write them: UTF-8 with or without a byte-order mark, comma
+/// or semicolon separated, CRLF or LF, quoted fields over several lines. The error says what
+/// is wrong with the file as a whole.
+pub fn read(bytes: &[u8]) -> Result<Table, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("The file is empty.".into());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        format!(
+            "The file is not UTF-8 text (line {line} has a byte that is not). Save it as \
+             “CSV UTF-8” and upload it again."
+        )
+    })?;
+    let header_line = text.lines().next().unwrap_or_default();
+    // German and other spreadsheets write semicolons; a header names no field with either.
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(Trim::Headers)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("The header line cannot be read: {e}."))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let mut records = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("The file cannot be read as CSV: {e}."))?;
+        let line = record.position().map_or(0, |p| p.line());
+        // A blank line (or a line of empty cells) is not a row.
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        records.push((line, record));
+    }
+    if records.is_empty() {
+        return Err("The file has a header line but no rows.".into());
+    }
+    Ok(Table { headers, records })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_spreadsheets_write() {
+        let table = read(
+            b"\xEF\xBB\xBFname;kind\r\n\"Caf\xC3\xA9; Labs\";startup\r\n\"Multi\nline\";other\r\n",
+        )
+        .expect("a readable file");
+        assert_eq!(table.headers, vec!["name", "kind"]);
+        assert_eq!(&table.records[0].1[0], "Café; Labs");
+        assert_eq!(&table.records[1].1[0], "Multi\nline");
+        assert_eq!(table.records[1].0, 3);
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_csv_text() {
+        assert_eq!(read(b"").unwrap_err(), "The file is empty.");
+        assert_eq!(
+            read(b"name,kind\n").unwrap_err(),
+            "The file has a header line but no rows."
+        );
+        let latin1 = read(b"name,kind\nA,startup\nCaf\xE9,startup\n").unwrap_err();
+        assert!(latin1.contains("line 3"), "{latin1}");
+    }
+}

@@ -1,0 +1,162 @@
+//! Import batches: each uploaded file, from its preview to its application or reversal, and
+//! what it created or changed.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::schema::{import_batch, import_item};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = import_batch, check_for_backend(diesel::pg::Pg))]
+pub struct ImportBatch {
+    pub id: i64,
+    pub file_name: String,
+    pub kind: String,
+    pub status: String,
+    pub imported_by: String,
+    pub rows_total: i32,
+    pub created_count: i32,
+    pub updated_count: i32,
+    pub skipped_count: i32,
+    pub created_at: DateTime<Utc>,
+    pub applied_at: Option<DateTime<Utc>>,
+    pub reverted_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = import_batch)]
+pub struct NewImportBatch<'a> {
+    pub file_name: &'a str,
+    pub kind: &'a str,
+    pub status: &'a str,
+    pub content: &'a [u8],
+    pub imported_by: &'a str,
+    pub rows_total: i32,
+}
+
+/// One record a batch created or updated; `before` holds an updated record's old fields.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = import_item, check_for_backend(diesel::pg::Pg))]
+pub struct ImportItem {
+    #[diesel(skip_insertion)]
+    pub id: i64,
+    pub batch_id: i64,
+    pub record_table: String,
+    pub record_id: i64,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+}
+
+/// Previews nobody confirmed within a day are dropped with their files.
+const PREVIEW_KEPT_FOR: &str = "1 day";
+
+impl ImportBatch {
+    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<ImportBatch> {
+        import_batch::table
+            .find(id)
+            .select(ImportBatch::as_select())
+            .first(conn)
+    }
+
+    /// The stored file of a batch still waiting for confirmation.
+    pub fn previewed_content(
+        conn: &mut PgConnection,
+        id: i64,
+    ) -> QueryResult<(ImportBatch, Vec<u8>)> {
+        import_batch::table
+            .find(id)
+            .filter(import_batch::status.eq("previewed"))
+            .select((
+                ImportBatch::as_select(),
+                import_batch::content.assume_not_null(),
+            ))
+            .first(conn)
+    }
+
+    pub fn insert(conn: &mut PgConnection, batch: &NewImportBatch<'_>) -> QueryResult<ImportBatch> {
+        diesel::delete(
+            import_batch::table
+                .filter(import_batch::status.eq("previewed"))
+                .filter(import_batch::created_at.lt(diesel::dsl::sql(&format!(
+                    "now() - interval '{PREVIEW_KEPT_FOR}'"
+                )))),
+        )
+        .execute(conn)?;
+        diesel::insert_into(import_batch::table)
+            .values(batch)
+            .returning(ImportBatch::as_returning())
+            .get_result(conn)
+    }
+
+    /// Newest first.
+    pub fn recent(
+        conn: &mut PgConnection,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<ImportBatch>> {
+        import_batch::table
+            .filter(import_batch::status.ne("previewed"))
+            .order((import_batch::created_at.desc(), import_batch::id.desc()))
+            .offset(offset)
+            .limit(limit)
+            .select(ImportBatch::as_select())
+            .load(conn)
+    }
+
+    pub fn count_done(conn: &mut PgConnection) -> QueryResult<i64> {
+        import_batch::table
+            .filter(import_batch::status.ne("previewed"))
+            .count()
+            .get_result(conn)
+    }
+
+    /// Marks a batch applied with its counts; the file is no longer needed.
+    pub fn mark_applied(
+        conn: &mut PgConnection,
+        id: i64,
+        counts: (i32, i32, i32),
+    ) -> QueryResult<()> {
+        diesel::update(import_batch::table.find(id))
+            .set((
+                import_batch::status.eq("applied"),
+                import_batch::content.eq(None::<Vec<u8>>),
+                import_batch::created_count.eq(counts.0),
+                import_batch::updated_count.eq(counts.1),
+                import_batch::skipped_count.eq(counts.2),
+                import_batch::applied_at.eq(Some(Utc::now())),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn mark_reverted(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
+        diesel::update(import_batch::table.find(id))
+            .set((
+                import_batch::status.eq("reverted"),
+                import_batch::reverted_at.eq(Some(Utc::now())),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+impl ImportItem {
+    pub fn insert_all(conn: &mut PgConnection, items: &[ImportItem]) -> QueryResult<()> {
+        // PostgreSQL takes at most 65,535 parameters a statement: five per item.
+        for chunk in items.chunks(10_000) {
+            diesel::insert_into(import_item::table)
+                .values(chunk)
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
+    /// A batch's items, newest first: reverting walks them backwards.
+    pub fn of_batch(conn: &mut PgConnection, batch_id: i64) -> QueryResult<Vec<ImportItem>> {
+        import_item::table
+            .filter(import_item::batch_id.eq(batch_id))
+            .order(import_item::id.desc())
+            .select(ImportItem::as_select())
+            .load(conn)
+    }
+}

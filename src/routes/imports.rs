@@ -1,0 +1,247 @@
+//! CSV import: upload and preview, confirm, and the batches with their revert.
+
+use rocket::data::Capped;
+use rocket::form::{Form, FromForm};
+use rocket::fs::TempFile;
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::tokio::io::AsyncReadExt;
+use rocket::{Responder, Route, State, get, post, routes, uri};
+
+use super::FormResponse;
+use crate::config::ImportLimit;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::import::{self, ImportError, Plan};
+use crate::models::{ImportBatch, NewImportBatch};
+use crate::views::imports::{
+    ImportBatchPage, ImportBatchesPage, ImportPreviewPage, ImportUploadPage,
+};
+use crate::views::{Layout, Pager, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        upload_form,
+        preview,
+        confirm,
+        batches,
+        batch,
+        confirm_revert,
+        revert
+    ]
+}
+
+#[derive(FromForm)]
+struct Upload<'r> {
+    file: Capped<TempFile<'r>>,
+}
+
+#[derive(Responder)]
+enum PreviewResponse {
+    Ready(RawHtml<String>),
+    #[response(status = 422)]
+    Refused(RawHtml<String>),
+    #[response(status = 413)]
+    TooLarge(RawHtml<String>),
+}
+
+/// Who imports: there are no accounts yet, so the web says so.
+const WEB_IMPORTER: &str = "web";
+
+#[get("/import")]
+fn upload_form(limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
+    render(&ImportUploadPage {
+        layout: Layout::new("people", None),
+        limit_mib: limit.mib(),
+        refusal: None,
+    })
+}
+
+fn refused(limit: &ImportLimit, why: String) -> Result<RawHtml<String>, AppError> {
+    render(&ImportUploadPage {
+        layout: Layout::new("people", None),
+        limit_mib: limit.mib(),
+        refusal: Some(why),
+    })
+}
+
+#[post("/import", data = "<upload>")]
+async fn preview(
+    db: &State<Db>,
+    limit: &State<ImportLimit>,
+    upload: Form<Upload<'_>>,
+) -> Result<PreviewResponse, AppError> {
+    let file = &upload.file;
+    if !file.is_complete() {
+        let why = format!(
+            "The file is larger than the import limit of {} MiB.",
+            limit.mib()
+        );
+        return Ok(PreviewResponse::TooLarge(refused(limit, why)?));
+    }
+    let file_name: String = file
+        .raw_name()
+        .map(|n| {
+            n.dangerous_unsafe_unsanitized_raw()
+                .as_str()
+                .chars()
+                .take(200)
+                .collect()
+        })
+        .filter(|n: &String| !n.trim().is_empty())
+        .unwrap_or_else(|| "upload.csv".to_owned());
+    let mut bytes = Vec::new();
+    file.open()
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .read_to_end(&mut bytes)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let name = file_name.clone();
+    let outcome = db
+        .run(move |c| {
+            let plan = match import::parse(&bytes) {
+                Ok(parsed) => import::plan(c, parsed)?,
+                Err(ImportError::Refused(why)) => return Ok(Err(why)),
+                Err(ImportError::Database(e)) => return Err(e.into()),
+            };
+            let batch_id = if plan.errors.is_empty() && plan.changes_anything() {
+                let batch = NewImportBatch {
+                    file_name: &name,
+                    kind: plan.kind.as_str(),
+                    status: "previewed",
+                    content: &bytes,
+                    imported_by: WEB_IMPORTER,
+                    rows_total: plan.rows as i32,
+                };
+                Some(ImportBatch::insert(c, &batch)?.id)
+            } else {
+                None
+            };
+            Ok(Ok((plan, batch_id)))
+        })
+        .await?;
+    match outcome {
+        Err(why) => Ok(PreviewResponse::Refused(refused(limit, why)?)),
+        Ok((plan, batch_id)) => {
+            let page = render(&ImportPreviewPage::new(&plan, &file_name, batch_id))?;
+            Ok(if plan.errors.is_empty() {
+                PreviewResponse::Ready(page)
+            } else {
+                PreviewResponse::Refused(page)
+            })
+        }
+    }
+}
+
+/// Applies a previewed file, planned again now: the database may have changed since.
+#[post("/import/<id>/confirm")]
+async fn confirm(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let outcome = db
+        .run(move |c| {
+            let (batch, content) = ImportBatch::previewed_content(c, id)?;
+            let plan: Plan = match import::parse(&content) {
+                Ok(parsed) => import::plan(c, parsed)?,
+                Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
+                Err(ImportError::Database(e)) => return Err(e.into()),
+            };
+            if !plan.errors.is_empty() {
+                return Ok(Err((plan, batch.file_name)));
+            }
+            match import::apply(c, &plan, id, &mut |_| {}) {
+                Ok(counts) => Ok(Ok(counts)),
+                Err(ImportError::Refused(why)) => Err(AppError::Unprocessable(why)),
+                Err(ImportError::Database(e)) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Ok(counts) => Ok(FormResponse::saved(
+            uri!(batch(id)),
+            format!(
+                "Imported: {} created, {} updated, {} skipped.",
+                counts.created, counts.updated, counts.skipped
+            ),
+        )),
+        Err((plan, file_name)) => Ok(FormResponse::Invalid(render(&ImportPreviewPage::new(
+            &plan, &file_name, None,
+        ))?)),
+    }
+}
+
+#[get("/import/batches?<page>")]
+async fn batches(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    page: Option<i64>,
+) -> Result<RawHtml<String>, AppError> {
+    let (batches, pager) = db
+        .run(move |c| {
+            let pager = Pager::new(page, ImportBatch::count_done(c)?);
+            Ok((
+                ImportBatch::recent(c, pager.offset(), Pager::PER_PAGE)?,
+                pager,
+            ))
+        })
+        .await?;
+    render(&ImportBatchesPage {
+        layout: Layout::new("people", flash),
+        batches,
+        pager,
+    })
+}
+
+async fn batch_page(
+    db: &State<Db>,
+    id: i64,
+    confirming: bool,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<RawHtml<String>, AppError> {
+    let batch = db.run(move |c| Ok(ImportBatch::find(c, id)?)).await?;
+    if batch.status == "previewed" {
+        return Err(AppError::NotFound);
+    }
+    render(&ImportBatchPage {
+        layout: Layout::new("people", flash),
+        batch,
+        confirming,
+        refusal: None,
+    })
+}
+
+#[get("/import/batches/<id>")]
+async fn batch(
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    batch_page(db, id, false, flash).await
+}
+
+#[get("/import/batches/<id>/revert")]
+async fn confirm_revert(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    batch_page(db, id, true, None).await
+}
+
+#[post("/import/batches/<id>/revert")]
+async fn revert(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let outcome = db
+        .run(move |c| match import::revert(c, id) {
+            Ok(()) => Ok(None),
+            Err(ImportError::Refused(why)) => Ok(Some((ImportBatch::find(c, id)?, why))),
+            Err(ImportError::Database(e)) => Err(e.into()),
+        })
+        .await?;
+    match outcome {
+        None => Ok(FormResponse::saved(
+            uri!(batch(id)),
+            "Reverted the import.".to_owned(),
+        )),
+        Some((batch, why)) => Ok(FormResponse::Refused(render(&ImportBatchPage {
+            layout: Layout::new("people", None),
+            batch,
+            confirming: false,
+            refusal: Some(why),
+        })?)),
+    }
+}

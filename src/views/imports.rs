@@ -1,0 +1,128 @@
+//! Import pages: the upload form, the preview, the batches.
+
+use askama::Template;
+
+use super::{Layout, Pager};
+use crate::import::{Action, Counts, Plan, RowError};
+use crate::models::ImportBatch;
+
+/// How many rows and errors a preview lists before saying how many more there are.
+const SHOWN: usize = 200;
+
+#[derive(Template)]
+#[template(path = "imports/upload.html")]
+pub struct ImportUploadPage {
+    pub layout: Layout,
+    pub limit_mib: u64,
+    /// Why the last file was refused as a whole.
+    pub refusal: Option<String>,
+}
+
+pub struct PreviewRow {
+    pub line: u64,
+    pub name: String,
+    pub record: &'static str,
+    pub action: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "imports/preview.html")]
+pub struct ImportPreviewPage {
+    pub layout: Layout,
+    /// Set when the file can be imported: the batch to confirm.
+    pub batch_id: Option<i64>,
+    pub file_name: String,
+    pub kind: &'static str,
+    pub counts: Counts,
+    pub rows: Vec<PreviewRow>,
+    pub more_rows: usize,
+    pub errors: Vec<RowError>,
+    pub more_errors: usize,
+    pub new_companies: Vec<String>,
+    pub ignored_columns: Vec<String>,
+}
+
+fn action_name(action: Action) -> &'static str {
+    match action {
+        Action::Create => "create",
+        Action::Update => "update",
+        Action::Skip => "skip (unchanged)",
+    }
+}
+
+impl ImportPreviewPage {
+    pub fn new(plan: &Plan, file_name: &str, batch_id: Option<i64>) -> Self {
+        let mut rows: Vec<PreviewRow> = plan
+            .companies
+            .iter()
+            .map(|c| PreviewRow {
+                line: c.line,
+                name: c.fields.name.clone(),
+                record: "company",
+                action: action_name(c.action),
+            })
+            .collect();
+        for person in &plan.people {
+            let matched = if person.existing.is_some() {
+                " (matched by name and origin company)"
+            } else {
+                ""
+            };
+            rows.push(PreviewRow {
+                line: person.line,
+                name: format!("{}{matched}", person.person.full_name),
+                record: "person",
+                action: action_name(person.action),
+            });
+            rows.extend(person.pays.iter().map(|pay| PreviewRow {
+                line: pay.line,
+                name: format!(
+                    "{}: {} {} – {}",
+                    person.person.full_name,
+                    pay.fields.currency,
+                    pay.fields.amount_low,
+                    pay.fields.amount_high
+                ),
+                record: "pay report",
+                action: action_name(pay.action),
+            }));
+        }
+        rows.sort_by_key(|r| r.line);
+        let more_rows = rows.len().saturating_sub(SHOWN);
+        rows.truncate(SHOWN);
+        let mut errors = plan.errors.clone();
+        let more_errors = errors.len().saturating_sub(SHOWN);
+        errors.truncate(SHOWN);
+        ImportPreviewPage {
+            layout: Layout::new("people", None),
+            batch_id,
+            file_name: file_name.to_owned(),
+            kind: plan.kind.as_str(),
+            counts: plan.counts(),
+            rows,
+            more_rows,
+            errors,
+            more_errors,
+            new_companies: plan.new_companies.clone(),
+            ignored_columns: plan.ignored_columns.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "imports/batches.html")]
+pub struct ImportBatchesPage {
+    pub layout: Layout,
+    pub batches: Vec<ImportBatch>,
+    pub pager: Pager,
+}
+
+#[derive(Template)]
+#[template(path = "imports/batch.html")]
+pub struct ImportBatchPage {
+    pub layout: Layout,
+    pub batch: ImportBatch,
+    /// Asking to confirm a revert.
+    pub confirming: bool,
+    pub refusal: Option<String>,
+}
