@@ -49,7 +49,13 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("The file cannot be read as CSV: {e}."))?;
-        let line = record.position().map_or(0, |p| p.line());
+        // Counted from the byte offset: the csv crate's own line count is one short after CRLF.
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let line = text.as_bytes()[..start.min(text.len())]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+            + 1;
         // A blank line (or a line of empty cells) is not a row.
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -80,12 +86,12 @@ mod tests {
 
     #[test]
     fn refuses_files_that_are_not_csv_text() {
-        assert_eq!(read(b"").unwrap_err(), "The file is empty.");
+        assert_eq!(read(b"").expect_err("refused"), "The file is empty.");
         assert_eq!(
-            read(b"name,kind\n").unwrap_err(),
+            read(b"name,kind\n").expect_err("refused"),
             "The file has a header line but no rows."
         );
-        let latin1 = read(b"name,kind\nA,startup\nCaf\xE9,startup\n").unwrap_err();
+        let latin1 = read(b"name,kind\nA,startup\nCaf\xE9,startup\n").expect_err("refused");
         assert!(latin1.contains("line 3"), "{latin1}");
     }
 }
