@@ -49,13 +49,13 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("The file cannot be read as CSV: {e}."))?;
-        // Counted from the byte offset: the csv crate's own line count is one short after CRLF.
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let line = text.as_bytes()[..start.min(text.len())]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
-            + 1;
+        // Counted here: after a CRLF the csv crate places a record at the previous line's end.
+        let bytes = text.as_bytes();
+        let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let line = bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1;
         // A blank line (or a line of empty cells) is not a row.
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
