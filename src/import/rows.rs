@@ -260,18 +260,23 @@ fn pay(cells: &mut Cells<'_>) -> Option<PayReportFields> {
     let optional_money = |cells: &mut Cells<'_>, column| {
         cells.optional(column, |s| Money::parse(s).map(Money::into_inner))
     };
+    // Every cell is read before any is given up on, so that each error is reported.
+    let kind = cells.required("kind", choice);
+    let currency = cells.required("currency", |s| Currency::parse(s).map(Currency::into_inner));
+    let as_of = cells.required("as_of", |s| Date::parse(s).map(Date::into_inner));
+    let confidence = cells.required("confidence", choice);
     Some(PayReportFields {
-        kind: cells.required("kind", choice)?,
-        currency: cells.required("currency", |s| Currency::parse(s).map(Currency::into_inner))?,
         base: optional_money(cells, "base"),
         bonus: optional_money(cells, "bonus"),
         equity: optional_money(cells, "equity"),
         sign_on: optional_money(cells, "sign_on"),
-        as_of: cells.required("as_of", |s| Date::parse(s).map(Date::into_inner))?,
         source_name: cells.text("source_name"),
         source_url: cells.optional("source_url", |s| WebUrl::parse(s).map(WebUrl::into_inner)),
-        confidence: cells.required("confidence", choice)?,
         notes: cells.notes("pay_notes"),
+        kind: kind?,
+        currency: currency?,
+        as_of: as_of?,
+        confidence: confidence?,
         amount_low: low?.into_inner(),
         amount_high: high?.into_inner(),
         period: period?,

@@ -47,15 +47,24 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         .map(|h| h.trim().to_lowercase())
         .collect();
     let mut records = Vec::new();
+    let bytes = text.as_bytes();
+    let (mut line, mut counted) = (1u64, 0usize);
     for record in reader.records() {
         let record = record.map_err(|e| format!("The file cannot be read as CSV: {e}."))?;
         // Counted here: after a CRLF the csv crate places a record at the previous line's end.
-        let bytes = text.as_bytes();
-        let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+        // Counting on from the last record keeps this linear in the file's size.
+        let mut start = record
+            .position()
+            .map_or(0, |p| p.byte() as usize)
+            .min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        let line = bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1;
+        line += bytes[counted..start.max(counted)]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        counted = start.max(counted);
         // A blank line (or a line of empty cells) is not a row.
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;

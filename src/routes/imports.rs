@@ -3,6 +3,7 @@
 use rocket::data::Capped;
 use rocket::form::{Form, FromForm};
 use rocket::fs::TempFile;
+use rocket::http::Status;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::tokio::io::AsyncReadExt;
@@ -69,15 +70,28 @@ fn refused(limit: &ImportLimit, why: String) -> Result<RawHtml<String>, AppError
 async fn preview(
     db: &State<Db>,
     limit: &State<ImportLimit>,
-    upload: Form<Upload<'_>>,
+    upload: Result<Form<Upload<'_>>, rocket::form::Errors<'_>>,
 ) -> Result<PreviewResponse, AppError> {
-    let file = &upload.file;
-    if !file.is_complete() {
-        let why = format!(
+    let too_large = || {
+        format!(
             "The file is larger than the import limit of {} MiB.",
             limit.mib()
-        );
-        return Ok(PreviewResponse::TooLarge(refused(limit, why)?));
+        )
+    };
+    let upload = match upload {
+        Ok(upload) => upload,
+        // A body past the form's own limit fails the whole form: still a file too large.
+        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
+            return Ok(PreviewResponse::TooLarge(refused(limit, too_large())?));
+        }
+        Err(_) => {
+            let why = "Choose a CSV file to upload.".to_owned();
+            return Ok(PreviewResponse::Refused(refused(limit, why)?));
+        }
+    };
+    let file = &upload.file;
+    if !file.is_complete() {
+        return Ok(PreviewResponse::TooLarge(refused(limit, too_large())?));
     }
     let file_name: String = file
         .raw_name()

@@ -208,6 +208,62 @@ impl TestApp {
         self.get(location.split('#').next().unwrap_or(location))
     }
 
+    /// Uploads a file to the import, as the browser's file field does.
+    pub fn upload(&self, file_name: &str, bytes: &[u8]) -> Page {
+        const BOUNDARY: &str = "talent-tracker-test-boundary";
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let multipart =
+            ContentType::new("multipart", "form-data").with_params(("boundary", BOUNDARY));
+        Page::from(
+            self.client
+                .post("/import")
+                .header(multipart)
+                .body(body)
+                .dispatch(),
+        )
+    }
+
+    /// Uploads a file and confirms its preview: the page of the applied batch.
+    pub fn import(&self, file_name: &str, bytes: &[u8]) -> Page {
+        let preview = self.upload(file_name, bytes);
+        assert_eq!(
+            preview.status,
+            Status::Ok,
+            "the preview of {file_name}:\n{}",
+            preview.body
+        );
+        let confirm = preview.attrs("form[action$='/confirm']", "action");
+        assert_eq!(
+            confirm.len(),
+            1,
+            "the preview of {file_name} offers to import"
+        );
+        self.post_and_follow(&confirm[0], &[])
+    }
+
+    /// A CSV download's body, after checking it is one.
+    pub fn download(&self, uri: &str) -> String {
+        let response = self.client.get(uri.to_owned()).dispatch();
+        assert_eq!(response.status(), Status::Ok, "{uri}");
+        assert_eq!(
+            response.headers().get_one("Content-Type"),
+            Some("text/csv; charset=utf-8"),
+            "{uri}"
+        );
+        assert_eq!(
+            response.headers().get_one("Cache-Control"),
+            Some("no-store"),
+            "{uri}"
+        );
+        response.into_string().unwrap_or_default()
+    }
+
     /// Creates a company through its form and returns its id.
     pub fn create_company(&self, name: &str) -> i64 {
         let posted = self.post("/companies", &[("name", name), ("kind", "ai_lab")]);

@@ -4,6 +4,7 @@
 mod common;
 
 mod companies;
+mod csv_transfer;
 mod demo;
 mod exchange_rates;
 mod pages;
