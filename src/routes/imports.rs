@@ -52,7 +52,7 @@ const WEB_IMPORTER: &str = "web";
 #[get("/import")]
 fn upload_form(limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
-        layout: Layout::new("people", None),
+        layout: Layout::new("import", None),
         limit_mib: limit.mib(),
         refusal: None,
     })
@@ -60,7 +60,7 @@ fn upload_form(limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> 
 
 fn refused(limit: &ImportLimit, why: String) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
-        layout: Layout::new("people", None),
+        layout: Layout::new("import", None),
         limit_mib: limit.mib(),
         refusal: Some(why),
     })
@@ -199,7 +199,7 @@ async fn batches(
         })
         .await?;
     render(&ImportBatchesPage {
-        layout: Layout::new("people", flash),
+        layout: Layout::new("import", flash),
         batches,
         pager,
     })
@@ -216,7 +216,7 @@ async fn batch_page(
         return Err(AppError::NotFound);
     }
     render(&ImportBatchPage {
-        layout: Layout::new("people", flash),
+        layout: Layout::new("import", flash),
         batch,
         confirming,
         refusal: None,
@@ -252,7 +252,7 @@ async fn revert(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
             "Reverted the import.".to_owned(),
         )),
         Some((batch, why)) => Ok(FormResponse::Refused(render(&ImportBatchPage {
-            layout: Layout::new("people", None),
+            layout: Layout::new("import", None),
             batch,
             confirming: false,
             refusal: Some(why),

@@ -94,7 +94,7 @@ impl ImportPreviewPage {
         let more_errors = errors.len().saturating_sub(SHOWN);
         errors.truncate(SHOWN);
         ImportPreviewPage {
-            layout: Layout::new("people", None),
+            layout: Layout::new("import", None),
             batch_id,
             file_name: file_name.to_owned(),
             kind: plan.kind.as_str(),

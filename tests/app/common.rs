@@ -170,6 +170,11 @@ impl TestApp {
         Ok(with_database(&template().server, &name))
     }
 
+    /// This test's database URL, for the command line.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
     /// A direct connection to this test's database, to arrange data or check what was stored.
     pub fn conn(&self) -> anyhow::Result<PgConnection> {
         Ok(PgConnection::establish(&self.database_url)?)

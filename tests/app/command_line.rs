@@ -1,0 +1,90 @@
+//! The `import` and `export` commands, run as a user runs them, on this test's database.
+
+use std::process::{Command, Output};
+
+use diesel::prelude::*;
+use talent_tracker::schema::{import_batch, person};
+
+use crate::common::TestApp;
+
+fn run(app: &TestApp, args: &[&str]) -> anyhow::Result<Output> {
+    Ok(Command::new(env!("CARGO_BIN_EXE_talent-tracker"))
+        .args(args)
+        .env("DATABASE_URL", app.database_url())
+        .output()?)
+}
+
+fn people(app: &TestApp) -> anyhow::Result<i64> {
+    Ok(person::table.count().get_result(&mut app.conn()?)?)
+}
+
+#[test]
+fn import_previews_refuses_and_imports_like_the_web() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let dir = std::env::temp_dir().join(format!("tt-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let good = dir.join("people.csv");
+    std::fs::write(
+        &good,
+        "full_name,origin_company,stage\nAda,Engines,hired\nGrace,,sourced\n",
+    )?;
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "full_name,stage\nAda,hired\nBob,promoted\n")?;
+
+    let dry = run(
+        &app,
+        &["import", good.to_str().unwrap_or_default(), "--dry-run"],
+    )?;
+    assert!(dry.status.success());
+    let said = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        said.contains("3 to create")
+            && said.contains("Companies to create: Engines.")
+            && said.contains("Dry run"),
+        "{said}"
+    );
+    assert_eq!(people(&app)?, 0);
+
+    let refused = run(&app, &["import", bad.to_str().unwrap_or_default()])?;
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("line 3, column stage: Choose one of")
+    );
+    assert_eq!(people(&app)?, 0, "nothing written, not even the valid row");
+
+    let imported = run(&app, &["import", good.to_str().unwrap_or_default()])?;
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert!(String::from_utf8_lossy(&imported.stdout).contains("3 created, 0 updated, 0 skipped"));
+    assert_eq!(people(&app)?, 2);
+    let by: String = import_batch::table
+        .select(import_batch::imported_by)
+        .first(&mut app.conn()?)?;
+    assert!(by.starts_with("command line"));
+
+    let exported = dir.join("out.csv");
+    let export = run(
+        &app,
+        &[
+            "export",
+            "people",
+            "--output",
+            exported.to_str().unwrap_or_default(),
+        ],
+    )?;
+    assert!(export.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&exported)?,
+        app.download("/people.csv")
+    );
+    let to_stdout = run(&app, &["export", "companies"])?;
+    assert_eq!(
+        String::from_utf8_lossy(&to_stdout.stdout),
+        app.download("/companies.csv")
+    );
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
