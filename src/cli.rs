@@ -22,12 +22,46 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Manage the people who may log in.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
     /// Write companies, people or pay reports as CSV.
     Export {
         what: ExportWhat,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create a user. The password is asked for on a terminal, else read as one line from
+    /// standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// The name shown in the app; the e-mail when not given.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the users.
+    List,
+    /// Change a user's role.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Stop a user from logging in and end their sessions.
+    Deactivate {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -43,6 +77,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Import { file, dry_run } => import_file(&mut conn, file, dry_run),
         Command::Export { what, output } => export(&mut conn, what, output),
+        Command::User { action } => crate::cli_users::run(&mut conn, action),
     }
 }
 

@@ -13,6 +13,8 @@ pub struct AppConfig {
     /// The currency reports convert every pay figure into (ISO 4217).
     pub reporting_currency: String,
     pub import_limit: ImportLimit,
+    /// The key for private cookies in the default local setup, kept in its data folder.
+    pub secret_key: Option<String>,
 }
 
 /// The largest CSV file the import takes.
@@ -71,7 +73,15 @@ impl Cli {
         let reporting_currency = Currency::parse(&self.reporting_currency)
             .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_REPORTING_CURRENCY: {e}"))?
             .into_inner();
+        let local = std::env::var("DATABASE_URL").map_or(true, |url| url.trim().is_empty());
         Ok(AppConfig {
+            secret_key: if local {
+                Some(crate::db::local::secret_key(
+                    &crate::db::local::default_data_dir(),
+                )?)
+            } else {
+                None
+            },
             reporting_currency,
             import_limit: ImportLimit(self.import_limit_mib),
             database_url: crate::db::resolve_database_url()?,

@@ -2,7 +2,7 @@
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use rocket::http::Status;
-use rocket::response::{self, Responder, content::RawHtml};
+use rocket::response::{self, Redirect, Responder, content::RawHtml};
 use rocket::{Catcher, Request, catch, catchers};
 
 use crate::views::ErrorPage;
@@ -11,6 +11,9 @@ use crate::views::ErrorPage;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Logged in, but the role does not allow it.
+    #[error("forbidden")]
+    Forbidden,
     /// The request itself makes no sense (bad filter value, ...): 422 with the message.
     #[error("{0}")]
     Unprocessable(String),
@@ -27,6 +30,7 @@ impl AppError {
         match self {
             AppError::NotFound | AppError::Database(DieselError::NotFound) => Status::NotFound,
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
+            AppError::Forbidden => Status::Forbidden,
             AppError::Unavailable(_) => Status::ServiceUnavailable,
             AppError::Database(DieselError::DatabaseError(
                 DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
@@ -73,6 +77,9 @@ pub fn is_foreign_key_violation(error: &DieselError) -> bool {
 fn default_message(status: Status) -> &'static str {
     match status.code {
         400 => "The request could not be understood.",
+        401 => "Please log in.",
+        403 => "Your role does not allow this. Ask an admin if you need it.",
+        429 => "Too many requests. Please wait a moment and try again.",
         404 => "There is nothing here. It may have been deleted, or the address is mistyped.",
         413 => "What was sent is too large.",
         422 => "Some of what was sent could not be understood.",
@@ -100,6 +107,22 @@ fn default_catcher(status: Status, request: &Request<'_>) -> (Status, RawHtml<St
     error_page(status, default_message(status))
 }
 
+/// Not logged in: a page sends the browser to log in and come back; a CSV or other download
+/// just answers 401.
+#[catch(401)]
+fn unauthorized(request: &Request<'_>) -> Result<Redirect, (Status, RawHtml<String>)> {
+    let path = request.uri().path();
+    if path.ends_with(".csv") {
+        return Err(error_page(
+            Status::Unauthorized,
+            default_message(Status::Unauthorized),
+        ));
+    }
+    let back = request.uri().to_string();
+    let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
+    Ok(Redirect::to(format!("/login?next={next}")))
+}
+
 pub fn catchers() -> Vec<Catcher> {
-    catchers![default_catcher]
+    catchers![default_catcher, unauthorized]
 }

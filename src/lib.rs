@@ -3,8 +3,10 @@
 //! `app` builds the Rocket from the stages below, so the binary and the tests run the very
 //! same application.
 
+pub mod auth;
 pub mod charts;
 pub mod cli;
+pub mod cli_users;
 pub mod config;
 pub mod csv_format;
 pub mod db;
@@ -37,6 +39,13 @@ pub fn app_with(
     let pool = db::pool(&config.database_url, config.pool_size)?;
     // The upload may be as large as the import limit; the form around it needs a little more.
     let file_limit = config.import_limit.bytes();
+    let figment = match &config.secret_key {
+        // The default local setup keeps a generated key; a configured one always wins.
+        Some(key) if figment.find_value("secret_key").is_err() => {
+            figment.merge(("secret_key", key.as_str()))
+        }
+        _ => figment,
+    };
     let figment = figment
         .merge(("limits.file", file_limit))
         .merge(("limits.data-form", file_limit + 1024 * 1024));
@@ -47,6 +56,10 @@ pub fn app_with(
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.demo.then_some(config.reporting_currency))
         }))
+        .attach(auth::csrf::CsrfCheck)
+        .attach(auth::headers::SecurityHeaders)
+        .mount("/", routes::sessions::routes())
+        .mount("/", auth::csrf::routes())
         .mount("/", routes::dashboard::routes())
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
@@ -70,6 +83,13 @@ async fn prepare_database(rocket: Rocket<Build>, demo: Option<String>) -> rocket
         db::migrate::migrate_then(&mut conn, |conn| {
             if let Some(reporting_currency) = &demo {
                 demo::seed_if_empty(conn, reporting_currency)?;
+            }
+            if models::User::count(conn)? == 0 {
+                eprintln!(
+                    "talent-tracker has no users yet. Create the first admin with:\n  \
+                     talent-tracker user create --email you@example.com --role admin\n\
+                     (from the project: cargo run --release -- user create ...)"
+                );
             }
             Ok(())
         })

@@ -1,6 +1,19 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    app_user (id) {
+        id -> Int8,
+        email -> Text,
+        display_name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     company (id) {
         id -> Int8,
         name -> Text,
@@ -55,6 +68,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_attempt (id) {
+        id -> Int8,
+        email -> Text,
+        address -> Text,
+        attempted_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -102,6 +124,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    user_session (id) {
+        id -> Text,
+        user_id -> Int8,
+        csrf_token -> Text,
+        created_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     stage_change (id) {
         id -> Int8,
         person_id -> Int8,
@@ -114,13 +146,17 @@ diesel::table! {
 diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
+diesel::joinable!(user_session -> app_user (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    app_user,
     company,
     exchange_rate,
     import_batch,
     import_item,
+    login_attempt,
     pay_report,
     person,
     stage_change,
+    user_session,
 );

@@ -140,6 +140,21 @@ fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> an
     Ok(())
 }
 
+/// The secret key of the default setup: generated once, kept in the data folder (mode 600).
+pub fn secret_key(data_dir: &Path) -> anyhow::Result<String> {
+    use base64::Engine;
+    let path = data_dir.join("secret-key");
+    if let Ok(key) = fs::read_to_string(&path) {
+        return Ok(key.trim().to_owned());
+    }
+    fs::create_dir_all(data_dir)?;
+    let mut bytes = [0u8; 64];
+    std::io::Read::read_exact(&mut File::open("/dev/urandom")?, &mut bytes)?;
+    let key = base64::engine::general_purpose::STANDARD.encode(bytes);
+    write_private(&path, &key)?;
+    Ok(key)
+}
+
 /// Creates `database` on the cluster unless it exists.
 fn ensure_database(cluster: &LocalCluster, database: &str) -> anyhow::Result<()> {
     use diesel::prelude::*;

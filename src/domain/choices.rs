@@ -119,6 +119,27 @@ choice_enum!(Confidence {
     Confirmed => ("confirmed", "Confirmed"),
 });
 
+choice_enum!(
+    /// What a user may see and do. Only admins manage users; viewers never see pay.
+    Role {
+        Admin => ("admin", "Admin"),
+        Recruiter => ("recruiter", "Recruiter"),
+        Analyst => ("analyst", "Analyst"),
+        Viewer => ("viewer", "Viewer"),
+    }
+);
+
+impl Role {
+    pub fn sees_pay(self) -> bool {
+        self != Role::Viewer
+    }
+
+    /// Creates and edits companies, people and pay reports, and imports.
+    pub fn edits(self) -> bool {
+        matches!(self, Role::Admin | Role::Recruiter)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ pub mod import_batch;
 pub mod pay_report;
 pub mod person;
 pub mod stage_change;
+pub mod user;
 
 pub use company::{Company, CompanyFields};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
@@ -13,6 +14,7 @@ pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
 pub use stage_change::StageChange;
+pub use user::{LoginAttempts, NewUser, Session, User};
 
 /// Escapes LIKE wildcards so a search for "50%" means the text "50%".
 pub(crate) fn like_pattern(search: &str) -> String {

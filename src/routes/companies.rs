@@ -7,6 +7,7 @@ use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
 use super::{FormResponse, given, query_string};
+use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
 use crate::error::{AppError, is_foreign_key_violation};
@@ -53,6 +54,7 @@ impl CompanyForm {
 
 #[get("/companies?<q>&<kind>&<page>")]
 async fn index(
+    user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     q: Option<String>,
@@ -76,7 +78,7 @@ async fn index(
         .await?;
     let (search, kind) = (q.unwrap_or_default(), kind.unwrap_or_default());
     render(&CompanyIndexPage {
-        layout: Layout::new("companies", flash),
+        layout: Layout::new("companies", flash, &user),
         query: query_string([("q", search.as_str()), ("kind", kind.as_str())]),
         companies,
         search,
@@ -89,6 +91,7 @@ async fn index(
 /// The company list as CSV, with the same search and kind.
 #[get("/companies.csv?<q>&<kind>")]
 async fn download(
+    _user: CurrentUser,
     db: &State<Db>,
     q: Option<String>,
     kind: Option<String>,
@@ -113,6 +116,7 @@ fn kind_filter(kind: &Option<String>) -> Result<Option<CompanyKind>, AppError> {
 
 #[get("/companies/<id>")]
 async fn show(
+    user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     id: i64,
@@ -135,7 +139,7 @@ async fn show(
         })
         .await?;
     render(&CompanyShowPage {
-        layout: Layout::new("companies", flash),
+        layout: Layout::new("companies", flash, &user),
         company,
         came_from,
         hired,
@@ -143,10 +147,10 @@ async fn show(
 }
 
 #[get("/companies/new")]
-fn new() -> Result<RawHtml<String>, AppError> {
+fn new(user: Editor) -> Result<RawHtml<String>, AppError> {
     let form = FormState::with_values([("kind", CompanyKind::AiLab.as_str().to_owned())]);
     render(&CompanyFormPage::new(
-        Layout::new("companies", None),
+        Layout::new("companies", None, &user),
         None,
         form,
     ))
@@ -154,18 +158,19 @@ fn new() -> Result<RawHtml<String>, AppError> {
 
 #[post("/companies", data = "<form>")]
 async fn create(
+    user: Editor,
     db: &State<Db>,
     form: Form<Contextual<'_, CompanyForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, None, form.into_inner()).await
+    save(db, &user, None, form.into_inner()).await
 }
 
 #[get("/companies/<id>/edit")]
-async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+async fn edit(user: Editor, db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
     let company = db.run(move |c| Ok(Company::find(c, id)?)).await?;
     let form = CompanyFormPage::values_of(&company);
     render(&CompanyFormPage::new(
-        Layout::new("companies", None),
+        Layout::new("companies", None, &user),
         Some(id),
         form,
     ))
@@ -173,22 +178,24 @@ async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
 
 #[post("/companies/<id>/edit", data = "<form>")]
 async fn update(
+    user: Editor,
     db: &State<Db>,
     id: i64,
     form: Form<Contextual<'_, CompanyForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, Some(id), form.into_inner()).await
+    save(db, &user, Some(id), form.into_inner()).await
 }
 
 /// Creates (`id` is `None`) or updates a company, or shows the form again with the errors.
 async fn save(
     db: &State<Db>,
+    user: &CurrentUser,
     id: Option<i64>,
     form: Contextual<'_, CompanyForm>,
 ) -> Result<FormResponse, AppError> {
     let mut state = FormState::from_context(&form.context);
     let Some(fields) = form.value.map(CompanyForm::into_fields) else {
-        return invalid(id, state);
+        return invalid(user, id, state);
     };
     let name = fields.name.clone();
     let saved = db
@@ -207,31 +214,35 @@ async fn save(
                 "name",
                 format!("A company called “{name}” exists already (names ignore case)."),
             );
-            invalid(id, state)
+            invalid(user, id, state)
         }
         Err(e) => Err(e),
     }
 }
 
-fn invalid(id: Option<i64>, form: FormState) -> Result<FormResponse, AppError> {
-    let page = CompanyFormPage::new(Layout::new("companies", None), id, form);
+fn invalid(user: &CurrentUser, id: Option<i64>, form: FormState) -> Result<FormResponse, AppError> {
+    let page = CompanyFormPage::new(Layout::new("companies", None, user), id, form);
     Ok(FormResponse::Invalid(render(&page)?))
 }
 
 #[get("/companies/<id>/delete")]
-async fn confirm_delete(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+async fn confirm_delete(
+    user: Editor,
+    db: &State<Db>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
     let (company, people) = db
         .run(move |c| Ok((Company::find(c, id)?, Company::people_count(c, id)?)))
         .await?;
     render(&CompanyDeletePage {
-        layout: Layout::new("companies", None),
+        layout: Layout::new("companies", None, &user),
         company,
         people,
     })
 }
 
 #[post("/companies/<id>/delete")]
-async fn delete(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn delete(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     // The foreign keys refuse the delete even if someone added a person since the
     // confirmation page: the check and the delete cannot disagree.
     let outcome = db
@@ -252,7 +263,7 @@ async fn delete(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
             format!("Deleted {}.", company.name),
         )),
         Err((company, people)) => Ok(FormResponse::Refused(render(&CompanyDeletePage {
-            layout: Layout::new("companies", None),
+            layout: Layout::new("companies", None, &user),
             company,
             people,
         })?)),

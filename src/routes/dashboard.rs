@@ -4,6 +4,7 @@ use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{Route, State, get, routes};
 
+use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::models::{PayReport, Person};
@@ -17,22 +18,29 @@ pub fn routes() -> Vec<Route> {
 
 #[get("/")]
 async fn dashboard(
+    user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     const SHOWN: i64 = 5;
+    // A viewer sees no pay: the packages are not even loaded for them.
+    let sees_pay = user.role().sees_pay();
     let (stages, latest_hires, largest) = db
-        .run(|c| {
+        .run(move |c| {
             Ok((
                 Person::count_by_stage(c)?,
                 Person::latest_hires(c, SHOWN)?,
-                PayReport::largest(c, SHOWN)?,
+                if sees_pay {
+                    PayReport::largest(c, SHOWN)?
+                } else {
+                    Vec::new()
+                },
             ))
         })
         .await?;
     let most = stages.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     render(&DashboardPage {
-        layout: Layout::new("dashboard", flash),
+        layout: Layout::new("dashboard", flash, &user),
         total: stages.iter().map(|(_, n)| n).sum(),
         stages: stages
             .into_iter()

@@ -6,6 +6,7 @@ use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::{FormResponse, given, query_string};
+use crate::auth::{Admin, CurrentUser};
 use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::domain::{Currency, Date, Rate};
@@ -30,6 +31,7 @@ pub struct ExchangeRateForm {
 
 #[get("/exchange-rates?<currency>&<page>")]
 async fn index(
+    user: CurrentUser,
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
     flash: Option<FlashMessage<'_>>,
@@ -46,7 +48,7 @@ async fn index(
         .await?;
     let currency = currency.unwrap_or_default();
     render(&ExchangeRateIndexPage {
-        layout: Layout::new("exchange-rates", flash),
+        layout: Layout::new("exchange-rates", flash, &user),
         reporting_currency: reporting.0.clone(),
         query: query_string([("currency", currency.as_str())]),
         currency,
@@ -56,13 +58,18 @@ async fn index(
 }
 
 #[get("/exchange-rates/new")]
-fn new(reporting: &State<ReportingCurrency>) -> Result<RawHtml<String>, AppError> {
+fn new(user: Admin, reporting: &State<ReportingCurrency>) -> Result<RawHtml<String>, AppError> {
     let form = FormState::with_values([("rate_on", chrono::Utc::now().date_naive().to_string())]);
-    render(&ExchangeRateFormPage::new(form, &reporting.0))
+    render(&ExchangeRateFormPage::new(
+        Layout::new("exchange-rates", None, &user),
+        form,
+        &reporting.0,
+    ))
 }
 
 #[post("/exchange-rates", data = "<form>")]
 async fn create(
+    user: Admin,
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
     form: Form<Contextual<'_, ExchangeRateForm>>,
@@ -70,7 +77,7 @@ async fn create(
     let form = form.into_inner();
     let mut state = FormState::from_context(&form.context);
     let Some(parsed) = form.value else {
-        return invalid(state, &reporting.0);
+        return invalid(&user, state, &reporting.0);
     };
     let rate = NewExchangeRate {
         currency: parsed.currency.into_inner(),
@@ -85,7 +92,7 @@ async fn create(
                 reporting.0
             ),
         );
-        return invalid(state, &reporting.0);
+        return invalid(&user, state, &reporting.0);
     }
     let (currency, day) = (rate.currency.clone(), rate.rate_on);
     match db.run(move |c| Ok(ExchangeRate::insert(c, &rate)?)).await {
@@ -98,14 +105,19 @@ async fn create(
                 "rate_on",
                 format!("There is a {currency} rate for {day} already."),
             );
-            invalid(state, &reporting.0)
+            invalid(&user, state, &reporting.0)
         }
         Err(e) => Err(e),
     }
 }
 
-fn invalid(form: FormState, reporting_currency: &str) -> Result<FormResponse, AppError> {
+fn invalid(
+    user: &CurrentUser,
+    form: FormState,
+    reporting_currency: &str,
+) -> Result<FormResponse, AppError> {
     Ok(FormResponse::Invalid(render(&ExchangeRateFormPage::new(
+        Layout::new("exchange-rates", None, user),
         form,
         reporting_currency,
     ))?))
@@ -113,20 +125,21 @@ fn invalid(form: FormState, reporting_currency: &str) -> Result<FormResponse, Ap
 
 #[get("/exchange-rates/<id>/delete")]
 async fn confirm_delete(
+    user: Admin,
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
     id: i64,
 ) -> Result<RawHtml<String>, AppError> {
     let rate = db.run(move |c| Ok(ExchangeRate::find(c, id)?)).await?;
     render(&ExchangeRateDeletePage {
-        layout: Layout::new("exchange-rates", None),
+        layout: Layout::new("exchange-rates", None, &user),
         rate,
         reporting_currency: reporting.0.clone(),
     })
 }
 
 #[post("/exchange-rates/<id>/delete")]
-async fn delete(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn delete(_user: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let rate = db
         .run(move |c| {
             let rate = ExchangeRate::find(c, id)?;

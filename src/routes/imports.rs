@@ -10,6 +10,7 @@ use rocket::tokio::io::AsyncReadExt;
 use rocket::{Responder, Route, State, get, post, routes, uri};
 
 use super::FormResponse;
+use crate::auth::{CurrentUser, Editor};
 use crate::config::ImportLimit;
 use crate::db::Db;
 use crate::error::AppError;
@@ -50,17 +51,21 @@ enum PreviewResponse {
 const WEB_IMPORTER: &str = "web";
 
 #[get("/import")]
-fn upload_form(limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
+fn upload_form(user: Editor, limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
-        layout: Layout::new("import", None),
+        layout: Layout::new("import", None, &user),
         limit_mib: limit.mib(),
         refusal: None,
     })
 }
 
-fn refused(limit: &ImportLimit, why: String) -> Result<RawHtml<String>, AppError> {
+fn refused(
+    user: &CurrentUser,
+    limit: &ImportLimit,
+    why: String,
+) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
-        layout: Layout::new("import", None),
+        layout: Layout::new("import", None, user),
         limit_mib: limit.mib(),
         refusal: Some(why),
     })
@@ -68,6 +73,7 @@ fn refused(limit: &ImportLimit, why: String) -> Result<RawHtml<String>, AppError
 
 #[post("/import", data = "<upload>")]
 async fn preview(
+    user: Editor,
     db: &State<Db>,
     limit: &State<ImportLimit>,
     upload: Result<Form<Upload<'_>>, rocket::form::Errors<'_>>,
@@ -82,16 +88,24 @@ async fn preview(
         Ok(upload) => upload,
         // A body past the form's own limit fails the whole form: still a file too large.
         Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
-            return Ok(PreviewResponse::TooLarge(refused(limit, too_large())?));
+            return Ok(PreviewResponse::TooLarge(refused(
+                &user,
+                limit,
+                too_large(),
+            )?));
         }
         Err(_) => {
             let why = "Choose a CSV file to upload.".to_owned();
-            return Ok(PreviewResponse::Refused(refused(limit, why)?));
+            return Ok(PreviewResponse::Refused(refused(&user, limit, why)?));
         }
     };
     let file = &upload.file;
     if !file.is_complete() {
-        return Ok(PreviewResponse::TooLarge(refused(limit, too_large())?));
+        return Ok(PreviewResponse::TooLarge(refused(
+            &user,
+            limit,
+            too_large(),
+        )?));
     }
     let file_name: String = file
         .raw_name()
@@ -136,9 +150,14 @@ async fn preview(
         })
         .await?;
     match outcome {
-        Err(why) => Ok(PreviewResponse::Refused(refused(limit, why)?)),
+        Err(why) => Ok(PreviewResponse::Refused(refused(&user, limit, why)?)),
         Ok((plan, batch_id)) => {
-            let page = render(&ImportPreviewPage::new(&plan, &file_name, batch_id))?;
+            let page = render(&ImportPreviewPage::new(
+                Layout::new("import", None, &user),
+                &plan,
+                &file_name,
+                batch_id,
+            ))?;
             Ok(if plan.errors.is_empty() {
                 PreviewResponse::Ready(page)
             } else {
@@ -150,7 +169,7 @@ async fn preview(
 
 /// Applies a previewed file, planned again now: the database may have changed since.
 #[post("/import/<id>/confirm")]
-async fn confirm(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let outcome = db
         .run(move |c| {
             let (batch, content) = ImportBatch::previewed_content(c, id)?;
@@ -178,13 +197,17 @@ async fn confirm(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
             ),
         )),
         Err((plan, file_name)) => Ok(FormResponse::Invalid(render(&ImportPreviewPage::new(
-            &plan, &file_name, None,
+            Layout::new("import", None, &user),
+            &plan,
+            &file_name,
+            None,
         ))?)),
     }
 }
 
 #[get("/import/batches?<page>")]
 async fn batches(
+    user: Editor,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     page: Option<i64>,
@@ -199,7 +222,7 @@ async fn batches(
         })
         .await?;
     render(&ImportBatchesPage {
-        layout: Layout::new("import", flash),
+        layout: Layout::new("import", flash, &user),
         batches,
         pager,
     })
@@ -207,6 +230,7 @@ async fn batches(
 
 async fn batch_page(
     db: &State<Db>,
+    user: &CurrentUser,
     id: i64,
     confirming: bool,
     flash: Option<FlashMessage<'_>>,
@@ -216,7 +240,7 @@ async fn batch_page(
         return Err(AppError::NotFound);
     }
     render(&ImportBatchPage {
-        layout: Layout::new("import", flash),
+        layout: Layout::new("import", flash, user),
         batch,
         confirming,
         refusal: None,
@@ -225,20 +249,25 @@ async fn batch_page(
 
 #[get("/import/batches/<id>")]
 async fn batch(
+    user: Editor,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     id: i64,
 ) -> Result<RawHtml<String>, AppError> {
-    batch_page(db, id, false, flash).await
+    batch_page(db, &user, id, false, flash).await
 }
 
 #[get("/import/batches/<id>/revert")]
-async fn confirm_revert(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
-    batch_page(db, id, true, None).await
+async fn confirm_revert(
+    user: Editor,
+    db: &State<Db>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
+    batch_page(db, &user, id, true, None).await
 }
 
 #[post("/import/batches/<id>/revert")]
-async fn revert(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn revert(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let outcome = db
         .run(move |c| match import::revert(c, id) {
             Ok(()) => Ok(None),
@@ -252,7 +281,7 @@ async fn revert(db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
             "Reverted the import.".to_owned(),
         )),
         Some((batch, why)) => Ok(FormResponse::Refused(render(&ImportBatchPage {
-            layout: Layout::new("import", None),
+            layout: Layout::new("import", None, &user),
             batch,
             confirming: false,
             refusal: Some(why),

@@ -9,6 +9,7 @@ pub mod imports;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod sessions;
 
 use rocket::Responder;
 use rocket::response::content::RawHtml;

@@ -9,6 +9,7 @@ use rocket::{FromForm, Route, State, get, post, routes};
 use super::FormResponse;
 use super::csv_file::CsvStream;
 use super::people::ListParams;
+use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::db::Db;
 use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
@@ -86,7 +87,11 @@ impl PayReportForm {
 /// Every pay report of the people the people list's filters keep, in its order, one row each
 /// with the person's columns: the file the import reads back.
 #[get("/pay-reports.csv?<params..>")]
-async fn download(db: &State<Db>, params: ListParams) -> Result<CsvStream, AppError> {
+async fn download(
+    _user: PayReader,
+    db: &State<Db>,
+    params: ListParams,
+) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
     CsvStream::start(db, "pay-reports", move |c, out| {
@@ -102,7 +107,7 @@ async fn person_named(db: &State<Db>, person_id: i64) -> Result<(i64, String), A
 }
 
 #[get("/people/<person_id>/pay/new")]
-async fn new(db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError> {
+async fn new(user: Editor, db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError> {
     let person = person_named(db, person_id).await?;
     let form = FormState::with_values([
         ("kind", PayKind::Reported.as_str().to_owned()),
@@ -112,7 +117,7 @@ async fn new(db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError
         ("as_of", Utc::now().date_naive().to_string()),
     ]);
     render(&PayReportFormPage::new(
-        Layout::new("people", None),
+        Layout::new("people", None, &user),
         person,
         None,
         form,
@@ -121,22 +126,28 @@ async fn new(db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError
 
 #[post("/people/<person_id>/pay", data = "<form>")]
 async fn create(
+    user: Editor,
     db: &State<Db>,
     person_id: i64,
     form: Form<Contextual<'_, PayReportForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, person_id, None, form.into_inner()).await
+    save(db, &user, person_id, None, form.into_inner()).await
 }
 
 #[get("/people/<person_id>/pay/<id>/edit")]
-async fn edit(db: &State<Db>, person_id: i64, id: i64) -> Result<RawHtml<String>, AppError> {
+async fn edit(
+    user: Editor,
+    db: &State<Db>,
+    person_id: i64,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
     let person = person_named(db, person_id).await?;
     let report = db
         .run(move |c| Ok(PayReport::find(c, person_id, id)?))
         .await?;
     let form = PayReportFormPage::values_of(&report);
     render(&PayReportFormPage::new(
-        Layout::new("people", None),
+        Layout::new("people", None, &user),
         person,
         Some(id),
         form,
@@ -145,17 +156,19 @@ async fn edit(db: &State<Db>, person_id: i64, id: i64) -> Result<RawHtml<String>
 
 #[post("/people/<person_id>/pay/<id>/edit", data = "<form>")]
 async fn update(
+    user: Editor,
     db: &State<Db>,
     person_id: i64,
     id: i64,
     form: Form<Contextual<'_, PayReportForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, person_id, Some(id), form.into_inner()).await
+    save(db, &user, person_id, Some(id), form.into_inner()).await
 }
 
 /// Adds (`id` is `None`) or updates a pay report, or shows the form again with the errors.
 async fn save(
     db: &State<Db>,
+    user: &CurrentUser,
     person_id: i64,
     id: Option<i64>,
     form: Contextual<'_, PayReportForm>,
@@ -166,7 +179,7 @@ async fn save(
     let fields = match form.value {
         Some(parsed) if !state.has_errors() => parsed.into_fields(),
         _ => {
-            let page = PayReportFormPage::new(Layout::new("people", None), person, id, state);
+            let page = PayReportFormPage::new(Layout::new("people", None, user), person, id, state);
             return Ok(FormResponse::Invalid(render(&page)?));
         }
     };
@@ -183,6 +196,7 @@ async fn save(
 
 #[get("/people/<person_id>/pay/<id>/delete")]
 async fn confirm_delete(
+    user: Editor,
     db: &State<Db>,
     person_id: i64,
     id: i64,
@@ -192,7 +206,7 @@ async fn confirm_delete(
         .run(move |c| Ok(PayReport::find(c, person_id, id)?))
         .await?;
     render(&PayReportDeletePage {
-        layout: Layout::new("people", None),
+        layout: Layout::new("people", None, &user),
         person_id,
         person_name,
         row: PayReportRow::new(report),
@@ -200,7 +214,12 @@ async fn confirm_delete(
 }
 
 #[post("/people/<person_id>/pay/<id>/delete")]
-async fn delete(db: &State<Db>, person_id: i64, id: i64) -> Result<Flash<Redirect>, AppError> {
+async fn delete(
+    _user: Editor,
+    db: &State<Db>,
+    person_id: i64,
+    id: i64,
+) -> Result<Flash<Redirect>, AppError> {
     let deleted = db
         .run(move |c| Ok(PayReport::delete(c, person_id, id)?))
         .await?;

@@ -8,6 +8,7 @@ use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
 use super::{FormResponse, given, query_string};
+use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
@@ -156,6 +157,7 @@ fn company_filter(
 
 #[get("/people?<params..>")]
 async fn index(
+    user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     params: ListParams,
@@ -187,7 +189,7 @@ async fn index(
         ("dir", params.dir.unwrap_or_default()),
     ];
     render(&PersonIndexPage {
-        layout: Layout::new("people", flash),
+        layout: Layout::new("people", flash, &user),
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
         filters: FormState::with_values(shown),
         people,
@@ -200,7 +202,11 @@ async fn index(
 
 /// The people list as CSV, with the same filters and order.
 #[get("/people.csv?<params..>")]
-async fn download(db: &State<Db>, params: ListParams) -> Result<CsvStream, AppError> {
+async fn download(
+    _user: CurrentUser,
+    db: &State<Db>,
+    params: ListParams,
+) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
     CsvStream::start(db, "people", move |c, out| {
@@ -212,10 +218,13 @@ async fn download(db: &State<Db>, params: ListParams) -> Result<CsvStream, AppEr
 
 #[get("/people/<id>")]
 async fn show(
+    user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     id: i64,
 ) -> Result<RawHtml<String>, AppError> {
+    // A viewer sees no pay: the reports are not even loaded for them.
+    let sees_pay = user.role().sees_pay();
     let page = db
         .run(move |c| {
             let person = Person::find(c, id)?;
@@ -230,26 +239,30 @@ async fn show(
                 origin_company: company(c, person.origin_company_id)?,
                 hiring_company: company(c, person.hiring_company_id)?,
                 history: StageChange::for_person(c, id)?,
-                pay_reports: PayReport::for_person(c, id)?
-                    .into_iter()
-                    .map(PayReportRow::new)
-                    .collect(),
+                pay_reports: if sees_pay {
+                    PayReport::for_person(c, id)?
+                        .into_iter()
+                        .map(PayReportRow::new)
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 person,
             })
         })
         .await?;
     render(&PersonShowPage {
-        layout: Layout::new("people", flash),
+        layout: Layout::new("people", flash, &user),
         ..page
     })
 }
 
 #[get("/people/new")]
-async fn new(db: &State<Db>) -> Result<RawHtml<String>, AppError> {
+async fn new(user: Editor, db: &State<Db>) -> Result<RawHtml<String>, AppError> {
     let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
     let form = FormState::with_values([("stage", Stage::Sourced.as_str().to_owned())]);
     render(&PersonFormPage::new(
-        Layout::new("people", None),
+        Layout::new("people", None, &user),
         None,
         form,
         names,
@@ -258,14 +271,15 @@ async fn new(db: &State<Db>) -> Result<RawHtml<String>, AppError> {
 
 #[post("/people", data = "<form>")]
 async fn create(
+    user: Editor,
     db: &State<Db>,
     form: Form<Contextual<'_, PersonForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, None, form.into_inner()).await
+    save(db, &user, None, form.into_inner()).await
 }
 
 #[get("/people/<id>/edit")]
-async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+async fn edit(user: Editor, db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
     let (form, names) = db
         .run(move |c| {
             let person = Person::find(c, id)?;
@@ -284,7 +298,7 @@ async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
         })
         .await?;
     render(&PersonFormPage::new(
-        Layout::new("people", None),
+        Layout::new("people", None, &user),
         Some(id),
         form,
         names,
@@ -293,16 +307,18 @@ async fn edit(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
 
 #[post("/people/<id>/edit", data = "<form>")]
 async fn update(
+    user: Editor,
     db: &State<Db>,
     id: i64,
     form: Form<Contextual<'_, PersonForm>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, Some(id), form.into_inner()).await
+    save(db, &user, Some(id), form.into_inner()).await
 }
 
 /// Creates (`id` is `None`) or updates a person, or shows the form again with the errors.
 async fn save(
     db: &State<Db>,
+    user: &CurrentUser,
     id: Option<i64>,
     form: Contextual<'_, PersonForm>,
 ) -> Result<FormResponse, AppError> {
@@ -353,7 +369,7 @@ async fn save(
         )),
         Err(state) => {
             let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
-            let page = PersonFormPage::new(Layout::new("people", None), id, state, names);
+            let page = PersonFormPage::new(Layout::new("people", None, user), id, state, names);
             Ok(FormResponse::Invalid(render(&page)?))
         }
     }
@@ -389,19 +405,23 @@ fn resolve_company(
 }
 
 #[get("/people/<id>/delete")]
-async fn confirm_delete(db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+async fn confirm_delete(
+    user: Editor,
+    db: &State<Db>,
+    id: i64,
+) -> Result<RawHtml<String>, AppError> {
     let (person, pay_reports) = db
         .run(move |c| Ok((Person::find(c, id)?, PayReport::for_person(c, id)?.len())))
         .await?;
     render(&PersonDeletePage {
-        layout: Layout::new("people", None),
+        layout: Layout::new("people", None, &user),
         person,
         pay_reports,
     })
 }
 
 #[post("/people/<id>/delete")]
-async fn delete(db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
+async fn delete(_user: Editor, db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
     let person = db
         .run(move |c| {
             let person = Person::find(c, id)?;

@@ -6,6 +6,7 @@ use rocket::{Responder, Route, State, get, routes};
 
 use super::csv_file::CsvFile;
 use super::query_string;
+use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::domain::{Confidence, PayKind};
@@ -174,9 +175,12 @@ enum ReportResponse {
 }
 
 #[get("/reports")]
-fn index(currency: &State<ReportingCurrency>) -> Result<RawHtml<String>, AppError> {
+fn index(
+    user: CurrentUser,
+    currency: &State<ReportingCurrency>,
+) -> Result<RawHtml<String>, AppError> {
     render(&ReportIndexPage {
-        layout: Layout::new("reports", None),
+        layout: Layout::new("reports", None, &user),
         reporting_currency: currency.0.clone(),
     })
 }
@@ -189,12 +193,17 @@ enum Outcome {
 
 #[get("/reports/<path>?<params..>")]
 async fn report(
+    user: CurrentUser,
     db: &State<Db>,
     currency: &State<ReportingCurrency>,
     path: ReportPath,
     params: ReportParams,
 ) -> Result<ReportResponse, AppError> {
     let which = path.which;
+    // Only the pipeline shows no pay: the other reports are not for viewers.
+    if which != Which::Pipeline && !user.role().sees_pay() {
+        return Err(AppError::Forbidden);
+    }
     let parsed = params.parse();
     let reporting = currency.0.clone();
     let (outcome, names) = db
@@ -234,7 +243,7 @@ async fn report(
             Outcome::Refused(problems) => ReportResponse::InvalidCsv(problems.join("\n")),
         });
     }
-    let page = page(which, &params, names, &currency.0);
+    let page = page(&user, which, &params, names, &currency.0);
     Ok(match outcome {
         Outcome::Ran(report) => ReportResponse::Page(render(&page.with_report(report))?),
         Outcome::Refused(problems) => {
@@ -244,6 +253,7 @@ async fn report(
 }
 
 fn page(
+    user: &CurrentUser,
     which: Which,
     params: &ReportParams,
     company_names: Vec<String>,
@@ -261,7 +271,7 @@ fn page(
         ("interval", typed(&params.interval)),
     ];
     ReportPage {
-        layout: Layout::new("reports", None),
+        layout: Layout::new("reports", None, user),
         title: which.title(),
         slug: which.slug(),
         explanation: which.explanation(currency),

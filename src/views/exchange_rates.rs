@@ -25,9 +25,9 @@ pub struct ExchangeRateFormPage {
 }
 
 impl ExchangeRateFormPage {
-    pub fn new(form: FormState, reporting_currency: &str) -> Self {
+    pub fn new(layout: Layout, form: FormState, reporting_currency: &str) -> Self {
         ExchangeRateFormPage {
-            layout: Layout::new("exchange-rates", None),
+            layout,
             form,
             reporting_currency: reporting_currency.to_owned(),
         }

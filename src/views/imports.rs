@@ -51,7 +51,7 @@ fn action_name(action: Action) -> &'static str {
 }
 
 impl ImportPreviewPage {
-    pub fn new(plan: &Plan, file_name: &str, batch_id: Option<i64>) -> Self {
+    pub fn new(layout: Layout, plan: &Plan, file_name: &str, batch_id: Option<i64>) -> Self {
         let mut rows: Vec<PreviewRow> = plan
             .companies
             .iter()
@@ -94,7 +94,7 @@ impl ImportPreviewPage {
         let more_errors = errors.len().saturating_sub(SHOWN);
         errors.truncate(SHOWN);
         ImportPreviewPage {
-            layout: Layout::new("import", None),
+            layout,
             batch_id,
             file_name: file_name.to_owned(),
             kind: plan.kind.as_str(),

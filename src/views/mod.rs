@@ -8,21 +8,33 @@ pub mod imports;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod sessions;
 
 use askama::Template;
 use rocket::http::Status;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 
+use crate::auth::CurrentUser;
+use crate::domain::Role;
 use crate::error::AppError;
 
 pub use form::{Choice, FormState};
 
-/// What `_layout.html` needs from every page: the flash message and the active section.
+/// What `_layout.html` needs from every page: the flash message, the active section, and who
+/// is logged in (what the navigation offers and the logout form's CSRF token).
 #[derive(Debug, Default)]
 pub struct Layout {
     pub flash: Option<FlashView>,
     pub section: &'static str,
+    pub user: Option<UserBadge>,
+}
+
+#[derive(Debug)]
+pub struct UserBadge {
+    pub name: String,
+    pub role: Role,
+    pub csrf_token: String,
 }
 
 #[derive(Debug)]
@@ -32,14 +44,45 @@ pub struct FlashView {
 }
 
 impl Layout {
-    pub fn new(section: &'static str, flash: Option<FlashMessage<'_>>) -> Self {
+    pub fn new(section: &'static str, flash: Option<FlashMessage<'_>>, user: &CurrentUser) -> Self {
+        Layout {
+            user: Some(UserBadge {
+                name: user.user.display_name.clone(),
+                role: user.role(),
+                csrf_token: user.csrf_token.clone(),
+            }),
+            section,
+            ..Layout::anonymous(flash)
+        }
+    }
+
+    /// For the login page, before anyone is logged in.
+    pub fn anonymous(flash: Option<FlashMessage<'_>>) -> Self {
         Layout {
             flash: flash.map(|f| FlashView {
                 kind: f.kind().to_owned(),
                 message: f.message().to_owned(),
             }),
-            section,
+            section: "",
+            user: None,
         }
+    }
+
+    /// The token every state-changing form of this page sends first.
+    pub fn csrf_token(&self) -> &str {
+        self.user.as_ref().map_or("", |u| u.csrf_token.as_str())
+    }
+
+    pub fn sees_pay(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.sees_pay())
+    }
+
+    pub fn edits(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.edits())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
     }
 }
 

@@ -10,6 +10,13 @@ use rocket::http::{ContentType, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 use scraper::{Html, Selector};
 use talent_tracker::AppConfig;
+use talent_tracker::auth::password;
+use talent_tracker::domain::Role;
+use talent_tracker::models::{NewUser, User};
+use talent_tracker::schema::user_session;
+
+/// Every test user's password.
+pub const PASSWORD: &str = "a test password of some length";
 use talent_tracker::db::{local, migrate};
 
 /// A server URL and the name of the migrated template database on it.
@@ -116,6 +123,8 @@ fn database_exists(admin: &mut PgConnection, name: &str) -> anyhow::Result<bool>
 /// The application over a fresh database of its own, dropped when the test ends.
 pub struct TestApp {
     pub client: Client,
+    /// The logged-in session's CSRF token, sent first with every form.
+    csrf_token: std::cell::RefCell<String>,
     database_url: String,
     database: String,
     /// Further databases a test asked for, dropped with the test's own.
@@ -123,12 +132,31 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// An empty database (no demo data).
+    /// An empty database (no demo data), with an admin logged in.
     pub fn new() -> anyhow::Result<TestApp> {
-        TestApp::with_demo(false)
+        TestApp::logged_in(false, Role::Admin)
     }
 
+    /// The demo data, with an admin logged in.
     pub fn with_demo(demo: bool) -> anyhow::Result<TestApp> {
+        TestApp::logged_in(demo, Role::Admin)
+    }
+
+    /// With demo data and a user of `role` logged in.
+    pub fn demo_as(role: Role) -> anyhow::Result<TestApp> {
+        TestApp::logged_in(true, role)
+    }
+
+    /// A user of `role` logged in.
+    pub fn logged_in(demo: bool, role: Role) -> anyhow::Result<TestApp> {
+        let app = TestApp::anonymous(demo)?;
+        app.add_user(&format!("{}@example.com", role.as_str()), role)?;
+        app.log_in(&format!("{}@example.com", role.as_str()))?;
+        Ok(app)
+    }
+
+    /// Nobody logged in.
+    pub fn anonymous(demo: bool) -> anyhow::Result<TestApp> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let template = template();
         let database = format!(
@@ -151,6 +179,7 @@ impl TestApp {
                 demo,
                 reporting_currency: "USD".to_owned(),
                 import_limit: talent_tracker::config::ImportLimit(2),
+                secret_key: None,
             },
         )?;
         Ok(TestApp {
@@ -158,7 +187,51 @@ impl TestApp {
             database_url,
             database,
             extra: Default::default(),
+            csrf_token: Default::default(),
         })
+    }
+
+    /// A user with the test password.
+    pub fn add_user(&self, email: &str, role: Role) -> anyhow::Result<User> {
+        // Hashing is slow on purpose: hash the one test password once per run.
+        static HASH: OnceLock<String> = OnceLock::new();
+        let hash =
+            HASH.get_or_init(|| password::hash(PASSWORD).expect("hashing the test password"));
+        let user = NewUser {
+            email,
+            display_name: email,
+            role,
+            password_hash: hash,
+        };
+        Ok(User::insert(&mut self.conn()?, &user)?)
+    }
+
+    /// Logs in through the login form, as a browser does, and keeps the session's CSRF token.
+    pub fn log_in(&self, email: &str) -> anyhow::Result<Page> {
+        let form = self.get("/login");
+        let token = form
+            .attrs("input[name=csrf_token]", "value")
+            .pop()
+            .unwrap_or_default();
+        let page = self.post_raw(
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        );
+        let latest: String = user_session::table
+            .order(user_session::created_at.desc())
+            .select(user_session::csrf_token)
+            .first(&mut self.conn()?)
+            .unwrap_or_default();
+        *self.csrf_token.borrow_mut() = latest;
+        Ok(page)
+    }
+
+    pub fn csrf_token(&self) -> String {
+        self.csrf_token.borrow().clone()
     }
 
     /// A further database with no schema at all, as a new deployment starts with.
@@ -184,8 +257,16 @@ impl TestApp {
         Page::from(self.client.get(uri.to_owned()).dispatch())
     }
 
-    /// Posts a form as a browser would (application/x-www-form-urlencoded).
+    /// Posts a form as a browser would, the session's CSRF token first.
     pub fn post(&self, uri: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf_token();
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(uri, &all)
+    }
+
+    /// Posts exactly these fields (application/x-www-form-urlencoded).
+    pub fn post_raw(&self, uri: &str, fields: &[(&str, &str)]) -> Page {
         let body: String = url::form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
@@ -217,8 +298,10 @@ impl TestApp {
     pub fn upload(&self, file_name: &str, bytes: &[u8]) -> Page {
         const BOUNDARY: &str = "talent-tracker-test-boundary";
         let mut body = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-             Content-Type: text/csv\r\n\r\n"
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n\
+             --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n",
+            self.csrf_token()
         )
         .into_bytes();
         body.extend_from_slice(bytes);

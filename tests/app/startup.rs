@@ -20,6 +20,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     demo: true,
                     reporting_currency: "USD".to_owned(),
                     import_limit: talent_tracker::config::ImportLimit(2),
+                    secret_key: None,
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;

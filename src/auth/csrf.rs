@@ -1,0 +1,104 @@
+//! CSRF protection for every state-changing request, in one place: a request that does not
+//! carry the session's token as the first field of its form is sent to a route answering 403,
+//! before any handler sees it. New routes are protected without doing anything.
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::{Method, Status};
+use rocket::response::content::RawHtml;
+use rocket::{Data, Request, Route, post, routes};
+
+use super::guards::session_of;
+use crate::views::ErrorPage;
+
+/// The form field every state-changing form sends first.
+pub const FIELD: &str = "csrf_token";
+/// Before login there is no session: the login form's token lives in this private cookie.
+pub const LOGIN_COOKIE: &str = "tt_login_csrf";
+const REJECTED: &str = "/csrf-rejected";
+
+pub struct CsrfCheck;
+
+#[rocket::async_trait]
+impl Fairing for CsrfCheck {
+    fn info(&self) -> Info {
+        Info {
+            name: "CSRF check",
+            kind: Kind::Request,
+        }
+    }
+
+    async fn on_request(&self, request: &mut Request<'_>, data: &mut Data<'_>) {
+        if matches!(
+            request.method(),
+            Method::Get | Method::Head | Method::Options
+        ) {
+            return;
+        }
+        let expected = match session_of(request).await {
+            Some(user) => Some(user.csrf_token),
+            None => request
+                .cookies()
+                .get_private(LOGIN_COOKIE)
+                .map(|c| c.value().to_owned()),
+        };
+        let presented = token_in(data.peek(512).await);
+        let valid = matches!((&expected, &presented), (Some(e), Some(p)) if constant_time_eq(e.as_bytes(), p.as_bytes()));
+        if !valid {
+            request.set_method(Method::Post);
+            request.set_uri(rocket::http::uri::Origin::parse(REJECTED).expect("a valid path"));
+        }
+    }
+}
+
+/// The token at the start of a form body, url-encoded or multipart.
+fn token_in(start: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(start);
+    let value = if let Some(rest) = text.strip_prefix(&format!("{FIELD}=")) {
+        rest.split('&').next()?.to_owned()
+    } else {
+        let after = text.split_once(&format!("name=\"{FIELD}\""))?.1;
+        after
+            .split_once("\r\n\r\n")?
+            .1
+            .split("\r\n")
+            .next()?
+            .to_owned()
+    };
+    (value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())).then_some(value)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[post("/csrf-rejected")]
+fn rejected() -> (Status, RawHtml<String>) {
+    let message = "This form has expired or did not come from talent-tracker. Go back, reload the page and try again.";
+    let body = askama::Template::render(&ErrorPage::new(Status::Forbidden, message))
+        .unwrap_or_else(|_| message.to_owned());
+    (Status::Forbidden, RawHtml(body))
+}
+
+pub fn routes() -> Vec<Route> {
+    routes![rejected]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_token_first_in_either_encoding() {
+        let token = "a".repeat(64);
+        assert_eq!(
+            token_in(format!("csrf_token={token}&name=x").as_bytes()),
+            Some(token.clone())
+        );
+        let multipart = format!(
+            "--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n--b"
+        );
+        assert_eq!(token_in(multipart.as_bytes()), Some(token));
+        assert_eq!(token_in(b"name=x&csrf_token=zz"), None);
+        assert_eq!(token_in(b""), None);
+    }
+}

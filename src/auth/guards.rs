@@ -1,0 +1,108 @@
+//! Request guards: who is asking, and whether their role allows it.
+
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome, Request};
+
+use super::{SESSION_COOKIE, idle_timeout};
+use crate::db::Db;
+use crate::domain::Role;
+use crate::models::{Session, User};
+
+/// The logged-in user of this request. Without one the request gets 401: pages are redirected
+/// to the login page by the catcher.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: User,
+    pub session_id: String,
+    pub csrf_token: String,
+}
+
+impl CurrentUser {
+    pub fn role(&self) -> Role {
+        self.user.role
+    }
+}
+
+/// Looks the session up once per request; the CSRF check and every guard share the result.
+pub async fn session_of(request: &Request<'_>) -> Option<CurrentUser> {
+    request
+        .local_cache_async(async {
+            let id = request
+                .cookies()
+                .get_private(SESSION_COOKIE)?
+                .value()
+                .to_owned();
+            let db = request.rocket().state::<Db>()?;
+            let lookup = id.clone();
+            let found = db
+                .run(move |c| Ok(Session::resume(c, &lookup, idle_timeout())?))
+                .await
+                .ok()??;
+            Some(CurrentUser {
+                user: found.1,
+                session_id: id,
+                csrf_token: found.0.csrf_token,
+            })
+        })
+        .await
+        .clone()
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for CurrentUser {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        match session_of(request).await {
+            Some(user) => Outcome::Success(user),
+            None => Outcome::Error((Status::Unauthorized, ())),
+        }
+    }
+}
+
+/// Declares a guard admitting the logged-in users whose role passes `allowed`; others get 403.
+macro_rules! role_guard {
+    ($(#[$meta:meta])* $name:ident, $allowed:expr) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $name(pub CurrentUser);
+
+        #[rocket::async_trait]
+        impl<'r> FromRequest<'r> for $name {
+            type Error = ();
+
+            async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+                let allowed: fn(Role) -> bool = $allowed;
+                match session_of(request).await {
+                    Some(user) if allowed(user.role()) => Outcome::Success($name(user)),
+                    Some(_) => Outcome::Error((Status::Forbidden, ())),
+                    None => Outcome::Error((Status::Unauthorized, ())),
+                }
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = CurrentUser;
+
+            fn deref(&self) -> &CurrentUser {
+                &self.0
+            }
+        }
+    };
+}
+
+role_guard!(
+    /// Sees pay: analysts, recruiters, admins.
+    PayReader,
+    Role::sees_pay
+);
+role_guard!(
+    /// Changes companies, people and pay reports, and imports: recruiters and admins.
+    Editor,
+    Role::edits
+);
+role_guard!(
+    /// Everything, including users, exchange rates and the audit: admins.
+    Admin,
+    |role| role == Role::Admin
+);

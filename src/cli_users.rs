@@ -1,0 +1,96 @@
+//! The `user` commands: accounts are created from the command line, never with a default.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use diesel::PgConnection;
+
+use crate::auth::password;
+use crate::cli::UserAction;
+use crate::domain::{Email, Role};
+use crate::models::{NewUser, User};
+
+pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCode> {
+    match action {
+        UserAction::Create { email, role, name } => {
+            let email = Email::parse(&email)
+                .map_err(anyhow::Error::msg)?
+                .into_inner();
+            let role = parse_role(&role)?;
+            if User::find_by_email(conn, &email)?.is_some() {
+                bail!("a user with the e-mail {email} exists already");
+            }
+            let hash = password::hash(&read_password()?)?;
+            let name = name.unwrap_or_else(|| email.clone());
+            let user = User::insert(
+                conn,
+                &NewUser {
+                    email: &email,
+                    display_name: &name,
+                    role,
+                    password_hash: &hash,
+                },
+            )?;
+            println!(
+                "Created {} ({}) as {}.",
+                user.email,
+                user.display_name,
+                user.role.as_str()
+            );
+        }
+        UserAction::List => {
+            for user in User::all(conn)? {
+                let state = if user.active { "active" } else { "deactivated" };
+                println!(
+                    "{}\t{}\t{}\t{state}",
+                    user.email,
+                    user.role.as_str(),
+                    user.display_name
+                );
+            }
+        }
+        UserAction::SetRole { email, role } => {
+            let user = existing(conn, &email)?;
+            User::set_role(conn, user.id, parse_role(&role)?)?;
+            println!("{} is now {role}.", user.email);
+        }
+        UserAction::Deactivate { email } => {
+            let user = existing(conn, &email)?;
+            User::deactivate(conn, user.id)?;
+            println!(
+                "{} can no longer log in; their sessions are ended.",
+                user.email
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_role(name: &str) -> anyhow::Result<Role> {
+    Role::parse(name).with_context(|| {
+        format!("“{name}” is not a role: choose admin, recruiter, analyst or viewer")
+    })
+}
+
+fn existing(conn: &mut PgConnection, email: &str) -> anyhow::Result<User> {
+    User::find_by_email(conn, email)?
+        .with_context(|| format!("there is no user with the e-mail {email}"))
+}
+
+/// On a terminal: asked twice without echo. Otherwise: the first line of standard input.
+fn read_password() -> anyhow::Result<String> {
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (12 to 128 characters): ")?;
+        if rpassword::prompt_password("The same again: ")? != first {
+            bail!("the two passwords differ");
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    };
+    password::check_length(&password).map_err(anyhow::Error::msg)?;
+    Ok(password)
+}

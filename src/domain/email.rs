@@ -1,0 +1,26 @@
+//! E-mail addresses of users: what they log in with.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let email = raw.trim();
+        let plausible = email.len() <= 254
+            && !email.chars().any(char::is_whitespace)
+            && email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.contains('@')
+            });
+        if plausible {
+            Ok(Email(email.to_owned()))
+        } else {
+            Err("Enter an e-mail address such as ada@example.com.".into())
+        }
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+super::parsed_form_field!(Email);

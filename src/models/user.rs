@@ -1,0 +1,190 @@
+//! Users of talent-tracker and their sessions.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+
+use crate::domain::Role;
+use crate::schema::{app_user, login_attempt, user_session};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = app_user, check_for_backend(diesel::pg::Pg))]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = app_user)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+/// The unique index behind "a user with that e-mail exists already".
+pub const EMAIL_UNIQUE_INDEX: &str = "app_user_email_lower_key";
+
+impl User {
+    pub fn insert(conn: &mut PgConnection, user: &NewUser<'_>) -> QueryResult<User> {
+        diesel::insert_into(app_user::table)
+            .values(user)
+            .returning(User::as_returning())
+            .get_result(conn)
+    }
+
+    pub fn find_by_email(conn: &mut PgConnection, email: &str) -> QueryResult<Option<User>> {
+        app_user::table
+            .filter(lower(app_user::email).eq(email.trim().to_lowercase()))
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn all(conn: &mut PgConnection) -> QueryResult<Vec<User>> {
+        app_user::table
+            .order(lower(app_user::email))
+            .select(User::as_select())
+            .load(conn)
+    }
+
+    pub fn count(conn: &mut PgConnection) -> QueryResult<i64> {
+        app_user::table.count().get_result(conn)
+    }
+
+    pub fn set_role(conn: &mut PgConnection, id: i64, role: Role) -> QueryResult<usize> {
+        diesel::update(app_user::table.find(id))
+            .set((
+                app_user::role.eq(role),
+                app_user::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
+    }
+
+    /// Deactivates a user and ends every session they have, in one transaction.
+    pub fn deactivate(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+        conn.transaction(|conn| {
+            diesel::delete(user_session::table.filter(user_session::user_id.eq(id)))
+                .execute(conn)?;
+            diesel::update(app_user::table.find(id))
+                .set((
+                    app_user::active.eq(false),
+                    app_user::updated_at.eq(diesel::dsl::now),
+                ))
+                .execute(conn)
+        })
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = user_session, check_for_backend(diesel::pg::Pg))]
+pub struct Session {
+    pub id: String,
+    pub user_id: i64,
+    pub csrf_token: String,
+    #[diesel(skip_insertion)]
+    pub created_at: DateTime<Utc>,
+    #[diesel(skip_insertion)]
+    pub last_seen_at: DateTime<Utc>,
+}
+
+impl Session {
+    pub fn insert(
+        conn: &mut PgConnection,
+        id: &str,
+        user_id: i64,
+        csrf_token: &str,
+    ) -> QueryResult<()> {
+        diesel::insert_into(user_session::table)
+            .values((
+                user_session::id.eq(id),
+                user_session::user_id.eq(user_id),
+                user_session::csrf_token.eq(csrf_token),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// The session and its user, while the user is active and the session was used within
+    /// `idle`; it is marked as used now. An idle session is deleted.
+    pub fn resume(
+        conn: &mut PgConnection,
+        id: &str,
+        idle: Duration,
+    ) -> QueryResult<Option<(Session, User)>> {
+        let found: Option<(Session, User)> = user_session::table
+            .inner_join(app_user::table)
+            .filter(user_session::id.eq(id))
+            .filter(app_user::active.eq(true))
+            .select((Session::as_select(), User::as_select()))
+            .first(conn)
+            .optional()?;
+        let Some((session, user)) = found else {
+            return Ok(None);
+        };
+        let now = Utc::now();
+        if now - session.last_seen_at > idle {
+            Session::end(conn, id)?;
+            return Ok(None);
+        }
+        // Written at most once a minute: every request reads, few need to write.
+        if now - session.last_seen_at > Duration::minutes(1) {
+            diesel::update(user_session::table.find(id))
+                .set(user_session::last_seen_at.eq(now))
+                .execute(conn)?;
+        }
+        Ok(Some((session, user)))
+    }
+
+    pub fn end(conn: &mut PgConnection, id: &str) -> QueryResult<usize> {
+        diesel::delete(user_session::table.find(id)).execute(conn)
+    }
+}
+
+/// Failed logins, for throttling.
+pub struct LoginAttempts;
+
+impl LoginAttempts {
+    pub fn record_failure(conn: &mut PgConnection, email: &str, address: &str) -> QueryResult<()> {
+        // Old attempts say nothing any more: prune them as new ones come in.
+        diesel::delete(
+            login_attempt::table
+                .filter(login_attempt::attempted_at.lt(Utc::now() - Duration::days(1))),
+        )
+        .execute(conn)?;
+        diesel::insert_into(login_attempt::table)
+            .values((
+                login_attempt::email.eq(email.trim().to_lowercase()),
+                login_attempt::address.eq(address),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Failures since `since` for the account and from the address.
+    pub fn recent(
+        conn: &mut PgConnection,
+        email: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> QueryResult<(i64, i64)> {
+        let recent = login_attempt::table.filter(login_attempt::attempted_at.gt(since));
+        let by_account = recent
+            .filter(login_attempt::email.eq(email.trim().to_lowercase()))
+            .count()
+            .get_result(conn)?;
+        let by_address = recent
+            .filter(login_attempt::address.eq(address))
+            .count()
+            .get_result(conn)?;
+        Ok((by_account, by_address))
+    }
+}
