@@ -230,6 +230,23 @@ impl TestApp {
         Ok(page)
     }
 
+    /// Fills in and sends the login form.
+    pub fn log_in_with(&self, email: &str, password: &str) -> Page {
+        let form = self.get("/login");
+        let token = form
+            .attrs("input[name=csrf_token]", "value")
+            .pop()
+            .unwrap_or_default();
+        self.post_raw(
+            "/login",
+            &[
+                ("csrf_token", &token),
+                ("email", email),
+                ("password", password),
+            ],
+        )
+    }
+
     pub fn csrf_token(&self) -> String {
         self.csrf_token.borrow().clone()
     }

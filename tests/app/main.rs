@@ -3,6 +3,7 @@
 
 mod common;
 
+mod accounts;
 mod command_line;
 mod companies;
 mod csv_transfer;
