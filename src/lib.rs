@@ -39,11 +39,16 @@ pub fn app_with(
     let pool = db::pool(&config.database_url, config.pool_size)?;
     // The upload may be as large as the import limit; the form around it needs a little more.
     let file_limit = config.import_limit.bytes();
+    let configured = figment
+        .extract_inner::<rocket::config::SecretKey>("secret_key")
+        .is_ok_and(|key| !key.is_zero());
     let figment = match &config.secret_key {
         // The default local setup keeps a generated key; a configured one always wins.
-        Some(key) if figment.find_value("secret_key").is_err() => {
-            figment.merge(("secret_key", key.as_str()))
-        }
+        Some(key) if !configured => figment.merge(("secret_key", key.as_str())),
+        None if !configured && !cfg!(debug_assertions) => anyhow::bail!(
+            "no secret key is configured: set ROCKET_SECRET_KEY to a 256-bit key (for example the \
+             output of `openssl rand -base64 32`), the same for every instance"
+        ),
         _ => figment,
     };
     let figment = figment
