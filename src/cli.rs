@@ -81,10 +81,19 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Who the audit and import batches name for work done from the command line.
+fn command_line_actor() -> String {
+    format!(
+        "command line ({})",
+        std::env::var("USER").unwrap_or_else(|_| "unknown user".into())
+    )
+}
+
 /// The database as the server finds it, with pending migrations applied.
 fn connect() -> anyhow::Result<PgConnection> {
     let mut conn = PgConnection::establish(&resolve_database_url()?)?;
     migrate::migrate_then(&mut conn, |_| Ok(()))?;
+    crate::db::set_actor(&mut conn, &command_line_actor())?;
     Ok(conn)
 }
 

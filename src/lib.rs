@@ -72,6 +72,7 @@ pub fn app_with(
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
         .mount("/", routes::imports::routes())
+        .mount("/", routes::audit::routes())
         .mount("/", routes::assets::routes())
         .register("/", error::catchers()))
 }

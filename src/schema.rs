@@ -14,6 +14,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_log (id) {
+        id -> Int8,
+        at -> Timestamptz,
+        actor -> Text,
+        record_table -> Text,
+        record_id -> Int8,
+        action -> Text,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+    }
+}
+
+diesel::table! {
     company (id) {
         id -> Int8,
         name -> Text,
@@ -150,6 +163,7 @@ diesel::joinable!(user_session -> app_user (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_user,
+    audit_log,
     company,
     exchange_rate,
     import_batch,

@@ -21,6 +21,11 @@ impl CurrentUser {
     pub fn role(&self) -> Role {
         self.user.role
     }
+
+    /// Who the audit names for this user's changes.
+    pub fn actor(&self) -> &str {
+        &self.user.email
+    }
 }
 
 /// Looks the session up once per request; the CSRF check and every guard share the result.

@@ -64,4 +64,30 @@ impl Db {
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
     }
+
+    /// Runs `work` with `actor` named as who made its changes: the audit triggers read it.
+    /// The setting is cleared again before the connection goes back to the pool.
+    pub async fn run_as<T, F>(&self, actor: &str, work: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let actor = actor.to_owned();
+        self.run(move |conn| {
+            set_actor(conn, &actor)?;
+            let result = work(conn);
+            set_actor(conn, "")?;
+            result
+        })
+        .await
+    }
+}
+
+/// Names who makes the changes on this connection from now on (see the audit migration).
+pub fn set_actor(conn: &mut PgConnection, actor: &str) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query("SELECT set_config('talent_tracker.actor', $1, false)")
+        .bind::<diesel::sql_types::Text, _>(actor)
+        .execute(conn)
+        .map(drop)
 }

@@ -1,5 +1,6 @@
 //! Row models, one per table, with the queries that read and write them.
 
+pub mod audit_entry;
 pub mod company;
 pub mod exchange_rate;
 pub mod import_batch;
@@ -8,6 +9,7 @@ pub mod person;
 pub mod stage_change;
 pub mod user;
 
+pub use audit_entry::{AuditEntry, AuditFilter};
 pub use company::{Company, CompanyFields};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};

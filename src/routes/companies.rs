@@ -199,7 +199,7 @@ async fn save(
     };
     let name = fields.name.clone();
     let saved = db
-        .run(move |c| match id {
+        .run_as(user.actor(), move |c| match id {
             Some(id) => Ok(Company::update(c, id, &fields)?),
             None => Ok(Company::insert(c, &fields)?),
         })
@@ -246,7 +246,7 @@ async fn delete(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, A
     // The foreign keys refuse the delete even if someone added a person since the
     // confirmation page: the check and the delete cannot disagree.
     let outcome = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let company = Company::find(c, id)?;
             match Company::delete(c, id) {
                 Ok(_) => Ok(Ok(company)),

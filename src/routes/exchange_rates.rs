@@ -95,7 +95,10 @@ async fn create(
         return invalid(&user, state, &reporting.0);
     }
     let (currency, day) = (rate.currency.clone(), rate.rate_on);
-    match db.run(move |c| Ok(ExchangeRate::insert(c, &rate)?)).await {
+    match db
+        .run_as(user.actor(), move |c| Ok(ExchangeRate::insert(c, &rate)?))
+        .await
+    {
         Ok(saved) => Ok(FormResponse::saved(
             uri!(index(Some(saved.currency.clone()), _)),
             format!("Saved the {} rate of {}.", saved.currency, saved.rate_on),
@@ -139,9 +142,9 @@ async fn confirm_delete(
 }
 
 #[post("/exchange-rates/<id>/delete")]
-async fn delete(_user: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn delete(user: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let rate = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let rate = ExchangeRate::find(c, id)?;
             ExchangeRate::delete(c, id)?;
             Ok(rate)

@@ -127,7 +127,7 @@ async fn preview(
         .map_err(|e| AppError::Internal(e.into()))?;
     let name = file_name.clone();
     let outcome = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let plan = match import::parse(&bytes) {
                 Ok(parsed) => import::plan(c, parsed)?,
                 Err(ImportError::Refused(why)) => return Ok(Err(why)),
@@ -171,7 +171,7 @@ async fn preview(
 #[post("/import/<id>/confirm")]
 async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let outcome = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let (batch, content) = ImportBatch::previewed_content(c, id)?;
             let plan: Plan = match import::parse(&content) {
                 Ok(parsed) => import::plan(c, parsed)?,
@@ -269,7 +269,7 @@ async fn confirm_revert(
 #[post("/import/batches/<id>/revert")]
 async fn revert(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let outcome = db
-        .run(move |c| match import::revert(c, id) {
+        .run_as(user.actor(), move |c| match import::revert(c, id) {
             Ok(()) => Ok(None),
             Err(ImportError::Refused(why)) => Ok(Some((ImportBatch::find(c, id)?, why))),
             Err(ImportError::Database(e)) => Err(e.into()),

@@ -1,6 +1,7 @@
 //! HTTP routes, one module per resource.
 
 pub mod assets;
+pub mod audit;
 pub mod companies;
 pub mod csv_file;
 pub mod dashboard;

@@ -183,7 +183,7 @@ async fn save(
             return Ok(FormResponse::Invalid(render(&page)?));
         }
     };
-    db.run(move |c| match id {
+    db.run_as(user.actor(), move |c| match id {
         Some(id) => Ok(PayReport::update(c, person_id, id, &fields)?),
         None => Ok(PayReport::insert(c, person_id, &fields)?),
     })
@@ -215,13 +215,15 @@ async fn confirm_delete(
 
 #[post("/people/<person_id>/pay/<id>/delete")]
 async fn delete(
-    _user: Editor,
+    user: Editor,
     db: &State<Db>,
     person_id: i64,
     id: i64,
 ) -> Result<Flash<Redirect>, AppError> {
     let deleted = db
-        .run(move |c| Ok(PayReport::delete(c, person_id, id)?))
+        .run_as(user.actor(), move |c| {
+            Ok(PayReport::delete(c, person_id, id)?)
+        })
         .await?;
     if deleted == 0 {
         return Err(AppError::NotFound);

@@ -14,8 +14,9 @@ use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
 use crate::export;
 use crate::models::{
-    Company, PayReport, Person, PersonFields, PersonFilter, PersonSort, StageChange,
+    AuditEntry, Company, PayReport, Person, PersonFields, PersonFilter, PersonSort, StageChange,
 };
+use crate::views::audit::AuditRow;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
@@ -239,6 +240,10 @@ async fn show(
                 origin_company: company(c, person.origin_company_id)?,
                 hiring_company: company(c, person.hiring_company_id)?,
                 history: StageChange::for_person(c, id)?,
+                entries: AuditEntry::of_person(c, id, sees_pay)?
+                    .iter()
+                    .map(AuditRow::from)
+                    .collect(),
                 pay_reports: if sees_pay {
                     PayReport::for_person(c, id)?
                         .into_iter()
@@ -326,7 +331,7 @@ async fn save(
     check_dates(&mut state);
     let parsed = form.value;
     let outcome = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let Some(form) = parsed else {
                 return Ok(Err(state));
             };
@@ -368,7 +373,9 @@ async fn save(
             format!("Saved {}.", person.full_name),
         )),
         Err(state) => {
-            let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
+            let names = db
+                .run_as(user.actor(), |c| Ok(Company::all_names(c)?))
+                .await?;
             let page = PersonFormPage::new(Layout::new("people", None, user), id, state, names);
             Ok(FormResponse::Invalid(render(&page)?))
         }
@@ -421,9 +428,9 @@ async fn confirm_delete(
 }
 
 #[post("/people/<id>/delete")]
-async fn delete(_user: Editor, db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
+async fn delete(user: Editor, db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
     let person = db
-        .run(move |c| {
+        .run_as(user.actor(), move |c| {
             let person = Person::find(c, id)?;
             Person::delete(c, id)?;
             Ok(person)

@@ -31,6 +31,8 @@ pub struct PersonShowPage {
     pub hiring_company: Option<(i64, String)>,
     pub history: Vec<StageChange>,
     pub pay_reports: Vec<PayReportRow>,
+    /// The person's audit history (and their pay reports' for those who see pay).
+    pub entries: Vec<crate::views::audit::AuditRow>,
 }
 
 #[derive(Template)]

@@ -70,6 +70,7 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/import", Who::Editors),
     ("POST", "/import", Who::Editors),
     ("GET", "/import/batches", Who::Editors),
+    ("GET", "/audit", Who::Admins),
 ];
 
 fn request(app: &TestApp, method: &str, uri: &str) -> Page {

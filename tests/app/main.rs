@@ -4,6 +4,7 @@
 mod common;
 
 mod accounts;
+mod audit;
 mod command_line;
 mod companies;
 mod csv_transfer;

@@ -1,0 +1,133 @@
+//! The audit: entries written by database triggers, read here, never changed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+
+use crate::schema::audit_log;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_log, check_for_backend(diesel::pg::Pg))]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub record_table: String,
+    pub record_id: i64,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub record_table: Option<String>,
+    pub record_id: Option<i64>,
+    pub actor: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl AuditFilter {
+    fn query(&self) -> audit_log::BoxedQuery<'static, diesel::pg::Pg> {
+        let mut query = audit_log::table.into_boxed();
+        if let Some(table) = &self.record_table {
+            query = query.filter(audit_log::record_table.eq(table.clone()));
+        }
+        if let Some(id) = self.record_id {
+            query = query.filter(audit_log::record_id.eq(id));
+        }
+        if let Some(actor) = &self.actor {
+            query = query.filter(audit_log::actor.ilike(super::like_pattern(actor)));
+        }
+        if let Some(from) = self.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+            query = query.filter(audit_log::at.ge(from.and_utc()));
+        }
+        if let Some(to) = self
+            .to
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+        {
+            query = query.filter(audit_log::at.lt(to.and_utc()));
+        }
+        query
+    }
+}
+
+impl AuditEntry {
+    pub fn count(conn: &mut PgConnection, filter: &AuditFilter) -> QueryResult<i64> {
+        filter.query().count().get_result(conn)
+    }
+
+    /// Newest first.
+    pub fn list(
+        conn: &mut PgConnection,
+        filter: &AuditFilter,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<AuditEntry>> {
+        filter
+            .query()
+            .order((audit_log::at.desc(), audit_log::id.desc()))
+            .offset(offset)
+            .limit(limit)
+            .select(AuditEntry::as_select())
+            .load(conn)
+    }
+
+    /// A person's own history, newest first: their record, and with `with_pay` their pay reports.
+    pub fn of_person(
+        conn: &mut PgConnection,
+        person_id: i64,
+        with_pay: bool,
+    ) -> QueryResult<Vec<AuditEntry>> {
+        let own = audit_log::record_table
+            .eq("person")
+            .and(audit_log::record_id.eq(person_id));
+        let id = person_id.to_string();
+        let pay = audit_log::record_table.eq("pay_report").and(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "coalesce(after, before) ->> 'person_id' = ",
+            )
+            .bind::<diesel::sql_types::Text, _>(id),
+        );
+        let query = audit_log::table.into_boxed();
+        let query = if with_pay {
+            query.filter(own.or(pay))
+        } else {
+            query.filter(own)
+        };
+        query
+            .order((audit_log::at.desc(), audit_log::id.desc()))
+            .limit(200)
+            .select(AuditEntry::as_select())
+            .load(conn)
+    }
+
+    /// What an update changed, field by field: (field, before, after).
+    pub fn changes(&self) -> Vec<(String, String, String)> {
+        let (Some(before), Some(after)) = (
+            self.before.as_ref().and_then(|b| b.as_object()),
+            self.after.as_ref().and_then(|a| a.as_object()),
+        ) else {
+            return Vec::new();
+        };
+        let show = |v: Option<&serde_json::Value>| match v {
+            None | Some(serde_json::Value::Null) => "—".to_owned(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+        };
+        after
+            .iter()
+            .filter(|(field, value)| {
+                field.as_str() != "updated_at" && before.get(field.as_str()) != Some(value)
+            })
+            .map(|(field, value)| {
+                (
+                    field.clone(),
+                    show(before.get(field.as_str())),
+                    show(Some(value)),
+                )
+            })
+            .collect()
+    }
+}

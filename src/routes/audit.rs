@@ -1,0 +1,108 @@
+//! The audit log, for admins.
+
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, routes};
+
+use super::{given, query_string};
+use crate::auth::Admin;
+use crate::db::Db;
+use crate::domain::Date;
+use crate::error::AppError;
+use crate::models::{AuditEntry, AuditFilter};
+use crate::views::audit::{AuditPage, AuditRow};
+use crate::views::{FormState, Layout, Pager, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![index]
+}
+
+/// The tables the audit covers, as the filter offers them.
+pub const TABLES: [&str; 6] = [
+    "company",
+    "person",
+    "pay_report",
+    "exchange_rate",
+    "import_batch",
+    "app_user",
+];
+
+#[derive(Debug, Default, FromForm)]
+struct AuditParams {
+    record_table: Option<String>,
+    record_id: Option<String>,
+    actor: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<String>,
+}
+
+impl AuditParams {
+    fn filter(&self) -> Result<AuditFilter, AppError> {
+        let bad =
+            |what: &str, value: &str| AppError::Unprocessable(format!("“{value}” is not {what}."));
+        let date = |value: &Option<String>| {
+            given(value)
+                .map(|d| {
+                    Date::parse(&d)
+                        .map(Date::into_inner)
+                        .map_err(|_| bad("a date (YYYY-MM-DD)", &d))
+                })
+                .transpose()
+        };
+        let record_table = given(&self.record_table);
+        if let Some(table) = &record_table
+            && !TABLES.contains(&table.as_str())
+        {
+            return Err(bad("a table the audit covers", table));
+        }
+        Ok(AuditFilter {
+            record_table,
+            record_id: given(&self.record_id)
+                .map(|id| id.parse().map_err(|_| bad("a record id", &id)))
+                .transpose()?,
+            actor: given(&self.actor),
+            from: date(&self.from)?,
+            to: date(&self.to)?,
+        })
+    }
+}
+
+#[get("/audit?<params..>")]
+async fn index(
+    user: Admin,
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    params: AuditParams,
+) -> Result<RawHtml<String>, AppError> {
+    let filter = params.filter()?;
+    let page = given(&params.page).and_then(|p| p.parse().ok());
+    let (entries, pager) = db
+        .run(move |c| {
+            let pager = Pager::new(page, AuditEntry::count(c, &filter)?);
+            Ok((
+                AuditEntry::list(c, &filter, pager.offset(), Pager::PER_PAGE)?,
+                pager,
+            ))
+        })
+        .await?;
+    let typed = |v: &Option<String>| v.clone().unwrap_or_default();
+    let values = [
+        ("record_table", typed(&params.record_table)),
+        ("record_id", typed(&params.record_id)),
+        ("actor", typed(&params.actor)),
+        ("from", typed(&params.from)),
+        ("to", typed(&params.to)),
+    ];
+    render(&AuditPage {
+        layout: Layout::new("audit", flash, &user),
+        query: query_string(values.iter().map(|(k, v)| (*k, v.as_str()))),
+        filters: FormState::with_values(values),
+        tables: TABLES
+            .iter()
+            .map(|t| crate::views::Choice::new(*t, *t))
+            .collect(),
+        entries: entries.iter().map(AuditRow::from).collect(),
+        pager,
+    })
+}
