@@ -85,7 +85,7 @@ fn changing_the_stage_keeps_the_history() -> anyhow::Result<()> {
             (Some("offer".to_owned()), "hired".to_owned()),
         ]
     );
-    let shown: Vec<String> = page.texts("table:last-of-type tbody td:nth-child(3)");
+    let shown: Vec<String> = page.texts("table.history tbody td:nth-child(3)");
     assert_eq!(shown, vec!["Contacted", "Offer", "Hired"]);
     Ok(())
 }
