@@ -37,6 +37,7 @@ diesel::table! {
         is_demo -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        version -> Int4,
     }
 }
 
@@ -111,6 +112,7 @@ diesel::table! {
         is_demo -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        version -> Int4,
     }
 }
 
@@ -133,6 +135,7 @@ diesel::table! {
         is_demo -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        version -> Int4,
     }
 }
 

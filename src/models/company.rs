@@ -21,6 +21,8 @@ pub struct Company {
     pub is_demo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Bumped by the database on every update; edit forms send it back.
+    pub version: i32,
 }
 
 /// What a user sets on a company, for both creating and editing one.
@@ -117,6 +119,21 @@ impl Company {
             .set((fields, company::updated_at.eq(diesel::dsl::now)))
             .returning(Company::as_returning())
             .get_result(conn)
+    }
+
+    /// Saves over the version a form was read at; `None` when someone saved a newer one since.
+    pub fn update_version(
+        conn: &mut PgConnection,
+        id: i64,
+        version: i32,
+        fields: &CompanyFields,
+    ) -> QueryResult<Option<Company>> {
+        Company::find(conn, id)?;
+        diesel::update(company::table.find(id).filter(company::version.eq(version)))
+            .set((fields, company::updated_at.eq(diesel::dsl::now)))
+            .returning(Company::as_returning())
+            .get_result(conn)
+            .optional()
     }
 
     /// How many people name this company as their origin or hiring company.

@@ -36,6 +36,8 @@ pub struct PayReport {
     pub is_demo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Bumped by the database on every update; edit forms send it back.
+    pub version: i32,
 }
 
 /// What a user sets on a pay report, for both creating and editing one.
@@ -137,6 +139,26 @@ impl PayReport {
         .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
         .returning(PayReport::as_returning())
         .get_result(conn)
+    }
+
+    /// Saves over the version a form was read at; `None` when someone saved a newer one since.
+    pub fn update_version(
+        conn: &mut PgConnection,
+        person_id: i64,
+        id: i64,
+        version: i32,
+        fields: &PayReportFields,
+    ) -> QueryResult<Option<PayReport>> {
+        PayReport::find(conn, person_id, id)?;
+        diesel::update(
+            pay_report::table
+                .find(id)
+                .filter(pay_report::version.eq(version)),
+        )
+        .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
+        .returning(PayReport::as_returning())
+        .get_result(conn)
+        .optional()
     }
 
     pub fn delete(conn: &mut PgConnection, person_id: i64, id: i64) -> QueryResult<usize> {

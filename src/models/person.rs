@@ -36,6 +36,8 @@ pub struct Person {
     pub is_demo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Bumped by the database on every update; edit forms send it back.
+    pub version: i32,
 }
 
 /// What a user sets on a person, for both creating and editing one.
@@ -282,12 +284,34 @@ impl Person {
 
     /// Saves a person and, when their stage moved, records the move with it.
     pub fn update(conn: &mut PgConnection, id: i64, fields: &PersonFields) -> QueryResult<Person> {
+        Person::save(conn, id, None, fields)?.ok_or(diesel::result::Error::NotFound)
+    }
+
+    /// Saves over the version a form was read at; `None` when someone saved a newer one since.
+    pub fn update_version(
+        conn: &mut PgConnection,
+        id: i64,
+        version: i32,
+        fields: &PersonFields,
+    ) -> QueryResult<Option<Person>> {
+        Person::save(conn, id, Some(version), fields)
+    }
+
+    fn save(
+        conn: &mut PgConnection,
+        id: i64,
+        version: Option<i32>,
+        fields: &PersonFields,
+    ) -> QueryResult<Option<Person>> {
         conn.transaction(|conn| {
-            let previous: Stage = person::table
+            let (previous, current): (Stage, i32) = person::table
                 .find(id)
-                .select(person::stage)
+                .select((person::stage, person::version))
                 .for_update()
                 .first(conn)?;
+            if version.is_some_and(|v| v != current) {
+                return Ok(None);
+            }
             let updated: Person = diesel::update(person::table.find(id))
                 .set((fields, person::updated_at.eq(diesel::dsl::now)))
                 .returning(Person::as_returning())
@@ -295,7 +319,7 @@ impl Person {
             if updated.stage != previous {
                 record_move(conn, id, Some(previous), updated.stage, updated.updated_at)?;
             }
-            Ok(updated)
+            Ok(Some(updated))
         })
     }
 

@@ -6,7 +6,7 @@ use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
-use super::{FormResponse, given, query_string};
+use super::{FormResponse, STALE_FORM, given, query_string};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
@@ -198,14 +198,33 @@ async fn save(
         return invalid(user, id, state);
     };
     let name = fields.name.clone();
+    let version = state.version();
     let saved = db
-        .run_as(user.actor(), move |c| match id {
-            Some(id) => Ok(Company::update(c, id, &fields)?),
-            None => Ok(Company::insert(c, &fields)?),
+        .run_as(user.actor(), move |c| match (id, version) {
+            (Some(id), Some(version)) => match Company::update_version(c, id, version, &fields)? {
+                Some(company) => Ok(Ok(company)),
+                None => Ok(Err(Company::find(c, id)?)),
+            },
+            (Some(id), None) => {
+                // A missing record is a 404 before it is a stale form.
+                Company::find(c, id)?;
+                Err(AppError::Unprocessable(STALE_FORM.into()))
+            }
+            (None, _) => Ok(Ok(Company::insert(c, &fields)?)),
         })
         .await;
     match saved {
-        Ok(company) => Ok(FormResponse::saved(
+        Ok(Err(theirs)) => {
+            // Someone saved meanwhile: show their version beside this input, which is kept.
+            let conflict = state.differences(&CompanyFormPage::values_of(&theirs));
+            state.set("version", theirs.version.to_string());
+            let page = CompanyFormPage {
+                conflict,
+                ..CompanyFormPage::new(Layout::new("companies", None, user), id, state)
+            };
+            Ok(FormResponse::Refused(render(&page)?))
+        }
+        Ok(Ok(company)) => Ok(FormResponse::saved(
             uri!(show(company.id)),
             format!("Saved {}.", company.name),
         )),

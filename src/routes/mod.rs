@@ -35,6 +35,10 @@ impl FormResponse {
     }
 }
 
+/// An edit form that came without the version it was read at.
+pub const STALE_FORM: &str =
+    "This form is missing its record version: reload the page and edit again.";
+
 /// Builds a query string (ending in `&` when not empty) for links that keep the current
 /// filters, such as the pager's.
 pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {

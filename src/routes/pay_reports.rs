@@ -6,9 +6,9 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Route, State, get, post, routes};
 
-use super::FormResponse;
 use super::csv_file::CsvStream;
 use super::people::ListParams;
+use super::{FormResponse, STALE_FORM};
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::db::Db;
 use crate::domain::{
@@ -183,11 +183,35 @@ async fn save(
             return Ok(FormResponse::Invalid(render(&page)?));
         }
     };
-    db.run_as(user.actor(), move |c| match id {
-        Some(id) => Ok(PayReport::update(c, person_id, id, &fields)?),
-        None => Ok(PayReport::insert(c, person_id, &fields)?),
-    })
-    .await?;
+    let version = state.version();
+    let stale = db
+        .run_as(user.actor(), move |c| match (id, version) {
+            (Some(id), Some(version)) => {
+                match PayReport::update_version(c, person_id, id, version, &fields)? {
+                    Some(_) => Ok(None),
+                    None => Ok(Some(PayReport::find(c, person_id, id)?)),
+                }
+            }
+            (Some(id), None) => {
+                // A missing record is a 404 before it is a stale form.
+                PayReport::find(c, person_id, id)?;
+                Err(AppError::Unprocessable(STALE_FORM.into()))
+            }
+            (None, _) => PayReport::insert(c, person_id, &fields)
+                .map(|_| None)
+                .map_err(AppError::from),
+        })
+        .await?;
+    if let Some(theirs) = stale {
+        // Someone saved meanwhile: their version beside this input, which is kept.
+        let conflict = state.differences(&PayReportFormPage::values_of(&theirs));
+        state.set("version", theirs.version.to_string());
+        let page = PayReportFormPage::new(Layout::new("people", None, user), person, id, state);
+        return Ok(FormResponse::Refused(render(&PayReportFormPage {
+            conflict,
+            ..page
+        })?));
+    }
     Ok(FormResponse::saved(
         format!("/people/{person_id}#pay"),
         format!("Saved the pay report for {}.", person.1),

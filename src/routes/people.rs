@@ -7,7 +7,7 @@ use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
-use super::{FormResponse, given, query_string};
+use super::{FormResponse, STALE_FORM, given, query_string};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
@@ -333,7 +333,7 @@ async fn save(
     let outcome = db
         .run_as(user.actor(), move |c| {
             let Some(form) = parsed else {
-                return Ok(Err(state));
+                return Ok(Err((state, Vec::new())));
             };
             let origin = form.origin_company.into_inner().map(Text::into_inner);
             let hiring = form.hiring_company.into_inner().map(Text::into_inner);
@@ -343,7 +343,7 @@ async fn save(
                 resolve_company(c, &mut state, "hiring_company", hiring.as_deref())?;
             let (offer_on, decided_on) = (form.offer_on.into_inner(), form.decided_on.into_inner());
             if state.has_errors() {
-                return Ok(Err(state));
+                return Ok(Err((state, Vec::new())));
             }
             let fields = PersonFields {
                 full_name: form.full_name.into_inner(),
@@ -360,9 +360,37 @@ async fn save(
                 location: form.location.into_inner().map(Text::into_inner),
                 notes: form.notes.into_inner().map(Text::into_inner),
             };
-            let person = match id {
-                Some(id) => Person::update(c, id, &fields)?,
-                None => Person::insert(c, &fields)?,
+            let person = match (id, state.version()) {
+                (Some(id), Some(version)) => match Person::update_version(c, id, version, &fields)?
+                {
+                    Some(person) => person,
+                    None => {
+                        // Someone saved meanwhile: their version beside this input, which is kept.
+                        let theirs = Person::find(c, id)?;
+                        let name_of = |c: &mut diesel::PgConnection,
+                                       id: Option<i64>|
+                         -> Result<_, AppError> {
+                            Ok(id
+                                .map(|id| Company::find(c, id))
+                                .transpose()?
+                                .map(|co| co.name))
+                        };
+                        let (origin, hiring) = (
+                            name_of(c, theirs.origin_company_id)?,
+                            name_of(c, theirs.hiring_company_id)?,
+                        );
+                        let conflict =
+                            state.differences(&PersonFormPage::values_of(&theirs, origin, hiring));
+                        state.set("version", theirs.version.to_string());
+                        return Ok(Err((state, conflict)));
+                    }
+                },
+                (Some(id), None) => {
+                    // A missing record is a 404 before it is a stale form.
+                    Person::find(c, id)?;
+                    return Err(AppError::Unprocessable(STALE_FORM.into()));
+                }
+                (None, _) => Person::insert(c, &fields)?,
             };
             Ok(Ok(person))
         })
@@ -372,12 +400,17 @@ async fn save(
             uri!(show(person.id)),
             format!("Saved {}.", person.full_name),
         )),
-        Err(state) => {
-            let names = db
-                .run_as(user.actor(), |c| Ok(Company::all_names(c)?))
-                .await?;
+        Err((state, conflict)) => {
+            let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
             let page = PersonFormPage::new(Layout::new("people", None, user), id, state, names);
-            Ok(FormResponse::Invalid(render(&page)?))
+            if conflict.is_empty() {
+                Ok(FormResponse::Invalid(render(&page)?))
+            } else {
+                Ok(FormResponse::Refused(render(&PersonFormPage {
+                    conflict,
+                    ..page
+                })?))
+            }
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct CompanyFormPage {
     pub id: Option<i64>,
     pub form: FormState,
     pub kinds: Vec<Choice>,
+    /// After a lost update: (field, as saved by someone else, as typed here).
+    pub conflict: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -54,6 +56,7 @@ impl CompanyFormPage {
             id,
             form,
             kinds: Choice::all_of::<CompanyKind>(),
+            conflict: Vec::new(),
         }
     }
 
@@ -64,6 +67,7 @@ impl CompanyFormPage {
             ("website", field_text(&company.website)),
             ("country", field_text(&company.country)),
             ("notes", field_text(&company.notes)),
+            ("version", company.version.to_string()),
         ])
     }
 }

@@ -98,6 +98,37 @@ impl FormState {
         self.errors("")
     }
 
+    /// Where `theirs` (the record as saved now) differs from this input: (field, theirs, yours).
+    pub fn differences(&self, theirs: &FormState) -> Vec<(String, String, String)> {
+        let mut fields: Vec<&String> = theirs
+            .values
+            .keys()
+            .filter(|k| k.as_str() != "version")
+            .collect();
+        fields.sort();
+        fields
+            .into_iter()
+            .filter(|field| theirs.value(field).trim() != self.value(field).trim())
+            .map(|field| {
+                (
+                    field.clone(),
+                    theirs.value(field).to_owned(),
+                    self.value(field).to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// Sets a value, e.g. the version the next save should overwrite.
+    pub fn set(&mut self, name: &str, value: String) {
+        self.values.insert(name.to_owned(), value);
+    }
+
+    /// The record version an edit form sent back.
+    pub fn version(&self) -> Option<i32> {
+        self.value("version").trim().parse().ok()
+    }
+
     pub fn is_selected(&self, name: &str, option: &str) -> bool {
         self.value(name) == option
     }

@@ -74,6 +74,8 @@ pub struct PayReportFormPage {
     pub kinds: Vec<Choice>,
     pub periods: Vec<Choice>,
     pub confidences: Vec<Choice>,
+    /// After a lost update: (field, as saved by someone else, as typed here).
+    pub conflict: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -96,6 +98,7 @@ impl PayReportFormPage {
             kinds: Choice::all_of::<PayKind>(),
             periods: Choice::all_of::<Period>(),
             confidences: Choice::all_of::<Confidence>(),
+            conflict: Vec::new(),
         }
     }
 
@@ -127,6 +130,7 @@ impl PayReportFormPage {
             ("source_url", field_text(&report.source_url)),
             ("confidence", report.confidence.as_str().to_owned()),
             ("notes", field_text(&report.notes)),
+            ("version", report.version.to_string()),
         ])
     }
 }

@@ -44,6 +44,8 @@ pub struct PersonFormPage {
     pub form: FormState,
     pub companies: Vec<Choice>,
     pub stages: Vec<Choice>,
+    /// After a lost update: (field, as saved by someone else, as typed here).
+    pub conflict: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -89,6 +91,7 @@ impl PersonFormPage {
             form,
             companies: company_choices(company_names),
             stages: Choice::all_of::<Stage>(),
+            conflict: Vec::new(),
         }
     }
 
@@ -107,6 +110,7 @@ impl PersonFormPage {
             ("start_on", field_text(&person.start_on)),
             ("location", field_text(&person.location)),
             ("notes", field_text(&person.notes)),
+            ("version", person.version.to_string()),
         ])
     }
 }

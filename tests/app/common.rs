@@ -274,10 +274,20 @@ impl TestApp {
         Page::from(self.client.get(uri.to_owned()).dispatch())
     }
 
-    /// Posts a form as a browser would, the session's CSRF token first.
+    /// Posts a form as a browser would, the session's CSRF token first. An edit form also
+    /// sends the record version it was read at: like a browser, this reads the form first.
     pub fn post(&self, uri: &str, fields: &[(&str, &str)]) -> Page {
         let token = self.csrf_token();
         let mut all = vec![("csrf_token", token.as_str())];
+        let version =
+            if uri.ends_with("/edit") && !fields.iter().any(|(name, _)| *name == "version") {
+                self.get(uri).attrs("input[name=version]", "value").pop()
+            } else {
+                None
+            };
+        if let Some(version) = &version {
+            all.push(("version", version.as_str()));
+        }
         all.extend_from_slice(fields);
         self.post_raw(uri, &all)
     }

@@ -10,6 +10,7 @@ mod companies;
 mod csv_transfer;
 mod demo;
 mod exchange_rates;
+mod lost_updates;
 mod pages;
 mod pay_reports;
 mod people;
