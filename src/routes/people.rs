@@ -8,7 +8,7 @@ use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
 use super::{FormResponse, STALE_FORM, given, query_string};
-use crate::auth::{CurrentUser, Editor};
+use crate::auth::{Admin, CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
@@ -31,7 +31,9 @@ pub fn routes() -> Vec<Route> {
         edit,
         update,
         confirm_delete,
-        delete
+        delete,
+        confirm_erase,
+        erase
     ]
 }
 
@@ -442,6 +444,25 @@ fn resolve_company(
         );
     }
     Ok(found.map(|c| c.id))
+}
+
+#[get("/people/<id>/erase")]
+async fn confirm_erase(user: Admin, db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
+    let person = db.run(move |c| Ok(Person::find(c, id)?)).await?;
+    render(&PersonErasePage {
+        layout: Layout::new("people", None, &user),
+        person,
+    })
+}
+
+#[post("/people/<id>/erase")]
+async fn erase(user: Admin, db: &State<Db>, id: i64) -> Result<Flash<Redirect>, AppError> {
+    db.run_as(user.actor(), move |c| Ok(Person::erase(c, id)?))
+        .await?;
+    Ok(Flash::success(
+        Redirect::to(uri!(show(id))),
+        "Erased: the personal data is gone; the pay figures stay as anonymous statistics.",
+    ))
 }
 
 #[get("/people/<id>/delete")]

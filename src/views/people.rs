@@ -49,6 +49,13 @@ pub struct PersonFormPage {
 }
 
 #[derive(Template)]
+#[template(path = "people/erase.html")]
+pub struct PersonErasePage {
+    pub layout: Layout,
+    pub person: Person,
+}
+
+#[derive(Template)]
 #[template(path = "people/delete.html")]
 pub struct PersonDeletePage {
     pub layout: Layout,

@@ -71,6 +71,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("POST", "/import", Who::Editors),
     ("GET", "/import/batches", Who::Editors),
     ("GET", "/audit", Who::Admins),
+    ("GET", "/people/1/erase", Who::Admins),
+    ("POST", "/people/8/erase", Who::Admins),
 ];
 
 fn request(app: &TestApp, method: &str, uri: &str) -> Page {

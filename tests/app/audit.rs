@@ -180,3 +180,79 @@ fn admins_browse_the_audit_and_a_person_shows_their_history() -> anyhow::Result<
     assert_eq!(people, 1);
     Ok(())
 }
+
+#[test]
+fn erasing_a_person_keeps_their_pay_as_anonymous_statistics() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Meta");
+    let id = app.create_person(&[
+        ("full_name", "Private Person"),
+        ("stage", "hired"),
+        ("hiring_company", "Meta"),
+        ("title", "Secret Title"),
+        ("notes", "met at a private dinner"),
+    ]);
+    app.post(
+        &format!("/people/{id}/edit"),
+        &[
+            ("full_name", "Private Person"),
+            ("stage", "hired"),
+            ("hiring_company", "Meta"),
+            ("title", "Secret Title 2"),
+        ],
+    );
+    let pay = [
+        ("kind", "agreed"),
+        ("currency", "USD"),
+        ("amount_low", "500000"),
+        ("amount_high", "500000"),
+        ("period", "annual"),
+        ("as_of", "2025-01-01"),
+        ("confidence", "confirmed"),
+        ("source_name", "Private Source"),
+    ];
+    app.post(&format!("/people/{id}/pay"), &pay);
+
+    let confirm = app.get(&format!("/people/{id}/erase"));
+    assert_eq!(confirm.texts("button.danger"), vec!["Erase personal data"]);
+    let page = app.post_and_follow(&format!("/people/{id}/erase"), &[]);
+    assert_eq!(page.texts("h1"), vec![format!("Erased person {id}")]);
+    assert!(page.contains("USD 500,000.00"), "the pay figure stays");
+    assert!(
+        !page.contains("Private"),
+        "no personal data on the page, in its history either"
+    );
+    assert!(!page.contains("Secret Title"));
+
+    let mut conn = app.conn()?;
+    let audit: Vec<(String, Option<serde_json::Value>, Option<serde_json::Value>)> =
+        audit_log::table
+            .select((audit_log::action, audit_log::before, audit_log::after))
+            .load(&mut conn)?;
+    let text = format!("{audit:?}");
+    for secret in [
+        "Private Person",
+        "Secret Title",
+        "private dinner",
+        "Private Source",
+    ] {
+        assert!(!text.contains(secret), "the audit still holds {secret:?}");
+    }
+    assert!(
+        audit.iter().any(|(action, before, after)| action == "erase"
+            && before.is_none()
+            && after.is_none())
+    );
+    let hiring: Option<i64> = person::table
+        .find(id)
+        .select(person::hiring_company_id)
+        .first(&mut conn)?;
+    assert!(hiring.is_some(), "the statistics keep the company");
+    // Outside an erasure the audit is still append-only.
+    assert!(
+        diesel::sql_query("UPDATE audit_log SET before = NULL")
+            .execute(&mut conn)
+            .is_err()
+    );
+    Ok(())
+}
