@@ -74,6 +74,7 @@ pub fn app_with(
         .mount("/", routes::imports::routes())
         .mount("/", routes::audit::routes())
         .mount("/", routes::assets::routes())
+        .mount("/", routes::health::routes())
         .register("/", error::catchers()))
 }
 

@@ -6,6 +6,7 @@ pub mod companies;
 pub mod csv_file;
 pub mod dashboard;
 pub mod exchange_rates;
+pub mod health;
 pub mod imports;
 pub mod pay_reports;
 pub mod people;

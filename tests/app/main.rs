@@ -15,4 +15,5 @@ mod pages;
 mod pay_reports;
 mod people;
 mod reports;
+mod robustness;
 mod startup;

@@ -183,3 +183,13 @@ fn the_stylesheet_is_served() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn health_checks_answer_without_a_login() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    let health = app.get("/healthz");
+    assert_eq!((health.status, health.body.as_str()), (Status::Ok, "ok"));
+    let ready = app.get("/readyz");
+    assert_eq!((ready.status, ready.body.as_str()), (Status::Ok, "ready"));
+    Ok(())
+}

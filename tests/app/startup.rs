@@ -38,3 +38,88 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
     assert_eq!(companies, 7);
     Ok(())
 }
+
+/// The app keeps nothing between requests but in PostgreSQL: a user logged in on one instance
+/// carries on, request by request, on another behind the same load balancer.
+#[test]
+fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> {
+    use rocket::http::{ContentType, Cookie, Status};
+    use rocket::local::blocking::Client;
+    use talent_tracker::domain::Role;
+
+    let app = TestApp::anonymous(false)?;
+    app.add_user("ada@example.com", Role::Recruiter)?;
+    let shared_key =
+        "goAmPY62Z6X/augDpAkdipErLO6xX6xy9Ct/1xfP0wUl+D5L95nLlGYgbKTlW8YYvFbdXugJXhBV71qqapqrjw==";
+    let instance = || -> anyhow::Result<Client> {
+        let config = talent_tracker::AppConfig {
+            database_url: app.database_url().to_owned(),
+            pool_size: 2,
+            demo: false,
+            reporting_currency: "USD".to_owned(),
+            import_limit: talent_tracker::config::ImportLimit(2),
+            secret_key: None,
+        };
+        let figment = crate::common::quiet().merge(("secret_key", shared_key));
+        Ok(Client::untracked(talent_tracker::app_with(
+            figment, config,
+        )?)?)
+    };
+    let (first, second) = (instance()?, instance()?);
+
+    let login = first.get("/login").dispatch();
+    let login_cookie = login
+        .cookies()
+        .get_private("tt_login_csrf")
+        .expect("the login form's cookie");
+    let form = format!(
+        "csrf_token={}&email=ada%40example.com&password={}",
+        login_cookie.value(),
+        crate::common::PASSWORD.replace(' ', "+")
+    );
+    let logged_in = first
+        .post("/login")
+        .header(ContentType::Form)
+        .private_cookie(login_cookie.clone())
+        .body(form)
+        .dispatch();
+    assert_eq!(logged_in.status(), Status::SeeOther);
+    let session: Cookie<'static> = logged_in
+        .cookies()
+        .get_private("tt_session")
+        .expect("a session")
+        .into_owned();
+
+    for (n, client) in [&first, &second, &first, &second].into_iter().enumerate() {
+        let page = client
+            .get("/people")
+            .private_cookie(session.clone())
+            .dispatch();
+        assert_eq!(page.status(), Status::Ok, "request {n}");
+    }
+    let token: String = {
+        use diesel::prelude::*;
+        talent_tracker::schema::user_session::table
+            .select(talent_tracker::schema::user_session::csrf_token)
+            .first(&mut app.conn()?)?
+    };
+    let created = second
+        .post("/companies")
+        .header(ContentType::Form)
+        .private_cookie(session.clone())
+        .body(format!(
+            "csrf_token={token}&name=Made+on+the+second&kind=other"
+        ))
+        .dispatch();
+    assert_eq!(created.status(), Status::SeeOther);
+    let logout = first
+        .post("/logout")
+        .header(ContentType::Form)
+        .private_cookie(session.clone())
+        .body(format!("csrf_token={token}"))
+        .dispatch();
+    assert_eq!(logout.status(), Status::SeeOther);
+    let after = second.get("/people").private_cookie(session).dispatch();
+    assert_eq!(after.status(), Status::SeeOther, "logged out everywhere");
+    Ok(())
+}
