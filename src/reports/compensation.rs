@@ -2,11 +2,11 @@
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Nullable, Numeric, Text};
+use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportTable, UnconvertedFigure, VALUE_SQL,
-    chart_rows, left_out_sql, to_f64,
+    Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
+    UnconvertedFigure, VALUE_SQL, chart_rows, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -66,17 +66,11 @@ fn chosen_sql(group_by: GroupBy) -> String {
     )
 }
 
-macro_rules! bind_filters {
-    ($query:expr, $filter:expr, $currency:expr) => {
-        $query
-            .bind::<Text, _>($currency)
-            .bind::<Nullable<BigInt>, _>($filter.origin_company_id)
-            .bind::<Nullable<BigInt>, _>($filter.hiring_company_id)
-            .bind::<Nullable<Date>, _>($filter.from)
-            .bind::<Nullable<Date>, _>($filter.to)
-            .bind::<Nullable<Text>, _>($filter.kind.map(|k| k.as_str()))
-            .bind::<Nullable<Text>, _>($filter.confidence.map(|c| c.as_str()))
-    };
+/// The compensation SQL with its binds: the shared five, then $6 kind and $7 confidence.
+fn compensation_query(sql: String, filter: &ReportFilter, currency: &str) -> ReportQuery {
+    report_query(sql, filter, currency)
+        .bind::<Nullable<Text>, _>(filter.kind.map(|k| k.as_str()))
+        .bind::<Nullable<Text>, _>(filter.confidence.map(|c| c.as_str()))
 }
 
 /// The groups, largest first; with `top`, the groups beyond it are pooled into "Other".
@@ -106,7 +100,7 @@ pub fn distributions(
         ORDER BY is_other, n DESC, label",
         chosen_sql(filter.group_by)
     );
-    bind_filters!(diesel::sql_query(sql), filter, currency)
+    compensation_query(sql, filter, currency)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
 }
@@ -125,12 +119,8 @@ pub fn run(
         })?;
         Some(chart(&pooled, filter.group_by, currency)?)
     };
-    let left_out = bind_filters!(
-        diesel::sql_query(left_out_sql(&chosen_sql(filter.group_by))),
-        filter,
-        currency
-    )
-    .load::<UnconvertedFigure>(conn)?;
+    let left_out = compensation_query(left_out_sql(&chosen_sql(filter.group_by)), filter, currency)
+        .load::<UnconvertedFigure>(conn)?;
     let money = |label: &str| Column::number(format!("{label} ({currency})"));
     let table = ReportTable {
         columns: vec![

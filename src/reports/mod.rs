@@ -106,6 +106,23 @@ pub(crate) fn hires_with_pay_sql() -> String {
     )
 }
 
+/// A report's SQL as a boxed query, so binds can be added in steps.
+pub(crate) type ReportQuery =
+    diesel::query_builder::BoxedSqlQuery<'static, diesel::pg::Pg, diesel::query_builder::SqlQuery>;
+
+/// A report's SQL with the binds every money report shares: $1 the reporting currency, $2 the
+/// origin company id, $3 the hiring company id, $4 from, $5 to.
+pub(crate) fn report_query(sql: String, filter: &ReportFilter, currency: &str) -> ReportQuery {
+    use diesel::sql_types::Nullable;
+    diesel::sql_query(sql)
+        .into_boxed()
+        .bind::<Text, _>(currency.to_owned())
+        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
+        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
+        .bind::<Nullable<Date>, _>(filter.from)
+        .bind::<Nullable<Date>, _>(filter.to)
+}
+
 /// Lists the figures of a `chosen` CTE (columns person_id, currency, amount_low, amount_high,
 /// as_of, value) that could not be converted.
 pub(crate) fn left_out_sql(with_chosen: &str) -> String {

@@ -2,11 +2,11 @@
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Date, Nullable, Numeric, Text};
+use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, Report, ReportFilter, ReportTable, UnconvertedFigure, chart_rows,
-    hires_with_pay_sql, left_out_sql,
+    hires_with_pay_sql, left_out_sql, report_query,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -59,12 +59,7 @@ pub fn flows(
         ORDER BY is_other, people DESC, origin, hiring",
         hires_with_pay_sql()
     );
-    diesel::sql_query(sql)
-        .bind::<Text, _>(currency)
-        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
-        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
-        .bind::<Nullable<Date>, _>(filter.from)
-        .bind::<Nullable<Date>, _>(filter.to)
+    report_query(sql, filter, currency)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
 }
@@ -81,12 +76,7 @@ pub fn run(
         let pooled = chart_rows(&rows, |top| flows(conn, filter, currency, Some(top)))?;
         Some(chart(&pooled)?)
     };
-    let left_out = diesel::sql_query(left_out_sql(&hires_with_pay_sql()))
-        .bind::<Text, _>(currency)
-        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
-        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
-        .bind::<Nullable<Date>, _>(filter.from)
-        .bind::<Nullable<Date>, _>(filter.to)
+    let left_out = report_query(left_out_sql(&hires_with_pay_sql()), filter, currency)
         .load::<UnconvertedFigure>(conn)?;
     let table = ReportTable {
         columns: vec![

@@ -3,11 +3,11 @@
 use bigdecimal::BigDecimal;
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Numeric, Text};
+use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, Interval, Report, ReportFilter, ReportTable, UnconvertedFigure,
-    hires_with_pay_sql, left_out_sql, to_f64,
+    hires_with_pay_sql, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -63,12 +63,7 @@ pub fn periods(
         ORDER BY ps.period",
         hires_with_pay_sql()
     );
-    diesel::sql_query(sql)
-        .bind::<Text, _>(currency)
-        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
-        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
-        .bind::<Nullable<Date>, _>(filter.from)
-        .bind::<Nullable<Date>, _>(filter.to)
+    report_query(sql, filter, currency)
         .bind::<Text, _>(filter.interval.as_str())
         .bind::<Text, _>(filter.interval.step())
         .load(conn)
@@ -85,12 +80,7 @@ pub fn run(
     } else {
         Some(chart(&rows, filter.interval, currency)?)
     };
-    let left_out = diesel::sql_query(left_out_sql(&hires_with_pay_sql()))
-        .bind::<Text, _>(currency)
-        .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
-        .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
-        .bind::<Nullable<Date>, _>(filter.from)
-        .bind::<Nullable<Date>, _>(filter.to)
+    let left_out = report_query(left_out_sql(&hires_with_pay_sql()), filter, currency)
         .load::<UnconvertedFigure>(conn)?;
     let table = ReportTable {
         columns: vec![
