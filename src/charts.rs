@@ -2,6 +2,7 @@
 //! row and fifteen both read well (callers pool what is beyond into "Other").
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 const WIDTH: u32 = 900;
@@ -85,11 +86,19 @@ fn row_label(labels: &[String], y: f64) -> String {
         .unwrap_or_default()
 }
 
-/// One horizontal bar per row, first row on top.
-pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<String> {
-    let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
-    let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max).max(1.0) * 1.08;
-    let n = rows.len();
+type RowChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, Slots>>;
+
+/// A chart of one row per label, first on top, with a value axis from zero to past `max`;
+/// `draw` puts each row's marks on it.
+fn row_chart(
+    title: &str,
+    axis: &str,
+    labels: &[String],
+    max: f64,
+    count_axis: bool,
+    draw: impl FnOnce(&mut RowChart<'_, '_>) -> anyhow::Result<()>,
+) -> anyhow::Result<String> {
+    let n = labels.len();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, 110 + ROW_HEIGHT * n as u32))
@@ -100,49 +109,43 @@ pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<S
             .margin(14)
             .x_label_area_size(46)
             .y_label_area_size(250)
-            .build_cartesian_2d(0f64..max, slots(n))?;
+            .build_cartesian_2d(0f64..max.max(1.0) * 1.08, slots(n))?;
+        let one_decimal = |v: &f64| format!("{v:.1}");
         chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
-            .y_label_formatter(&|y| row_label(&labels, *y))
-            .x_label_formatter(&whole)
+            .y_label_formatter(&|y| row_label(labels, *y))
+            .x_label_formatter(if count_axis { &whole } else { &one_decimal })
             .x_desc(axis)
             .label_style(("sans-serif", 13).into_font().color(&INK))
             .draw()?;
-        chart.draw_series(rows.iter().enumerate().map(|(i, (_, value))| {
-            let y = row_y(n, i);
-            Rectangle::new([(0.0, y - 0.32), (*value, y + 0.32)], ACCENT.filled())
-        }))?;
+        draw(&mut chart)?;
         root.present()?;
     }
     Ok(svg)
 }
 
+/// One horizontal bar per row (a count), first row on top.
+pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<String> {
+    let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
+    let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+    let n = rows.len();
+    row_chart(title, axis, &labels, max, true, |chart| {
+        chart.draw_series(rows.iter().enumerate().map(|(i, (_, value))| {
+            let y = row_y(n, i);
+            Rectangle::new([(0.0, y - 0.32), (*value, y + 0.32)], ACCENT.filled())
+        }))?;
+        Ok(())
+    })
+}
+
 /// Per row: a thin line from min to max, a box from p25 to p75, a dot at the median.
 pub fn ranges(title: &str, axis: &str, rows: &[(String, [f64; 5])]) -> anyhow::Result<String> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
-    let max = rows.iter().map(|(_, v)| v[4]).fold(0.0, f64::max).max(1.0) * 1.08;
+    let max = rows.iter().map(|(_, v)| v[4]).fold(0.0, f64::max);
     let n = rows.len();
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 110 + ROW_HEIGHT * n as u32))
-            .into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18).into_font().color(&INK))
-            .margin(14)
-            .x_label_area_size(46)
-            .y_label_area_size(250)
-            .build_cartesian_2d(0f64..max, slots(n))?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(TRANSPARENT)
-            .y_label_formatter(&|y| row_label(&labels, *y))
-            .x_desc(axis)
-            .label_style(("sans-serif", 13).into_font().color(&INK))
-            .draw()?;
+    row_chart(title, axis, &labels, max, false, |chart| {
         for (i, (_, [min, p25, median, p75, max])) in rows.iter().enumerate() {
             let y = row_y(n, i);
             chart.draw_series(std::iter::once(PathElement::new(
@@ -160,9 +163,8 @@ pub fn ranges(title: &str, axis: &str, rows: &[(String, [f64; 5])]) -> anyhow::R
                 ACCENT.filled(),
             )))?;
         }
-        root.present()?;
-    }
-    Ok(svg)
+        Ok(())
+    })
 }
 
 /// Bars of a count per period (left axis) with a line of a running money total (right axis).
