@@ -47,9 +47,6 @@ enum PreviewResponse {
     TooLarge(RawHtml<String>),
 }
 
-/// Who imports: there are no accounts yet, so the web says so.
-const WEB_IMPORTER: &str = "web";
-
 #[get("/import")]
 fn upload_form(user: Editor, limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
@@ -126,6 +123,7 @@ async fn preview(
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     let name = file_name.clone();
+    let importer = user.actor().to_owned();
     let outcome = db
         .run_as(user.actor(), move |c| {
             let plan = match import::parse(&bytes) {
@@ -139,7 +137,7 @@ async fn preview(
                     kind: plan.kind.as_str(),
                     status: "previewed",
                     content: &bytes,
-                    imported_by: WEB_IMPORTER,
+                    imported_by: &importer,
                     rows_total: plan.rows as i32,
                 };
                 Some(ImportBatch::insert(c, &batch)?.id)
