@@ -97,12 +97,18 @@ pub struct Session {
 }
 
 impl Session {
+    /// Starts a session; sessions idle for longer than `idle` are cleared out on the way.
     pub fn insert(
         conn: &mut PgConnection,
         id: &str,
         user_id: i64,
         csrf_token: &str,
+        idle: Duration,
     ) -> QueryResult<()> {
+        diesel::delete(
+            user_session::table.filter(user_session::last_seen_at.lt(Utc::now() - idle)),
+        )
+        .execute(conn)?;
         diesel::insert_into(user_session::table)
             .values((
                 user_session::id.eq(id),

@@ -10,7 +10,7 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{Responder, Route, State, get, post, routes};
 
-use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, password, random_token};
+use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, idle_timeout, password, random_token};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::models::{LoginAttempts, Session, User};
@@ -124,7 +124,7 @@ async fn login(
             match user {
                 Some(user) if verified && user.active => {
                     let (id, token) = (random_token(), random_token());
-                    Session::insert(c, &id, user.id, &token)?;
+                    Session::insert(c, &id, user.id, &token, idle_timeout())?;
                     Ok(Some(id))
                 }
                 _ => {
