@@ -138,8 +138,3 @@ impl Pager {
         (self.page - 1) * Self::PER_PAGE
     }
 }
-
-/// Formats an optional value for display, or an em dash where it is absent.
-pub fn or_dash<T: std::fmt::Display>(value: &Option<T>) -> String {
-    value.as_ref().map_or_else(|| "—".to_owned(), T::to_string)
-}
