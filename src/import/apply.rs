@@ -77,7 +77,7 @@ pub fn apply(
                     None,
                 )),
                 (Action::Update, Some(id)) => {
-                    let before = company_fields(Company::find(conn, id)?);
+                    let before = CompanyFields::from(Company::find(conn, id)?);
                     Company::update(conn, id, &step.fields)?;
                     items.push(item(batch_id, "company", id, Some(json(&before)?)));
                 }
@@ -101,7 +101,7 @@ pub fn apply(
                     id
                 }
                 (Action::Update, Some(id)) => {
-                    let before = person_fields_of(Person::find(conn, id)?);
+                    let before = PersonFields::from(Person::find(conn, id)?);
                     Person::update(conn, id, &fields)?;
                     items.push(item(batch_id, "person", id, Some(json(&before)?)));
                     id
@@ -146,34 +146,6 @@ fn person_fields(details: &PersonDetails, company_ids: &HashMap<String, i64>) ->
         start_on: details.start_on,
         location: details.location.clone(),
         notes: details.notes.clone(),
-    }
-}
-
-fn company_fields(company: Company) -> CompanyFields {
-    CompanyFields {
-        name: company.name,
-        kind: company.kind,
-        website: company.website,
-        country: company.country,
-        notes: company.notes,
-    }
-}
-
-fn person_fields_of(person: Person) -> PersonFields {
-    PersonFields {
-        full_name: person.full_name,
-        title: person.title,
-        expertise: person.expertise,
-        origin_company_id: person.origin_company_id,
-        hiring_company_id: person.hiring_company_id,
-        team: person.team,
-        stage: person.stage,
-        first_contact_on: person.first_contact_on,
-        offer_on: person.offer_on,
-        decided_on: person.decided_on,
-        start_on: person.start_on,
-        location: person.location,
-        notes: person.notes,
     }
 }
 

@@ -220,7 +220,7 @@ fn plan_people(
         stored_pay
             .entry(report.person_id)
             .or_default()
-            .push(fields_of(report));
+            .push(PayReportFields::from(report));
     }
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     for row in rows {
@@ -325,24 +325,4 @@ fn matching_people(
             (key, (person, details))
         })
         .collect())
-}
-
-pub(crate) fn fields_of(report: PayReport) -> PayReportFields {
-    PayReportFields {
-        kind: report.kind,
-        currency: report.currency,
-        amount_low: report.amount_low,
-        amount_high: report.amount_high,
-        period: report.period,
-        period_years: report.period_years,
-        base: report.base,
-        bonus: report.bonus,
-        equity: report.equity,
-        sign_on: report.sign_on,
-        as_of: report.as_of,
-        source_name: report.source_name,
-        source_url: report.source_url,
-        confidence: report.confidence,
-        notes: report.notes,
-    }
 }

@@ -166,3 +166,16 @@ fn filtered<'a>(
     }
     query
 }
+
+/// What a user set on a stored company: an edit's starting point, or what to restore.
+impl From<Company> for CompanyFields {
+    fn from(company: Company) -> Self {
+        CompanyFields {
+            name: company.name,
+            kind: company.kind,
+            website: company.website,
+            country: company.country,
+            notes: company.notes,
+        }
+    }
+}

@@ -212,3 +212,26 @@ impl PayReport {
             .load(conn)
     }
 }
+
+/// What a user set on a stored pay report: to compare a file's row with it.
+impl From<PayReport> for PayReportFields {
+    fn from(report: PayReport) -> Self {
+        PayReportFields {
+            kind: report.kind,
+            currency: report.currency,
+            amount_low: report.amount_low,
+            amount_high: report.amount_high,
+            period: report.period,
+            period_years: report.period_years,
+            base: report.base,
+            bonus: report.bonus,
+            equity: report.equity,
+            sign_on: report.sign_on,
+            as_of: report.as_of,
+            source_name: report.source_name,
+            source_url: report.source_url,
+            confidence: report.confidence,
+            notes: report.notes,
+        }
+    }
+}

@@ -454,3 +454,24 @@ fn record_move(
         },
     )
 }
+
+/// What a user set on a stored person: an edit's starting point, or what to restore.
+impl From<Person> for PersonFields {
+    fn from(person: Person) -> Self {
+        PersonFields {
+            full_name: person.full_name,
+            title: person.title,
+            expertise: person.expertise,
+            origin_company_id: person.origin_company_id,
+            hiring_company_id: person.hiring_company_id,
+            team: person.team,
+            stage: person.stage,
+            first_contact_on: person.first_contact_on,
+            offer_on: person.offer_on,
+            decided_on: person.decided_on,
+            start_on: person.start_on,
+            location: person.location,
+            notes: person.notes,
+        }
+    }
+}
