@@ -27,6 +27,18 @@ pub enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
+    /// Fill an empty database with realistic synthetic data, for trying the app at scale and
+    /// for the benchmarks. The same seed gives the same data.
+    Generate {
+        /// How many people; each has one to five pay reports (three on average).
+        #[arg(long)]
+        people: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The currency exchange rates are written into: the server's reporting currency.
+        #[arg(long, env = "TALENT_TRACKER_REPORTING_CURRENCY", default_value = "USD")]
+        reporting_currency: String,
+    },
     /// Write companies, people or pay reports as CSV.
     Export {
         what: ExportWhat,
@@ -78,6 +90,18 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import { file, dry_run } => import_file(&mut conn, file, dry_run),
         Command::Export { what, output } => export(&mut conn, what, output),
         Command::User { action } => crate::cli_users::run(&mut conn, action),
+        Command::Generate {
+            people,
+            seed,
+            reporting_currency,
+        } => crate::cli_generate::run(
+            &mut conn,
+            &crate::generate::Options {
+                people,
+                seed,
+                reporting_currency,
+            },
+        ),
     }
 }
 

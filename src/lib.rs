@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod charts;
 pub mod cli;
+pub mod cli_generate;
 pub mod cli_users;
 pub mod config;
 pub mod csv_format;
@@ -14,6 +15,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod models;
 pub mod reports;

@@ -11,6 +11,7 @@ mod companies;
 mod csv_transfer;
 mod demo;
 mod exchange_rates;
+mod generate;
 mod lost_updates;
 mod pages;
 mod pay_reports;
