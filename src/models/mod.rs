@@ -6,6 +6,7 @@ pub mod exchange_rate;
 pub mod import_batch;
 pub mod pay_report;
 pub mod person;
+pub mod person_keyset;
 pub mod stage_change;
 pub mod user;
 
@@ -15,6 +16,7 @@ pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
+pub use person_keyset::Position;
 pub use stage_change::StageChange;
 pub use user::{LoginAttempts, NewUser, Session, User};
 

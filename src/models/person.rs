@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
+use super::person_keyset::{self as keyset, Position};
 use super::stage_change::{NewStageChange, StageChange};
 use crate::domain::Stage;
 use crate::schema::{company, person};
@@ -212,36 +213,63 @@ impl Person {
             .first(conn)
     }
 
-    /// How many people match the filter.
-    pub fn count(conn: &mut PgConnection, filter: &PersonFilter) -> QueryResult<i64> {
-        filter.query().count().get_result(conn)
+    /// How many people match the filter, or `None` when more than `limit` do: an exact count
+    /// of a million rows takes longer than the page it would be shown on.
+    pub fn count_up_to(
+        conn: &mut PgConnection,
+        filter: &PersonFilter,
+        limit: i64,
+    ) -> QueryResult<Option<i64>> {
+        let ids: Vec<i64> = filter
+            .query()
+            .select(person::id)
+            .limit(limit + 1)
+            .load(conn)?;
+        let n = ids.len() as i64;
+        Ok((n <= limit).then_some(n))
     }
 
-    /// One page of the people list.
+    /// One page of the people list, starting where `at` says.
     pub fn list(
         conn: &mut PgConnection,
         filter: &PersonFilter,
         sort: PersonSort,
         descending: bool,
-        offset: i64,
+        at: Position,
         limit: i64,
     ) -> QueryResult<Vec<PersonListItem>> {
-        let origin_name = origin.field(company::name);
-        let hiring_name = hiring.field(company::name);
-        let query = sort_people!(filter.query(), sort, descending);
-        query
+        use diesel::dsl::sql;
+        use diesel::sql_types::{BigInt, Bool, Integer};
+        let backwards = matches!(at, Position::Before(_));
+        let mut query = filter
+            .query()
+            .order(sql::<Integer>(&keyset::order_by(
+                sort, descending, backwards,
+            )))
             .select((
                 person::id,
                 person::full_name,
                 person::title,
                 person::stage,
-                origin_name.nullable(),
-                hiring_name.nullable(),
+                origin.field(company::name).nullable(),
+                hiring.field(company::name).nullable(),
                 person::is_demo,
             ))
-            .offset(offset)
-            .limit(limit)
-            .load(conn)
+            .limit(limit);
+        if let (Some((head, tail)), Some(id)) = (
+            keyset::beyond_cursor(sort, descending, at),
+            keyset::cursor_id(at),
+        ) {
+            query = query.filter(sql::<Bool>(&head).bind::<BigInt, _>(id).sql(&tail));
+        }
+        if let Position::Offset(skip) = at {
+            query = query.offset(skip);
+        }
+        let mut rows: Vec<PersonListItem> = query.load(conn)?;
+        if backwards {
+            rows.reverse();
+        }
+        Ok(rows)
     }
 
     /// Every person the filter keeps, in list order, with their companies' names: streamed
@@ -421,20 +449,23 @@ impl Person {
             stage: Some(Stage::Hired),
             ..PersonFilter::default()
         };
-        Person::list(conn, &filter, PersonSort::Started, true, 0, limit)
+        Person::list(
+            conn,
+            &filter,
+            PersonSort::Started,
+            true,
+            Position::Offset(0),
+            limit,
+        )
     }
 }
 
 /// A stage's place in the pipeline, so stages sort as sourced → … → withdrawn.
+pub(crate) const PIPELINE_POSITION: &str = "array_position(ARRAY['sourced', 'contacted', \
+     'interviewing', 'offer', 'hired', 'declined', 'withdrawn']::text[], {p}.stage)";
+
 pub(crate) fn pipeline_position() -> diesel::expression::SqlLiteral<diesel::sql_types::Integer> {
-    let stages: Vec<String> = Stage::ALL
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect();
-    diesel::dsl::sql(&format!(
-        "array_position(ARRAY[{}]::text[], person.stage)",
-        stages.join(", ")
-    ))
+    diesel::dsl::sql(&PIPELINE_POSITION.replace("{p}", "person"))
 }
 
 fn record_move(

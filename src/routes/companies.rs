@@ -13,7 +13,7 @@ use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
 use crate::models::company::NAME_UNIQUE_INDEX;
-use crate::models::{Company, CompanyFields, Person, PersonFilter, PersonSort};
+use crate::models::{Company, CompanyFields, Person, PersonFilter, PersonSort, Position};
 use crate::views::companies::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
@@ -133,8 +133,15 @@ async fn show(
                 hiring_company_id: Some(id),
                 ..Default::default()
             };
-            let came_from = Person::list(c, &from, PersonSort::Name, false, 0, SHOWN)?;
-            let hired = Person::list(c, &to, PersonSort::Name, false, 0, SHOWN)?;
+            let came_from = Person::list(
+                c,
+                &from,
+                PersonSort::Name,
+                false,
+                Position::Offset(0),
+                SHOWN,
+            )?;
+            let hired = Person::list(c, &to, PersonSort::Name, false, Position::Offset(0), SHOWN)?;
             Ok((company, came_from, hired))
         })
         .await?;

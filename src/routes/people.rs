@@ -14,7 +14,8 @@ use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
 use crate::export;
 use crate::models::{
-    AuditEntry, Company, PayReport, Person, PersonFields, PersonFilter, PersonSort, StageChange,
+    AuditEntry, Company, PayReport, Person, PersonFields, PersonFilter, PersonListItem, PersonSort,
+    Position, StageChange,
 };
 use crate::views::audit::AuditRow;
 use crate::views::pay_reports::PayReportRow;
@@ -64,6 +65,9 @@ pub(crate) struct ListParams {
     sort: Option<String>,
     dir: Option<String>,
     page: Option<String>,
+    /// Keyset cursors: the page starts after, or ends before, this person.
+    after: Option<String>,
+    before: Option<String>,
 }
 
 impl ListParams {
@@ -102,13 +106,20 @@ impl ListParams {
         })
     }
 
-    fn page(&self) -> Result<Option<i64>, AppError> {
-        given(&self.page)
-            .map(|p| {
-                p.parse::<i64>()
-                    .map_err(|_| AppError::Unprocessable(format!("“{p}” is not a page number.")))
-            })
-            .transpose()
+    fn page(&self) -> Result<PageRequest, AppError> {
+        let number = |value: &Option<String>, what: &str| {
+            given(value)
+                .map(|p| {
+                    p.parse::<i64>()
+                        .map_err(|_| AppError::Unprocessable(format!("“{p}” is not {what}.")))
+                })
+                .transpose()
+        };
+        Ok(PageRequest {
+            page: number(&self.page, "a page number")?.unwrap_or(1).max(1),
+            after: number(&self.after, "a person id")?,
+            before: number(&self.before, "a person id")?,
+        })
     }
 
     fn stage(&self) -> Result<Option<Stage>, AppError> {
@@ -171,15 +182,7 @@ async fn index(
     let (people, pager, names) = db
         .run(move |c| {
             let filter = wanted.resolve(c)?;
-            let pager = Pager::new(page, Person::count(c, &filter)?);
-            let people = Person::list(
-                c,
-                &filter,
-                sort,
-                descending,
-                pager.offset(),
-                Pager::PER_PAGE,
-            )?;
+            let (people, pager) = list_page(c, &filter, sort, descending, page)?;
             Ok((people, pager, Company::all_names(c)?))
         })
         .await?;
@@ -201,6 +204,68 @@ async fn index(
         sorts: sort_choices(),
         pager,
     })
+}
+
+/// Which page of the people list was asked for.
+struct PageRequest {
+    page: i64,
+    after: Option<i64>,
+    before: Option<i64>,
+}
+
+/// One page of the list with links to its neighbours. Pages are read by keyset from the
+/// cursor in the link; a page number alone (typed by hand) is read by offset.
+fn list_page(
+    c: &mut diesel::PgConnection,
+    filter: &PersonFilter,
+    sort: PersonSort,
+    descending: bool,
+    request: PageRequest,
+) -> Result<(Vec<PersonListItem>, PeoplePager), AppError> {
+    let per_page = Pager::PER_PAGE;
+    let total = Person::count_up_to(c, filter, PeoplePager::COUNT_LIMIT)?;
+    let pages = total.map(|n| ((n + per_page - 1) / per_page).max(1));
+    let mut page = pages.map_or(request.page, |p| request.page.min(p));
+    let by_offset = Position::Offset((page - 1) * per_page);
+    let mut at = match (request.after, request.before) {
+        (Some(id), _) => Position::After(id),
+        (None, Some(id)) => Position::Before(id),
+        (None, None) => by_offset,
+    };
+    // One row more than a page tells whether there is another page beyond it.
+    let mut rows = Person::list(c, filter, sort, descending, at, per_page + 1)?;
+    if rows.is_empty() && at != by_offset {
+        // The cursor person was deleted meanwhile: fall back to the page number.
+        at = by_offset;
+        rows = Person::list(c, filter, sort, descending, at, per_page + 1)?;
+    }
+    let more = rows.len() as i64 > per_page;
+    let (has_previous, has_next) = if let Position::Before(_) = at {
+        if more {
+            rows.remove(0);
+        } else {
+            page = 1;
+        }
+        (more, true)
+    } else {
+        rows.truncate(per_page as usize);
+        (page > 1, more)
+    };
+    let pager = PeoplePager {
+        page,
+        total,
+        pages,
+        previous: match rows.first() {
+            Some(_) if has_previous && page == 2 => Some("page=1".to_owned()),
+            Some(first) if has_previous => Some(format!("page={}&before={}", page - 1, first.id)),
+            _ => None,
+        },
+        next: rows
+            .last()
+            .filter(|_| has_next)
+            .map(|last| format!("page={}&after={}", page + 1, last.id)),
+    };
+    Ok((rows, pager))
 }
 
 /// The people list as CSV, with the same filters and order.

@@ -4,7 +4,7 @@ use askama::Template;
 
 use super::form::field_text;
 use super::pay_reports::PayReportRow;
-use super::{Choice, FormState, Layout, Pager};
+use super::{Choice, FormState, Layout};
 use crate::domain::Stage;
 use crate::models::{Person, PersonListItem, StageChange};
 
@@ -18,8 +18,26 @@ pub struct PersonIndexPage {
     pub companies: Vec<Choice>,
     pub stages: Vec<Choice>,
     pub sorts: Vec<Choice>,
-    pub pager: Pager,
+    pub pager: PeoplePager,
     pub query: String,
+}
+
+/// The people list's pages: counted exactly up to `COUNT_LIMIT` matches, and linked by
+/// keyset cursors so every page is as quick as the first.
+pub struct PeoplePager {
+    pub page: i64,
+    /// `None` when more than `COUNT_LIMIT` people match.
+    pub total: Option<i64>,
+    pub pages: Option<i64>,
+    /// The query parameters of the previous and next pages.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl PeoplePager {
+    /// Counting a million matches costs more than showing a page of them, so the count stops
+    /// here and the list says "more than".
+    pub const COUNT_LIMIT: i64 = 10_000;
 }
 
 #[derive(Template)]

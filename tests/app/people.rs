@@ -243,11 +243,24 @@ fn the_people_list_pages_keep_the_filters() -> anyhow::Result<()> {
     let first = app.get("/people?stage=sourced");
     assert_eq!(first.texts("tbody tr").len(), 25);
     assert!(first.contains("Page 1 of 2"));
-    assert_eq!(
-        first.attrs("a[rel=next]", "href"),
-        vec!["?stage=sourced&page=2"]
+    let next = first.attrs("a[rel=next]", "href");
+    assert_eq!(next.len(), 1);
+    assert!(
+        next[0].starts_with("?stage=sourced&page=2&after="),
+        "{next:?}"
     );
-    let second = app.get("/people?stage=sourced&page=2");
+    let second = app.get(&format!("/people{}", next[0]));
+    assert!(second.contains("Page 2 of 2"));
+    assert_eq!(
+        second.attrs("a[rel=prev]", "href"),
+        vec!["?stage=sourced&page=1"]
+    );
+    assert_eq!(
+        second.texts("tbody td:first-child a"),
+        app.get("/people?stage=sourced&page=2")
+            .texts("tbody td:first-child a"),
+        "a page number typed by hand shows the same page"
+    );
     assert_eq!(
         second.texts("tbody td:first-child a"),
         vec![
@@ -283,6 +296,7 @@ fn unknown_list_filters_answer_422_with_the_reason() -> anyhow::Result<()> {
         ("/people?sort=salary", "cannot be sorted by “salary”"),
         ("/people?dir=sideways", "not a sort direction"),
         ("/people?page=two", "“two” is not a page number."),
+        ("/people?after=x", "“x” is not a person id."),
     ] {
         let page = app.get(uri);
         assert_eq!(page.status, Status::UnprocessableEntity, "{uri}");
@@ -348,5 +362,76 @@ fn the_date_rule_shows_together_with_other_errors() -> anyhow::Result<()> {
         page.field_errors("decided_on"),
         vec!["The decision cannot come before the offer date."]
     );
+    Ok(())
+}
+
+/// Walks the list from page to page by its links, forwards then backwards, for every order:
+/// each person appears once, in the order of the full export, and going back retraces the pages.
+#[test]
+fn keyset_pages_follow_every_order_both_ways() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Anthropic");
+    app.create_company("Meta");
+    for n in 0..57 {
+        // Repeated names, missing companies and dates: ties and NULLs in every sort key.
+        let name = format!("Person {:02}", n % 20);
+        let origin = ["Anthropic", "", "Meta"][n % 3];
+        let hiring = ["", "Meta"][n % 2];
+        let stage = ["sourced", "hired", "offer", "declined"][n % 4];
+        let (offer, decided) = match stage {
+            "hired" | "declined" if n % 5 != 0 => ("2025-01-01", "2025-02-01"),
+            _ => ("", ""),
+        };
+        app.create_person(&[
+            ("full_name", &name),
+            ("origin_company", origin),
+            ("hiring_company", hiring),
+            ("stage", stage),
+            ("offer_on", offer),
+            ("decided_on", decided),
+        ]);
+    }
+    for sort in [
+        "name",
+        "stage",
+        "origin_company",
+        "hiring_company",
+        "start",
+        "updated",
+    ] {
+        for dir in ["asc", "desc"] {
+            let query = format!("sort={sort}&dir={dir}");
+            let expected: Vec<String> = app
+                .download(&format!("/people.csv?{query}"))
+                .lines()
+                .skip(1)
+                .map(|line| line.split(',').next().unwrap_or_default().to_owned())
+                .collect();
+            assert_eq!(expected.len(), 57);
+            let mut pages = vec![app.get(&format!("/people?{query}"))];
+            while let Some(next) = pages[pages.len() - 1].attrs("a[rel=next]", "href").pop() {
+                pages.push(app.get(&format!("/people{next}")));
+                assert!(pages.len() <= 3, "{query}: more pages than people");
+            }
+            let walked: Vec<String> = pages
+                .iter()
+                .flat_map(|p| p.texts("tbody td:first-child a"))
+                .collect();
+            assert_eq!(walked, expected, "{query}");
+            let mut back = pages.pop().expect("the first page");
+            for earlier in pages.iter().rev() {
+                let previous = back.attrs("a[rel=prev]", "href");
+                assert_eq!(previous.len(), 1, "{query}");
+                back = app.get(&format!("/people{}", previous[0]));
+                assert_eq!(
+                    back.texts("tbody td:first-child a"),
+                    earlier.texts("tbody td:first-child a"),
+                    "{query}: back to {}",
+                    previous[0]
+                );
+            }
+            assert!(back.attrs("a[rel=prev]", "href").is_empty(), "{query}");
+        }
+    }
     Ok(())
 }
