@@ -32,10 +32,7 @@ impl AppError {
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
             AppError::Forbidden => Status::Forbidden,
             AppError::Unavailable(_) => Status::ServiceUnavailable,
-            AppError::Database(DieselError::DatabaseError(
-                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
-                _,
-            )) => Status::ServiceUnavailable,
+            AppError::Database(e) if outage(e).is_some() => Status::ServiceUnavailable,
             AppError::Database(_) | AppError::Internal(_) => Status::InternalServerError,
         }
     }
@@ -50,6 +47,10 @@ impl AppError {
     fn public_message(&self) -> String {
         match self {
             AppError::Unprocessable(message) => message.clone(),
+            AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => "The database took \
+                too long to answer this, so it was stopped. Narrow the filters, or try again \
+                when it is less busy."
+                .to_owned(),
             _ => default_message(self.status()).to_owned(),
         }
     }
@@ -64,6 +65,47 @@ impl<'r> Responder<'r, 'static> for AppError {
         }
         error_page(status, &self.public_message()).respond_to(request)
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outage {
+    /// PostgreSQL is down, restarting, or dropped the connection.
+    Down,
+    /// The statement ran past `statement_timeout` (see `db::pool`).
+    TooSlow,
+}
+
+/// Whether a query failed because of the database's state rather than the request: the user
+/// gets a 503 and may retry, instead of a 500 for a bug. libpq and PostgreSQL only say so in
+/// their messages (SQLSTATE is not exposed by Diesel), so these are matched.
+fn outage(error: &DieselError) -> Option<Outage> {
+    let DieselError::DatabaseError(kind, info) = error else {
+        return None;
+    };
+    if matches!(
+        kind,
+        DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand
+    ) {
+        return Some(Outage::Down);
+    }
+    let message = info.message();
+    if message.contains("canceling statement due to statement timeout") {
+        return Some(Outage::TooSlow);
+    }
+    const DOWN: &[&str] = &[
+        "terminating connection",
+        "server closed the connection",
+        "no connection to the server",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "the database system is in recovery mode",
+        "could not receive data from server",
+        "could not send data to server",
+        "connection to server",
+    ];
+    DOWN.iter()
+        .any(|needle| message.contains(needle))
+        .then_some(Outage::Down)
 }
 
 /// A write refused because a row still references the one being deleted.

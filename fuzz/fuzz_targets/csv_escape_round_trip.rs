@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     // Any cell of an imported file is unescaped, escaped or not.
     let _ = unescape_text(text);
     let written = escape_text(text);
-    assert_eq!(unescape_text(&written), text, "round trip of {text:?} via {written:?}");
+    assert_eq!(
+        unescape_text(&written),
+        text,
+        "round trip of {text:?} via {written:?}"
+    );
     assert!(
         !written.starts_with(['=', '+', '-', '@', '\t', '\r']),
         "{text:?} written as {written:?} still starts like a formula"

@@ -44,7 +44,10 @@ fuzz_target!(|data: &[u8]| {
 fn values(s: &str) {
     if let Ok(money) = Money::parse(s) {
         let amount = money.amount();
-        assert!(*amount >= BigDecimal::zero(), "{s:?} gave a negative amount");
+        assert!(
+            *amount >= BigDecimal::zero(),
+            "{s:?} gave a negative amount"
+        );
         assert!(
             *amount < BigDecimal::from(1_000_000_000_000i64),
             "{s:?} gave more than NUMERIC(14, 2) holds"
@@ -61,7 +64,10 @@ fn values(s: &str) {
 
     if let Ok(rate) = Rate::parse(s) {
         let rate = rate.into_inner();
-        assert!(rate > BigDecimal::zero(), "{s:?} gave a rate that is not positive");
+        assert!(
+            rate > BigDecimal::zero(),
+            "{s:?} gave a rate that is not positive"
+        );
         assert!(
             rate < BigDecimal::from(10_000_000_000i64) && rate.fractional_digit_count() <= 10,
             "{s:?} gave {rate} which NUMERIC(20, 10) cannot hold"
@@ -70,28 +76,51 @@ fn values(s: &str) {
 
     if let Ok(currency) = Currency::parse(s) {
         let code = currency.clone().into_inner();
-        assert_eq!(Currency::parse(&code), Ok(currency), "{s:?} stored as {code:?}");
+        assert_eq!(
+            Currency::parse(&code),
+            Ok(currency),
+            "{s:?} stored as {code:?}"
+        );
     }
 
     if let Ok(country) = CountryCode::parse(s) {
         let code = country.clone().into_inner();
-        assert_eq!(CountryCode::parse(&code), Ok(country), "{s:?} stored as {code:?}");
+        assert_eq!(
+            CountryCode::parse(&code),
+            Ok(country),
+            "{s:?} stored as {code:?}"
+        );
     }
 
     if let Ok(date) = Date::parse(s) {
         let exported = date.into_inner().to_string();
-        assert_eq!(Date::parse(&exported), Ok(date), "{s:?} exported as {exported:?}");
+        assert_eq!(
+            Date::parse(&exported),
+            Ok(date),
+            "{s:?} exported as {exported:?}"
+        );
     }
 
     if let Ok(email) = Email::parse(s) {
         let stored = email.clone().into_inner();
-        assert!(stored.len() <= 254 && stored.contains('@'), "{s:?} stored as {stored:?}");
-        assert_eq!(Email::parse(&stored), Ok(email), "{s:?} stored as {stored:?}");
+        assert!(
+            stored.len() <= 254 && stored.contains('@'),
+            "{s:?} stored as {stored:?}"
+        );
+        assert_eq!(
+            Email::parse(&stored),
+            Ok(email),
+            "{s:?} stored as {stored:?}"
+        );
     }
 
     if let Ok(url) = WebUrl::parse(s) {
         let stored = url.clone().into_inner();
-        assert_eq!(WebUrl::parse(&stored), Ok(url), "{s:?} stored as {stored:?}");
+        assert_eq!(
+            WebUrl::parse(&stored),
+            Ok(url),
+            "{s:?} stored as {stored:?}"
+        );
     }
 
     if let Ok(years) = PeriodYears::parse(s) {
@@ -111,7 +140,11 @@ fn text<const MAX: usize>(s: &str) {
         assert_eq!(stored, s.trim(), "text is stored trimmed");
         assert!(!stored.is_empty() && !stored.contains('\0'));
         assert!(stored.chars().count() <= MAX, "{s:?} is longer than {MAX}");
-        assert_eq!(Text::<MAX>::parse(&stored), Ok(text), "{s:?} stored as {stored:?}");
+        assert_eq!(
+            Text::<MAX>::parse(&stored),
+            Ok(text),
+            "{s:?} stored as {stored:?}"
+        );
     }
 }
 
@@ -123,12 +156,20 @@ fn form_fields(s: &str) {
         T: FromFormField<'v> + PartialEq + std::fmt::Debug + Send,
     {
         let from_form = T::from_value(ValueField::from_value(s)).ok();
-        assert_eq!(from_form, parse(s).ok(), "the form field and parse disagree on {s:?}");
+        assert_eq!(
+            from_form,
+            parse(s).ok(),
+            "the form field and parse disagree on {s:?}"
+        );
         let maybe = Maybe::<T>::from_value(ValueField::from_value(s)).ok();
         if s.trim().is_empty() {
             assert_eq!(maybe, Some(Maybe(None)), "a blank field is None");
         } else {
-            assert_eq!(maybe, parse(s).ok().map(|v| Maybe(Some(v))), "Maybe of {s:?}");
+            assert_eq!(
+                maybe,
+                parse(s).ok().map(|v| Maybe(Some(v))),
+                "Maybe of {s:?}"
+            );
         }
     }
     field(s, Money::parse);
@@ -185,7 +226,10 @@ fn whole_forms(s: &str) {
         && let Ok(filter) = params.parse()
         && let (Some(from), Some(to)) = (filter.from, filter.to)
     {
-        assert!(from <= to, "{s:?}: the filter accepted from {from} after to {to}");
+        assert!(
+            from <= to,
+            "{s:?}: the filter accepted from {from} after to {to}"
+        );
     }
 }
 

@@ -41,6 +41,9 @@ pub struct CompanyFields {
 /// The unique index behind "a company of that name exists already".
 pub const NAME_UNIQUE_INDEX: &str = "company_name_lower_key";
 
+/// The most companies a drop-down lists.
+pub const CHOICES_LIMIT: i64 = 300;
+
 impl Company {
     pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Company> {
         company::table
@@ -96,11 +99,20 @@ impl Company {
     }
 
     /// Every company name, for the company pickers of the person form.
-    pub fn all_names(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
-        company::table
+    /// Every company's name for a drop-down, or none when there are more than
+    /// `CHOICES_LIMIT`: forms then take the name typed (a thousand options would weigh more
+    /// than the page around them).
+    pub fn names_if_few(conn: &mut PgConnection) -> QueryResult<Vec<String>> {
+        let names: Vec<String> = company::table
             .order(lower(company::name))
             .select(company::name)
-            .load(conn)
+            .limit(CHOICES_LIMIT + 1)
+            .load(conn)?;
+        Ok(if names.len() as i64 > CHOICES_LIMIT {
+            Vec::new()
+        } else {
+            names
+        })
     }
 
     pub fn insert(conn: &mut PgConnection, fields: &CompanyFields) -> QueryResult<Company> {

@@ -25,7 +25,9 @@ pub struct StageRow {
     pub median_days: Option<BigDecimal>,
 }
 
-/// The funnel stages in order, then the two ways out. Binds: $1 origin company id, $2 hiring
+/// The funnel stages in order, then the two ways out. Each CTE is one pass over the stage
+/// history (MATERIALIZED so the per-stage lookups read the small results, not the history
+/// again). Binds: $1 origin company id, $2 hiring
 /// company id, $3 from, $4 to (the day a person entered the tracker).
 const PIPELINE_SQL: &str = "
     WITH people AS (
@@ -34,28 +36,33 @@ const PIPELINE_SQL: &str = "
           AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
           AND ($3::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) >= $3)
           AND ($4::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) <= $4)
-    ), moves AS (
-        SELECT sc.person_id, sc.to_stage, sc.changed_at,
-               lead(sc.changed_at) OVER (PARTITION BY sc.person_id ORDER BY sc.changed_at, sc.id) AS left_at
+    ), moves AS MATERIALIZED (
+        SELECT sc.person_id, sc.to_stage,
+               extract(epoch FROM lead(sc.changed_at) OVER (PARTITION BY sc.person_id ORDER BY sc.changed_at, sc.id)
+                                  - sc.changed_at) / 86400 AS days
         FROM stage_change sc JOIN people pe ON pe.id = sc.person_id
-    ), furthest AS (
-        SELECT person_id,
-               max(array_position(ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired'], to_stage)) AS reached
-        FROM moves GROUP BY person_id
+    ), by_stage AS (
+        SELECT to_stage AS stage, count(DISTINCT person_id) AS entered,
+               round(exact_percentile(array_agg(days ORDER BY days) FILTER (WHERE days IS NOT NULL), 0.5), 1) AS median_days
+        FROM moves GROUP BY to_stage
+    ), furthest AS MATERIALIZED (
+        SELECT reached, count(*) AS n FROM (
+            SELECT max(array_position(ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired'], to_stage)) AS reached
+            FROM moves GROUP BY person_id
+        ) f GROUP BY reached
+    ), now AS (
+        SELECT stage, count(*) AS n FROM people GROUP BY stage
     ), stages AS (
         SELECT stage, position::int FROM unnest(ARRAY['sourced', 'contacted', 'interviewing', 'offer',
             'hired', 'declined', 'withdrawn']) WITH ORDINALITY AS s(stage, position)
     ), counted AS (
         SELECT s.stage, s.position,
                CASE WHEN s.position <= 5
-                    THEN (SELECT count(*) FROM furthest f WHERE f.reached >= s.position)
-                    ELSE (SELECT count(DISTINCT m.person_id) FROM moves m WHERE m.to_stage = s.stage)
-               END AS reached,
-               (SELECT count(*) FROM people pe WHERE pe.stage = s.stage) AS now,
-               (SELECT round(exact_percentile(array_agg(extract(epoch FROM m.left_at - m.changed_at) / 86400
-                                                        ORDER BY m.left_at - m.changed_at), 0.5), 1)
-                FROM moves m WHERE m.to_stage = s.stage AND m.left_at IS NOT NULL) AS median_days
-        FROM stages s
+                    THEN (SELECT coalesce(sum(f.n), 0) FROM furthest f WHERE f.reached >= s.position)
+                    ELSE coalesce(b.entered, 0)
+               END::bigint AS reached,
+               coalesce(nw.n, 0) AS now, b.median_days
+        FROM stages s LEFT JOIN by_stage b ON b.stage = s.stage LEFT JOIN now nw ON nw.stage = s.stage
     )
     SELECT stage, reached, now,
            CASE WHEN position < 5 AND reached > 0

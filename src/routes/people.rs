@@ -183,7 +183,7 @@ async fn index(
         .run(move |c| {
             let filter = wanted.resolve(c)?;
             let (people, pager) = list_page(c, &filter, sort, descending, page)?;
-            Ok((people, pager, Company::all_names(c)?))
+            Ok((people, pager, Company::names_if_few(c)?))
         })
         .await?;
     let shown = [
@@ -331,7 +331,7 @@ async fn show(
 
 #[get("/people/new")]
 async fn new(user: Editor, db: &State<Db>) -> Result<RawHtml<String>, AppError> {
-    let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
+    let names = db.run(|c| Ok(Company::names_if_few(c)?)).await?;
     let form = FormState::with_values([("stage", Stage::Sourced.as_str().to_owned())]);
     render(&PersonFormPage::new(
         Layout::new("people", None, &user),
@@ -365,7 +365,7 @@ async fn edit(user: Editor, db: &State<Db>, id: i64) -> Result<RawHtml<String>, 
             let hiring = name_of(c, person.hiring_company_id)?;
             Ok((
                 PersonFormPage::values_of(&person, origin, hiring),
-                Company::all_names(c)?,
+                Company::names_if_few(c)?,
             ))
         })
         .await?;
@@ -468,7 +468,7 @@ async fn save(
             format!("Saved {}.", person.full_name),
         )),
         Err((state, conflict)) => {
-            let names = db.run(|c| Ok(Company::all_names(c)?)).await?;
+            let names = db.run(|c| Ok(Company::names_if_few(c)?)).await?;
             let page = PersonFormPage::new(Layout::new("people", None, user), id, state, names);
             if conflict.is_empty() {
                 Ok(FormResponse::Invalid(render(&page)?))

@@ -208,7 +208,7 @@ async fn report(
     let reporting = currency.0.clone();
     let (outcome, names) = db
         .run(move |c| {
-            let names = Company::all_names(c)?;
+            let names = Company::names_if_few(c)?;
             let mut filter = match parsed {
                 Ok(filter) => filter,
                 Err(problems) => return Ok((Outcome::Refused(problems), names)),

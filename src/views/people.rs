@@ -37,7 +37,7 @@ pub struct PeoplePager {
 impl PeoplePager {
     /// Counting a million matches costs more than showing a page of them, so the count stops
     /// here and the list says "more than".
-    pub const COUNT_LIMIT: i64 = 10_000;
+    pub const COUNT_LIMIT: i64 = 1_000;
 }
 
 #[derive(Template)]

@@ -435,3 +435,42 @@ fn keyset_pages_follow_every_order_both_ways() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Past a few hundred companies the company fields take a typed name instead of listing them
+/// all in every page.
+#[test]
+fn many_companies_are_typed_not_listed() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Anthropic");
+    app.create_person(&[
+        ("full_name", "Ada"),
+        ("origin_company", "Anthropic"),
+        ("stage", "sourced"),
+    ]);
+    let few = app.get("/people");
+    assert_eq!(few.attrs("select#origin_company", "name").len(), 1);
+    diesel::sql_query(
+        "INSERT INTO company (name, kind) SELECT 'Company ' || n, 'startup' FROM generate_series(1, 300) n",
+    )
+    .execute(&mut app.conn()?)?;
+    for uri in ["/people", "/people/new", "/reports/talent-flow"] {
+        let page = app.get(uri);
+        assert!(
+            page.attrs("select#origin_company", "name").is_empty(),
+            "{uri}"
+        );
+        assert_eq!(
+            page.attrs("input#origin_company", "type"),
+            vec!["text"],
+            "{uri}"
+        );
+        assert!(!page.contains("Company 299"), "{uri}");
+    }
+    let filtered = app.get("/people?origin_company=anthropic");
+    assert_eq!(filtered.texts("tbody td:first-child a"), vec!["Ada"]);
+    assert_eq!(
+        filtered.field_value("origin_company").as_deref(),
+        Some("anthropic")
+    );
+    Ok(())
+}

@@ -35,3 +35,38 @@ proptest! {
         let _ = talent_tracker::import::parse(&bytes);
     }
 }
+
+/// A statement that runs past its timeout, or a connection PostgreSQL drops, is the database's
+/// state, not a bug: the user gets 503 and may retry. Both errors come from a real server.
+#[test]
+fn timeouts_and_dropped_connections_answer_503() -> anyhow::Result<()> {
+    use diesel::connection::SimpleConnection;
+    use diesel::prelude::*;
+    use rocket::http::Status;
+    use talent_tracker::error::AppError;
+
+    let app = crate::common::TestApp::with_demo(false)?;
+    let mut conn = app.conn()?;
+    conn.batch_execute("SET statement_timeout = '20ms'")?;
+    let slow = diesel::sql_query("SELECT pg_sleep(2)")
+        .execute(&mut conn)
+        .expect_err("the statement times out");
+    assert_eq!(AppError::from(slow).status(), Status::ServiceUnavailable);
+
+    let mut victim = app.conn()?;
+    diesel::sql_query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .execute(&mut app.conn()?)?;
+    let dropped = diesel::sql_query("SELECT 1")
+        .execute(&mut victim)
+        .expect_err("the connection was terminated");
+    assert_eq!(AppError::from(dropped).status(), Status::ServiceUnavailable);
+
+    let bug = diesel::sql_query("SELECT * FROM no_such_table")
+        .execute(&mut app.conn()?)
+        .expect_err("a bad query");
+    assert_eq!(AppError::from(bug).status(), Status::InternalServerError);
+    Ok(())
+}

@@ -1,0 +1,2 @@
+DROP INDEX person_latest_hires_idx;
+DROP INDEX pay_report_annual_midpoint_idx;
