@@ -6,7 +6,7 @@ use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
-    UnconvertedFigure, VALUE_SQL, chart_rows, left_out_sql, report_query, to_f64,
+    UnconvertedFigure, VALUED_SQL, chart_rows, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -47,9 +47,9 @@ fn group_sql(group_by: GroupBy) -> &'static str {
 /// filters keep, so a person counts once per group. Binds $1 to $7.
 fn chosen_sql(group_by: GroupBy) -> String {
     format!(
-        "WITH chosen AS (
+        "WITH picked AS (
             SELECT DISTINCT ON (grp, pr.person_id) {group} AS grp, pr.person_id, pr.currency,
-                   pr.amount_low, pr.amount_high, pr.as_of, {VALUE_SQL} AS value
+                   pr.amount_low, pr.amount_high, pr.period_years, pr.as_of
             FROM pay_report pr
             JOIN person p ON p.id = pr.person_id
             LEFT JOIN company oc ON oc.id = p.origin_company_id
@@ -61,7 +61,7 @@ fn chosen_sql(group_by: GroupBy) -> String {
               AND ($6::text IS NULL OR pr.kind = $6)
               AND ($7::text IS NULL OR pr.confidence = $7)
             ORDER BY grp, pr.person_id, pr.as_of DESC, pr.id DESC
-        )",
+        ){VALUED_SQL}",
         group = group_sql(group_by)
     )
 }

@@ -281,8 +281,10 @@ fn page(
         selects: which.selects(),
         problems: Vec::new(),
         table: None,
+        rows_not_shown: 0,
         chart: None,
         left_out: Vec::new(),
+        left_out_not_shown: 0,
         empty_message: which.empty_message(),
     }
 }

@@ -36,8 +36,11 @@ pub struct ReportPage {
     /// What is wrong with the filters; the report is not run while there is anything.
     pub problems: Vec<String>,
     pub table: Option<ReportTable>,
+    /// Rows of the table beyond `SHOWN_ROWS`, left to the CSV.
+    pub rows_not_shown: usize,
     pub chart: Option<ChartImage>,
     pub left_out: Vec<LeftOutRow>,
+    pub left_out_not_shown: usize,
     pub empty_message: &'static str,
     /// The current filters as a query string, for the CSV link.
     pub query: String,
@@ -77,9 +80,21 @@ impl From<&UnconvertedFigure> for LeftOutRow {
 }
 
 impl ReportPage {
+    /// A page shows this many rows of a table or list; a million people can make tens of
+    /// thousands of groups, and the CSV has them all.
+    pub const SHOWN_ROWS: usize = 200;
+
     /// Fills in what a report produced.
-    pub fn with_report(mut self, report: Report) -> Self {
-        self.left_out = report.left_out.iter().map(LeftOutRow::from).collect();
+    pub fn with_report(mut self, mut report: Report) -> Self {
+        self.left_out_not_shown = report.left_out.len().saturating_sub(Self::SHOWN_ROWS);
+        self.left_out = report
+            .left_out
+            .iter()
+            .take(Self::SHOWN_ROWS)
+            .map(LeftOutRow::from)
+            .collect();
+        self.rows_not_shown = report.table.rows.len().saturating_sub(Self::SHOWN_ROWS);
+        report.table.rows.truncate(Self::SHOWN_ROWS);
         // An <img> with a data URI: the SVG is part of this one response, and an image cannot
         // run anything it might contain.
         self.chart = report.chart.map(|chart| ChartImage {

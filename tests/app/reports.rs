@@ -689,3 +689,22 @@ fn a_single_group_still_gets_a_chart() -> anyhow::Result<()> {
     assert!(svg.contains("Hires by origin and hiring company"));
     Ok(())
 }
+
+/// A page shows the first rows of a long report table and sends the rest to the CSV.
+#[test]
+fn long_report_tables_are_cut_on_the_page_not_in_the_csv() -> anyhow::Result<()> {
+    let app = TestApp::with_demo(false)?;
+    diesel::sql_query(
+        "WITH c AS (INSERT INTO company (name, kind) SELECT 'Lab ' || n, 'ai_lab' \
+         FROM generate_series(1, 230) n RETURNING id) \
+         INSERT INTO person (full_name, stage, origin_company_id, decided_on, offer_on) \
+         SELECT 'Hire ' || id, 'hired', id, DATE '2025-03-01', DATE '2025-02-01' FROM c",
+    )
+    .execute(&mut app.conn()?)?;
+    let page = app.get("/reports/talent-flow");
+    assert_eq!(page.texts("table tbody tr").len(), 200);
+    assert!(page.contains("30 more are in the"));
+    let csv = app.download("/reports/talent-flow.csv");
+    assert_eq!(csv.lines().count(), 231);
+    Ok(())
+}
