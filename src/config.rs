@@ -7,6 +7,9 @@ use crate::domain::Currency;
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     pub database_url: String,
+    /// A read replica for reports and CSV exports (`DATABASE_REPLICA_URL`); the primary
+    /// serves them when there is none.
+    pub replica_url: Option<String>,
     pub pool_size: u32,
     /// Seed the demo data into an empty database.
     pub demo: bool,
@@ -62,6 +65,10 @@ pub struct Cli {
     #[arg(long, env = "TALENT_TRACKER_IMPORT_LIMIT_MIB", default_value_t = 20)]
     pub import_limit_mib: u64,
 
+    /// A read replica of the database, for reports and CSV exports.
+    #[arg(long, env = "DATABASE_REPLICA_URL")]
+    pub database_replica_url: Option<String>,
+
     /// Connections kept to PostgreSQL. Two cores serve well with a handful.
     #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
     pub pool_size: u32,
@@ -85,6 +92,9 @@ impl Cli {
             reporting_currency,
             import_limit: ImportLimit(self.import_limit_mib),
             database_url: crate::db::resolve_database_url()?,
+            replica_url: self
+                .database_replica_url
+                .filter(|url| !url.trim().is_empty()),
             pool_size: self.pool_size,
             demo: self.demo && !self.no_demo,
         })

@@ -19,6 +19,9 @@ pub enum AppError {
     Unprocessable(String),
     #[error("the database is unavailable: {0}")]
     Unavailable(#[from] diesel::r2d2::PoolError),
+    /// The database was found down a moment ago; not tried again for this request.
+    #[error("the database is down")]
+    DatabaseDown,
     #[error(transparent)]
     Database(#[from] DieselError),
     #[error(transparent)]
@@ -31,7 +34,7 @@ impl AppError {
             AppError::NotFound | AppError::Database(DieselError::NotFound) => Status::NotFound,
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
             AppError::Forbidden => Status::Forbidden,
-            AppError::Unavailable(_) => Status::ServiceUnavailable,
+            AppError::Unavailable(_) | AppError::DatabaseDown => Status::ServiceUnavailable,
             AppError::Database(e) if outage(e).is_some() => Status::ServiceUnavailable,
             AppError::Database(_) | AppError::Internal(_) => Status::InternalServerError,
         }
@@ -73,6 +76,11 @@ enum Outage {
     Down,
     /// The statement ran past `statement_timeout` (see `db::pool`).
     TooSlow,
+}
+
+/// Whether a query failed because the database went away (not merely slow).
+pub(crate) fn is_outage(error: &DieselError) -> bool {
+    outage(error) == Some(Outage::Down)
 }
 
 /// Whether a query failed because of the database's state rather than the request: the user

@@ -38,7 +38,11 @@ pub fn app_with(
     figment: rocket::figment::Figment,
     config: AppConfig,
 ) -> anyhow::Result<Rocket<Build>> {
-    let pool = db::pool(&config.database_url, config.pool_size)?;
+    let primary = db::Db::new(&config.database_url, config.pool_size)?;
+    let reads = match &config.replica_url {
+        Some(url) => db::Db::new(url, config.pool_size)?,
+        None => primary.clone(),
+    };
     // The upload may be as large as the import limit; the form around it needs a little more.
     let file_limit = config.import_limit.bytes();
     let configured = figment
@@ -57,7 +61,8 @@ pub fn app_with(
         .merge(("limits.file", file_limit))
         .merge(("limits.data-form", file_limit + 1024 * 1024));
     Ok(rocket::custom(figment)
-        .manage(db::Db(pool))
+        .manage(primary)
+        .manage(db::ReadDb(reads))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .manage(config.import_limit)
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
@@ -86,7 +91,7 @@ async fn prepare_database(rocket: Rocket<Build>, demo: Option<String>) -> rocket
     let Some(db) = rocket.state::<db::Db>() else {
         return Err(rocket);
     };
-    let pool = db.0.clone();
+    let pool = db.pool();
     let prepared = rocket::tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         db::migrate::migrate_then(&mut conn, |conn| {

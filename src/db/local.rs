@@ -93,6 +93,33 @@ pub fn ensure_running(data_dir: &Path) -> anyhow::Result<LocalCluster> {
     Ok(cluster)
 }
 
+/// Stops the local cluster with a fast shutdown (open sessions end at once). The load test
+/// uses it to take the database away under traffic; `ensure_running` starts it again.
+pub fn stop(data_dir: &Path) -> anyhow::Result<()> {
+    let bin = find_server_binaries()?;
+    let runner = Runner::for_current_user()?;
+    let pgdata = runner.pgdata_for(data_dir)?;
+    let out = runner.run(
+        Command::new(bin.join("pg_ctl"))
+            .args(["stop", "-m", "fast", "-w", "-D"])
+            .arg(&pgdata),
+    )?;
+    if !out.status.success() {
+        bail!(
+            "pg_ctl stop failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
+}
+
+/// Where the local cluster writes its log (the benchmarks read the statements it logs).
+pub fn server_log(data_dir: &Path) -> anyhow::Result<PathBuf> {
+    Ok(Runner::for_current_user()?
+        .pgdata_for(data_dir)?
+        .join("server.log"))
+}
+
 fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> anyhow::Result<()> {
     let password = random_password()?;
     write_private(&data_dir.join("password"), &password)?;

@@ -4,7 +4,8 @@
 pub mod local;
 pub mod migrate;
 
-use std::time::Duration;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use diesel::PgConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
@@ -22,10 +23,15 @@ pub fn resolve_database_url() -> anyhow::Result<String> {
     }
 }
 
-/// A bounded pool: a request waits at most `CHECKOUT_TIMEOUT` for a connection, so an
-/// unreachable database answers 503 quickly instead of piling requests up.
+/// How long a request waits for a pooled connection before answering 503. Under normal load
+/// a connection frees up in milliseconds; a longer wait means the database is in trouble.
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(2);
+/// While the database is down, one request in this interval tries it again; the others answer
+/// 503 at once instead of waiting.
+const PROBE_EVERY: Duration = Duration::from_millis(200);
+
+/// A bounded pool: a request waits at most `CHECKOUT_TIMEOUT` for a connection.
 pub fn pool(url: &str, max_size: u32) -> anyhow::Result<PgPool> {
-    const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(5);
     Ok(Pool::builder()
         .max_size(max_size)
         .min_idle(Some(0))
@@ -51,20 +57,144 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
     }
 }
 
-/// The pool as Rocket managed state. Diesel is blocking, so every query runs on Tokio's
-/// blocking threads and never stalls the async workers.
-pub struct Db(pub PgPool);
+/// The database as Rocket managed state: a pool, and what we know of the server's health.
+/// Diesel is blocking, so every query runs on Tokio's blocking threads and never stalls the
+/// async workers.
+///
+/// When PostgreSQL goes away, waiting on the pool would hold every request for the checkout
+/// timeout. Instead the first failure marks the database down; from then on requests answer
+/// 503 at once, and one request per `PROBE_EVERY` tries a fresh connection. The first that
+/// succeeds replaces the pool (whose connections all died, and whose reconnect attempts may
+/// be sleeping in r2d2's backoff) and lets traffic through again.
+#[derive(Clone)]
+pub struct Db(Arc<Shared>);
+
+struct Shared {
+    url: String,
+    size: u32,
+    pool: RwLock<PgPool>,
+    /// Set while the database is down: when it was last tried.
+    down: Mutex<Option<Instant>>,
+}
+
+enum Gate {
+    Open,
+    /// Down, and this request is the one to try again.
+    Probe,
+    Closed,
+}
 
 impl Db {
+    pub fn new(url: &str, size: u32) -> anyhow::Result<Db> {
+        Ok(Db(Arc::new(Shared {
+            url: url.to_owned(),
+            size,
+            pool: RwLock::new(pool(url, size)?),
+            down: Mutex::new(None),
+        })))
+    }
+
+    /// The current pool (a cheap handle).
+    pub fn pool(&self) -> PgPool {
+        self.0
+            .pool
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn down(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
+        self.0
+            .down
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn gate(&self) -> Gate {
+        let mut down = self.down();
+        match *down {
+            None => Gate::Open,
+            Some(tried) if tried.elapsed() < PROBE_EVERY => Gate::Closed,
+            Some(_) => {
+                *down = Some(Instant::now());
+                Gate::Probe
+            }
+        }
+    }
+
+    fn mark_down(&self) {
+        let mut down = self.down();
+        if down.is_none() {
+            log::warn!("the database is unreachable; answering 503 until it is back");
+            *down = Some(Instant::now());
+        }
+    }
+
+    /// Blocking: a fresh connection proves the database is back; then a fresh pool replaces
+    /// the dead one.
+    fn probe(&self) -> Result<(), AppError> {
+        use diesel::Connection;
+        PgConnection::establish(&self.0.url).map_err(|_| AppError::DatabaseDown)?;
+        let fresh = pool(&self.0.url, self.0.size).map_err(AppError::Internal)?;
+        *self
+            .0
+            .pool
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = fresh;
+        *self.down() = None;
+        log::warn!("the database is back");
+        Ok(())
+    }
+
+    /// Blocking: a connection from the pool, through the health gate.
+    fn checkout_blocking(&self, gate: Gate) -> Result<DbConn, AppError> {
+        match gate {
+            Gate::Closed => return Err(AppError::DatabaseDown),
+            Gate::Probe => self.probe()?,
+            Gate::Open => {}
+        }
+        self.pool().get().map_err(|e| {
+            self.mark_down();
+            AppError::Unavailable(e)
+        })
+    }
+
+    /// A connection of its own for work that outlives one closure (a streamed download).
+    pub async fn checkout(&self) -> Result<DbConn, AppError> {
+        let gate = self.gate();
+        if let Gate::Closed = gate {
+            return Err(AppError::DatabaseDown);
+        }
+        let db = self.clone();
+        rocket::tokio::task::spawn_blocking(move || db.checkout_blocking(gate))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+    }
+
+    /// Notes a failed query: a dropped connection means the database went away.
+    pub fn observe<T>(&self, result: &Result<T, AppError>) {
+        if let Err(AppError::Database(e)) = result
+            && crate::error::is_outage(e)
+        {
+            self.mark_down();
+        }
+    }
+
     pub async fn run<T, F>(&self, work: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.0.clone();
+        let gate = self.gate();
+        if let Gate::Closed = gate {
+            return Err(AppError::DatabaseDown);
+        }
+        let db = self.clone();
         rocket::tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(AppError::Unavailable)?;
-            work(&mut conn)
+            let mut conn = db.checkout_blocking(gate)?;
+            let result = work(&mut conn);
+            db.observe(&result);
+            result
         })
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
@@ -87,6 +217,11 @@ impl Db {
         .await
     }
 }
+
+/// Where reports and CSV exports read: `DATABASE_REPLICA_URL` when one is configured (a read
+/// replica takes the heavy reads off the primary), else the primary itself.
+#[derive(Clone)]
+pub struct ReadDb(pub Db);
 
 /// Names who makes the changes on this connection from now on (see the audit migration).
 pub fn set_actor(conn: &mut PgConnection, actor: &str) -> diesel::QueryResult<()> {

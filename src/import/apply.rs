@@ -91,16 +91,26 @@ pub fn apply(
             .into_iter()
             .map(|(name, id)| (name.to_lowercase(), id))
             .collect();
+        // New people go in together; their ids come back in the order of the plan.
+        let created: Vec<PersonFields> = plan
+            .people
+            .iter()
+            .filter(|step| step.action == Action::Create)
+            .map(|step| person_fields(&step.person, &company_ids))
+            .collect();
+        let mut created_ids = Person::insert_many(conn, &created)?.into_iter();
         let mut new_reports = Vec::new();
         for step in &plan.people {
-            let fields = person_fields(&step.person, &company_ids);
             let id = match (step.action, step.existing) {
                 (Action::Create, _) => {
-                    let id = Person::insert(conn, &fields)?.id;
+                    let id = created_ids.next().ok_or_else(|| {
+                        ImportError::Refused("the new people were not all created".into())
+                    })?;
                     items.push(item(batch_id, "person", id, None));
                     id
                 }
                 (Action::Update, Some(id)) => {
+                    let fields = person_fields(&step.person, &company_ids);
                     let before = PersonFields::from(Person::find(conn, id)?);
                     Person::update(conn, id, &fields)?;
                     items.push(item(batch_id, "person", id, Some(json(&before)?)));

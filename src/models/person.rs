@@ -293,6 +293,35 @@ impl Person {
         Person::insert_entered(conn, fields, Utc::now())
     }
 
+    /// Creates many people at once (the import), each with the stage they enter in: a few
+    /// statements per thousand people instead of a few per person. Ids come back in order.
+    pub fn insert_many(conn: &mut PgConnection, people: &[PersonFields]) -> QueryResult<Vec<i64>> {
+        use crate::schema::stage_change;
+        let now = Utc::now();
+        let mut ids = Vec::with_capacity(people.len());
+        // Thirteen parameters a row; PostgreSQL takes at most 65,535 a statement.
+        for chunk in people.chunks(2_000) {
+            let created: Vec<(i64, Stage)> = diesel::insert_into(person::table)
+                .values(chunk)
+                .returning((person::id, person::stage))
+                .get_results(conn)?;
+            let moves: Vec<NewStageChange> = created
+                .iter()
+                .map(|&(person_id, to_stage)| NewStageChange {
+                    person_id,
+                    from_stage: None,
+                    to_stage,
+                    changed_at: now,
+                })
+                .collect();
+            diesel::insert_into(stage_change::table)
+                .values(&moves)
+                .execute(conn)?;
+            ids.extend(created.into_iter().map(|(id, _)| id));
+        }
+        Ok(ids)
+    }
+
     /// Creates a person who entered the pipeline at `entered_at` (a past date for imported or
     /// demo histories).
     pub fn insert_entered(

@@ -8,7 +8,7 @@ use rocket::{FromForm, Route, State, get, post, routes, uri};
 use super::csv_file::CsvStream;
 use super::{FormResponse, STALE_FORM, given, query_string};
 use crate::auth::{CurrentUser, Editor};
-use crate::db::Db;
+use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
@@ -92,13 +92,13 @@ async fn index(
 #[get("/companies.csv?<q>&<kind>")]
 async fn download(
     _user: CurrentUser,
-    db: &State<Db>,
+    reads: &State<ReadDb>,
     q: Option<String>,
     kind: Option<String>,
 ) -> Result<CsvStream, AppError> {
     let kind = kind_filter(&kind)?;
     let search = given(&q);
-    CsvStream::start(db, "companies", move |c, out| {
+    CsvStream::start(&reads.0, "companies", move |c, out| {
         Ok(export::companies(c, search.as_deref(), kind, out)?)
     })
     .await

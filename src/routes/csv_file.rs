@@ -64,10 +64,7 @@ impl CsvStream {
     where
         F: FnOnce(&mut PgConnection, &mut ChunkWriter) -> Result<u64, AppError> + Send + 'static,
     {
-        let pool = db.0.clone();
-        let mut conn = rocket::tokio::task::spawn_blocking(move || pool.get())
-            .await
-            .map_err(|e| AppError::Internal(e.into()))??;
+        let mut conn = db.checkout().await?;
         let (sender, chunks) = mpsc::channel(8);
         rocket::tokio::task::spawn_blocking(move || {
             let mut out = ChunkWriter {

@@ -10,7 +10,7 @@ use super::csv_file::CsvStream;
 use super::people::ListParams;
 use super::{FormResponse, STALE_FORM};
 use crate::auth::{CurrentUser, Editor, PayReader};
-use crate::db::Db;
+use crate::db::{Db, ReadDb};
 use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
     rules,
@@ -89,12 +89,12 @@ impl PayReportForm {
 #[get("/pay-reports.csv?<params..>")]
 async fn download(
     _user: PayReader,
-    db: &State<Db>,
+    reads: &State<ReadDb>,
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
-    CsvStream::start(db, "pay-reports", move |c, out| {
+    CsvStream::start(&reads.0, "pay-reports", move |c, out| {
         let filter = wanted.resolve(c)?;
         Ok(export::pay_reports(c, &filter, sort, descending, out)?)
     })

@@ -9,7 +9,7 @@ use rocket::{FromForm, Route, State, get, post, routes, uri};
 use super::csv_file::CsvStream;
 use super::{FormResponse, STALE_FORM, given, query_string};
 use crate::auth::{Admin, CurrentUser, Editor};
-use crate::db::Db;
+use crate::db::{Db, ReadDb};
 use crate::domain::{Date, LongText, Maybe, Stage, Text, rules};
 use crate::error::AppError;
 use crate::export;
@@ -272,12 +272,12 @@ fn list_page(
 #[get("/people.csv?<params..>")]
 async fn download(
     _user: CurrentUser,
-    db: &State<Db>,
+    reads: &State<ReadDb>,
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
-    CsvStream::start(db, "people", move |c, out| {
+    CsvStream::start(&reads.0, "people", move |c, out| {
         let filter = wanted.resolve(c)?;
         Ok(export::people(c, &filter, sort, descending, out)?)
     })

@@ -8,7 +8,7 @@ use super::csv_file::CsvFile;
 use super::query_string;
 use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
-use crate::db::Db;
+use crate::db::ReadDb;
 use crate::domain::{Confidence, PayKind};
 use crate::error::AppError;
 use crate::models::Company;
@@ -194,7 +194,7 @@ enum Outcome {
 #[get("/reports/<path>?<params..>")]
 async fn report(
     user: CurrentUser,
-    db: &State<Db>,
+    reads: &State<ReadDb>,
     currency: &State<ReportingCurrency>,
     path: ReportPath,
     params: ReportParams,
@@ -206,7 +206,8 @@ async fn report(
     }
     let parsed = params.parse();
     let reporting = currency.0.clone();
-    let (outcome, names) = db
+    let (outcome, names) = reads
+        .0
         .run(move |c| {
             let names = Company::names_if_few(c)?;
             let mut filter = match parsed {

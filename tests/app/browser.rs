@@ -166,6 +166,7 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
     let runtime = rocket::tokio::runtime::Runtime::new()?;
     let (port, driver_port) = (free_port()?, free_port()?);
     let config = talent_tracker::AppConfig {
+        replica_url: None,
         database_url: app.database_url().to_owned(),
         pool_size: 4,
         demo: false,

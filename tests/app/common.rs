@@ -155,8 +155,20 @@ impl TestApp {
         Ok(app)
     }
 
+    /// An admin logged in, with reports and exports read from `replica_url`.
+    pub fn reading_from(replica_url: &str) -> anyhow::Result<TestApp> {
+        let app = TestApp::build(false, Some(replica_url.to_owned()))?;
+        app.add_user("admin@example.com", Role::Admin)?;
+        app.log_in("admin@example.com")?;
+        Ok(app)
+    }
+
     /// Nobody logged in.
     pub fn anonymous(demo: bool) -> anyhow::Result<TestApp> {
+        TestApp::build(demo, None)
+    }
+
+    fn build(demo: bool, replica_url: Option<String>) -> anyhow::Result<TestApp> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let template = template();
         let database = format!(
@@ -174,6 +186,7 @@ impl TestApp {
         let app = talent_tracker::app_with(
             quiet(),
             AppConfig {
+                replica_url,
                 database_url: database_url.clone(),
                 pool_size: 2,
                 demo,

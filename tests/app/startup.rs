@@ -15,6 +15,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
             let rocket = talent_tracker::app_with(
                 crate::common::quiet(),
                 talent_tracker::AppConfig {
+                    replica_url: None,
                     database_url: url,
                     pool_size: 2,
                     demo: true,
@@ -53,6 +54,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
         "goAmPY62Z6X/augDpAkdipErLO6xX6xy9Ct/1xfP0wUl+D5L95nLlGYgbKTlW8YYvFbdXugJXhBV71qqapqrjw==";
     let instance = || -> anyhow::Result<Client> {
         let config = talent_tracker::AppConfig {
+            replica_url: None,
             database_url: app.database_url().to_owned(),
             pool_size: 2,
             demo: false,
@@ -121,5 +123,43 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
     assert_eq!(logout.status(), Status::SeeOther);
     let after = second.get("/people").private_cookie(session).dispatch();
     assert_eq!(after.status(), Status::SeeOther, "logged out everywhere");
+    Ok(())
+}
+
+/// With DATABASE_REPLICA_URL, reports and CSV exports read the replica; pages and writes use
+/// the primary. Two databases with different people show which one answered.
+#[test]
+fn reports_and_exports_read_the_replica() -> anyhow::Result<()> {
+    let replica = TestApp::new()?;
+    replica.create_company("Scale AI");
+    replica.create_person(&[
+        ("full_name", "Only On The Replica"),
+        ("stage", "hired"),
+        ("origin_company", "Scale AI"),
+        ("hiring_company", "Scale AI"),
+        ("offer_on", "2025-06-01"),
+        ("decided_on", "2025-06-10"),
+    ]);
+    let app = TestApp::reading_from(replica.database_url())?;
+    app.create_person(&[("full_name", "Only On The Primary"), ("stage", "sourced")]);
+
+    let list = app.get("/people");
+    assert_eq!(
+        list.texts("tbody td:first-child a"),
+        vec!["Only On The Primary"]
+    );
+    let people_csv = app.download("/people.csv");
+    assert!(people_csv.contains("Only On The Replica"), "{people_csv}");
+    assert!(!people_csv.contains("Only On The Primary"));
+    assert!(app.download("/pay-reports.csv").lines().count() == 1);
+    let pipeline = app.get("/reports/pipeline");
+    assert_eq!(pipeline.status, rocket::http::Status::Ok);
+    // The replica's one person is hired; the primary's is only sourced.
+    let hired_row = pipeline
+        .texts("table tbody tr")
+        .into_iter()
+        .find(|row| row.starts_with("Hired"))
+        .unwrap_or_default();
+    assert!(hired_row.contains('1'), "{hired_row}");
     Ok(())
 }
