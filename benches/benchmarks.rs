@@ -102,13 +102,14 @@ fn export(
         server.reset_peak_rss()?;
         app.push(time(|| client.get_discard("/pay-reports.csv"))?.0);
         peak_kib = peak_kib.max(server.peak_rss_kib()?);
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg("\"$0\" \"$@\" > /dev/null")
-            .arg("psql")
-            .args(["-X", "-q", &cluster.url(DATABASE), "-c", &copy])
-            .output();
-        let (seconds, result) = time(|| Ok(out?))?;
+        let (seconds, result) = time(|| {
+            Ok(Command::new("sh")
+                .arg("-c")
+                .arg("\"$0\" \"$@\" > /dev/null")
+                .arg("psql")
+                .args(["-X", "-q", &cluster.url(DATABASE), "-c", &copy])
+                .output()?)
+        })?;
         if !result.status.success() {
             bail!("psql \\copy: {}", String::from_utf8_lossy(&result.stderr));
         }
@@ -421,6 +422,8 @@ fn import(cluster: &Cluster, work: &Path, runs: usize, out: &mut Document) -> an
             .into_owned();
     let columns: Vec<String> = header.split(',').map(|c| format!("\"{c}\" text")).collect();
     let mut app = Vec::new();
+    let mut previews = Vec::new();
+    let mut confirms = Vec::new();
     let mut limit = Vec::new();
     for _ in 0..runs {
         cluster.recreate(IMPORT_TARGET)?;
@@ -443,7 +446,10 @@ fn import(cluster: &Cluster, work: &Path, runs: usize, out: &mut Document) -> an
         )?;
         cluster.ensure_user(IMPORT_TARGET)?;
         let client = Client::log_in(server.port)?;
-        app.push(time(|| client.import("bench.csv", &bytes))?.0);
+        let (preview, confirm) = client.import("bench.csv", &bytes)?;
+        previews.push(preview);
+        confirms.push(confirm);
+        app.push(preview + confirm);
         let imported: u64 = cluster
             .sql(IMPORT_TARGET, "SELECT count(*) FROM pay_report")?
             .parse()?;
@@ -459,7 +465,22 @@ fn import(cluster: &Cluster, work: &Path, runs: usize, out: &mut Document) -> an
         bytes.len() as f64 / 1048576.0
     ));
     out.table(&["Figure", "App", "Limit", "Ratio", "Goal", "Met"]);
-    out.row_ratio("Import time", median(app), median(limit), 4.0, "s");
+    let limit = median(limit);
+    out.row_ratio("Import time", median(app), limit, 4.0, "s");
+    out.row_ratio(
+        "… of which upload and preview",
+        median(previews),
+        limit,
+        4.0,
+        "s",
+    );
+    out.row_ratio(
+        "… of which confirming (the writes)",
+        median(confirms),
+        limit,
+        4.0,
+        "s",
+    );
     Ok(())
 }
 

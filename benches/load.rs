@@ -47,6 +47,8 @@ struct Sample {
     latency: Duration,
     /// 0 when the request got no HTTP answer at all.
     status: u16,
+    /// A page answered 200, a form 303 to its record (never to the login page).
+    ok: bool,
     styled: bool,
 }
 
@@ -256,26 +258,26 @@ fn worker(
             }
         };
         let latency = started.elapsed();
-        let (status, styled) = match outcome {
-            Ok((status, body, _)) => (
-                status,
-                body.contains("<link rel=\"stylesheet\"") || status < 400,
-            ),
-            Err(_) => (0, false),
+        let (status, ok, styled) = match outcome {
+            Ok((status, body, location)) => {
+                let ok = match kind {
+                    Kind::Create | Kind::Edit => status == 303 && location.starts_with("/people/"),
+                    _ => status == 200,
+                };
+                (status, ok, body.contains("<link rel=\"stylesheet\""))
+            }
+            Err(_) => (0, false, false),
         };
         samples.push(Sample {
             kind,
             started,
             latency,
             status,
+            ok,
             styled,
         });
     }
     (samples, writes)
-}
-
-fn ok(status: u16) -> bool {
-    (200..400).contains(&status)
 }
 
 /// Prints the figures and returns how many checks failed.
@@ -331,7 +333,7 @@ fn judge(
             percentile(&v, 99.0)
         );
     }
-    let outside_errors = outside.iter().filter(|s| !ok(s.status)).count();
+    let outside_errors = outside.iter().filter(|s| !s.ok).count();
     check(
         outside_errors == 0,
         format!("{outside_errors} failed requests outside the outage"),
@@ -350,6 +352,11 @@ fn judge(
         format!("{unanswered} requests without an HTTP answer"),
     );
     if let (Some(down), Some(up)) = (down_at, up_at) {
+        let wrong = during.iter().filter(|s| !s.ok && s.status != 503).count();
+        check(
+            wrong == 0,
+            format!("{wrong} failures during the outage that were not a 503"),
+        );
         let refused: Vec<&&Sample> = during.iter().filter(|s| s.status == 503).collect();
         let mut waits: Vec<f64> = refused
             .iter()
@@ -379,7 +386,7 @@ fn judge(
         );
         let last_failure = samples
             .iter()
-            .filter(|s| !ok(s.status) && s.started >= down)
+            .filter(|s| !s.ok && s.started >= down)
             .map(|s| s.started)
             .max();
         let recovered = last_failure.map_or(0.0, |t| t.saturating_duration_since(up).as_secs_f64());

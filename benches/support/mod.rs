@@ -449,8 +449,9 @@ impl Client {
         Ok((status, location, body))
     }
 
-    /// Uploads a CSV to the import and confirms its preview.
-    pub fn import(&self, file_name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    /// Uploads a CSV to the import and confirms its preview; returns the seconds each took.
+    pub fn import(&self, file_name: &str, bytes: &[u8]) -> anyhow::Result<(f64, f64)> {
+        let started = Instant::now();
         const BOUNDARY: &str = "talent-tracker-bench-boundary";
         let mut body = format!(
             "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n\
@@ -482,11 +483,12 @@ impl Client {
             .find(|a| a.ends_with("/confirm"))
             .with_context(|| format!("no confirm form in the preview ({})", preview.status()))?
             .to_owned();
+        let previewed = started.elapsed().as_secs_f64();
         let (status, _, _) = self.post_form(&action, &[])?;
         if status != 303 {
             bail!("confirming the import answered {status}");
         }
-        Ok(())
+        Ok((previewed, started.elapsed().as_secs_f64() - previewed))
     }
 }
 

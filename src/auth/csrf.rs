@@ -7,7 +7,7 @@ use rocket::http::{Method, Status};
 use rocket::response::content::RawHtml;
 use rocket::{Data, Request, Route, post, routes};
 
-use super::guards::session_of;
+use super::guards::{Asker, session_of};
 use crate::views::ErrorPage;
 
 /// The form field every state-changing form sends first.
@@ -15,6 +15,7 @@ pub const FIELD: &str = "csrf_token";
 /// Before login there is no session: the login form's token lives in this private cookie.
 pub const LOGIN_COOKIE: &str = "tt_login_csrf";
 const REJECTED: &str = "/csrf-rejected";
+const UNAVAILABLE: &str = "/database-unavailable";
 
 pub struct CsrfCheck;
 
@@ -35,11 +36,18 @@ impl Fairing for CsrfCheck {
             return;
         }
         let expected = match session_of(request).await {
-            Some(user) => Some(user.csrf_token),
-            None => request
+            Asker::User(user) => Some(user.csrf_token),
+            Asker::Anonymous => request
                 .cookies()
                 .get_private(LOGIN_COOKIE)
                 .map(|c| c.value().to_owned()),
+            // The token cannot be checked while the database is down: nothing is done.
+            Asker::Unknown => {
+                request.set_method(Method::Post);
+                request
+                    .set_uri(rocket::http::uri::Origin::parse(UNAVAILABLE).expect("a valid path"));
+                return;
+            }
         };
         let presented = token_in(data.peek(512).await);
         let valid = matches!((&expected, &presented), (Some(e), Some(p)) if constant_time_eq(e.as_bytes(), p.as_bytes()));
@@ -79,8 +87,13 @@ fn rejected() -> (Status, RawHtml<String>) {
     (Status::Forbidden, RawHtml(body))
 }
 
+#[post("/database-unavailable")]
+fn unavailable() -> crate::error::AppError {
+    crate::error::AppError::DatabaseDown
+}
+
 pub fn routes() -> Vec<Route> {
-    routes![rejected]
+    routes![rejected, unavailable]
 }
 
 #[cfg(test)]

@@ -28,26 +28,43 @@ impl CurrentUser {
     }
 }
 
+/// Who is asking, as far as the database can tell.
+#[derive(Debug, Clone)]
+pub enum Asker {
+    User(CurrentUser),
+    Anonymous,
+    /// The session could not be looked up: the database is down. Guards answer 503 rather
+    /// than send a logged-in user to the login page.
+    Unknown,
+}
+
 /// Looks the session up once per request; the CSRF check and every guard share the result.
-pub async fn session_of(request: &Request<'_>) -> Option<CurrentUser> {
+pub async fn session_of(request: &Request<'_>) -> Asker {
     request
         .local_cache_async(async {
-            let id = request
+            let Some(id) = request
                 .cookies()
-                .get_private(SESSION_COOKIE)?
-                .value()
-                .to_owned();
-            let db = request.rocket().state::<Db>()?;
+                .get_private(SESSION_COOKIE)
+                .map(|c| c.value().to_owned())
+            else {
+                return Asker::Anonymous;
+            };
+            let Some(db) = request.rocket().state::<Db>() else {
+                return Asker::Unknown;
+            };
             let lookup = id.clone();
-            let found = db
+            match db
                 .run(move |c| Ok(Session::resume(c, &lookup, idle_timeout())?))
                 .await
-                .ok()??;
-            Some(CurrentUser {
-                user: found.1,
-                session_id: id,
-                csrf_token: found.0.csrf_token,
-            })
+            {
+                Ok(Some((session, user))) => Asker::User(CurrentUser {
+                    user,
+                    session_id: id,
+                    csrf_token: session.csrf_token,
+                }),
+                Ok(None) => Asker::Anonymous,
+                Err(_) => Asker::Unknown,
+            }
         })
         .await
         .clone()
@@ -59,8 +76,9 @@ impl<'r> FromRequest<'r> for CurrentUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
         match session_of(request).await {
-            Some(user) => Outcome::Success(user),
-            None => Outcome::Error((Status::Unauthorized, ())),
+            Asker::User(user) => Outcome::Success(user),
+            Asker::Anonymous => Outcome::Error((Status::Unauthorized, ())),
+            Asker::Unknown => Outcome::Error((Status::ServiceUnavailable, ())),
         }
     }
 }
@@ -79,9 +97,10 @@ macro_rules! role_guard {
             async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
                 let allowed: fn(Role) -> bool = $allowed;
                 match session_of(request).await {
-                    Some(user) if allowed(user.role()) => Outcome::Success($name(user)),
-                    Some(_) => Outcome::Error((Status::Forbidden, ())),
-                    None => Outcome::Error((Status::Unauthorized, ())),
+                    Asker::User(user) if allowed(user.role()) => Outcome::Success($name(user)),
+                    Asker::User(_) => Outcome::Error((Status::Forbidden, ())),
+                    Asker::Anonymous => Outcome::Error((Status::Unauthorized, ())),
+                    Asker::Unknown => Outcome::Error((Status::ServiceUnavailable, ())),
                 }
             }
         }

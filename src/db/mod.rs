@@ -26,6 +26,8 @@ pub fn resolve_database_url() -> anyhow::Result<String> {
 /// How long a request waits for a pooled connection before answering 503. Under normal load
 /// a connection frees up in milliseconds; a longer wait means the database is in trouble.
 const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How often a request waiting for a connection checks whether the database was found down.
+const CHECKOUT_SLICE: Duration = Duration::from_millis(100);
 /// While the database is down, one request in this interval tries it again; the others answer
 /// 503 at once instead of waiting.
 const PROBE_EVERY: Duration = Duration::from_millis(200);
@@ -153,10 +155,26 @@ impl Db {
             Gate::Probe => self.probe()?,
             Gate::Open => {}
         }
-        self.pool().get().map_err(|e| {
-            self.mark_down();
-            AppError::Unavailable(e)
-        })
+        // Waits in slices, so a request queued when the database goes away learns it from the
+        // request that noticed, instead of sitting out the whole timeout.
+        let pool = self.pool();
+        let deadline = Instant::now() + CHECKOUT_TIMEOUT;
+        loop {
+            match pool.get_timeout(CHECKOUT_SLICE) {
+                Ok(conn) => return Ok(conn),
+                Err(_) if self.down().is_some() => return Err(AppError::DatabaseDown),
+                Err(e) if Instant::now() >= deadline => {
+                    // A timeout with a connection error, or with no connection at all, means
+                    // the server is unreachable; a busy pool of live connections is only busy.
+                    let failed_to_connect = e.to_string().contains(": ");
+                    if failed_to_connect || pool.state().connections == 0 {
+                        self.mark_down();
+                    }
+                    return Err(AppError::Unavailable(e));
+                }
+                Err(_) => {}
+            }
+        }
     }
 
     /// A connection of its own for work that outlives one closure (a streamed download).
