@@ -25,8 +25,9 @@ use talent_tracker::db::local;
 
 const DATABASE: &str = "tt_load";
 const PEOPLE: u64 = 20_000;
-/// A 503 must come back sooner than this: the pool's checkout timeout plus scheduling slack.
-const SHORT: Duration = Duration::from_millis(2_500);
+/// A 503 must come back this soon after the stop (or after it was asked, if later): the app
+/// notices within a fraction of a second; the rest is slack for a loaded 2-core machine.
+const SHORT: Duration = Duration::from_secs(1);
 /// Every request that starts this long after PostgreSQL is back must succeed.
 const RECOVERY: Duration = Duration::from_secs(2);
 
@@ -135,6 +136,8 @@ fn main() -> anyhow::Result<()> {
     let failures = judge(&samples, down_at, up_at, elapsed);
     let write_failures = check_writes(&cluster, &writes)?;
     drop(server);
+    // The cluster is the test's own: leave nothing running.
+    local::stop(&data_dir)?;
     if failures + write_failures > 0 {
         bail!("{} checks failed", failures + write_failures);
     }
@@ -334,6 +337,21 @@ fn judge(
         );
     }
     let outside_errors = outside.iter().filter(|s| !s.ok).count();
+    for s in outside.iter().filter(|s| !s.ok).take(5) {
+        let after_up = up_at.map_or(0.0, |up| {
+            if s.started >= up {
+                s.started.duration_since(up).as_secs_f64()
+            } else {
+                -up.duration_since(s.started).as_secs_f64()
+            }
+        });
+        println!(
+            "  failed: {:?} answered {} after {:.0} ms, started {after_up:+.2} s from PostgreSQL's return",
+            s.kind,
+            s.status,
+            s.latency.as_secs_f64() * 1000.0
+        );
+    }
     check(
         outside_errors == 0,
         format!("{outside_errors} failed requests outside the outage"),
@@ -358,9 +376,12 @@ fn judge(
             format!("{wrong} failures during the outage that were not a 503"),
         );
         let refused: Vec<&&Sample> = during.iter().filter(|s| s.status == 503).collect();
+        // A request already running when PostgreSQL stopped counts from the stop.
+        let waited =
+            |s: &Sample| (s.started + s.latency).saturating_duration_since(s.started.max(down));
         let mut waits: Vec<f64> = refused
             .iter()
-            .map(|s| s.latency.as_secs_f64() * 1000.0)
+            .map(|s| waited(s).as_secs_f64() * 1000.0)
             .collect();
         waits.sort_by(f64::total_cmp);
         println!(
@@ -370,14 +391,31 @@ fn judge(
             percentile(&waits, 50.0),
             waits.last().copied().unwrap_or(0.0)
         );
+        let mut slowest: Vec<&&Sample> = refused.clone();
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.latency));
+        for s in slowest.iter().take(3) {
+            let offset = if s.started >= down {
+                s.started.duration_since(down).as_secs_f64()
+            } else {
+                -down.duration_since(s.started).as_secs_f64()
+            };
+            println!(
+                "  a slowest 503: {:?}, started {offset:+.2} s from the stop, took {:.0} ms",
+                s.kind,
+                s.latency.as_secs_f64() * 1000.0
+            );
+        }
         check(
             !refused.is_empty(),
             "the outage was seen (some 503s)".to_owned(),
         );
-        let slow = refused.iter().filter(|s| s.latency > SHORT).count();
+        let slow = refused.iter().filter(|s| waited(s) > SHORT).count();
         check(
             slow == 0,
-            format!("{slow} 503s took longer than {} ms", SHORT.as_millis()),
+            format!(
+                "{slow} 503s came later than {} ms after the stop or the request",
+                SHORT.as_millis()
+            ),
         );
         let unstyled = refused.iter().filter(|s| !s.styled).count();
         check(

@@ -23,9 +23,10 @@ pub fn resolve_database_url() -> anyhow::Result<String> {
     }
 }
 
-/// How long a request waits for a pooled connection before answering 503. Under normal load
-/// a connection frees up in milliseconds; a longer wait means the database is in trouble.
-const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a request waits for a pooled connection before answering 503, when the pool is
+/// busy with live connections (overload: reports hold connections for seconds). An
+/// unreachable database is noticed within one `CHECKOUT_SLICE` instead.
+const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How often a request waiting for a connection checks whether the database was found down.
 const CHECKOUT_SLICE: Duration = Duration::from_millis(100);
 /// While the database is down, one request in this interval tries it again; the others answer
@@ -163,11 +164,16 @@ impl Db {
             match pool.get_timeout(CHECKOUT_SLICE) {
                 Ok(conn) => return Ok(conn),
                 Err(_) if self.down().is_some() => return Err(AppError::DatabaseDown),
+                // r2d2 adds the last failed connection attempt to its timeout: the server is
+                // unreachable, not merely busy.
+                Err(e) if e.to_string().contains(": ") => {
+                    self.mark_down();
+                    return Err(AppError::Unavailable(e));
+                }
                 Err(e) if Instant::now() >= deadline => {
-                    // A timeout with a connection error, or with no connection at all, means
-                    // the server is unreachable; a busy pool of live connections is only busy.
-                    let failed_to_connect = e.to_string().contains(": ");
-                    if failed_to_connect || pool.state().connections == 0 {
+                    // No connection at all and none to be had also means unreachable; a busy
+                    // pool of live connections is only busy.
+                    if pool.state().connections == 0 {
                         self.mark_down();
                     }
                     return Err(AppError::Unavailable(e));
