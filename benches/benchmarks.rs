@@ -622,7 +622,8 @@ impl Document {
         ]);
     }
 
-    fn finish(self) -> String {
+    fn finish(mut self) -> String {
+        self.text.push_str(include_str!("limits.md"));
         self.text
     }
 }
