@@ -33,14 +33,30 @@ const CHECKOUT_SLICE: Duration = Duration::from_millis(100);
 /// 503 at once instead of waiting.
 const PROBE_EVERY: Duration = Duration::from_millis(200);
 
+/// libpq waits for a TCP connection as long as the OS does (minutes, for a host that drops
+/// packets); connection attempts give up after this many seconds unless the URL says otherwise.
+const CONNECT_TIMEOUT_SECONDS: u32 = 2;
+
+fn with_connect_timeout(url: &str) -> String {
+    if url.contains("connect_timeout") {
+        url.to_owned()
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let joiner = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{joiner}connect_timeout={CONNECT_TIMEOUT_SECONDS}")
+    } else {
+        format!("{url} connect_timeout={CONNECT_TIMEOUT_SECONDS}")
+    }
+}
+
 /// A bounded pool: a request waits at most `CHECKOUT_TIMEOUT` for a connection.
 pub fn pool(url: &str, max_size: u32) -> anyhow::Result<PgPool> {
+    let url = with_connect_timeout(url);
     Ok(Pool::builder()
         .max_size(max_size)
         .min_idle(Some(0))
         .connection_timeout(CHECKOUT_TIMEOUT)
         .connection_customizer(Box::new(SessionSettings))
-        .build_unchecked(ConnectionManager::new(url)))
+        .build_unchecked(ConnectionManager::new(&url)))
 }
 
 /// Per-connection settings: one slow query must not hold a pooled connection for long.
@@ -137,7 +153,8 @@ impl Db {
     /// the dead one.
     fn probe(&self) -> Result<(), AppError> {
         use diesel::Connection;
-        PgConnection::establish(&self.0.url).map_err(|_| AppError::DatabaseDown)?;
+        PgConnection::establish(&with_connect_timeout(&self.0.url))
+            .map_err(|_| AppError::DatabaseDown)?;
         let fresh = pool(&self.0.url, self.0.size).map_err(AppError::Internal)?;
         *self
             .0
@@ -254,4 +271,29 @@ pub fn set_actor(conn: &mut PgConnection, actor: &str) -> diesel::QueryResult<()
         .bind::<diesel::sql_types::Text, _>(actor)
         .execute(conn)
         .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_connect_timeout;
+
+    #[test]
+    fn connection_attempts_get_a_timeout_unless_the_url_has_one() {
+        assert_eq!(
+            with_connect_timeout("postgres://u:p@db/app"),
+            "postgres://u:p@db/app?connect_timeout=2"
+        );
+        assert_eq!(
+            with_connect_timeout("postgres://db/app?sslmode=require"),
+            "postgres://db/app?sslmode=require&connect_timeout=2"
+        );
+        assert_eq!(
+            with_connect_timeout("postgres://db/app?connect_timeout=9"),
+            "postgres://db/app?connect_timeout=9"
+        );
+        assert_eq!(
+            with_connect_timeout("host=db dbname=app"),
+            "host=db dbname=app connect_timeout=2"
+        );
+    }
 }
