@@ -86,10 +86,10 @@ pub fn generate(
             return Err(GenerateError::NotEmpty(existing));
         }
         conn.batch_execute(
-            "ALTER TABLE company DISABLE TRIGGER company_audit; \
-             ALTER TABLE person DISABLE TRIGGER person_audit; \
-             ALTER TABLE pay_report DISABLE TRIGGER pay_report_audit; \
-             ALTER TABLE exchange_rate DISABLE TRIGGER exchange_rate_audit",
+            "ALTER TABLE company DISABLE TRIGGER company_audit_create; \
+             ALTER TABLE person DISABLE TRIGGER person_audit_create; \
+             ALTER TABLE pay_report DISABLE TRIGGER pay_report_audit_create; \
+             ALTER TABLE exchange_rate DISABLE TRIGGER exchange_rate_audit_create",
         )?;
         let mut written = Written {
             exchange_rates: exchange_rates(conn, options, reporting_per_usd)?,
@@ -104,10 +104,10 @@ pub fn generate(
             copy_stage_changes(conn, options, first_person, &weights, progress)?;
         written.pay_reports = copy_pay_reports(conn, options, first_person, &weights, progress)?;
         conn.batch_execute(
-            "ALTER TABLE company ENABLE TRIGGER company_audit; \
-             ALTER TABLE person ENABLE TRIGGER person_audit; \
-             ALTER TABLE pay_report ENABLE TRIGGER pay_report_audit; \
-             ALTER TABLE exchange_rate ENABLE TRIGGER exchange_rate_audit",
+            "ALTER TABLE company ENABLE TRIGGER company_audit_create; \
+             ALTER TABLE person ENABLE TRIGGER person_audit_create; \
+             ALTER TABLE pay_report ENABLE TRIGGER pay_report_audit_create; \
+             ALTER TABLE exchange_rate ENABLE TRIGGER exchange_rate_audit_create",
         )?;
         record_in_audit(conn, options, &written)?;
         Ok::<_, GenerateError>(written)
