@@ -43,14 +43,21 @@ fn key_over(sort: PersonSort, person: &str, origin: &str, hiring: &str) -> Strin
 /// ORDER BY for the list: ascending or descending, NULLs last either way (as the exports sort).
 /// `reversed` gives the exact opposite order, for reading backwards from a cursor.
 pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> String {
+    let (_, nullable) = key(sort);
     let key = key_over(sort, "person", "origin", "hiring");
     let dir = if descending != reversed {
         "DESC"
     } else {
         "ASC"
     };
-    let nulls = if reversed { "FIRST" } else { "LAST" };
-    format!("{key} {dir} NULLS {nulls}, person.id {dir}")
+    // A NULLS clause on a key that cannot be NULL would still keep PostgreSQL from reading a
+    // (key, id) index backwards, so it is only written where NULLs can occur.
+    let nulls = match (nullable, reversed) {
+        (false, _) => "",
+        (true, false) => " NULLS LAST",
+        (true, true) => " NULLS FIRST",
+    };
+    format!("{key} {dir}{nulls}, person.id {dir}")
 }
 
 /// A condition keeping the rows strictly after (or before) the cursor person, as the SQL
