@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, bail};
-use support::{Client, Cluster, Server, median, percentile, time};
+use support::{Client, Cluster, Server, env_or, median, percentile, time};
 
 const DATABASE: &str = "tt_bench";
 const IMPORT_SOURCE: &str = "tt_bench_import_source";
@@ -52,16 +52,6 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(&path, out.finish())?;
     eprintln!("Wrote {}", path.display());
     Ok(())
-}
-
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
-    match std::env::var(name) {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .with_context(|| format!("{name}={v} is not a number")),
-        Err(_) => Ok(default),
-    }
 }
 
 /// Runs psql on a script file (or a command) and returns the wall-clock seconds.

@@ -18,9 +18,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use rand::{Rng, SeedableRng};
-use support::{Client, Cluster, Server, percentile};
+use support::{Client, Cluster, Server, env_or, percentile};
 use talent_tracker::db::local;
 
 const DATABASE: &str = "tt_load";
@@ -63,16 +63,6 @@ struct Writes {
     /// Per created person: the titles set by acknowledged edits, in order, and any
     /// unacknowledged attempt after the last.
     titles: HashMap<String, (Vec<String>, Option<String>)>,
-}
-
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
-    match std::env::var(name) {
-        Ok(v) => v
-            .parse()
-            .ok()
-            .with_context(|| format!("{name}={v} is not a number")),
-        Err(_) => Ok(default),
-    }
 }
 
 fn main() -> anyhow::Result<()> {

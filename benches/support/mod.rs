@@ -500,6 +500,17 @@ fn csrf_token(page: &str) -> anyhow::Result<String> {
         .context("no csrf_token in the page")
 }
 
+/// A numeric setting from the environment (TT_BENCH_*, TT_LOAD_*), or its default.
+pub fn env_or<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .with_context(|| format!("{name}={v} is not a number")),
+        Err(_) => Ok(default),
+    }
+}
+
 /// The median of some timings.
 pub fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
