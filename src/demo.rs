@@ -301,7 +301,7 @@ fn seed_pay(conn: &mut PgConnection, person: &Person) -> QueryResult<()> {
         confidence: Confidence::Reported,
         notes: Some(PRESS_NOTE.into()),
     };
-    let reports = match person.full_name.as_str() {
+    let reports = match person.fields.full_name.as_str() {
         "Alexandr Wang" => vec![report(100, 300)],
         "Nat Friedman" => vec![report(100, 200)],
         "Daniel Gross" => vec![report(100, 200)],

@@ -3,64 +3,13 @@
 
 use std::io::Write;
 
-use bigdecimal::BigDecimal;
-use diesel::PgConnection;
+use diesel::{PgConnection, QueryResult};
 
-use crate::csv_format::{COMPANY_COLUMNS, PAY_COLUMNS, PERSON_COLUMNS, escape_text};
+use crate::csv_format::escape_text;
 use crate::domain::CompanyKind;
+use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
 use crate::models::{Company, PayReport, Person, PersonFilter, PersonSort};
-
-fn text(value: &Option<String>) -> String {
-    value.as_deref().map(escape_text).unwrap_or_default()
-}
-
-fn plain<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
-}
-
-/// Amounts as exact plain decimals with their cents: no separators, no symbols.
-fn amount(value: &BigDecimal) -> String {
-    value.with_scale(2).to_plain_string()
-}
-
-fn person_record((person, origin, hiring): &PersonWithCompanies) -> Vec<String> {
-    vec![
-        escape_text(&person.full_name),
-        text(&person.title),
-        text(&person.expertise),
-        text(origin),
-        text(hiring),
-        text(&person.team),
-        person.stage.as_str().to_owned(),
-        plain(&person.first_contact_on),
-        plain(&person.offer_on),
-        plain(&person.decided_on),
-        plain(&person.start_on),
-        text(&person.location),
-        text(&person.notes),
-    ]
-}
-
-fn pay_record(report: &PayReport) -> Vec<String> {
-    vec![
-        report.kind.as_str().to_owned(),
-        report.currency.clone(),
-        amount(&report.amount_low),
-        amount(&report.amount_high),
-        report.period.as_str().to_owned(),
-        plain(&report.period_years),
-        report.base.as_ref().map(amount).unwrap_or_default(),
-        report.bonus.as_ref().map(amount).unwrap_or_default(),
-        report.equity.as_ref().map(amount).unwrap_or_default(),
-        report.sign_on.as_ref().map(amount).unwrap_or_default(),
-        report.as_of.to_string(),
-        text(&report.source_name),
-        text(&report.source_url),
-        report.confidence.as_str().to_owned(),
-        text(&report.notes),
-    ]
-}
 
 /// Companies matching the list's search and kind, by name. Returns the number of rows.
 pub fn companies(
@@ -69,22 +18,10 @@ pub fn companies(
     kind: Option<CompanyKind>,
     out: impl Write,
 ) -> anyhow::Result<u64> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(COMPANY_COLUMNS)?;
-    let mut rows = 0;
-    for company in Company::export(conn, search, kind)? {
-        let company = company?;
-        writer.write_record([
-            escape_text(&company.name),
-            company.kind.as_str().to_owned(),
-            text(&company.website),
-            plain(&company.country),
-            text(&company.notes),
-        ])?;
-        rows += 1;
-    }
-    writer.flush()?;
-    Ok(rows)
+    let rows = Company::export(conn, search, kind)?;
+    write(out, CompanyInput::COLUMNS.iter(), rows, |company| {
+        csv_row(&CompanyInput::stored(company.fields))
+    })
 }
 
 /// People the list's filters keep, in its order, one row each.
@@ -95,15 +32,8 @@ pub fn people(
     descending: bool,
     out: impl Write,
 ) -> anyhow::Result<u64> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(PERSON_COLUMNS)?;
-    let mut rows = 0;
-    for person in Person::export(conn, filter, sort, descending)? {
-        writer.write_record(person_record(&person?))?;
-        rows += 1;
-    }
-    writer.flush()?;
-    Ok(rows)
+    let rows = Person::export(conn, filter, sort, descending)?;
+    write(out, PersonInput::COLUMNS.iter(), rows, person_cells)
 }
 
 /// One row per pay report, its person's columns first: the file the import reads back.
@@ -114,16 +44,35 @@ pub fn pay_reports(
     descending: bool,
     out: impl Write,
 ) -> anyhow::Result<u64> {
+    let rows = PayReport::export(conn, filter, sort, descending)?;
+    let header = PersonInput::COLUMNS.iter().chain(PayReportInput::COLUMNS);
+    write(out, header, rows, |(report, person)| {
+        let mut row = person_cells(person)?;
+        row.extend(csv_row(&PayReportInput::stored(report.fields))?);
+        Ok(row)
+    })
+}
+
+fn person_cells((person, origin, hiring): PersonWithCompanies) -> anyhow::Result<Vec<String>> {
+    csv_row(&PersonInput::stored(person.fields, origin, hiring))
+}
+
+/// Writes the header, then each row's cells with formulas defused. Returns the number of rows.
+fn write<'h, R>(
+    out: impl Write,
+    header: impl Iterator<Item = &'h &'static str>,
+    rows: impl Iterator<Item = QueryResult<R>>,
+    row_cells: impl Fn(R) -> anyhow::Result<Vec<String>>,
+) -> anyhow::Result<u64> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(PERSON_COLUMNS.iter().chain(PAY_COLUMNS))?;
-    let mut rows = 0;
-    for row in PayReport::export(conn, filter, sort, descending)? {
-        let (report, person) = row?;
-        let mut record = person_record(&person);
-        record.extend(pay_record(&report));
-        writer.write_record(record)?;
-        rows += 1;
+    writer.write_record(header)?;
+    let mut written = 0;
+    for row in rows {
+        // Escaping every cell is safe: only free text can start like a formula (amounts are
+        // never negative, and dates, choices and URLs start otherwise).
+        writer.write_record(row_cells(row?)?.iter().map(|cell| escape_text(cell)))?;
+        written += 1;
     }
     writer.flush()?;
-    Ok(rows)
+    Ok(written)
 }

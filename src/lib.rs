@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod input;
 pub mod models;
 pub mod reports;
 pub mod routes;

@@ -129,6 +129,13 @@ choice_enum!(
     }
 );
 
+impl Stage {
+    /// The funnel runs from sourced to hired; declined and withdrawn are ways out of it.
+    pub fn in_funnel(self) -> bool {
+        !matches!(self, Stage::Declined | Stage::Withdrawn)
+    }
+}
+
 impl Role {
     pub fn sees_pay(self) -> bool {
         self != Role::Viewer

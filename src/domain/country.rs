@@ -19,7 +19,7 @@ impl CountryCode {
     }
 }
 
-super::parsed_form_field!(CountryCode);
+super::parsed_value!(CountryCode, String);
 
 #[cfg(test)]
 mod tests {

@@ -17,7 +17,7 @@ impl Currency {
     }
 }
 
-super::parsed_form_field!(Currency);
+super::parsed_value!(Currency, String);
 
 #[cfg(test)]
 mod tests {

@@ -17,13 +17,7 @@ impl Date {
     }
 }
 
-impl From<NaiveDate> for Date {
-    fn from(date: NaiveDate) -> Self {
-        Date(date)
-    }
-}
-
-super::parsed_form_field!(Date);
+super::parsed_value!(Date, NaiveDate);
 
 #[cfg(test)]
 mod tests {

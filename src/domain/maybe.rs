@@ -5,12 +5,18 @@
 
 use rocket::form::{self, FromFormField, ValueField};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Maybe<T>(pub Option<T>);
 
 impl<T> Maybe<T> {
     pub fn into_inner(self) -> Option<T> {
         self.0
+    }
+
+    /// The inner value, converted: `Maybe<Text>` into `Option<String>` with `Text::into_inner`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Option<U> {
+        self.0.map(f)
     }
 }
 

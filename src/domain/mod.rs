@@ -13,11 +13,50 @@ macro_rules! parsed_form_field {
 }
 use parsed_form_field;
 
+/// A parsed value whose inner value prints as forms and CSV files spell it: a form field
+/// (`parsed_form_field!`), written out by serde as that text, and taken back from the database
+/// with `stored`.
+macro_rules! parsed_value {
+    ($type:ty, $inner:ty) => {
+        super::parsed_form_field!($type);
+
+        impl $type {
+            /// A value read back from the database, which checked it when it was stored.
+            pub fn stored(value: $inner) -> Self {
+                Self(value)
+            }
+        }
+
+        impl serde::Serialize for $type {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(&self.0)
+            }
+        }
+
+        super::parsed_deserialize!($type);
+    };
+}
+use parsed_value;
+
+/// Reads a parsed value from text with its own `parse`, so serde cannot make an invalid one.
+macro_rules! parsed_deserialize {
+    ($type:ty) => {
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Self::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+use parsed_deserialize;
+
 mod choices;
 mod country;
 mod currency;
 mod date;
 mod email;
+mod id;
 mod maybe;
 mod money;
 mod rate;
@@ -31,6 +70,7 @@ pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::Date;
 pub use email::Email;
+pub use id::{CompanyId, PayReportId, PersonId};
 pub use maybe::Maybe;
 pub use money::{Money, format_money};
 pub use rate::Rate;

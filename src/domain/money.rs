@@ -44,9 +44,22 @@ impl Money {
     pub fn into_inner(self) -> BigDecimal {
         self.0
     }
+
+    /// An amount read back from the database, whose NUMERIC(14, 2) and CHECK held it.
+    pub fn stored(amount: BigDecimal) -> Self {
+        Money(amount)
+    }
 }
 
 super::parsed_form_field!(Money);
+super::parsed_deserialize!(Money);
+
+/// As the forms and CSV files write amounts: a plain decimal with its cents.
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.with_scale(2).to_plain_string())
+    }
+}
 
 /// Shows an amount exactly, with thousands separators: 1234567.5 → "1,234,567.50".
 pub fn format_money(amount: &BigDecimal) -> String {

@@ -28,7 +28,7 @@ impl WebUrl {
     }
 }
 
-super::parsed_form_field!(WebUrl);
+super::parsed_value!(WebUrl, String);
 
 #[cfg(test)]
 mod tests {

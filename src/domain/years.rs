@@ -16,4 +16,4 @@ impl PeriodYears {
     }
 }
 
-super::parsed_form_field!(PeriodYears);
+super::parsed_value!(PeriodYears, i16);

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Plan};
-use super::rows::PersonDetails;
-use crate::domain::CompanyKind;
+use crate::domain::{CompanyId, CompanyKind, PersonId};
+use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
 };
@@ -64,7 +64,7 @@ pub fn apply(
             items.push(item(
                 batch_id,
                 "company",
-                Company::insert(conn, &fields)?.id,
+                Company::insert(conn, &fields)?.id.get(),
                 None,
             ));
         }
@@ -73,21 +73,21 @@ pub fn apply(
                 (Action::Create, _) => items.push(item(
                     batch_id,
                     "company",
-                    Company::insert(conn, &step.fields)?.id,
+                    Company::insert(conn, &step.fields)?.id.get(),
                     None,
                 )),
                 (Action::Update, Some(id)) => {
-                    let before = CompanyFields::from(Company::find(conn, id)?);
-                    Company::update(conn, id, &step.fields)?;
-                    items.push(item(batch_id, "company", id, Some(json(&before)?)));
+                    let before = Company::find(conn, id)?.fields;
+                    Company::update(conn, id, None, &step.fields)?;
+                    items.push(item(batch_id, "company", id.get(), Some(json(&before)?)));
                 }
                 _ => {}
             }
             progress(1);
         }
-        let company_ids: HashMap<String, i64> = company::table
+        let company_ids: HashMap<String, CompanyId> = company::table
             .select((company::name, company::id))
-            .load::<(String, i64)>(conn)?
+            .load::<(String, CompanyId)>(conn)?
             .into_iter()
             .map(|(name, id)| (name.to_lowercase(), id))
             .collect();
@@ -106,17 +106,18 @@ pub fn apply(
                     let id = created_ids.next().ok_or_else(|| {
                         ImportError::Refused("the new people were not all created".into())
                     })?;
-                    items.push(item(batch_id, "person", id, None));
+                    items.push(item(batch_id, "person", id.get(), None));
                     id
                 }
                 (Action::Update, Some(id)) => {
                     let fields = person_fields(&step.person, &company_ids);
-                    let before = PersonFields::from(Person::find(conn, id)?);
-                    Person::update(conn, id, &fields)?;
-                    items.push(item(batch_id, "person", id, Some(json(&before)?)));
+                    let before = Person::find(conn, id)?.fields;
+                    Person::update(conn, id, None, &fields)?;
+                    items.push(item(batch_id, "person", id.get(), Some(json(&before)?)));
                     id
                 }
-                (_, existing) => existing.unwrap_or_default(),
+                (_, Some(existing)) => existing,
+                (_, None) => continue,
             };
             for pay in step.pays.iter().filter(|p| p.action == Action::Create) {
                 new_reports.push((id, pay.fields.clone()));
@@ -124,7 +125,7 @@ pub fn apply(
             progress(1 + step.pays.len().saturating_sub(1) as u64);
         }
         for id in PayReport::insert_many(conn, &new_reports)? {
-            items.push(item(batch_id, "pay_report", id, None));
+            items.push(item(batch_id, "pay_report", id.get(), None));
         }
         ImportItem::insert_all(conn, &items)?;
         let counts = plan.counts();
@@ -137,26 +138,12 @@ pub fn apply(
     })
 }
 
-fn person_fields(details: &PersonDetails, company_ids: &HashMap<String, i64>) -> PersonFields {
-    let id_of = |name: &Option<String>| {
-        name.as_ref()
-            .and_then(|n| company_ids.get(&n.to_lowercase()).copied())
-    };
-    PersonFields {
-        full_name: details.full_name.clone(),
-        title: details.title.clone(),
-        expertise: details.expertise.clone(),
-        origin_company_id: id_of(&details.origin_company),
-        hiring_company_id: id_of(&details.hiring_company),
-        team: details.team.clone(),
-        stage: details.stage,
-        first_contact_on: details.first_contact_on,
-        offer_on: details.offer_on,
-        decided_on: details.decided_on,
-        start_on: details.start_on,
-        location: details.location.clone(),
-        notes: details.notes.clone(),
-    }
+/// The person a plan's step writes, with the companies it names (all exist by now).
+fn person_fields(person: &PersonInput, company_ids: &HashMap<String, CompanyId>) -> PersonFields {
+    let [origin, hiring] = person
+        .companies()
+        .map(|(_, name)| name.and_then(|n| company_ids.get(&n.to_lowercase()).copied()));
+    person.clone().into_fields(origin, hiring)
 }
 
 /// Undoes an applied batch, all or nothing: what it created is deleted, what it updated gets
@@ -169,40 +156,41 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
         }
         for item in ImportItem::of_batch(conn, batch_id)? {
             let id = item.record_id;
+            let (person_id, company_id) = (PersonId(id), CompanyId(id));
             match (item.record_table.as_str(), &item.before) {
                 ("pay_report", _) => {
                     diesel::delete(pay_report::table.find(id)).execute(conn)?;
                 }
                 ("person", None) => {
-                    let Ok(person) = Person::find(conn, id) else { continue };
-                    let later: i64 = pay_report::table.filter(pay_report::person_id.eq(id)).count().get_result(conn)?;
+                    let Ok(person) = Person::find(conn, person_id) else { continue };
+                    let later: i64 = pay_report::table.filter(pay_report::person_id.eq(person_id)).count().get_result(conn)?;
                     if later > 0 {
                         return Err(ImportError::Refused(format!(
                             "{} has pay reports added after this import: delete those first, or keep the batch.",
-                            person.full_name
+                            person.fields.full_name
                         )));
                     }
-                    Person::delete(conn, id)?;
+                    Person::delete(conn, person_id)?;
                 }
                 ("person", Some(before)) => {
                     let fields: PersonFields = serde_json::from_value(before.clone())
                         .map_err(|e| ImportError::Refused(format!("a person's old values cannot be read: {e}")))?;
-                    Person::update(conn, id, &fields)?;
+                    Person::update(conn, person_id, None, &fields)?;
                 }
                 ("company", None) => {
-                    let Ok(company) = Company::find(conn, id) else { continue };
-                    if Company::people_count(conn, id)? > 0 {
+                    let Ok(company) = Company::find(conn, company_id) else { continue };
+                    if Company::people_count(conn, company_id)? > 0 {
                         return Err(ImportError::Refused(format!(
                             "{} is named by people this import did not create: change them first, or keep the batch.",
-                            company.name
+                            company.fields.name
                         )));
                     }
-                    Company::delete(conn, id)?;
+                    Company::delete(conn, company_id)?;
                 }
                 ("company", Some(before)) => {
                     let fields: CompanyFields = serde_json::from_value(before.clone())
                         .map_err(|e| ImportError::Refused(format!("a company's old values cannot be read: {e}")))?;
-                    Company::update(conn, id, &fields)?;
+                    Company::update(conn, company_id, None, &fields)?;
                 }
                 _ => {}
             }

@@ -9,9 +9,9 @@ mod table;
 
 pub use apply::{apply, revert};
 pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
-pub use rows::{PersonDetails, RowError};
+pub use rows::RowError;
 
-use crate::csv_format::{COMPANY_COLUMNS, PAY_COLUMNS, PERSON_COLUMNS};
+use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
@@ -69,24 +69,23 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     } else {
         ImportKind::Companies
     };
-    let with_pay = kind == ImportKind::People && PAY_COLUMNS.iter().any(|c| columns.has(c));
+    let pay = PayReportInput::COLUMNS;
+    let with_pay = kind == ImportKind::People && pay.iter().any(|c| columns.has(c));
+    let person = PersonInput::COLUMNS.iter();
     let (known, required): (Vec<&str>, Vec<&str>) = match kind {
-        ImportKind::Companies => (COMPANY_COLUMNS.to_vec(), vec!["name", "kind"]),
-        ImportKind::People if with_pay => (
-            PERSON_COLUMNS.iter().chain(PAY_COLUMNS).copied().collect(),
-            vec![
-                "full_name",
-                "stage",
-                "kind",
-                "currency",
-                "amount_low",
-                "amount_high",
-                "period",
-                "as_of",
-                "confidence",
-            ],
+        ImportKind::Companies => (
+            CompanyInput::COLUMNS.to_vec(),
+            CompanyInput::REQUIRED.to_vec(),
         ),
-        ImportKind::People => (PERSON_COLUMNS.to_vec(), vec!["full_name", "stage"]),
+        ImportKind::People if with_pay => (
+            person.chain(pay).copied().collect(),
+            PersonInput::REQUIRED
+                .iter()
+                .chain(PayReportInput::REQUIRED)
+                .copied()
+                .collect(),
+        ),
+        ImportKind::People => (person.copied().collect(), PersonInput::REQUIRED.to_vec()),
     };
     let missing: Vec<&str> = required.into_iter().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {

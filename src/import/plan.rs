@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::rows::{PersonDetails, RowError};
+use super::rows::RowError;
 use super::{ImportKind, Parsed};
+use crate::domain::{CompanyId, PersonId};
+use crate::input::PersonInput;
 use crate::models::person::{hiring, origin};
 use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
 use crate::schema::{company, pay_report, person};
@@ -23,7 +25,7 @@ pub struct CompanyStep {
     pub line: u64,
     pub fields: CompanyFields,
     pub action: Action,
-    pub existing: Option<i64>,
+    pub existing: Option<CompanyId>,
 }
 
 #[derive(Debug, Clone)]
@@ -36,10 +38,10 @@ pub struct PayStep {
 #[derive(Debug, Clone)]
 pub struct PersonStep {
     pub line: u64,
-    pub person: PersonDetails,
+    pub person: PersonInput,
     pub action: Action,
     /// The person matched by name and origin company.
-    pub existing: Option<i64>,
+    pub existing: Option<PersonId>,
     pub pays: Vec<PayStep>,
 }
 
@@ -114,43 +116,11 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         errors: parsed.errors,
         ignored_columns: parsed.ignored_columns,
     };
-    let existing: HashMap<String, (i64, CompanyFields)> = company::table
-        .select((
-            company::id,
-            (
-                company::name,
-                company::kind,
-                company::website,
-                company::country,
-                company::notes,
-            ),
-        ))
-        .load::<(
-            i64,
-            (
-                String,
-                crate::domain::CompanyKind,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            ),
-        )>(conn)?
+    let existing: HashMap<String, (CompanyId, CompanyFields)> = company::table
+        .select((company::id, CompanyFields::as_select()))
+        .load::<(CompanyId, CompanyFields)>(conn)?
         .into_iter()
-        .map(|(id, (name, kind, website, country, notes))| {
-            (
-                name.to_lowercase(),
-                (
-                    id,
-                    CompanyFields {
-                        name,
-                        kind,
-                        website,
-                        country,
-                        notes,
-                    },
-                ),
-            )
-        })
+        .map(|(id, fields)| (fields.name.to_lowercase(), (id, fields)))
         .collect();
     match parsed.kind {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
@@ -163,7 +133,7 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
 fn plan_companies(
     plan: &mut Plan,
     rows: Vec<super::rows::CompanyRow>,
-    existing: &HashMap<String, (i64, CompanyFields)>,
+    existing: &HashMap<String, (CompanyId, CompanyFields)>,
 ) {
     let mut lines: HashMap<String, u64> = HashMap::new();
     for row in rows {
@@ -194,24 +164,24 @@ fn plan_people(
     conn: &mut PgConnection,
     plan: &mut Plan,
     rows: Vec<super::rows::PersonRow>,
-    companies: &HashMap<String, (i64, CompanyFields)>,
+    companies: &HashMap<String, (CompanyId, CompanyFields)>,
 ) -> QueryResult<()> {
     // Companies the file names that do not exist yet, each once, as first spelled.
     for name in rows
         .iter()
-        .flat_map(|r| [&r.person.origin_company, &r.person.hiring_company])
-        .flatten()
+        .flat_map(|r| r.person.companies())
+        .filter_map(|(_, name)| name)
     {
         let key = name.to_lowercase();
         if !companies.contains_key(&key)
             && !plan.new_companies.iter().any(|n| n.to_lowercase() == key)
         {
-            plan.new_companies.push(name.clone());
+            plan.new_companies.push(name.to_owned());
         }
     }
     let stored = matching_people(conn, &rows)?;
-    let stored_ids: Vec<i64> = stored.values().map(|(p, _)| p.id).collect();
-    let mut stored_pay: HashMap<i64, Vec<PayReportFields>> = HashMap::new();
+    let stored_ids: Vec<PersonId> = stored.values().map(|(id, _)| *id).collect();
+    let mut stored_pay: HashMap<PersonId, Vec<PayReportFields>> = HashMap::new();
     for report in pay_report::table
         .filter(pay_report::person_id.eq_any(&stored_ids))
         .select(PayReport::as_select())
@@ -220,11 +190,11 @@ fn plan_people(
         stored_pay
             .entry(report.person_id)
             .or_default()
-            .push(PayReportFields::from(report));
+            .push(report.fields);
     }
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     for row in rows {
-        let key = person_key(&row.person.full_name, row.person.origin_company.as_deref());
+        let key = person_key(&row.person);
         let step = match index.get(&key) {
             Some(&at) => {
                 if plan.people[at].person != row.person {
@@ -233,7 +203,7 @@ fn plan_people(
                         column: String::new(),
                         message: format!(
                             "{} is on line {} already with other details; give each person's details the same on all their rows.",
-                            row.person.full_name, plan.people[at].line
+                            row.person.full_name.as_str(), plan.people[at].line
                         ),
                     });
                     continue;
@@ -242,10 +212,8 @@ fn plan_people(
             }
             None => {
                 let (action, existing) = match stored.get(&key) {
-                    Some((person, details)) if *details == row.person => {
-                        (Action::Skip, Some(person.id))
-                    }
-                    Some((person, _)) => (Action::Update, Some(person.id)),
+                    Some((id, stored)) if *stored == row.person => (Action::Skip, Some(*id)),
+                    Some((id, _)) => (Action::Update, Some(*id)),
                     None => (Action::Create, None),
                 };
                 index.insert(key, plan.people.len());
@@ -275,22 +243,24 @@ fn plan_people(
     Ok(())
 }
 
-fn person_key(full_name: &str, origin_company: Option<&str>) -> (String, String) {
+/// How a file's row and a stored person are matched: normalised name and origin company.
+fn person_key(person: &PersonInput) -> (String, String) {
+    let [(_, origin_company), _] = person.companies();
     (
-        normalise(full_name),
+        normalise(person.full_name.as_str()),
         origin_company.map(str::to_lowercase).unwrap_or_default(),
     )
 }
 
-/// The stored people whose name and origin company match a row, with their details as a file
-/// would give them. Where two stored people share a key, the older one is matched.
+/// The stored people whose name and origin company match a row, as a file would give them.
+/// Where two stored people share a key, the older one is matched.
 fn matching_people(
     conn: &mut PgConnection,
     rows: &[super::rows::PersonRow],
-) -> QueryResult<HashMap<(String, String), (Person, PersonDetails)>> {
+) -> QueryResult<HashMap<(String, String), (PersonId, PersonInput)>> {
     let names: Vec<String> = rows
         .iter()
-        .map(|r| normalise(&r.person.full_name))
+        .map(|r| normalise(r.person.full_name.as_str()))
         .collect();
     let found: Vec<(Person, Option<String>, Option<String>)> = person::table
         .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))
@@ -306,23 +276,8 @@ fn matching_people(
     Ok(found
         .into_iter()
         .map(|(person, origin_name, hiring_name)| {
-            let key = person_key(&person.full_name, origin_name.as_deref());
-            let details = PersonDetails {
-                full_name: person.full_name.clone(),
-                title: person.title.clone(),
-                expertise: person.expertise.clone(),
-                origin_company: origin_name,
-                hiring_company: hiring_name,
-                team: person.team.clone(),
-                stage: person.stage,
-                first_contact_on: person.first_contact_on,
-                offer_on: person.offer_on,
-                decided_on: person.decided_on,
-                start_on: person.start_on,
-                location: person.location.clone(),
-                notes: person.notes.clone(),
-            };
-            (key, (person, details))
+            let stored = PersonInput::stored(person.fields, origin_name, hiring_name);
+            (person_key(&stored), (person.id, stored))
         })
         .collect())
 }

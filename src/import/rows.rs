@@ -1,16 +1,12 @@
-//! Turning records into typed rows with the form's own parsers, collecting every error with its
-//! line and column.
+//! Turning records into typed rows with the forms' own input types, collecting every error
+//! with its line and column.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use csv::StringRecord;
 
 use crate::csv_format::unescape_text;
-use crate::domain::{
-    ChoiceName, CompanyKind, CountryCode, Currency, Date, LongText, Money, PeriodYears, Stage,
-    Text, WebUrl, rules,
-};
+use crate::input::{self, CompanyInput, PayReportInput, PersonInput, RecordInput};
 use crate::models::{CompanyFields, PayReportFields};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,28 +16,10 @@ pub struct RowError {
     pub message: String,
 }
 
-/// A person as a file describes them: companies by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonDetails {
-    pub full_name: String,
-    pub title: Option<String>,
-    pub expertise: Option<String>,
-    pub origin_company: Option<String>,
-    pub hiring_company: Option<String>,
-    pub team: Option<String>,
-    pub stage: Stage,
-    pub first_contact_on: Option<NaiveDate>,
-    pub offer_on: Option<NaiveDate>,
-    pub decided_on: Option<NaiveDate>,
-    pub start_on: Option<NaiveDate>,
-    pub location: Option<String>,
-    pub notes: Option<String>,
-}
-
 #[derive(Debug, Clone)]
 pub struct PersonRow {
     pub line: u64,
-    pub person: PersonDetails,
+    pub person: PersonInput,
     pub pay: Option<PayReportFields>,
 }
 
@@ -70,27 +48,16 @@ impl Columns {
     }
 }
 
-fn choice<T: ChoiceName>(raw: &str) -> Result<T, String> {
-    T::all()
-        .iter()
-        .copied()
-        .find(|c| c.as_str() == raw.trim())
-        .ok_or_else(|| {
-            let names: Vec<&str> = T::all().iter().map(|c| c.as_str()).collect();
-            format!("Choose one of: {}.", names.join(", "))
-        })
-}
-
-/// Reads one record's cells, noting each error.
-struct Cells<'a> {
+/// One record of a file, read as the input types read forms.
+struct Row<'a> {
     line: u64,
     record: &'a StringRecord,
     columns: &'a Columns,
-    errors: &'a mut Vec<RowError>,
 }
 
-impl Cells<'_> {
-    fn raw(&self, column: &str) -> &str {
+impl Row<'_> {
+    /// A cell as stored: a defused formula gets its text back.
+    fn cell(&self, column: &str) -> &str {
         let cell = self
             .columns
             .0
@@ -100,62 +67,23 @@ impl Cells<'_> {
         unescape_text(cell)
     }
 
-    fn error(&mut self, column: &str, message: impl Into<String>) {
-        self.errors.push(RowError {
-            line: self.line,
-            column: column.to_owned(),
-            message: message.into(),
-        });
-    }
-
-    /// A cell that must hold a value.
-    fn required<T>(
-        &mut self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Option<T> {
-        if self.raw(column).trim().is_empty() {
-            self.error(column, "This field is required.");
-            return None;
-        }
-        match parse(self.raw(column)) {
-            Ok(value) => Some(value),
-            Err(message) => {
-                self.error(column, message);
-                None
+    /// The record's `T`, or `None` with its errors noted by column, in column order.
+    fn read<T: RecordInput>(&self, errors: &mut Vec<RowError>) -> Option<T> {
+        let cells = T::COLUMNS
+            .iter()
+            .filter(|c| self.columns.has(c))
+            .map(|c| (*c, self.cell(c)));
+        let (value, state) = input::read::<T>(cells);
+        for field in input::fields_in_order::<T>().iter().chain(&[""]) {
+            for message in state.errors(field) {
+                errors.push(RowError {
+                    line: self.line,
+                    column: T::column_of(field).to_owned(),
+                    message: message.clone(),
+                });
             }
         }
-    }
-
-    /// A cell that may be empty; an error is noted and read as empty.
-    fn optional<T>(
-        &mut self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Option<T> {
-        if self.raw(column).trim().is_empty() {
-            None
-        } else {
-            self.required(column, parse)
-        }
-    }
-
-    fn text(&mut self, column: &str) -> Option<String> {
-        self.optional(column, |s| Text::<200>::parse(s).map(Text::into_inner))
-    }
-
-    fn notes(&mut self, column: &str) -> Option<String> {
-        self.optional(column, |s| LongText::parse(s).map(Text::into_inner))
-    }
-
-    fn date(&mut self, column: &str) -> Option<NaiveDate> {
-        self.optional(column, |s| Date::parse(s).map(Date::into_inner))
-    }
-
-    fn broken(&mut self, broken: Option<rules::Broken>) {
-        if let Some((column, message)) = broken {
-            self.error(column, message);
-        }
+        value
     }
 }
 
@@ -166,32 +94,15 @@ pub fn company(
     columns: &Columns,
     errors: &mut Vec<RowError>,
 ) -> Option<CompanyRow> {
-    let before = errors.len();
-    let mut cells = Cells {
+    let row = Row {
         line,
         record,
         columns,
-        errors,
     };
-    let name = cells.required("name", |s| Text::<200>::parse(s).map(Text::into_inner));
-    let kind = cells.required("kind", choice::<CompanyKind>);
-    let website = cells.optional("website", |s| WebUrl::parse(s).map(WebUrl::into_inner));
-    let country = cells.optional("country", |s| {
-        CountryCode::parse(s).map(CountryCode::into_inner)
-    });
-    let notes = cells.notes("notes");
-    if cells.errors.len() > before {
-        return None;
-    }
+    let company: CompanyInput = row.read(errors)?;
     Some(CompanyRow {
         line,
-        fields: CompanyFields {
-            name: name?,
-            kind: kind?,
-            website,
-            country,
-            notes,
-        },
+        fields: company.into_fields(),
     })
 }
 
@@ -203,83 +114,25 @@ pub fn person(
     with_pay: bool,
     errors: &mut Vec<RowError>,
 ) -> Option<PersonRow> {
-    let before = errors.len();
-    let mut cells = Cells {
+    let row = Row {
         line,
         record,
         columns,
-        errors,
     };
-    let full_name = cells.required("full_name", |s| Text::<200>::parse(s).map(Text::into_inner));
-    let stage = cells.required("stage", choice::<Stage>);
-    let offer_on = cells.date("offer_on");
-    let decided_on = cells.date("decided_on");
-    if let (Some(offer), Some(decided)) = (offer_on, decided_on) {
-        cells.broken(rules::decided_after_offer(
-            Date::from(offer),
-            Date::from(decided),
-        ));
-    }
-    let person = PersonDetails {
-        full_name: full_name.unwrap_or_default(),
-        title: cells.text("title"),
-        expertise: cells.text("expertise"),
-        origin_company: cells.text("origin_company"),
-        hiring_company: cells.text("hiring_company"),
-        team: cells.text("team"),
-        stage: stage.unwrap_or(Stage::Sourced),
-        first_contact_on: cells.date("first_contact_on"),
-        offer_on,
-        decided_on,
-        start_on: cells.date("start_on"),
-        location: cells.text("location"),
-        notes: cells.notes("notes"),
-    };
+    let person = row.read::<PersonInput>(errors);
     let has_pay = with_pay
-        && crate::csv_format::PAY_COLUMNS
+        && PayReportInput::COLUMNS
             .iter()
-            .any(|c| !cells.raw(c).trim().is_empty());
-    let pay = if has_pay { pay(&mut cells) } else { None };
-    (cells.errors.len() == before).then_some(PersonRow { line, person, pay })
-}
-
-fn pay(cells: &mut Cells<'_>) -> Option<PayReportFields> {
-    let money = |s: &str| Money::parse(s);
-    let low = cells.required("amount_low", money);
-    let high = cells.required("amount_high", money);
-    if let (Some(low), Some(high)) = (&low, &high) {
-        cells.broken(rules::band_ordered(low, high));
-    }
-    let period = cells.required("period", choice);
-    let period_years = cells.optional("period_years", |s| {
-        PeriodYears::parse(s).map(PeriodYears::into_inner)
-    });
-    if let Some(period) = period {
-        cells.broken(rules::years_match_period(period, period_years.is_some()));
-    }
-    let optional_money = |cells: &mut Cells<'_>, column| {
-        cells.optional(column, |s| Money::parse(s).map(Money::into_inner))
+            .any(|c| !row.cell(c).trim().is_empty());
+    // Both are read before either is given up on, so that each error is reported.
+    let pay = if has_pay {
+        Some(row.read::<PayReportInput>(errors)?.into_fields())
+    } else {
+        None
     };
-    // Every cell is read before any is given up on, so that each error is reported.
-    let kind = cells.required("kind", choice);
-    let currency = cells.required("currency", |s| Currency::parse(s).map(Currency::into_inner));
-    let as_of = cells.required("as_of", |s| Date::parse(s).map(Date::into_inner));
-    let confidence = cells.required("confidence", choice);
-    Some(PayReportFields {
-        base: optional_money(cells, "base"),
-        bonus: optional_money(cells, "bonus"),
-        equity: optional_money(cells, "equity"),
-        sign_on: optional_money(cells, "sign_on"),
-        source_name: cells.text("source_name"),
-        source_url: cells.optional("source_url", |s| WebUrl::parse(s).map(WebUrl::into_inner)),
-        notes: cells.notes("pay_notes"),
-        kind: kind?,
-        currency: currency?,
-        as_of: as_of?,
-        confidence: confidence?,
-        amount_low: low?.into_inner(),
-        amount_high: high?.into_inner(),
-        period: period?,
-        period_years,
+    Some(PersonRow {
+        line,
+        person: person?,
+        pay,
     })
 }

@@ -77,12 +77,12 @@ impl AuditEntry {
     /// A person's own history, newest first: their record, and with `with_pay` their pay reports.
     pub fn of_person(
         conn: &mut PgConnection,
-        person_id: i64,
+        person_id: crate::domain::PersonId,
         with_pay: bool,
     ) -> QueryResult<Vec<AuditEntry>> {
         let own = audit_log::record_table
             .eq("person")
-            .and(audit_log::record_id.eq(person_id));
+            .and(audit_log::record_id.eq(person_id.get()));
         let id = person_id.to_string();
         let pay = audit_log::record_table.eq("pay_report").and(
             diesel::dsl::sql::<diesel::sql_types::Bool>(

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
-use crate::domain::CompanyKind;
+use super::SaveOutcome;
+use crate::domain::{CompanyId, CompanyKind};
 use crate::schema::{company, person};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
@@ -12,12 +13,9 @@ diesel::define_sql_function!(fn lower(x: Text) -> Text);
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = company, check_for_backend(diesel::pg::Pg))]
 pub struct Company {
-    pub id: i64,
-    pub name: String,
-    pub kind: CompanyKind,
-    pub website: Option<String>,
-    pub country: Option<String>,
-    pub notes: Option<String>,
+    pub id: CompanyId,
+    #[diesel(embed)]
+    pub fields: CompanyFields,
     pub is_demo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -25,11 +23,20 @@ pub struct Company {
     pub version: i32,
 }
 
-/// What a user sets on a company, for both creating and editing one.
+/// What a user sets on a company, for both creating and editing one; kept as JSON by the
+/// import to restore on revert.
 #[derive(
-    Debug, Clone, PartialEq, Insertable, AsChangeset, serde::Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Serialize,
+    serde::Deserialize,
 )]
-#[diesel(table_name = company, treat_none_as_null = true)]
+#[diesel(table_name = company, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]
 pub struct CompanyFields {
     pub name: String,
     pub kind: CompanyKind,
@@ -45,7 +52,7 @@ pub const NAME_UNIQUE_INDEX: &str = "company_name_lower_key";
 pub const CHOICES_LIMIT: i64 = 300;
 
 impl Company {
-    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Company> {
+    pub fn find(conn: &mut PgConnection, id: CompanyId) -> QueryResult<Company> {
         company::table
             .find(id)
             .select(Company::as_select())
@@ -59,6 +66,12 @@ impl Company {
             .select(Company::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// A company's name, for forms that show companies by name.
+    pub fn name_of(conn: &mut PgConnection, id: Option<CompanyId>) -> QueryResult<Option<String>> {
+        id.map(|id| Company::find(conn, id).map(|c| c.fields.name))
+            .transpose()
     }
 
     /// How many companies match a name search and kind.
@@ -98,7 +111,6 @@ impl Company {
             .load_iter::<Company, diesel::pg::PgRowByRowLoadingMode>(conn)
     }
 
-    /// Every company name, for the company pickers of the person form.
     /// Every company's name for a drop-down, or none when there are more than
     /// `CHOICES_LIMIT`: forms then take the name typed (a thousand options would weigh more
     /// than the page around them).
@@ -122,34 +134,32 @@ impl Company {
             .get_result(conn)
     }
 
+    /// Saves over `version` (any version when `None`), unless someone saved a newer one since.
     pub fn update(
         conn: &mut PgConnection,
-        id: i64,
+        id: CompanyId,
+        version: Option<i32>,
         fields: &CompanyFields,
-    ) -> QueryResult<Company> {
-        diesel::update(company::table.find(id))
-            .set((fields, company::updated_at.eq(diesel::dsl::now)))
-            .returning(Company::as_returning())
-            .get_result(conn)
-    }
-
-    /// Saves over the version a form was read at; `None` when someone saved a newer one since.
-    pub fn update_version(
-        conn: &mut PgConnection,
-        id: i64,
-        version: i32,
-        fields: &CompanyFields,
-    ) -> QueryResult<Option<Company>> {
-        Company::find(conn, id)?;
-        diesel::update(company::table.find(id).filter(company::version.eq(version)))
-            .set((fields, company::updated_at.eq(diesel::dsl::now)))
-            .returning(Company::as_returning())
-            .get_result(conn)
-            .optional()
+    ) -> QueryResult<SaveOutcome<Company>> {
+        super::save_over(
+            conn,
+            version,
+            |c| {
+                let row = company::table.find(id);
+                row.select(company::version).for_update().first(c)
+            },
+            |c| Company::find(c, id),
+            |c| {
+                diesel::update(company::table.find(id))
+                    .set((fields, company::updated_at.eq(diesel::dsl::now)))
+                    .returning(Company::as_returning())
+                    .get_result(c)
+            },
+        )
     }
 
     /// How many people name this company as their origin or hiring company.
-    pub fn people_count(conn: &mut PgConnection, id: i64) -> QueryResult<i64> {
+    pub fn people_count(conn: &mut PgConnection, id: CompanyId) -> QueryResult<i64> {
         person::table
             .filter(
                 person::origin_company_id
@@ -160,7 +170,7 @@ impl Company {
             .get_result(conn)
     }
 
-    pub fn delete(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+    pub fn delete(conn: &mut PgConnection, id: CompanyId) -> QueryResult<usize> {
         diesel::delete(company::table.find(id)).execute(conn)
     }
 }
@@ -177,17 +187,4 @@ fn filtered<'a>(
         query = query.filter(company::kind.eq(kind));
     }
     query
-}
-
-/// What a user set on a stored company: an edit's starting point, or what to restore.
-impl From<Company> for CompanyFields {
-    fn from(company: Company) -> Self {
-        CompanyFields {
-            name: company.name,
-            kind: company.kind,
-            website: company.website,
-            country: company.country,
-            notes: company.notes,
-        }
-    }
 }

@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Numeric;
 
-use super::person::{PersonWithCompanies, filter_people, hiring, origin, sort_people};
-use super::{Person, PersonFilter, PersonSort};
-use crate::domain::{Confidence, PayKind, Period};
+use super::person::keyset;
+use super::person::{PersonWithCompanies, filter_people, hiring, origin};
+use super::{Person, PersonFilter, PersonSort, SaveOutcome};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
 use crate::schema::{company, pay_report, person};
 
 /// A pay report as exported: with its person and their companies' names.
@@ -16,23 +17,10 @@ pub type PayReportWithPerson = (PayReport, PersonWithCompanies);
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = pay_report, check_for_backend(diesel::pg::Pg))]
 pub struct PayReport {
-    pub id: i64,
-    pub person_id: i64,
-    pub kind: PayKind,
-    pub currency: String,
-    pub amount_low: BigDecimal,
-    pub amount_high: BigDecimal,
-    pub period: Period,
-    pub period_years: Option<i16>,
-    pub base: Option<BigDecimal>,
-    pub bonus: Option<BigDecimal>,
-    pub equity: Option<BigDecimal>,
-    pub sign_on: Option<BigDecimal>,
-    pub as_of: NaiveDate,
-    pub source_name: Option<String>,
-    pub source_url: Option<String>,
-    pub confidence: Confidence,
-    pub notes: Option<String>,
+    pub id: PayReportId,
+    pub person_id: PersonId,
+    #[diesel(embed)]
+    pub fields: PayReportFields,
     pub is_demo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -41,8 +29,8 @@ pub struct PayReport {
 }
 
 /// What a user sets on a pay report, for both creating and editing one.
-#[derive(Debug, Clone, PartialEq, Insertable, AsChangeset)]
-#[diesel(table_name = pay_report, treat_none_as_null = true)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = pay_report, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]
 pub struct PayReportFields {
     pub kind: PayKind,
     pub currency: String,
@@ -75,7 +63,11 @@ const ANNUAL_MIDPOINT_SQL: &str = "round((pay_report.amount_low + pay_report.amo
 
 impl PayReport {
     /// A report of one person: a report id under another person's page is not found.
-    pub fn find(conn: &mut PgConnection, person_id: i64, id: i64) -> QueryResult<PayReport> {
+    pub fn find(
+        conn: &mut PgConnection,
+        person_id: PersonId,
+        id: PayReportId,
+    ) -> QueryResult<PayReport> {
         pay_report::table
             .filter(pay_report::person_id.eq(person_id))
             .find(id)
@@ -84,7 +76,7 @@ impl PayReport {
     }
 
     /// A person's reports over time, newest claim first.
-    pub fn for_person(conn: &mut PgConnection, person_id: i64) -> QueryResult<Vec<PayReport>> {
+    pub fn for_person(conn: &mut PgConnection, person_id: PersonId) -> QueryResult<Vec<PayReport>> {
         pay_report::table
             .filter(pay_report::person_id.eq(person_id))
             .order((pay_report::as_of.desc(), pay_report::id.desc()))
@@ -94,7 +86,7 @@ impl PayReport {
 
     pub fn insert(
         conn: &mut PgConnection,
-        person_id: i64,
+        person_id: PersonId,
         fields: &PayReportFields,
     ) -> QueryResult<PayReport> {
         diesel::insert_into(pay_report::table)
@@ -106,62 +98,55 @@ impl PayReport {
     /// Adds many reports at once (each with its person), returning their ids in order.
     pub fn insert_many(
         conn: &mut PgConnection,
-        reports: &[(i64, PayReportFields)],
-    ) -> QueryResult<Vec<i64>> {
+        reports: &[(PersonId, PayReportFields)],
+    ) -> QueryResult<Vec<PayReportId>> {
         let mut ids = Vec::with_capacity(reports.len());
         // Sixteen parameters a row, and PostgreSQL takes at most 65,535 a statement.
         for chunk in reports.chunks(2_000) {
             let rows: Vec<_> = chunk
                 .iter()
-                .map(|(person_id, fields)| (fields.clone(), pay_report::person_id.eq(*person_id)))
+                .map(|(person_id, fields)| (fields, pay_report::person_id.eq(*person_id)))
                 .collect();
             ids.extend(
                 diesel::insert_into(pay_report::table)
                     .values(rows)
                     .returning(pay_report::id)
-                    .get_results::<i64>(conn)?,
+                    .get_results::<PayReportId>(conn)?,
             );
         }
         Ok(ids)
     }
 
+    /// Saves over the version a form was read at, unless someone saved a newer one since.
     pub fn update(
         conn: &mut PgConnection,
-        person_id: i64,
-        id: i64,
+        person_id: PersonId,
+        id: PayReportId,
+        version: Option<i32>,
         fields: &PayReportFields,
-    ) -> QueryResult<PayReport> {
-        diesel::update(
-            pay_report::table
-                .filter(pay_report::person_id.eq(person_id))
-                .find(id),
+    ) -> QueryResult<SaveOutcome<PayReport>> {
+        let row = pay_report::table
+            .filter(pay_report::person_id.eq(person_id))
+            .find(id);
+        super::save_over(
+            conn,
+            version,
+            |c| row.select(pay_report::version).for_update().first(c),
+            |c| PayReport::find(c, person_id, id),
+            |c| {
+                diesel::update(row)
+                    .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
+                    .returning(PayReport::as_returning())
+                    .get_result(c)
+            },
         )
-        .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
-        .returning(PayReport::as_returning())
-        .get_result(conn)
     }
 
-    /// Saves over the version a form was read at; `None` when someone saved a newer one since.
-    pub fn update_version(
+    pub fn delete(
         conn: &mut PgConnection,
-        person_id: i64,
-        id: i64,
-        version: i32,
-        fields: &PayReportFields,
-    ) -> QueryResult<Option<PayReport>> {
-        PayReport::find(conn, person_id, id)?;
-        diesel::update(
-            pay_report::table
-                .find(id)
-                .filter(pay_report::version.eq(version)),
-        )
-        .set((fields, pay_report::updated_at.eq(diesel::dsl::now)))
-        .returning(PayReport::as_returning())
-        .get_result(conn)
-        .optional()
-    }
-
-    pub fn delete(conn: &mut PgConnection, person_id: i64, id: i64) -> QueryResult<usize> {
+        person_id: PersonId,
+        id: PayReportId,
+    ) -> QueryResult<usize> {
         diesel::delete(
             pay_report::table
                 .filter(pay_report::person_id.eq(person_id))
@@ -187,7 +172,8 @@ impl PayReport {
                 hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
             )
             .into_boxed();
-        let query = sort_people!(filter_people!(joined, filter), sort, descending)
+        let query = filter_people!(joined, filter)
+            .order(keyset::order_by(sort, descending, false))
             .then_order_by((pay_report::as_of.asc(), pay_report::id.asc()))
             .select((
                 PayReport::as_select(),
@@ -210,28 +196,5 @@ impl PayReport {
             .select((PayReport::as_select(), person::full_name, midpoint))
             .limit(limit)
             .load(conn)
-    }
-}
-
-/// What a user set on a stored pay report: to compare a file's row with it.
-impl From<PayReport> for PayReportFields {
-    fn from(report: PayReport) -> Self {
-        PayReportFields {
-            kind: report.kind,
-            currency: report.currency,
-            amount_low: report.amount_low,
-            amount_high: report.amount_high,
-            period: report.period,
-            period_years: report.period_years,
-            base: report.base,
-            bonus: report.bonus,
-            equity: report.equity,
-            sign_on: report.sign_on,
-            as_of: report.as_of,
-            source_name: report.source_name,
-            source_url: report.source_url,
-            confidence: report.confidence,
-            notes: report.notes,
-        }
     }
 }

@@ -3,14 +3,14 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::domain::Stage;
+use crate::domain::{PersonId, Stage};
 use crate::schema::stage_change;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = stage_change, check_for_backend(diesel::pg::Pg))]
 pub struct StageChange {
     pub id: i64,
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub from_stage: Option<Stage>,
     pub to_stage: Stage,
     pub changed_at: DateTime<Utc>,
@@ -19,7 +19,7 @@ pub struct StageChange {
 #[derive(Debug, Insertable)]
 #[diesel(table_name = stage_change)]
 pub struct NewStageChange {
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub from_stage: Option<Stage>,
     pub to_stage: Stage,
     pub changed_at: DateTime<Utc>,
@@ -35,7 +35,10 @@ impl StageChange {
     }
 
     /// A person's moves, oldest first.
-    pub fn for_person(conn: &mut PgConnection, person_id: i64) -> QueryResult<Vec<StageChange>> {
+    pub fn for_person(
+        conn: &mut PgConnection,
+        person_id: PersonId,
+    ) -> QueryResult<Vec<StageChange>> {
         stage_change::table
             .filter(stage_change::person_id.eq(person_id))
             .order((stage_change::changed_at, stage_change::id))

@@ -2,7 +2,7 @@
 
 use bigdecimal::BigDecimal;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Numeric, Text};
+use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, Text};
 
 use super::{Cell, Chart, Column, Report, ReportFilter, ReportTable};
 use crate::charts;
@@ -25,10 +25,10 @@ pub struct StageRow {
     pub median_days: Option<BigDecimal>,
 }
 
-/// The funnel stages in order, then the two ways out. Each CTE is one pass over the stage
+/// The funnel stages in order, then the ways out. Each CTE is one pass over the stage
 /// history (MATERIALIZED so the per-stage lookups read the small results, not the history
-/// again). Binds: $1 origin company id, $2 hiring
-/// company id, $3 from, $4 to (the day a person entered the tracker).
+/// again). Binds: $1 origin company id, $2 hiring company id, $3 from, $4 to (the day a
+/// person entered the tracker), $5 every stage in pipeline order, $6 the funnel's stages.
 const PIPELINE_SQL: &str = "
     WITH people AS (
         SELECT p.id, p.stage FROM person p
@@ -47,17 +47,16 @@ const PIPELINE_SQL: &str = "
         FROM moves GROUP BY to_stage
     ), furthest AS MATERIALIZED (
         SELECT reached, count(*) AS n FROM (
-            SELECT max(array_position(ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired'], to_stage)) AS reached
+            SELECT max(array_position($6::text[], to_stage)) AS reached
             FROM moves GROUP BY person_id
         ) f GROUP BY reached
     ), now AS (
         SELECT stage, count(*) AS n FROM people GROUP BY stage
     ), stages AS (
-        SELECT stage, position::int FROM unnest(ARRAY['sourced', 'contacted', 'interviewing', 'offer',
-            'hired', 'declined', 'withdrawn']) WITH ORDINALITY AS s(stage, position)
+        SELECT stage, position::int FROM unnest($5::text[]) WITH ORDINALITY AS s(stage, position)
     ), counted AS (
         SELECT s.stage, s.position,
-               CASE WHEN s.position <= 5
+               CASE WHEN s.position <= cardinality($6::text[])
                     THEN (SELECT coalesce(sum(f.n), 0) FROM furthest f WHERE f.reached >= s.position)
                     ELSE coalesce(b.entered, 0)
                END::bigint AS reached,
@@ -65,17 +64,22 @@ const PIPELINE_SQL: &str = "
         FROM stages s LEFT JOIN by_stage b ON b.stage = s.stage LEFT JOIN now nw ON nw.stage = s.stage
     )
     SELECT stage, reached, now,
-           CASE WHEN position < 5 AND reached > 0
+           CASE WHEN position < cardinality($6::text[]) AND reached > 0
                 THEN round(100.0 * lead(reached) OVER (ORDER BY position) / reached, 1) END AS conversion,
            median_days
     FROM counted ORDER BY position";
 
 pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec<StageRow>> {
+    let names = |stages: &mut dyn Iterator<Item = &Stage>| -> Vec<&'static str> {
+        stages.map(|s| s.as_str()).collect()
+    };
     diesel::sql_query(PIPELINE_SQL)
         .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
         .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
         .bind::<Nullable<Date>, _>(filter.from)
         .bind::<Nullable<Date>, _>(filter.to)
+        .bind::<Array<Text>, _>(names(&mut Stage::ALL.iter()))
+        .bind::<Array<Text>, _>(names(&mut Stage::ALL.iter().filter(|s| s.in_funnel())))
         .load(conn)
 }
 

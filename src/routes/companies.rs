@@ -3,17 +3,21 @@
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::{FromForm, Route, State, get, post, routes, uri};
+use rocket::{Route, State, get, post, routes, uri};
+
+use diesel::PgConnection;
 
 use super::csv_file::CsvStream;
-use super::{FormResponse, STALE_FORM, given, query_string};
+use super::save::{self, Target, Versioned};
+use super::{FormResponse, given, query_string};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::{Db, ReadDb};
-use crate::domain::{CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
+use crate::domain::{CompanyId, CompanyKind};
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
+use crate::input::{self, CompanyInput};
 use crate::models::company::NAME_UNIQUE_INDEX;
-use crate::models::{Company, CompanyFields, Person, PersonFilter, PersonSort, Position};
+use crate::models::{Company, Person, PersonFilter, PersonSort, Position, SaveOutcome};
 use crate::views::companies::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
@@ -31,23 +35,42 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-#[derive(Debug, FromForm)]
-pub struct CompanyForm {
-    name: Text,
-    kind: CompanyKind,
-    website: Maybe<WebUrl>,
-    country: Maybe<CountryCode>,
-    notes: Maybe<LongText>,
-}
+impl Versioned for Company {
+    type Input = CompanyInput;
+    type Parent = ();
+    type Key = CompanyId;
 
-impl CompanyForm {
-    fn into_fields(self) -> CompanyFields {
-        CompanyFields {
-            name: self.name.into_inner(),
-            kind: self.kind,
-            website: self.website.into_inner().map(WebUrl::into_inner),
-            country: self.country.into_inner().map(CountryCode::into_inner),
-            notes: self.notes.into_inner().map(Text::into_inner),
+    fn find(conn: &mut PgConnection, id: CompanyId) -> Result<Company, AppError> {
+        Ok(Company::find(conn, id)?)
+    }
+
+    fn form_values(&self, _conn: &mut PgConnection) -> Result<FormState, AppError> {
+        let mut values = input::form_values(&CompanyInput::stored(self.fields.clone()))?;
+        values.set("version", self.version.to_string());
+        Ok(values)
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<(), CompanyId>,
+        version: Option<i32>,
+        input: CompanyInput,
+        state: &mut FormState,
+    ) -> Result<Option<SaveOutcome<Company>>, AppError> {
+        let fields = input.into_fields();
+        let saved = match target {
+            Target::Existing(id) => Company::update(conn, id, version, &fields),
+            Target::New(()) => Company::insert(conn, &fields).map(SaveOutcome::Saved),
+        };
+        match saved.map_err(AppError::from) {
+            Err(e) if e.violates(NAME_UNIQUE_INDEX) => {
+                let name = fields.name;
+                let taken =
+                    format!("A company called “{name}” exists already (names ignore case).");
+                state.add_error("name", taken);
+                Ok(None)
+            }
+            saved => saved.map(Some),
         }
     }
 }
@@ -119,7 +142,7 @@ async fn show(
     user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
-    id: i64,
+    id: CompanyId,
 ) -> Result<RawHtml<String>, AppError> {
     const SHOWN: i64 = 20;
     let (company, came_from, hired) = db
@@ -167,15 +190,16 @@ fn new(user: Editor) -> Result<RawHtml<String>, AppError> {
 async fn create(
     user: Editor,
     db: &State<Db>,
-    form: Form<Contextual<'_, CompanyForm>>,
+    form: Form<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, &user, None, form.into_inner()).await
+    submit(db, &user, None, form.into_inner()).await
 }
 
 #[get("/companies/<id>/edit")]
-async fn edit(user: Editor, db: &State<Db>, id: i64) -> Result<RawHtml<String>, AppError> {
-    let company = db.run(move |c| Ok(Company::find(c, id)?)).await?;
-    let form = CompanyFormPage::values_of(&company);
+async fn edit(user: Editor, db: &State<Db>, id: CompanyId) -> Result<RawHtml<String>, AppError> {
+    let form = db
+        .run(move |c| Company::find(c, id)?.form_values(c))
+        .await?;
     render(&CompanyFormPage::new(
         Layout::new("companies", None, &user),
         Some(id),
@@ -187,75 +211,40 @@ async fn edit(user: Editor, db: &State<Db>, id: i64) -> Result<RawHtml<String>, 
 async fn update(
     user: Editor,
     db: &State<Db>,
-    id: i64,
-    form: Form<Contextual<'_, CompanyForm>>,
+    id: CompanyId,
+    form: Form<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, &user, Some(id), form.into_inner()).await
+    submit(db, &user, Some(id), form.into_inner()).await
 }
 
-/// Creates (`id` is `None`) or updates a company, or shows the form again with the errors.
-async fn save(
+async fn submit(
     db: &State<Db>,
     user: &CurrentUser,
-    id: Option<i64>,
-    form: Contextual<'_, CompanyForm>,
+    id: Option<CompanyId>,
+    form: Contextual<'_, CompanyInput>,
 ) -> Result<FormResponse, AppError> {
-    let mut state = FormState::from_context(&form.context);
-    let Some(fields) = form.value.map(CompanyForm::into_fields) else {
-        return invalid(user, id, state);
-    };
-    let name = fields.name.clone();
-    let version = state.version();
-    let saved = db
-        .run_as(user.actor(), move |c| match (id, version) {
-            (Some(id), Some(version)) => match Company::update_version(c, id, version, &fields)? {
-                Some(company) => Ok(Ok(company)),
-                None => Ok(Err(Company::find(c, id)?)),
+    save::submit::<Company>(db, user, save::target(id), form)
+        .await?
+        .respond(
+            |company| {
+                let message = format!("Saved {}.", company.fields.name);
+                FormResponse::saved(uri!(show(company.id)), message)
             },
-            (Some(id), None) => {
-                // A missing record is a 404 before it is a stale form.
-                Company::find(c, id)?;
-                Err(AppError::Unprocessable(STALE_FORM.into()))
-            }
-            (None, _) => Ok(Ok(Company::insert(c, &fields)?)),
-        })
-        .await;
-    match saved {
-        Ok(Err(theirs)) => {
-            // Someone saved meanwhile: show their version beside this input, which is kept.
-            let conflict = state.differences(&CompanyFormPage::values_of(&theirs));
-            state.set("version", theirs.version.to_string());
-            let page = CompanyFormPage {
-                conflict,
-                ..CompanyFormPage::new(Layout::new("companies", None, user), id, state)
-            };
-            Ok(FormResponse::Refused(render(&page)?))
-        }
-        Ok(Ok(company)) => Ok(FormResponse::saved(
-            uri!(show(company.id)),
-            format!("Saved {}.", company.name),
-        )),
-        Err(e) if e.violates(NAME_UNIQUE_INDEX) => {
-            state.add_error(
-                "name",
-                format!("A company called “{name}” exists already (names ignore case)."),
-            );
-            invalid(user, id, state)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-fn invalid(user: &CurrentUser, id: Option<i64>, form: FormState) -> Result<FormResponse, AppError> {
-    let page = CompanyFormPage::new(Layout::new("companies", None, user), id, form);
-    Ok(FormResponse::Invalid(render(&page)?))
+            |state, conflict| {
+                let layout = Layout::new("companies", None, user);
+                render(&CompanyFormPage {
+                    conflict,
+                    ..CompanyFormPage::new(layout, id, state)
+                })
+            },
+        )
 }
 
 #[get("/companies/<id>/delete")]
 async fn confirm_delete(
     user: Editor,
     db: &State<Db>,
-    id: i64,
+    id: CompanyId,
 ) -> Result<RawHtml<String>, AppError> {
     let (company, people) = db
         .run(move |c| Ok((Company::find(c, id)?, Company::people_count(c, id)?)))
@@ -268,7 +257,7 @@ async fn confirm_delete(
 }
 
 #[post("/companies/<id>/delete")]
-async fn delete(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn delete(user: Editor, db: &State<Db>, id: CompanyId) -> Result<FormResponse, AppError> {
     // The foreign keys refuse the delete even if someone added a person since the
     // confirmation page: the check and the delete cannot disagree.
     let outcome = db
@@ -286,7 +275,7 @@ async fn delete(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, A
     match outcome {
         Ok(company) => Ok(FormResponse::saved(
             uri!(index(_, _, _)),
-            format!("Deleted {}.", company.name),
+            format!("Deleted {}.", company.fields.name),
         )),
         Err((company, people)) => Ok(FormResponse::Refused(render(&CompanyDeletePage {
             layout: Layout::new("companies", None, &user),

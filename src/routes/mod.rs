@@ -11,6 +11,7 @@ pub mod imports;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod save;
 pub mod sessions;
 
 use rocket::Responder;
@@ -35,10 +36,6 @@ impl FormResponse {
         FormResponse::Saved(Box::new(Flash::success(Redirect::to(to), message)))
     }
 }
-
-/// An edit form that came without the version it was read at.
-pub const STALE_FORM: &str =
-    "This form is missing its record version: reload the page and edit again.";
 
 /// Builds a query string (ending in `&` when not empty) for links that keep the current
 /// filters, such as the pager's.

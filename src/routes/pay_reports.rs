@@ -1,23 +1,23 @@
 //! Pay reports, added, edited and deleted from a person's page.
 
 use chrono::Utc;
+use diesel::PgConnection;
 use rocket::form::{Contextual, Form};
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
-use rocket::{FromForm, Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes};
 
+use super::FormResponse;
 use super::csv_file::CsvStream;
 use super::people::ListParams;
-use super::{FormResponse, STALE_FORM};
+use super::save::{self, Target, Versioned};
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::db::{Db, ReadDb};
-use crate::domain::{
-    Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
-    rules,
-};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
 use crate::error::AppError;
 use crate::export;
-use crate::models::{PayReport, PayReportFields, Person};
+use crate::input::{self, PayReportInput};
+use crate::models::{PayReport, Person, SaveOutcome};
 use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
 use crate::views::{FormState, Layout, render};
 
@@ -25,62 +25,35 @@ pub fn routes() -> Vec<Route> {
     routes![download, new, create, edit, update, confirm_delete, delete]
 }
 
-#[derive(Debug, FromForm)]
-pub struct PayReportForm {
-    kind: PayKind,
-    currency: Currency,
-    amount_low: Money,
-    amount_high: Money,
-    period: Period,
-    period_years: Maybe<PeriodYears>,
-    base: Maybe<Money>,
-    bonus: Maybe<Money>,
-    equity: Maybe<Money>,
-    sign_on: Maybe<Money>,
-    as_of: Date,
-    source_name: Maybe<Text>,
-    source_url: Maybe<WebUrl>,
-    confidence: Confidence,
-    notes: Maybe<LongText>,
-}
+impl Versioned for PayReport {
+    type Input = PayReportInput;
+    type Parent = PersonId;
+    type Key = (PersonId, PayReportId);
 
-/// The rules between fields, checked on the input as typed so that they show together with
-/// any other error; each goes beside the field the user should change.
-fn check_rules(state: &mut FormState) {
-    let low = Money::parse(state.value("amount_low"));
-    let high = Money::parse(state.value("amount_high"));
-    let band = match (low, high) {
-        (Ok(low), Ok(high)) => rules::band_ordered(&low, &high),
-        _ => None,
-    };
-    let has_years = !state.value("period_years").trim().is_empty();
-    let years =
-        Period::parse(state.value("period")).and_then(|p| rules::years_match_period(p, has_years));
-    for (field, message) in band.into_iter().chain(years) {
-        state.add_error(field, message);
+    fn find(conn: &mut PgConnection, (person, id): Self::Key) -> Result<PayReport, AppError> {
+        Ok(PayReport::find(conn, person, id)?)
     }
-}
 
-impl PayReportForm {
-    fn into_fields(self) -> PayReportFields {
-        let money = |m: Maybe<Money>| m.into_inner().map(Money::into_inner);
-        PayReportFields {
-            kind: self.kind,
-            currency: self.currency.into_inner(),
-            amount_low: self.amount_low.into_inner(),
-            amount_high: self.amount_high.into_inner(),
-            period: self.period,
-            period_years: self.period_years.into_inner().map(PeriodYears::into_inner),
-            base: money(self.base),
-            bonus: money(self.bonus),
-            equity: money(self.equity),
-            sign_on: money(self.sign_on),
-            as_of: self.as_of.into_inner(),
-            source_name: self.source_name.into_inner().map(Text::into_inner),
-            source_url: self.source_url.into_inner().map(WebUrl::into_inner),
-            confidence: self.confidence,
-            notes: self.notes.into_inner().map(Text::into_inner),
-        }
+    fn form_values(&self, _conn: &mut PgConnection) -> Result<FormState, AppError> {
+        let mut values = input::form_values(&PayReportInput::stored(self.fields.clone()))?;
+        values.set("version", self.version.to_string());
+        Ok(values)
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<PersonId, Self::Key>,
+        version: Option<i32>,
+        input: PayReportInput,
+        _state: &mut FormState,
+    ) -> Result<Option<SaveOutcome<PayReport>>, AppError> {
+        let fields = input.into_fields();
+        Ok(Some(match target {
+            Target::Existing((person, id)) => {
+                PayReport::update(conn, person, id, version, &fields)?
+            }
+            Target::New(person) => SaveOutcome::Saved(PayReport::insert(conn, person, &fields)?),
+        }))
     }
 }
 
@@ -101,13 +74,17 @@ async fn download(
     .await
 }
 
-async fn person_named(db: &State<Db>, person_id: i64) -> Result<(i64, String), AppError> {
-    db.run(move |c| Ok(Person::find(c, person_id).map(|p| (p.id, p.full_name))?))
+async fn person_named(db: &State<Db>, id: PersonId) -> Result<(PersonId, String), AppError> {
+    db.run(move |c| Ok(Person::find(c, id).map(|p| (p.id, p.fields.full_name))?))
         .await
 }
 
 #[get("/people/<person_id>/pay/new")]
-async fn new(user: Editor, db: &State<Db>, person_id: i64) -> Result<RawHtml<String>, AppError> {
+async fn new(
+    user: Editor,
+    db: &State<Db>,
+    person_id: PersonId,
+) -> Result<RawHtml<String>, AppError> {
     let person = person_named(db, person_id).await?;
     let form = FormState::with_values([
         ("kind", PayKind::Reported.as_str().to_owned()),
@@ -116,114 +93,87 @@ async fn new(user: Editor, db: &State<Db>, person_id: i64) -> Result<RawHtml<Str
         ("confidence", Confidence::Reported.as_str().to_owned()),
         ("as_of", Utc::now().date_naive().to_string()),
     ]);
-    render(&PayReportFormPage::new(
-        Layout::new("people", None, &user),
-        person,
-        None,
-        form,
-    ))
+    let layout = Layout::new("people", None, &user);
+    render(&PayReportFormPage::new(layout, person, None, form))
 }
 
 #[post("/people/<person_id>/pay", data = "<form>")]
 async fn create(
     user: Editor,
     db: &State<Db>,
-    person_id: i64,
-    form: Form<Contextual<'_, PayReportForm>>,
+    person_id: PersonId,
+    form: Form<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, &user, person_id, None, form.into_inner()).await
+    submit(
+        db,
+        &user,
+        person_id,
+        Target::New(person_id),
+        form.into_inner(),
+    )
+    .await
 }
 
 #[get("/people/<person_id>/pay/<id>/edit")]
 async fn edit(
     user: Editor,
     db: &State<Db>,
-    person_id: i64,
-    id: i64,
+    person_id: PersonId,
+    id: PayReportId,
 ) -> Result<RawHtml<String>, AppError> {
     let person = person_named(db, person_id).await?;
-    let report = db
-        .run(move |c| Ok(PayReport::find(c, person_id, id)?))
+    let form = db
+        .run(move |c| PayReport::find(c, person_id, id)?.form_values(c))
         .await?;
-    let form = PayReportFormPage::values_of(&report);
-    render(&PayReportFormPage::new(
-        Layout::new("people", None, &user),
-        person,
-        Some(id),
-        form,
-    ))
+    let layout = Layout::new("people", None, &user);
+    render(&PayReportFormPage::new(layout, person, Some(id), form))
 }
 
 #[post("/people/<person_id>/pay/<id>/edit", data = "<form>")]
 async fn update(
     user: Editor,
     db: &State<Db>,
-    person_id: i64,
-    id: i64,
-    form: Form<Contextual<'_, PayReportForm>>,
+    person_id: PersonId,
+    id: PayReportId,
+    form: Form<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
-    save(db, &user, person_id, Some(id), form.into_inner()).await
+    let target = Target::Existing((person_id, id));
+    submit(db, &user, person_id, target, form.into_inner()).await
 }
 
-/// Adds (`id` is `None`) or updates a pay report, or shows the form again with the errors.
-async fn save(
+async fn submit(
     db: &State<Db>,
     user: &CurrentUser,
-    person_id: i64,
-    id: Option<i64>,
-    form: Contextual<'_, PayReportForm>,
+    person_id: PersonId,
+    target: Target<PersonId, (PersonId, PayReportId)>,
+    form: Contextual<'_, PayReportInput>,
 ) -> Result<FormResponse, AppError> {
     let person = person_named(db, person_id).await?;
-    let mut state = FormState::from_context(&form.context);
-    check_rules(&mut state);
-    let fields = match form.value {
-        Some(parsed) if !state.has_errors() => parsed.into_fields(),
-        _ => {
-            let page = PayReportFormPage::new(Layout::new("people", None, user), person, id, state);
-            return Ok(FormResponse::Invalid(render(&page)?));
-        }
+    let id = match target {
+        Target::Existing((_, id)) => Some(id),
+        Target::New(_) => None,
     };
-    let version = state.version();
-    let stale = db
-        .run_as(user.actor(), move |c| match (id, version) {
-            (Some(id), Some(version)) => {
-                match PayReport::update_version(c, person_id, id, version, &fields)? {
-                    Some(_) => Ok(None),
-                    None => Ok(Some(PayReport::find(c, person_id, id)?)),
-                }
-            }
-            (Some(id), None) => {
-                // A missing record is a 404 before it is a stale form.
-                PayReport::find(c, person_id, id)?;
-                Err(AppError::Unprocessable(STALE_FORM.into()))
-            }
-            (None, _) => PayReport::insert(c, person_id, &fields)
-                .map(|_| None)
-                .map_err(AppError::from),
-        })
-        .await?;
-    if let Some(theirs) = stale {
-        // Someone saved meanwhile: their version beside this input, which is kept.
-        let conflict = state.differences(&PayReportFormPage::values_of(&theirs));
-        state.set("version", theirs.version.to_string());
-        let page = PayReportFormPage::new(Layout::new("people", None, user), person, id, state);
-        return Ok(FormResponse::Refused(render(&PayReportFormPage {
-            conflict,
-            ..page
-        })?));
-    }
-    Ok(FormResponse::saved(
-        format!("/people/{person_id}#pay"),
-        format!("Saved the pay report for {}.", person.1),
-    ))
+    let message = format!("Saved the pay report for {}.", person.1);
+    save::submit::<PayReport>(db, user, target, form)
+        .await?
+        .respond(
+            |_| FormResponse::saved(format!("/people/{person_id}#pay"), message),
+            |state, conflict| {
+                let layout = Layout::new("people", None, user);
+                render(&PayReportFormPage {
+                    conflict,
+                    ..PayReportFormPage::new(layout, person, id, state)
+                })
+            },
+        )
 }
 
 #[get("/people/<person_id>/pay/<id>/delete")]
 async fn confirm_delete(
     user: Editor,
     db: &State<Db>,
-    person_id: i64,
-    id: i64,
+    person_id: PersonId,
+    id: PayReportId,
 ) -> Result<RawHtml<String>, AppError> {
     let (person_id, person_name) = person_named(db, person_id).await?;
     let report = db
@@ -241,8 +191,8 @@ async fn confirm_delete(
 async fn delete(
     user: Editor,
     db: &State<Db>,
-    person_id: i64,
-    id: i64,
+    person_id: PersonId,
+    id: PayReportId,
 ) -> Result<Flash<Redirect>, AppError> {
     let deleted = db
         .run_as(user.actor(), move |c| {

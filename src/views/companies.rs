@@ -2,9 +2,8 @@
 
 use askama::Template;
 
-use super::form::field_text;
 use super::{Choice, FormState, Layout, Pager};
-use crate::domain::CompanyKind;
+use crate::domain::{CompanyId, CompanyKind};
 use crate::models::{Company, PersonListItem};
 
 #[derive(Template)]
@@ -33,7 +32,7 @@ pub struct CompanyShowPage {
 pub struct CompanyFormPage {
     pub layout: Layout,
     /// The company being edited; `None` on the new-company form.
-    pub id: Option<i64>,
+    pub id: Option<CompanyId>,
     pub form: FormState,
     pub kinds: Vec<Choice>,
     /// After a lost update: (field, as saved by someone else, as typed here).
@@ -50,7 +49,7 @@ pub struct CompanyDeletePage {
 }
 
 impl CompanyFormPage {
-    pub fn new(layout: Layout, id: Option<i64>, form: FormState) -> Self {
+    pub fn new(layout: Layout, id: Option<CompanyId>, form: FormState) -> Self {
         CompanyFormPage {
             layout,
             id,
@@ -58,16 +57,5 @@ impl CompanyFormPage {
             kinds: Choice::all_of::<CompanyKind>(),
             conflict: Vec::new(),
         }
-    }
-
-    pub fn values_of(company: &Company) -> FormState {
-        FormState::with_values([
-            ("name", company.name.clone()),
-            ("kind", company.kind.as_str().to_owned()),
-            ("website", field_text(&company.website)),
-            ("country", field_text(&company.country)),
-            ("notes", field_text(&company.notes)),
-            ("version", company.version.to_string()),
-        ])
     }
 }

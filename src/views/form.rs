@@ -133,8 +133,3 @@ impl FormState {
         self.value(name) == option
     }
 }
-
-/// Text for an optional stored value in a form field: empty where there is none.
-pub fn field_text<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
-}

@@ -3,15 +3,14 @@
 use askama::Template;
 use bigdecimal::BigDecimal;
 
-use super::form::field_text;
 use super::{Choice, FormState, Layout};
-use crate::domain::{Confidence, PayKind, Period, format_money};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_money};
 use crate::models::PayReport;
 
 /// A pay report as a person's page shows it, amounts already formatted exactly.
 #[derive(Debug)]
 pub struct PayReportRow {
-    pub id: i64,
+    pub id: PayReportId,
     pub report: PayReport,
     pub band: String,
     pub period: String,
@@ -21,18 +20,19 @@ pub struct PayReportRow {
 
 impl PayReportRow {
     pub fn new(report: PayReport) -> Self {
-        let money = |amount: &BigDecimal| format!("{} {}", report.currency, format_money(amount));
-        let band = if report.amount_low == report.amount_high {
-            money(&report.amount_low)
+        let pay = &report.fields;
+        let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_money(amount));
+        let band = if pay.amount_low == pay.amount_high {
+            money(&pay.amount_low)
         } else {
             format!(
                 "{} – {}",
-                money(&report.amount_low),
-                format_money(&report.amount_high)
+                money(&pay.amount_low),
+                format_money(&pay.amount_high)
             )
         };
-        let years = report.period_years.unwrap_or(1);
-        let period = match report.period {
+        let years = pay.period_years.unwrap_or(1);
+        let period = match pay.period {
             Period::Annual => "per year".to_owned(),
             Period::Total => format!(
                 "total over {years} year{}",
@@ -41,12 +41,12 @@ impl PayReportRow {
         };
         // DOMAIN.md: the midpoint of the band, a total spread evenly over its years.
         let midpoint =
-            (&report.amount_low + &report.amount_high) / BigDecimal::from(2 * i32::from(years));
+            (&pay.amount_low + &pay.amount_high) / BigDecimal::from(2 * i32::from(years));
         let components = [
-            ("Base", &report.base),
-            ("Bonus", &report.bonus),
-            ("Equity", &report.equity),
-            ("Sign-on", &report.sign_on),
+            ("Base", &pay.base),
+            ("Bonus", &pay.bonus),
+            ("Equity", &pay.equity),
+            ("Sign-on", &pay.sign_on),
         ]
         .into_iter()
         .filter_map(|(label, amount)| amount.as_ref().map(|a| (label, money(a))))
@@ -66,10 +66,10 @@ impl PayReportRow {
 #[template(path = "pay_reports/form.html")]
 pub struct PayReportFormPage {
     pub layout: Layout,
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub person_name: String,
     /// The report being edited; `None` on the new-report form.
-    pub id: Option<i64>,
+    pub id: Option<PayReportId>,
     pub form: FormState,
     pub kinds: Vec<Choice>,
     pub periods: Vec<Choice>,
@@ -82,13 +82,18 @@ pub struct PayReportFormPage {
 #[template(path = "pay_reports/delete.html")]
 pub struct PayReportDeletePage {
     pub layout: Layout,
-    pub person_id: i64,
+    pub person_id: PersonId,
     pub person_name: String,
     pub row: PayReportRow,
 }
 
 impl PayReportFormPage {
-    pub fn new(layout: Layout, person: (i64, String), id: Option<i64>, form: FormState) -> Self {
+    pub fn new(
+        layout: Layout,
+        person: (PersonId, String),
+        id: Option<PayReportId>,
+        form: FormState,
+    ) -> Self {
         PayReportFormPage {
             layout,
             person_id: person.0,
@@ -100,37 +105,5 @@ impl PayReportFormPage {
             confidences: Choice::all_of::<Confidence>(),
             conflict: Vec::new(),
         }
-    }
-
-    pub fn values_of(report: &PayReport) -> FormState {
-        let amount = |a: &Option<BigDecimal>| {
-            a.as_ref()
-                .map(|a| a.with_scale(2).to_plain_string())
-                .unwrap_or_default()
-        };
-        FormState::with_values([
-            ("kind", report.kind.as_str().to_owned()),
-            ("currency", report.currency.clone()),
-            (
-                "amount_low",
-                report.amount_low.with_scale(2).to_plain_string(),
-            ),
-            (
-                "amount_high",
-                report.amount_high.with_scale(2).to_plain_string(),
-            ),
-            ("period", report.period.as_str().to_owned()),
-            ("period_years", field_text(&report.period_years)),
-            ("base", amount(&report.base)),
-            ("bonus", amount(&report.bonus)),
-            ("equity", amount(&report.equity)),
-            ("sign_on", amount(&report.sign_on)),
-            ("as_of", report.as_of.to_string()),
-            ("source_name", field_text(&report.source_name)),
-            ("source_url", field_text(&report.source_url)),
-            ("confidence", report.confidence.as_str().to_owned()),
-            ("notes", field_text(&report.notes)),
-            ("version", report.version.to_string()),
-        ])
     }
 }

@@ -2,10 +2,9 @@
 
 use askama::Template;
 
-use super::form::field_text;
 use super::pay_reports::PayReportRow;
 use super::{Choice, FormState, Layout};
-use crate::domain::Stage;
+use crate::domain::{CompanyId, PersonId, Stage};
 use crate::models::{Person, PersonListItem, StageChange};
 
 #[derive(Template)]
@@ -45,8 +44,8 @@ impl PeoplePager {
 pub struct PersonShowPage {
     pub layout: Layout,
     pub person: Person,
-    pub origin_company: Option<(i64, String)>,
-    pub hiring_company: Option<(i64, String)>,
+    pub origin_company: Option<(CompanyId, String)>,
+    pub hiring_company: Option<(CompanyId, String)>,
     pub history: Vec<StageChange>,
     pub pay_reports: Vec<PayReportRow>,
     /// The person's audit history (and their pay reports' for those who see pay).
@@ -58,7 +57,7 @@ pub struct PersonShowPage {
 pub struct PersonFormPage {
     pub layout: Layout,
     /// The person being edited; `None` on the new-person form.
-    pub id: Option<i64>,
+    pub id: Option<PersonId>,
     pub form: FormState,
     pub companies: Vec<Choice>,
     pub stages: Vec<Choice>,
@@ -89,24 +88,10 @@ pub fn company_choices(names: Vec<String>) -> Vec<Choice> {
         .collect()
 }
 
-pub fn sort_choices() -> Vec<Choice> {
-    [
-        ("name", "Name"),
-        ("stage", "Stage"),
-        ("origin_company", "Origin company"),
-        ("hiring_company", "Hiring company"),
-        ("start", "Start date"),
-        ("updated", "Last updated"),
-    ]
-    .into_iter()
-    .map(|(value, label)| Choice::new(value, label))
-    .collect()
-}
-
 impl PersonFormPage {
     pub fn new(
         layout: Layout,
-        id: Option<i64>,
+        id: Option<PersonId>,
         form: FormState,
         company_names: Vec<String>,
     ) -> Self {
@@ -118,24 +103,5 @@ impl PersonFormPage {
             stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
         }
-    }
-
-    pub fn values_of(person: &Person, origin: Option<String>, hiring: Option<String>) -> FormState {
-        FormState::with_values([
-            ("full_name", person.full_name.clone()),
-            ("title", field_text(&person.title)),
-            ("expertise", field_text(&person.expertise)),
-            ("origin_company", origin.unwrap_or_default()),
-            ("hiring_company", hiring.unwrap_or_default()),
-            ("team", field_text(&person.team)),
-            ("stage", person.stage.as_str().to_owned()),
-            ("first_contact_on", field_text(&person.first_contact_on)),
-            ("offer_on", field_text(&person.offer_on)),
-            ("decided_on", field_text(&person.decided_on)),
-            ("start_on", field_text(&person.start_on)),
-            ("location", field_text(&person.location)),
-            ("notes", field_text(&person.notes)),
-            ("version", person.version.to_string()),
-        ])
     }
 }

@@ -9,7 +9,9 @@ use bigdecimal::BigDecimal;
 use chrono::{NaiveDate, TimeZone, Utc};
 use diesel::prelude::*;
 use rocket::http::Status;
-use talent_tracker::domain::{CompanyKind, Confidence, PayKind, Period, Stage};
+use talent_tracker::domain::{
+    CompanyId, CompanyKind, Confidence, PayKind, Period, PersonId, Stage,
+};
 use talent_tracker::models::{
     Company, CompanyFields, ExchangeRate, NewExchangeRate, PayReport, PayReportFields, Person,
     PersonFields,
@@ -25,7 +27,7 @@ fn amount(text: &str) -> BigDecimal {
     BigDecimal::from_str(text).expect("a fixture amount")
 }
 
-fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<i64> {
+fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<CompanyId> {
     let fields = CompanyFields {
         name: name.into(),
         kind: CompanyKind::AiLab,
@@ -40,11 +42,11 @@ fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<i64> {
 fn person(
     conn: &mut PgConnection,
     name: &str,
-    origin: Option<i64>,
-    hiring: Option<i64>,
+    origin: Option<CompanyId>,
+    hiring: Option<CompanyId>,
     decided_on: Option<&str>,
     path: &[(Stage, &str)],
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<PersonId> {
     let at = |d: &str| Utc.from_utc_datetime(&day(d).and_hms_opt(9, 0, 0).expect("a time"));
     let fields = PersonFields {
         full_name: name.into(),
@@ -74,7 +76,7 @@ fn person(
 )]
 fn pay(
     conn: &mut PgConnection,
-    person_id: i64,
+    person_id: PersonId,
     kind: PayKind,
     currency: &str,
     band: (&str, &str),

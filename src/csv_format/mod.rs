@@ -1,43 +1,10 @@
-//! The CSV files talent-tracker writes and reads: their columns (named as the form fields) and
-//! the defence against spreadsheet formulas, undone again on import.
+//! The CSV files talent-tracker writes and reads: records as cells (their columns are named
+//! as the form fields, see `input`) and the defence against spreadsheet formulas, undone again
+//! on import.
 
-pub const COMPANY_COLUMNS: &[&str] = &["name", "kind", "website", "country", "notes"];
+mod cells;
 
-pub const PERSON_COLUMNS: &[&str] = &[
-    "full_name",
-    "title",
-    "expertise",
-    "origin_company",
-    "hiring_company",
-    "team",
-    "stage",
-    "first_contact_on",
-    "offer_on",
-    "decided_on",
-    "start_on",
-    "location",
-    "notes",
-];
-
-/// The pay report columns that follow the person's in a pay-reports file. The report's notes
-/// are `pay_notes`, since `notes` is the person's.
-pub const PAY_COLUMNS: &[&str] = &[
-    "kind",
-    "currency",
-    "amount_low",
-    "amount_high",
-    "period",
-    "period_years",
-    "base",
-    "bonus",
-    "equity",
-    "sign_on",
-    "as_of",
-    "source_name",
-    "source_url",
-    "confidence",
-    "pay_notes",
-];
+pub use cells::{CellError, cells};
 
 /// What a spreadsheet would take for the start of a formula (OWASP "CSV injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

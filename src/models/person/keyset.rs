@@ -5,7 +5,11 @@
 //! The cursor is only a person id; the sort key it stands for is read from that person's row
 //! in the same statement, so links stay short and cannot carry forged sort values.
 
+use diesel::expression::SqlLiteral;
+use diesel::sql_types::Integer;
+
 use super::PersonSort;
+use crate::domain::PersonId;
 
 /// Where a page of the list starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,38 +17,15 @@ pub enum Position {
     /// Skip this many rows (small page numbers typed into the address bar).
     Offset(i64),
     /// The rows after this person.
-    After(i64),
+    After(PersonId),
     /// The rows before this person (a "previous" link); fetched in reverse, then turned round.
-    Before(i64),
-}
-
-/// The sort key as SQL over the list's tables, with `{p}`, `{o}` and `{h}` standing for the
-/// person, origin and hiring company tables, and whether it can be NULL. Every order ends
-/// with the person's id, so keys are unique.
-fn key(sort: PersonSort) -> (&'static str, bool) {
-    match sort {
-        PersonSort::Name => ("{p}.full_name", false),
-        PersonSort::Stage => (super::person::PIPELINE_POSITION, false),
-        PersonSort::Origin => ("{o}.name", true),
-        PersonSort::Hiring => ("{h}.name", true),
-        PersonSort::Updated => ("{p}.updated_at", false),
-        PersonSort::Started => ("coalesce({p}.start_on, {p}.decided_on)", true),
-    }
-}
-
-fn key_over(sort: PersonSort, person: &str, origin: &str, hiring: &str) -> String {
-    key(sort)
-        .0
-        .replace("{p}", person)
-        .replace("{o}", origin)
-        .replace("{h}", hiring)
+    Before(PersonId),
 }
 
 /// ORDER BY for the list: ascending or descending, NULLs last either way (as the exports sort).
 /// `reversed` gives the exact opposite order, for reading backwards from a cursor.
-pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> String {
-    let (_, nullable) = key(sort);
-    let key = key_over(sort, "person", "origin", "hiring");
+pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> SqlLiteral<Integer> {
+    let (key, nullable) = sort.key("person", "origin", "hiring");
     let dir = if descending != reversed {
         "DESC"
     } else {
@@ -57,7 +38,7 @@ pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> String {
         (true, false) => " NULLS LAST",
         (true, true) => " NULLS FIRST",
     };
-    format!("{key} {dir}{nulls}, person.id {dir}")
+    diesel::dsl::sql(&format!("{key} {dir}{nulls}, person.id {dir}"))
 }
 
 /// A condition keeping the rows strictly after (or before) the cursor person, as the SQL
@@ -74,14 +55,14 @@ pub fn beyond_cursor(
         Position::Before(_) => true,
     };
     let op = if descending != before { "<" } else { ">" };
-    let k = key_over(sort, "person", "origin", "hiring");
+    let (k, nullable) = sort.key("person", "origin", "hiring");
     let cursor = format!(
         "SELECT {}, c.id FROM person c \
          LEFT JOIN company co ON c.origin_company_id = co.id \
          LEFT JOIN company ch ON c.hiring_company_id = ch.id WHERE c.id = ",
-        key_over(sort, "c", "co", "ch")
+        sort.key("c", "co", "ch").0
     );
-    if !key(sort).1 {
+    if !nullable {
         return Some((format!("({k}, person.id) {op} ({cursor}"), ")".to_owned()));
     }
     // NULL keys sort last in the forward order: after a non-null cursor come greater keys,
@@ -103,7 +84,7 @@ pub fn beyond_cursor(
     ))
 }
 
-pub fn cursor_id(position: Position) -> Option<i64> {
+pub fn cursor_id(position: Position) -> Option<PersonId> {
     match position {
         Position::Offset(_) => None,
         Position::After(id) | Position::Before(id) => Some(id),

@@ -1,0 +1,134 @@
+//! A pay report as forms and CSV files give it.
+
+use rocket::FromForm;
+
+use super::RecordInput;
+use crate::domain::{
+    Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
+    rules,
+};
+use crate::models::PayReportFields;
+use crate::views::FormState;
+
+/// Fields are declared in the order a file's errors are listed in: the band and period first,
+/// with the rules between them; the CSV's column order is `COLUMNS`.
+#[derive(Debug, Clone, PartialEq, FromForm, serde::Serialize, serde::Deserialize)]
+pub struct PayReportInput {
+    pub amount_low: Money,
+    pub amount_high: Money,
+    pub period: Period,
+    pub period_years: Maybe<PeriodYears>,
+    pub kind: PayKind,
+    pub currency: Currency,
+    pub as_of: Date,
+    pub confidence: Confidence,
+    pub base: Maybe<Money>,
+    pub bonus: Maybe<Money>,
+    pub equity: Maybe<Money>,
+    pub sign_on: Maybe<Money>,
+    pub source_name: Maybe<Text>,
+    pub source_url: Maybe<WebUrl>,
+    pub notes: Maybe<LongText>,
+}
+
+impl RecordInput for PayReportInput {
+    /// They follow the person's columns in a pay-reports file, so the report's notes are
+    /// `pay_notes` there: `notes` is the person's.
+    const COLUMNS: &'static [&'static str] = &[
+        "kind",
+        "currency",
+        "amount_low",
+        "amount_high",
+        "period",
+        "period_years",
+        "base",
+        "bonus",
+        "equity",
+        "sign_on",
+        "as_of",
+        "source_name",
+        "source_url",
+        "confidence",
+        "pay_notes",
+    ];
+    const REQUIRED: &'static [&'static str] = &[
+        "kind",
+        "currency",
+        "amount_low",
+        "amount_high",
+        "period",
+        "as_of",
+        "confidence",
+    ];
+
+    fn field_of(column: &str) -> &str {
+        if column == "pay_notes" {
+            "notes"
+        } else {
+            column
+        }
+    }
+
+    fn column_of(field: &str) -> &str {
+        if field == "notes" { "pay_notes" } else { field }
+    }
+
+    fn rules(typed: &FormState) -> Vec<rules::Broken> {
+        let low = Money::parse(typed.value("amount_low"));
+        let high = Money::parse(typed.value("amount_high"));
+        let band = match (low, high) {
+            (Ok(low), Ok(high)) => rules::band_ordered(&low, &high),
+            _ => None,
+        };
+        let has_years = !typed.value("period_years").trim().is_empty();
+        let years = Period::parse(typed.value("period"))
+            .and_then(|period| rules::years_match_period(period, has_years));
+        band.into_iter().chain(years).collect()
+    }
+}
+
+impl PayReportInput {
+    pub fn into_fields(self) -> PayReportFields {
+        let money = |m: Maybe<Money>| m.map(Money::into_inner);
+        PayReportFields {
+            kind: self.kind,
+            currency: self.currency.into_inner(),
+            amount_low: self.amount_low.into_inner(),
+            amount_high: self.amount_high.into_inner(),
+            period: self.period,
+            period_years: self.period_years.map(PeriodYears::into_inner),
+            base: money(self.base),
+            bonus: money(self.bonus),
+            equity: money(self.equity),
+            sign_on: money(self.sign_on),
+            as_of: self.as_of.into_inner(),
+            source_name: self.source_name.map(Text::into_inner),
+            source_url: self.source_url.map(WebUrl::into_inner),
+            confidence: self.confidence,
+            notes: self.notes.map(Text::into_inner),
+        }
+    }
+
+    /// A stored pay report as a form or file would give it.
+    pub fn stored(fields: PayReportFields) -> Self {
+        let money = |m: Option<_>| Maybe(m.map(Money::stored));
+        let text = |t: Option<String>| Maybe(t.map(Text::stored));
+        PayReportInput {
+            kind: fields.kind,
+            currency: Currency::stored(fields.currency),
+            amount_low: Money::stored(fields.amount_low),
+            amount_high: Money::stored(fields.amount_high),
+            period: fields.period,
+            period_years: Maybe(fields.period_years.map(PeriodYears::stored)),
+            base: money(fields.base),
+            bonus: money(fields.bonus),
+            equity: money(fields.equity),
+            sign_on: money(fields.sign_on),
+            as_of: Date::stored(fields.as_of),
+            source_name: text(fields.source_name),
+            source_url: Maybe(fields.source_url.map(WebUrl::stored)),
+            confidence: fields.confidence,
+            notes: Maybe(fields.notes.map(Text::stored)),
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Creating and editing a person.
+
+use diesel::PgConnection;
+use rocket::form::{Contextual, Form};
+use rocket::response::content::RawHtml;
+use rocket::{State, get, post, uri};
+
+use super::super::FormResponse;
+use super::super::save::{self, Conflict, Target, Versioned};
+use crate::auth::{CurrentUser, Editor};
+use crate::db::Db;
+use crate::domain::{CompanyId, PersonId, Stage};
+use crate::error::AppError;
+use crate::input::{self, PersonInput};
+use crate::models::{Company, Person, SaveOutcome};
+use crate::views::people::PersonFormPage;
+use crate::views::{FormState, Layout, render};
+
+impl Versioned for Person {
+    type Input = PersonInput;
+    type Parent = ();
+    type Key = PersonId;
+
+    fn find(conn: &mut PgConnection, id: PersonId) -> Result<Person, AppError> {
+        Ok(Person::find(conn, id)?)
+    }
+
+    fn form_values(&self, conn: &mut PgConnection) -> Result<FormState, AppError> {
+        let origin = Company::name_of(conn, self.fields.origin_company_id)?;
+        let hiring = Company::name_of(conn, self.fields.hiring_company_id)?;
+        let stored = PersonInput::stored(self.fields.clone(), origin, hiring);
+        let mut values = input::form_values(&stored)?;
+        values.set("version", self.version.to_string());
+        Ok(values)
+    }
+
+    fn check(
+        conn: &mut PgConnection,
+        input: &PersonInput,
+        state: &mut FormState,
+    ) -> Result<(), AppError> {
+        company_ids(conn, input, state).map(drop)
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<(), PersonId>,
+        version: Option<i32>,
+        input: PersonInput,
+        state: &mut FormState,
+    ) -> Result<Option<SaveOutcome<Person>>, AppError> {
+        let [origin, hiring] = company_ids(conn, &input, state)?;
+        if state.has_errors() {
+            return Ok(None);
+        }
+        let fields = input.into_fields(origin, hiring);
+        Ok(Some(match target {
+            Target::Existing(id) => Person::update(conn, id, version, &fields)?,
+            Target::New(()) => SaveOutcome::Saved(Person::insert(conn, &fields)?),
+        }))
+    }
+}
+
+/// The ids of the companies the input names, with a field error for each that does not exist.
+fn company_ids(
+    conn: &mut PgConnection,
+    input: &PersonInput,
+    state: &mut FormState,
+) -> Result<[Option<CompanyId>; 2], AppError> {
+    let mut ids = [None, None];
+    for (id, (field, name)) in ids.iter_mut().zip(input.companies()) {
+        let Some(name) = name else { continue };
+        match Company::find_by_name(conn, name)? {
+            Some(company) => *id = Some(company.id),
+            None => state.add_error(
+                field,
+                format!("There is no company called “{name}”. Add it under Companies first."),
+            ),
+        }
+    }
+    Ok(ids)
+}
+
+#[get("/people/new")]
+pub(super) async fn new(user: Editor, db: &State<Db>) -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([("stage", Stage::Sourced.as_str().to_owned())]);
+    form_page(db, &user, None, form, Vec::new()).await
+}
+
+#[post("/people", data = "<form>")]
+pub(super) async fn create(
+    user: Editor,
+    db: &State<Db>,
+    form: Form<Contextual<'_, PersonInput>>,
+) -> Result<FormResponse, AppError> {
+    submit(db, &user, None, form.into_inner()).await
+}
+
+#[get("/people/<id>/edit")]
+pub(super) async fn edit(
+    user: Editor,
+    db: &State<Db>,
+    id: PersonId,
+) -> Result<RawHtml<String>, AppError> {
+    let form = db.run(move |c| Person::find(c, id)?.form_values(c)).await?;
+    form_page(db, &user, Some(id), form, Vec::new()).await
+}
+
+#[post("/people/<id>/edit", data = "<form>")]
+pub(super) async fn update(
+    user: Editor,
+    db: &State<Db>,
+    id: PersonId,
+    form: Form<Contextual<'_, PersonInput>>,
+) -> Result<FormResponse, AppError> {
+    submit(db, &user, Some(id), form.into_inner()).await
+}
+
+async fn submit(
+    db: &State<Db>,
+    user: &CurrentUser,
+    id: Option<PersonId>,
+    form: Contextual<'_, PersonInput>,
+) -> Result<FormResponse, AppError> {
+    let submitted = save::submit::<Person>(db, user, save::target(id), form).await?;
+    // The form page lists the companies; only a form shown again needs them.
+    let names = match &submitted {
+        save::Submitted::Saved(_) => Vec::new(),
+        _ => db.run(|c| Ok(Company::names_if_few(c)?)).await?,
+    };
+    submitted.respond(
+        |person| {
+            let message = format!("Saved {}.", person.fields.full_name);
+            FormResponse::saved(uri!(super::list::show(person.id)), message)
+        },
+        |state, conflict| render(&page(user, id, state, conflict, names)),
+    )
+}
+
+async fn form_page(
+    db: &State<Db>,
+    user: &CurrentUser,
+    id: Option<PersonId>,
+    form: FormState,
+    conflict: Conflict,
+) -> Result<RawHtml<String>, AppError> {
+    let names = db.run(|c| Ok(Company::names_if_few(c)?)).await?;
+    render(&page(user, id, form, conflict, names))
+}
+
+fn page(
+    user: &CurrentUser,
+    id: Option<PersonId>,
+    form: FormState,
+    conflict: Conflict,
+    names: Vec<String>,
+) -> PersonFormPage {
+    PersonFormPage {
+        conflict,
+        ..PersonFormPage::new(Layout::new("people", None, user), id, form, names)
+    }
+}

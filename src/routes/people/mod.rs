@@ -1,0 +1,25 @@
+//! People pages: the searchable list, a person's page, create and edit, delete and erase.
+
+mod edit;
+mod list;
+mod remove;
+
+use rocket::Route;
+
+pub(crate) use list::ListParams;
+
+pub fn routes() -> Vec<Route> {
+    rocket::routes![
+        list::index,
+        list::download,
+        list::show,
+        edit::new,
+        edit::create,
+        edit::edit,
+        edit::update,
+        remove::confirm_delete,
+        remove::delete,
+        remove::confirm_erase,
+        remove::erase
+    ]
+}
