@@ -5,6 +5,7 @@ use rocket::http::Status;
 use rocket::response::{self, Redirect, Responder, content::RawHtml};
 use rocket::{Catcher, Request, catch, catchers};
 
+use crate::db::health::{Outage, outage};
 use crate::views::ErrorPage;
 
 #[derive(Debug, thiserror::Error)]
@@ -68,52 +69,6 @@ impl<'r> Responder<'r, 'static> for AppError {
         }
         error_page(status, &self.public_message()).respond_to(request)
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outage {
-    /// PostgreSQL is down, restarting, or dropped the connection.
-    Down,
-    /// The statement ran past `statement_timeout` (see `db::pool`).
-    TooSlow,
-}
-
-/// Whether a query failed because the database went away (not merely slow).
-pub(crate) fn is_outage(error: &DieselError) -> bool {
-    outage(error) == Some(Outage::Down)
-}
-
-/// Whether a query failed because of the database's state rather than the request: the user
-/// gets a 503 and may retry, instead of a 500 for a bug. libpq and PostgreSQL only say so in
-/// their messages (SQLSTATE is not exposed by Diesel), so these are matched.
-fn outage(error: &DieselError) -> Option<Outage> {
-    let DieselError::DatabaseError(kind, info) = error else {
-        return None;
-    };
-    if matches!(
-        kind,
-        DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand
-    ) {
-        return Some(Outage::Down);
-    }
-    let message = info.message();
-    if message.contains("canceling statement due to statement timeout") {
-        return Some(Outage::TooSlow);
-    }
-    const DOWN: &[&str] = &[
-        "terminating connection",
-        "server closed the connection",
-        "no connection to the server",
-        "the database system is shutting down",
-        "the database system is starting up",
-        "the database system is in recovery mode",
-        "could not receive data from server",
-        "could not send data to server",
-        "connection to server",
-    ];
-    DOWN.iter()
-        .any(|needle| message.contains(needle))
-        .then_some(Outage::Down)
 }
 
 /// A write refused because a row still references the one being deleted.

@@ -41,7 +41,7 @@ pub fn app_with(
 ) -> anyhow::Result<Rocket<Build>> {
     let primary = db::Db::new(&config.database_url, config.pool_size)?;
     let reads = match &config.replica_url {
-        Some(url) => db::Db::new(url, config.pool_size)?,
+        Some(url) => db::Db::replica(url, config.pool_size, primary.clone())?,
         None => primary.clone(),
     };
     // The upload may be as large as the import limit; the form around it needs a little more.

@@ -1,6 +1,8 @@
-//! Reaching PostgreSQL: the connection pool, migrations, and the local cluster of the default
-//! setup.
+//! Reaching PostgreSQL: the pool behind `Db` with its outage gate (and a read replica's way
+//! back to the primary), migrations, and the local cluster of the default setup.
 
+mod connect;
+pub mod health;
 pub mod local;
 pub mod migrate;
 
@@ -8,8 +10,10 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use diesel::PgConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
 
+use self::connect::{CHECKOUT_TIMEOUT, with_connect_timeout};
+use self::health::{ConnectWatch, Outage};
 use crate::error::AppError;
 
 pub type PgPool = Pool<ConnectionManager<PgConnection>>;
@@ -23,58 +27,11 @@ pub fn resolve_database_url() -> anyhow::Result<String> {
     }
 }
 
-/// How long a request waits for a pooled connection before answering 503, when the pool is
-/// busy with live connections (overload: reports hold connections for seconds). An
-/// unreachable database is noticed within one `CHECKOUT_SLICE` instead.
-const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How often a request waiting for a connection checks whether the database was found down.
 const CHECKOUT_SLICE: Duration = Duration::from_millis(100);
 /// While the database is down, one request in this interval tries it again; the others answer
-/// 503 at once instead of waiting.
+/// 503 at once instead of waiting (or, for a read replica, read the primary).
 const PROBE_EVERY: Duration = Duration::from_millis(200);
-
-/// libpq waits for a TCP connection as long as the OS does (minutes, for a host that drops
-/// packets); connection attempts give up after this many seconds unless the URL says otherwise.
-const CONNECT_TIMEOUT_SECONDS: u32 = 2;
-
-fn with_connect_timeout(url: &str) -> String {
-    if url.contains("connect_timeout") {
-        url.to_owned()
-    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        let joiner = if url.contains('?') { '&' } else { '?' };
-        format!("{url}{joiner}connect_timeout={CONNECT_TIMEOUT_SECONDS}")
-    } else {
-        format!("{url} connect_timeout={CONNECT_TIMEOUT_SECONDS}")
-    }
-}
-
-/// A bounded pool: a request waits at most `CHECKOUT_TIMEOUT` for a connection.
-pub fn pool(url: &str, max_size: u32) -> anyhow::Result<PgPool> {
-    let url = with_connect_timeout(url);
-    Ok(Pool::builder()
-        .max_size(max_size)
-        .min_idle(Some(0))
-        .connection_timeout(CHECKOUT_TIMEOUT)
-        .connection_customizer(Box::new(SessionSettings))
-        .build_unchecked(ConnectionManager::new(&url)))
-}
-
-/// Per-connection settings: one slow query must not hold a pooled connection for long.
-#[derive(Debug)]
-struct SessionSettings;
-
-impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings {
-    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
-        use diesel::connection::SimpleConnection;
-        // work_mem: reports sort and aggregate millions of rows; PostgreSQL's 4 MB default
-        // spills them to disk. A pool of ten at 32 MB each is a small share of a 2-core,
-        // 24 GiB machine.
-        conn.batch_execute(
-            "SET statement_timeout = '30s'; SET work_mem = '32MB'; SET TIME ZONE 'UTC'",
-        )
-        .map_err(diesel::r2d2::Error::QueryError)
-    }
-}
 
 /// The database as Rocket managed state: a pool, and what we know of the server's health.
 /// Diesel is blocking, so every query runs on Tokio's blocking threads and never stalls the
@@ -84,16 +41,20 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
 /// timeout. Instead the first failure marks the database down; from then on requests answer
 /// 503 at once, and one request per `PROBE_EVERY` tries a fresh connection. The first that
 /// succeeds replaces the pool (whose connections all died, and whose reconnect attempts may
-/// be sleeping in r2d2's backoff) and lets traffic through again.
+/// be sleeping in r2d2's backoff) and lets traffic through again. A read replica that is down
+/// hands its requests to the primary instead of answering 503.
 #[derive(Clone)]
 pub struct Db(Arc<Shared>);
 
 struct Shared {
     url: String,
     size: u32,
-    pool: RwLock<PgPool>,
+    /// The pool, and what its connection attempts found (replaced together).
+    pool: RwLock<(PgPool, ConnectWatch)>,
     /// Set while the database is down: when it was last tried.
     down: Mutex<Option<Instant>>,
+    /// For a read replica, its primary: where reads go while the replica is down.
+    fallback: Option<Db>,
 }
 
 enum Gate {
@@ -105,21 +66,44 @@ enum Gate {
 
 impl Db {
     pub fn new(url: &str, size: u32) -> anyhow::Result<Db> {
-        Ok(Db(Arc::new(Shared {
+        Ok(Db::build(url, size, None))
+    }
+
+    /// A read replica at `url`: while it is down, reads go to `primary`.
+    pub fn replica(url: &str, size: u32, primary: Db) -> anyhow::Result<Db> {
+        Ok(Db::build(url, size, Some(primary)))
+    }
+
+    fn build(url: &str, size: u32, fallback: Option<Db>) -> Db {
+        let watch = ConnectWatch::default();
+        Db(Arc::new(Shared {
             url: url.to_owned(),
             size,
-            pool: RwLock::new(pool(url, size)?),
+            pool: RwLock::new((connect::pool(url, size, &watch), watch)),
             down: Mutex::new(None),
-        })))
+            fallback,
+        }))
     }
 
     /// The current pool (a cheap handle).
     pub fn pool(&self) -> PgPool {
+        self.watched_pool().0
+    }
+
+    fn watched_pool(&self) -> (PgPool, ConnectWatch) {
         self.0
             .pool
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
+    }
+
+    /// What the log calls this database.
+    fn name(&self) -> &'static str {
+        match self.0.fallback {
+            Some(_) => "the read replica",
+            None => "the database",
+        }
     }
 
     fn down(&self) -> std::sync::MutexGuard<'_, Option<Instant>> {
@@ -144,7 +128,14 @@ impl Db {
     fn mark_down(&self) {
         let mut down = self.down();
         if down.is_none() {
-            log::warn!("the database is unreachable; answering 503 until it is back");
+            // Once per outage: the probes and the requests in between stay quiet.
+            match self.0.fallback {
+                None => log::warn!("the database is unreachable; answering 503 until it is back"),
+                Some(_) => log::warn!(
+                    "the read replica is unreachable; reports and exports read the primary \
+                     until it is back"
+                ),
+            }
             *down = Some(Instant::now());
         }
     }
@@ -155,14 +146,15 @@ impl Db {
         use diesel::Connection;
         PgConnection::establish(&with_connect_timeout(&self.0.url))
             .map_err(|_| AppError::DatabaseDown)?;
-        let fresh = pool(&self.0.url, self.0.size).map_err(AppError::Internal)?;
+        let watch = ConnectWatch::default();
+        let fresh = connect::pool(&self.0.url, self.0.size, &watch);
         *self
             .0
             .pool
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = fresh;
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = (fresh, watch);
         *self.down() = None;
-        log::warn!("the database is back");
+        log::warn!("{} is back", self.name());
         Ok(())
     }
 
@@ -175,15 +167,15 @@ impl Db {
         }
         // Waits in slices, so a request queued when the database goes away learns it from the
         // request that noticed, instead of sitting out the whole timeout.
-        let pool = self.pool();
+        let (pool, attempts) = self.watched_pool();
         let deadline = Instant::now() + CHECKOUT_TIMEOUT;
         loop {
             match pool.get_timeout(CHECKOUT_SLICE) {
                 Ok(conn) => return Ok(conn),
                 Err(_) if self.down().is_some() => return Err(AppError::DatabaseDown),
-                // r2d2 adds the last failed connection attempt to its timeout: the server is
-                // unreachable, not merely busy.
-                Err(e) if e.to_string().contains(": ") => {
+                // The pool's last connection attempt failed: the server is unreachable, not
+                // merely busy.
+                Err(e) if attempts.unreachable() => {
                     self.mark_down();
                     return Err(AppError::Unavailable(e));
                 }
@@ -200,22 +192,50 @@ impl Db {
         }
     }
 
-    /// A connection of its own for work that outlives one closure (a streamed download).
-    pub async fn checkout(&self) -> Result<DbConn, AppError> {
+    /// Blocking: a connection, and the database it came from. A read replica found down
+    /// hands over to its primary; one that is only busy does not, so that a burst of reports
+    /// cannot spill onto the connections pages and writes need.
+    fn connect_blocking(&self, gate: Gate) -> Result<(DbConn, &Db), AppError> {
+        match (self.checkout_blocking(gate), &self.0.fallback) {
+            (Err(e), Some(primary))
+                if matches!(e, AppError::DatabaseDown) || self.down().is_some() =>
+            {
+                let conn = primary.checkout_blocking(primary.gate())?;
+                Ok((conn, primary))
+            }
+            (checked_out, _) => Ok((checked_out?, self)),
+        }
+    }
+
+    /// Runs `task` on a blocking thread with a connection, unless the database is known to be
+    /// down and there is nowhere else to go: then it answers 503 without leaving the worker.
+    async fn with_connection<T, F>(&self, task: F) -> Result<T, AppError>
+    where
+        F: FnOnce(DbConn, &Db) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
         let gate = self.gate();
-        if let Gate::Closed = gate {
+        if matches!(gate, Gate::Closed) && self.0.fallback.is_none() {
             return Err(AppError::DatabaseDown);
         }
         let db = self.clone();
-        rocket::tokio::task::spawn_blocking(move || db.checkout_blocking(gate))
-            .await
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+        rocket::tokio::task::spawn_blocking(move || {
+            let (conn, from) = db.connect_blocking(gate)?;
+            task(conn, from)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
+    }
+
+    /// A connection of its own for work that outlives one closure (a streamed download).
+    pub async fn checkout(&self) -> Result<DbConn, AppError> {
+        self.with_connection(|conn, _| Ok(conn)).await
     }
 
     /// Notes a failed query: a dropped connection means the database went away.
     pub fn observe<T>(&self, result: &Result<T, AppError>) {
         if let Err(AppError::Database(e)) = result
-            && crate::error::is_outage(e)
+            && health::outage(e) == Some(Outage::Down)
         {
             self.mark_down();
         }
@@ -226,19 +246,12 @@ impl Db {
         F: FnOnce(&mut PgConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        let gate = self.gate();
-        if let Gate::Closed = gate {
-            return Err(AppError::DatabaseDown);
-        }
-        let db = self.clone();
-        rocket::tokio::task::spawn_blocking(move || {
-            let mut conn = db.checkout_blocking(gate)?;
+        self.with_connection(move |mut conn, from| {
             let result = work(&mut conn);
-            db.observe(&result);
+            from.observe(&result);
             result
         })
         .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("database task failed: {e}")))?
     }
 
     /// Runs `work` with `actor` named as who made its changes: the audit triggers read it.
@@ -260,7 +273,8 @@ impl Db {
 }
 
 /// Where reports and CSV exports read: `DATABASE_REPLICA_URL` when one is configured (a read
-/// replica takes the heavy reads off the primary), else the primary itself.
+/// replica takes the heavy reads off the primary, and hands them back while it is down; see
+/// `Db::replica`), else the primary itself.
 #[derive(Clone)]
 pub struct ReadDb(pub Db);
 
@@ -271,29 +285,4 @@ pub fn set_actor(conn: &mut PgConnection, actor: &str) -> diesel::QueryResult<()
         .bind::<diesel::sql_types::Text, _>(actor)
         .execute(conn)
         .map(drop)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_connect_timeout;
-
-    #[test]
-    fn connection_attempts_get_a_timeout_unless_the_url_has_one() {
-        assert_eq!(
-            with_connect_timeout("postgres://u:p@db/app"),
-            "postgres://u:p@db/app?connect_timeout=2"
-        );
-        assert_eq!(
-            with_connect_timeout("postgres://db/app?sslmode=require"),
-            "postgres://db/app?sslmode=require&connect_timeout=2"
-        );
-        assert_eq!(
-            with_connect_timeout("postgres://db/app?connect_timeout=9"),
-            "postgres://db/app?connect_timeout=9"
-        );
-        assert_eq!(
-            with_connect_timeout("host=db dbname=app"),
-            "host=db dbname=app connect_timeout=2"
-        );
-    }
 }

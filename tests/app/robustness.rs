@@ -70,3 +70,58 @@ fn timeouts_and_dropped_connections_answer_503() -> anyhow::Result<()> {
     assert_eq!(AppError::from(bug).status(), Status::InternalServerError);
     Ok(())
 }
+
+/// What Diesel makes of a real server's errors, as `db::health` reads them: a statement
+/// timeout is too slow, a connection an administrator terminated (57P01) comes back as
+/// `ClosedConnection` and means down, and a refused duplicate or a bad query is no outage.
+#[test]
+fn the_servers_errors_are_classified_by_kind() -> anyhow::Result<()> {
+    use diesel::connection::SimpleConnection;
+    use diesel::prelude::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+    use talent_tracker::db::health::{Outage, outage};
+
+    let app = crate::common::TestApp::with_demo(false)?;
+    let mut conn = app.conn()?;
+    conn.batch_execute("SET statement_timeout = '20ms'")?;
+    let slow = diesel::sql_query("SELECT pg_sleep(2)")
+        .execute(&mut conn)
+        .expect_err("the statement times out");
+    assert_eq!(outage(&slow), Some(Outage::TooSlow), "{slow:?}");
+
+    conn.batch_execute("SET statement_timeout = 0; CREATE TEMP TABLE once (id int PRIMARY KEY)")?;
+    let duplicate = conn
+        .batch_execute("INSERT INTO once VALUES (1), (1)")
+        .expect_err("a duplicate key");
+    assert!(
+        matches!(
+            duplicate,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)
+        ),
+        "{duplicate:?}"
+    );
+    assert_eq!(outage(&duplicate), None);
+    let bug = conn
+        .batch_execute("SELECT * FROM no_such_table")
+        .expect_err("a bad query");
+    assert_eq!(outage(&bug), None, "{bug:?}");
+
+    let mut victim = app.conn()?;
+    diesel::sql_query(
+        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .execute(&mut app.conn()?)?;
+    let terminated = diesel::sql_query("SELECT 1")
+        .execute(&mut victim)
+        .expect_err("the connection was terminated");
+    assert!(
+        matches!(
+            terminated,
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        ),
+        "{terminated:?}"
+    );
+    assert_eq!(outage(&terminated), Some(Outage::Down));
+    Ok(())
+}

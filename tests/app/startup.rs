@@ -163,3 +163,29 @@ fn reports_and_exports_read_the_replica() -> anyhow::Result<()> {
     assert!(hired_row.contains('1'), "{hired_row}");
     Ok(())
 }
+
+/// A read replica that is down does not take reports and exports with it: they read the
+/// primary until it is back.
+#[test]
+fn reports_and_exports_read_the_primary_while_the_replica_is_down() -> anyhow::Result<()> {
+    let unused = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let app = TestApp::reading_from(&format!("postgres://nobody@127.0.0.1:{unused}/replica"))?;
+    app.create_person(&[("full_name", "Only On The Primary"), ("stage", "sourced")]);
+
+    // The first export finds the replica down; the next ones go straight to the primary.
+    for _ in 0..2 {
+        let people_csv = app.download("/people.csv");
+        assert!(people_csv.contains("Only On The Primary"), "{people_csv}");
+    }
+    let pipeline = app.get("/reports/pipeline");
+    assert_eq!(pipeline.status, rocket::http::Status::Ok);
+    let sourced_row = pipeline
+        .texts("table tbody tr")
+        .into_iter()
+        .find(|row| row.starts_with("Sourced"))
+        .unwrap_or_default();
+    assert!(sourced_row.contains('1'), "{sourced_row}");
+    Ok(())
+}
