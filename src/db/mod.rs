@@ -2,7 +2,10 @@
 //! setup.
 
 pub mod local;
+mod location;
 pub mod migrate;
+
+pub use location::{DatabaseLocation, locate};
 
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -14,14 +17,6 @@ use crate::error::AppError;
 
 pub type PgPool = Pool<ConnectionManager<PgConnection>>;
 pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;
-
-/// How the app reaches its database: DATABASE_URL, or the local cluster of the default setup.
-pub fn resolve_database_url() -> anyhow::Result<String> {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(url),
-        _ => Ok(local::ensure_running(&local::default_data_dir())?.url(local::APP_DATABASE)),
-    }
-}
 
 /// How long a request waits for a pooled connection before answering 503, when the pool is
 /// busy with live connections (overload: reports hold connections for seconds). An
