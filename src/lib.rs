@@ -6,8 +6,6 @@
 pub mod auth;
 pub mod charts;
 pub mod cli;
-pub mod cli_generate;
-pub mod cli_users;
 pub mod config;
 pub mod csv_format;
 pub mod db;

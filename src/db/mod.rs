@@ -4,7 +4,10 @@
 mod connect;
 pub mod health;
 pub mod local;
+mod location;
 pub mod migrate;
+
+pub use location::{DatabaseLocation, locate};
 
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -18,14 +21,6 @@ use crate::error::AppError;
 
 pub type PgPool = Pool<ConnectionManager<PgConnection>>;
 pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;
-
-/// How the app reaches its database: DATABASE_URL, or the local cluster of the default setup.
-pub fn resolve_database_url() -> anyhow::Result<String> {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => Ok(url),
-        _ => Ok(local::ensure_running(&local::default_data_dir())?.url(local::APP_DATABASE)),
-    }
-}
 
 /// How often a request waiting for a connection checks whether the database was found down.
 const CHECKOUT_SLICE: Duration = Duration::from_millis(100);

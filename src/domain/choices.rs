@@ -136,6 +136,16 @@ impl Stage {
     }
 }
 
+choice_enum!(
+    /// Where an import batch is: previewed (its file kept until confirmed), applied, reverted.
+    /// The labels are lower case because pages and messages use them inside sentences.
+    BatchStatus {
+        Previewed => ("previewed", "previewed"),
+        Applied => ("applied", "applied"),
+        Reverted => ("reverted", "reverted"),
+    }
+);
+
 impl Role {
     pub fn sees_pay(self) -> bool {
         self != Role::Viewer

@@ -65,7 +65,7 @@ mod text;
 mod web_url;
 mod years;
 
-pub use choices::{ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage};
+pub use choices::{BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage};
 pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::Date;

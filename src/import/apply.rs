@@ -151,7 +151,7 @@ fn person_fields(person: &PersonInput, company_ids: &HashMap<String, CompanyId>)
 pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError> {
     conn.transaction(|conn| {
         let batch = ImportBatch::find(conn, batch_id)?;
-        if batch.status != "applied" {
+        if batch.status != crate::domain::BatchStatus::Applied {
             return Err(ImportError::Refused(format!("This batch is {}: only an applied batch can be reverted.", batch.status)));
         }
         for item in ImportItem::of_batch(conn, batch_id)? {

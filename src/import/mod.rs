@@ -3,11 +3,13 @@
 //! command run the same steps.
 
 mod apply;
+mod batch;
 mod plan;
 mod rows;
 mod table;
 
 pub use apply::{apply, revert};
+pub use batch::{Intent, Preview, preview};
 pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use rows::RowError;
 

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use crate::domain::BatchStatus;
 use crate::schema::{import_batch, import_item};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -12,7 +13,7 @@ pub struct ImportBatch {
     pub id: i64,
     pub file_name: String,
     pub kind: String,
-    pub status: String,
+    pub status: BatchStatus,
     pub imported_by: String,
     pub rows_total: i32,
     pub created_count: i32,
@@ -28,7 +29,7 @@ pub struct ImportBatch {
 pub struct NewImportBatch<'a> {
     pub file_name: &'a str,
     pub kind: &'a str,
-    pub status: &'a str,
+    pub status: BatchStatus,
     pub content: &'a [u8],
     pub imported_by: &'a str,
     pub rows_total: i32,
@@ -65,7 +66,7 @@ impl ImportBatch {
     ) -> QueryResult<(ImportBatch, Vec<u8>)> {
         import_batch::table
             .find(id)
-            .filter(import_batch::status.eq("previewed"))
+            .filter(import_batch::status.eq(BatchStatus::Previewed))
             .select((
                 ImportBatch::as_select(),
                 import_batch::content.assume_not_null(),
@@ -76,7 +77,7 @@ impl ImportBatch {
     pub fn insert(conn: &mut PgConnection, batch: &NewImportBatch<'_>) -> QueryResult<ImportBatch> {
         diesel::delete(
             import_batch::table
-                .filter(import_batch::status.eq("previewed"))
+                .filter(import_batch::status.eq(BatchStatus::Previewed))
                 .filter(import_batch::created_at.lt(diesel::dsl::sql(&format!(
                     "now() - interval '{PREVIEW_KEPT_FOR}'"
                 )))),
@@ -95,7 +96,7 @@ impl ImportBatch {
         limit: i64,
     ) -> QueryResult<Vec<ImportBatch>> {
         import_batch::table
-            .filter(import_batch::status.ne("previewed"))
+            .filter(import_batch::status.ne(BatchStatus::Previewed))
             .order((import_batch::created_at.desc(), import_batch::id.desc()))
             .offset(offset)
             .limit(limit)
@@ -105,7 +106,7 @@ impl ImportBatch {
 
     pub fn count_done(conn: &mut PgConnection) -> QueryResult<i64> {
         import_batch::table
-            .filter(import_batch::status.ne("previewed"))
+            .filter(import_batch::status.ne(BatchStatus::Previewed))
             .count()
             .get_result(conn)
     }
@@ -118,7 +119,7 @@ impl ImportBatch {
     ) -> QueryResult<()> {
         diesel::update(import_batch::table.find(id))
             .set((
-                import_batch::status.eq("applied"),
+                import_batch::status.eq(BatchStatus::Applied),
                 import_batch::content.eq(None::<Vec<u8>>),
                 import_batch::created_count.eq(counts.0),
                 import_batch::updated_count.eq(counts.1),
@@ -132,7 +133,7 @@ impl ImportBatch {
     pub fn mark_reverted(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
         diesel::update(import_batch::table.find(id))
             .set((
-                import_batch::status.eq("reverted"),
+                import_batch::status.eq(BatchStatus::Reverted),
                 import_batch::reverted_at.eq(Some(Utc::now())),
             ))
             .execute(conn)

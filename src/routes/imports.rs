@@ -13,9 +13,10 @@ use super::FormResponse;
 use crate::auth::{CurrentUser, Editor};
 use crate::config::ImportLimit;
 use crate::db::Db;
+use crate::domain::BatchStatus;
 use crate::error::AppError;
-use crate::import::{self, ImportError, Plan};
-use crate::models::{ImportBatch, NewImportBatch};
+use crate::import::{self, ImportError, Intent, Plan, Preview};
+use crate::models::ImportBatch;
 use crate::views::imports::{
     ImportBatchPage, ImportBatchesPage, ImportPreviewPage, ImportUploadPage,
 };
@@ -126,30 +127,16 @@ async fn preview(
     let importer = user.actor().to_owned();
     let outcome = db
         .run_as(user.actor(), move |c| {
-            let plan = match import::parse(&bytes) {
-                Ok(parsed) => import::plan(c, parsed)?,
-                Err(ImportError::Refused(why)) => return Ok(Err(why)),
-                Err(ImportError::Database(e)) => return Err(e.into()),
-            };
-            let batch_id = if plan.errors.is_empty() && plan.changes_anything() {
-                let batch = NewImportBatch {
-                    file_name: &name,
-                    kind: plan.kind.as_str(),
-                    status: "previewed",
-                    content: &bytes,
-                    imported_by: &importer,
-                    rows_total: plan.rows as i32,
-                };
-                Some(ImportBatch::insert(c, &batch)?.id)
-            } else {
-                None
-            };
-            Ok(Ok((plan, batch_id)))
+            match import::preview(c, &name, &bytes, &importer, Intent::Confirm) {
+                Ok(preview) => Ok(Ok(preview)),
+                Err(ImportError::Refused(why)) => Ok(Err(why)),
+                Err(ImportError::Database(e)) => Err(e.into()),
+            }
         })
         .await?;
     match outcome {
         Err(why) => Ok(PreviewResponse::Refused(refused(&user, limit, why)?)),
-        Ok((plan, batch_id)) => {
+        Ok(Preview { plan, batch_id }) => {
             let page = render(&ImportPreviewPage::new(
                 Layout::new("import", None, &user),
                 &plan,
@@ -234,7 +221,7 @@ async fn batch_page(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     let batch = db.run(move |c| Ok(ImportBatch::find(c, id)?)).await?;
-    if batch.status == "previewed" {
+    if batch.status == BatchStatus::Previewed {
         return Err(AppError::NotFound);
     }
     render(&ImportBatchPage {

@@ -3,6 +3,8 @@
 use askama::Template;
 
 use super::{Layout, Pager};
+// batch.html compares a batch's status with `BatchStatus::Applied`.
+use crate::domain::BatchStatus;
 use crate::import::{Action, Counts, Plan, RowError};
 use crate::models::ImportBatch;
 

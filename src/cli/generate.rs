@@ -3,10 +3,23 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use clap::Args;
 use diesel::PgConnection;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::generate::{self, GenerateError, Options, Progress};
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many people; each has one to five pay reports (three on average).
+    #[arg(long)]
+    people: u64,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The server's reporting currency: exchange rates are written into it.
+    #[command(flatten)]
+    pub(super) currency: super::ReportingCurrencyArg,
+}
 
 struct Bars {
     current: std::cell::RefCell<Option<ProgressBar>>,
@@ -31,7 +44,12 @@ impl Progress for Bars {
     }
 }
 
-pub fn run(conn: &mut PgConnection, options: &Options) -> anyhow::Result<ExitCode> {
+pub fn run(conn: &mut PgConnection, args: GenerateArgs) -> anyhow::Result<ExitCode> {
+    let options = &Options {
+        people: args.people,
+        seed: args.seed,
+        reporting_currency: args.currency.reporting_currency,
+    };
     let started = Instant::now();
     let bars = Bars {
         current: std::cell::RefCell::new(None),

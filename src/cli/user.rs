@@ -4,12 +4,41 @@ use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
+use clap::Subcommand;
 use diesel::PgConnection;
 
 use crate::auth::password;
-use crate::cli::UserAction;
 use crate::domain::{Email, Role};
 use crate::models::{NewUser, User};
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create a user. The password is asked for on a terminal, else read as one line from
+    /// standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        /// The name shown in the app; the e-mail when not given.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List the users.
+    List,
+    /// Change a user's role.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Stop a user from logging in and end their sessions.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+}
 
 pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCode> {
     match action {

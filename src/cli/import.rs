@@ -1,0 +1,121 @@
+//! `talent-tracker import`: the web's preview and confirmation in one go, with a progress bar.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use diesel::{Connection, PgConnection};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::import::{self, Counts, ImportError, Intent, Plan};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    file: PathBuf,
+    /// Print the preview and stop.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// How far an import got; what went wrong was printed already.
+enum Outcome {
+    Stopped(ExitCode),
+    Imported { batch: i64, counts: Counts },
+}
+
+pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let ImportArgs { file, dry_run } = args;
+    let bytes = std::fs::read(&file)?;
+    let file_name = file
+        .file_name()
+        .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned());
+    let intent = if dry_run {
+        Intent::DryRun
+    } else {
+        Intent::Apply
+    };
+    // One transaction: a batch whose rows fail to apply is not kept.
+    let outcome = conn.transaction(|conn| {
+        let preview = match import::preview(
+            conn,
+            &file_name,
+            &bytes,
+            &super::command_line_actor(),
+            intent,
+        ) {
+            Err(ImportError::Refused(why)) => {
+                eprintln!("{}: {why}", file.display());
+                return Ok(Outcome::Stopped(ExitCode::FAILURE));
+            }
+            preview => preview?,
+        };
+        let plan = &preview.plan;
+        describe(&file, plan);
+        if !plan.errors.is_empty() {
+            print_errors(plan);
+            return Ok(Outcome::Stopped(ExitCode::FAILURE));
+        }
+        // A clean file has its batch unless this is a dry run.
+        let Some(batch) = preview.batch_id else {
+            println!("Dry run: nothing was imported.");
+            return Ok(Outcome::Stopped(ExitCode::SUCCESS));
+        };
+        let bar = ProgressBar::new(plan.rows as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        let applied = import::apply(conn, plan, batch, &mut |done| bar.inc(done));
+        bar.finish_and_clear();
+        Ok(Outcome::Imported {
+            batch,
+            counts: applied?,
+        })
+    });
+    match outcome {
+        Ok(Outcome::Stopped(code)) => Ok(code),
+        Ok(Outcome::Imported { batch, counts }) => {
+            println!(
+                "Imported as batch {batch}: {} created, {} updated, {} skipped.",
+                counts.created, counts.updated, counts.skipped
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ImportError::Refused(why)) => {
+            eprintln!("{why}");
+            Ok(ExitCode::FAILURE)
+        }
+        Err(ImportError::Database(e)) => Err(e.into()),
+    }
+}
+
+/// The preview: what the file is and what it would change.
+fn describe(file: &Path, plan: &Plan) {
+    let counts = plan.counts();
+    println!(
+        "{}: a file of {} with {} rows: {} to create, {} to update, {} to skip.",
+        file.display(),
+        plan.kind.as_str(),
+        plan.rows,
+        counts.created,
+        counts.updated,
+        counts.skipped
+    );
+    if !plan.new_companies.is_empty() {
+        println!("Companies to create: {}.", plan.new_companies.join(", "));
+    }
+    if !plan.ignored_columns.is_empty() {
+        println!("Columns ignored: {}.", plan.ignored_columns.join(", "));
+    }
+}
+
+fn print_errors(plan: &Plan) {
+    for e in &plan.errors {
+        let column = if e.column.is_empty() {
+            String::new()
+        } else {
+            format!(", column {}", e.column)
+        };
+        eprintln!("line {}{column}: {}", e.line, e.message);
+    }
+    eprintln!("{} errors: nothing was imported.", plan.errors.len());
+}

@@ -1,0 +1,67 @@
+//! No subcommand: the server, with its settings from flags or the environment.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::ReportingCurrencyArg;
+use crate::config::{AppConfig, ImportLimit};
+use crate::db::{self, local};
+use crate::domain::Currency;
+
+/// The server's settings. Each can also come from the environment.
+#[derive(Debug, Args)]
+pub struct Settings {
+    /// Start without the demo data, for people who bring their own.
+    #[arg(long)]
+    no_demo: bool,
+
+    /// Seed demo data into an empty database.
+    #[arg(long, env = "TALENT_TRACKER_DEMO", default_value_t = true, action = clap::ArgAction::Set, hide = true)]
+    demo: bool,
+
+    #[command(flatten)]
+    pub(super) currency: ReportingCurrencyArg,
+
+    /// The largest CSV file the web import takes, in MiB.
+    #[arg(long, env = "TALENT_TRACKER_IMPORT_LIMIT_MIB", default_value_t = 20)]
+    import_limit_mib: u64,
+
+    /// A read replica of the database, for reports and CSV exports.
+    #[arg(long, env = "DATABASE_REPLICA_URL")]
+    database_replica_url: Option<String>,
+
+    /// Connections kept to PostgreSQL. Two cores serve well with a handful.
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
+    pool_size: u32,
+}
+
+impl Settings {
+    /// Finds the database (DATABASE_URL, or the local cluster, started if needed).
+    fn into_config(self) -> anyhow::Result<AppConfig> {
+        let reporting_currency = Currency::parse(&self.currency.reporting_currency)
+            .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_REPORTING_CURRENCY: {e}"))?
+            .into_inner();
+        let database = db::locate()?;
+        Ok(AppConfig {
+            secret_key: database
+                .local_data_dir
+                .as_deref()
+                .map(local::secret_key)
+                .transpose()?,
+            reporting_currency,
+            import_limit: ImportLimit(self.import_limit_mib),
+            database_url: database.url,
+            replica_url: self
+                .database_replica_url
+                .filter(|url| !url.trim().is_empty()),
+            pool_size: self.pool_size,
+            demo: self.demo && !self.no_demo,
+        })
+    }
+}
+
+pub async fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
+    crate::app(settings.into_config()?)?.launch().await?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,62 @@
+//! Starting an import, the same for the web page and the `import` command: the file read and
+//! planned, and kept as a previewed batch when it is going to be applied.
+
+use diesel::PgConnection;
+
+use super::{ImportError, Plan, parse, plan};
+use crate::domain::BatchStatus;
+use crate::models::{ImportBatch, NewImportBatch};
+
+/// What the caller does next with a plan that has no errors, which decides whether the file is
+/// kept as a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// Only show the plan (`import --dry-run`): nothing is written.
+    DryRun,
+    /// Ask for confirmation (the web page): a batch only when there is something to confirm.
+    Confirm,
+    /// Apply it at once (the `import` command): every clean file gets its batch, so even an
+    /// import whose rows were all unchanged is on record.
+    Apply,
+}
+
+/// A planned file, and the batch that applies it when one was kept.
+#[derive(Debug)]
+pub struct Preview {
+    pub plan: Plan,
+    /// The previewed batch that `apply` (or the web's confirmation) turns into an applied one.
+    pub batch_id: Option<i64>,
+}
+
+/// Reads and plans `bytes`; keeps the file as a previewed batch by `imported_by` when the plan
+/// has no errors and `intent` is to apply it. A file refused as a whole is
+/// `ImportError::Refused`.
+pub fn preview(
+    conn: &mut PgConnection,
+    file_name: &str,
+    bytes: &[u8],
+    imported_by: &str,
+    intent: Intent,
+) -> Result<Preview, ImportError> {
+    let plan = plan(conn, parse(bytes)?)?;
+    let keep = plan.errors.is_empty()
+        && match intent {
+            Intent::DryRun => false,
+            Intent::Confirm => plan.changes_anything(),
+            Intent::Apply => true,
+        };
+    let batch_id = if keep {
+        let batch = NewImportBatch {
+            file_name,
+            kind: plan.kind.as_str(),
+            status: BatchStatus::Previewed,
+            content: bytes,
+            imported_by,
+            rows_total: plan.rows as i32,
+        };
+        Some(ImportBatch::insert(conn, &batch)?.id)
+    } else {
+        None
+    };
+    Ok(Preview { plan, batch_id })
+}
