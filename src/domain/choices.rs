@@ -129,6 +129,20 @@ choice_enum!(
     }
 );
 
+/// Where a new person enters the pipeline unless told otherwise.
+impl Default for Stage {
+    fn default() -> Self {
+        Stage::Sourced
+    }
+}
+
+/// What a company is until someone says more (the import creates companies a file names).
+impl Default for CompanyKind {
+    fn default() -> Self {
+        CompanyKind::Other
+    }
+}
+
 impl Stage {
     /// The funnel runs from sourced to hired; declined and withdrawn are ways out of it.
     pub fn in_funnel(self) -> bool {

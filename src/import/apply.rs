@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Plan};
-use crate::domain::{CompanyId, CompanyKind, PersonId};
+use crate::domain::{CompanyId, PersonId};
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
@@ -56,10 +56,7 @@ pub fn apply(
         for name in &plan.new_companies {
             let fields = CompanyFields {
                 name: name.clone(),
-                kind: CompanyKind::Other,
-                website: None,
-                country: None,
-                notes: None,
+                ..CompanyFields::default()
             };
             items.push(item(
                 batch_id,

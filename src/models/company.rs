@@ -1,6 +1,5 @@
 //! Companies: where people come from and who hires them.
 
-use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
@@ -10,31 +9,24 @@ use crate::schema::{company, person};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
-#[diesel(table_name = company, check_for_backend(diesel::pg::Pg))]
-pub struct Company {
-    pub id: CompanyId,
-    #[diesel(embed)]
-    pub fields: CompanyFields,
-    pub is_demo: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Bumped by the database on every update; edit forms send it back.
-    pub version: i32,
-}
+super::stored_record!(Company in company {
+    id: CompanyId,
+    fields: CompanyFields,
+});
 
 /// What a user sets on a company, for both creating and editing one; kept as JSON by the
 /// import to restore on revert.
 #[derive(
     Debug,
     Clone,
+    Default,
     PartialEq,
+    serde::Serialize,
+    serde::Deserialize,
     Queryable,
     Selectable,
     Insertable,
     AsChangeset,
-    serde::Serialize,
-    serde::Deserialize,
 )]
 #[diesel(table_name = company, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]
 pub struct CompanyFields {

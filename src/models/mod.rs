@@ -19,6 +19,31 @@ pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort}
 pub use stage_change::StageChange;
 pub use user::{LoginAttempts, NewUser, Session, User};
 
+/// Declares a versioned record's row: its id (and parent), the fields users set, and what
+/// the database keeps beside them. Every such table has these columns (see the migrations'
+/// version trigger), so they are written out once.
+macro_rules! stored_record {
+    ($(#[$meta:meta])* $name:ident in $table:ident {
+        id: $id:ty, fields: $fields:ty $(, $parent:ident: $parent_ty:ty)? $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+        #[diesel(table_name = $table, check_for_backend(diesel::pg::Pg))]
+        pub struct $name {
+            pub id: $id,
+            $(pub $parent: $parent_ty,)?
+            #[diesel(embed)]
+            pub fields: $fields,
+            pub is_demo: bool,
+            pub created_at: chrono::DateTime<chrono::Utc>,
+            pub updated_at: chrono::DateTime<chrono::Utc>,
+            /// Bumped by the database on every update; edit forms send it back.
+            pub version: i32,
+        }
+    };
+}
+use stored_record;
+
 /// What saving over the version an edit form was read at came to. Every versioned record's
 /// model answers with it, and one route helper turns it into the page.
 #[derive(Debug)]

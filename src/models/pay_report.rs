@@ -1,7 +1,7 @@
 //! Pay reports: each claim about one person's pay, with its source and confidence.
 
 use bigdecimal::BigDecimal;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Numeric;
 
@@ -14,19 +14,11 @@ use crate::schema::{company, pay_report, person};
 /// A pay report as exported: with its person and their companies' names.
 pub type PayReportWithPerson = (PayReport, PersonWithCompanies);
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
-#[diesel(table_name = pay_report, check_for_backend(diesel::pg::Pg))]
-pub struct PayReport {
-    pub id: PayReportId,
-    pub person_id: PersonId,
-    #[diesel(embed)]
-    pub fields: PayReportFields,
-    pub is_demo: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Bumped by the database on every update; edit forms send it back.
-    pub version: i32,
-}
+super::stored_record!(PayReport in pay_report {
+    id: PayReportId,
+    fields: PayReportFields,
+    person_id: PersonId,
+});
 
 /// What a user sets on a pay report, for both creating and editing one.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]

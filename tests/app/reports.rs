@@ -50,18 +50,11 @@ fn person(
     let at = |d: &str| Utc.from_utc_datetime(&day(d).and_hms_opt(9, 0, 0).expect("a time"));
     let fields = PersonFields {
         full_name: name.into(),
-        title: None,
-        expertise: None,
         origin_company_id: origin,
         hiring_company_id: hiring,
-        team: None,
         stage: path[0].0,
-        first_contact_on: None,
-        offer_on: None,
         decided_on: decided_on.map(day),
-        start_on: None,
-        location: None,
-        notes: None,
+        ..PersonFields::default()
     };
     let id = Person::insert_entered(conn, &fields, at(path[0].1))?.id;
     for (stage, on) in &path[1..] {

@@ -15,31 +15,23 @@ use super::stage_change::{NewStageChange, StageChange};
 use crate::domain::{CompanyId, PersonId, Stage};
 use crate::schema::person;
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
-#[diesel(table_name = person, check_for_backend(diesel::pg::Pg))]
-pub struct Person {
-    pub id: PersonId,
-    #[diesel(embed)]
-    pub fields: PersonFields,
-    pub is_demo: bool,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Bumped by the database on every update; edit forms send it back.
-    pub version: i32,
-}
+super::stored_record!(Person in person {
+    id: PersonId,
+    fields: PersonFields,
+});
 
 /// What a user sets on a person, for both creating and editing one; kept as JSON by the
 /// import to restore on revert.
 #[derive(
     Debug,
     Clone,
-    PartialEq,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
     Queryable,
     Selectable,
     Insertable,
     AsChangeset,
-    serde::Serialize,
-    serde::Deserialize,
 )]
 #[diesel(table_name = person, treat_none_as_null = true, check_for_backend(diesel::pg::Pg))]
 pub struct PersonFields {
