@@ -8,6 +8,7 @@ use rand::distr::{Distribution, weighted::WeightedIndex};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::names::*;
 use super::words::*;
 use crate::domain::{Confidence, PayKind, Stage};
 

@@ -4,16 +4,21 @@
 //! keeps it), is initialised on first use with a generated password, listens on 127.0.0.1 only,
 //! and keeps running after the app exits, like any local database service would.
 
+mod secrets;
+mod tools;
+
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::net::TcpListener;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::os::unix::process::CommandExt;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use anyhow::{Context, bail};
-use nix::unistd::{Uid, User};
+
+pub use secrets::secret_key;
+use secrets::{random_password, write_private};
+use tools::{Runner, find_server_binaries};
 
 const SUPERUSER: &str = "talent_tracker";
 pub const APP_DATABASE: &str = "talent_tracker";
@@ -167,21 +172,6 @@ fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> an
     Ok(())
 }
 
-/// The secret key of the default setup: generated once, kept in the data folder (mode 600).
-pub fn secret_key(data_dir: &Path) -> anyhow::Result<String> {
-    use base64::Engine;
-    let path = data_dir.join("secret-key");
-    if let Ok(key) = fs::read_to_string(&path) {
-        return Ok(key.trim().to_owned());
-    }
-    fs::create_dir_all(data_dir)?;
-    let mut bytes = [0u8; 64];
-    std::io::Read::read_exact(&mut File::open("/dev/urandom")?, &mut bytes)?;
-    let key = base64::engine::general_purpose::STANDARD.encode(bytes);
-    write_private(&path, &key)?;
-    Ok(key)
-}
-
 /// Creates `database` on the cluster unless it exists.
 fn ensure_database(cluster: &LocalCluster, database: &str) -> anyhow::Result<()> {
     use diesel::prelude::*;
@@ -194,124 +184,4 @@ fn ensure_database(cluster: &LocalCluster, database: &str) -> anyhow::Result<()>
         diesel::sql_query(format!("CREATE DATABASE \"{database}\"")).execute(&mut conn)?;
     }
     Ok(())
-}
-
-/// The folder holding initdb and pg_ctl: on PATH, else the newest /usr/lib/postgresql/*/bin.
-fn find_server_binaries() -> anyhow::Result<PathBuf> {
-    let on_path = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .unwrap_or_default();
-    let mut installed: Vec<PathBuf> = fs::read_dir("/usr/lib/postgresql")
-        .map(|dirs| dirs.flatten().map(|d| d.path().join("bin")).collect())
-        .unwrap_or_default();
-    installed.sort_by_key(|p| version_of(p));
-    on_path
-        .into_iter()
-        .chain(installed.into_iter().rev())
-        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "no PostgreSQL server binaries found (initdb and pg_ctl on PATH or under \
-                 /usr/lib/postgresql/*/bin). Install them (Debian: apt-get install postgresql) \
-                 or set DATABASE_URL to a PostgreSQL server you already run."
-            )
-        })
-}
-
-fn version_of(bin: &Path) -> u32 {
-    bin.parent()
-        .and_then(|v| v.file_name())
-        .and_then(|v| v.to_str())
-        .and_then(|v| v.split('.').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-fn random_password() -> anyhow::Result<String> {
-    let mut bytes = [0u8; 24];
-    std::io::Read::read_exact(&mut File::open("/dev/urandom")?, &mut bytes)?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(contents.as_bytes())?;
-    Ok(())
-}
-
-/// Runs PostgreSQL's tools as ourselves, or as the `postgres` user when we are root
-/// (PostgreSQL refuses to run as root).
-enum Runner {
-    Myself,
-    As(User),
-}
-
-impl Runner {
-    fn for_current_user() -> anyhow::Result<Self> {
-        if !Uid::effective().is_root() {
-            return Ok(Runner::Myself);
-        }
-        match User::from_name("postgres")? {
-            Some(user) => Ok(Runner::As(user)),
-            None => bail!(
-                "running as root, and PostgreSQL refuses to run as root: create a `postgres` \
-                 system user (Debian's postgresql package does) or set DATABASE_URL"
-            ),
-        }
-    }
-
-    fn run(&self, command: &mut Command) -> anyhow::Result<Output> {
-        if let Runner::As(user) = self {
-            command
-                .uid(user.uid.as_raw())
-                .gid(user.gid.as_raw())
-                .env("HOME", &user.dir)
-                .current_dir("/");
-        }
-        command
-            .output()
-            .with_context(|| format!("cannot run {command:?}"))
-    }
-
-    /// `pgdata` inside the data folder, unless the postgres user cannot reach it there (a
-    /// checkout under /root): then a folder of its own under /var/lib named after the project.
-    fn pgdata_for(&self, data_dir: &Path) -> anyhow::Result<PathBuf> {
-        let reachable = match self {
-            Runner::Myself => true,
-            Runner::As(_) => self
-                .run(Command::new("test").arg("-x").arg(data_dir))?
-                .status
-                .success(),
-        };
-        if reachable {
-            return Ok(data_dir.join("pgdata"));
-        }
-        let name: String = data_dir
-            .to_string_lossy()
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect();
-        let outside = Path::new("/var/lib/talent-tracker").join(name);
-        fs::create_dir_all(&outside)?;
-        fs::set_permissions(&outside, fs::Permissions::from_mode(0o755))?;
-        Ok(outside.join("pgdata"))
-    }
-
-    fn prepare_dir(&self, dir: &Path) -> anyhow::Result<()> {
-        fs::create_dir_all(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-        self.give_file(dir)
-    }
-
-    fn give_file(&self, path: &Path) -> anyhow::Result<()> {
-        if let Runner::As(user) = self {
-            std::os::unix::fs::chown(path, Some(user.uid.as_raw()), Some(user.gid.as_raw()))?;
-        }
-        Ok(())
-    }
 }
