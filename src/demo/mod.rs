@@ -98,8 +98,8 @@ fn add_person(conn: &mut PgConnection, demo: &DemoPerson) -> QueryResult<Person>
         offer_on: date_of(Stage::Offer),
         decided_on: decided,
         start_on: date_of(Stage::Hired),
-        location: None,
         notes: Some(demo.notes.into()),
+        ..PersonFields::default()
     };
     let at = |d: &str| Utc.from_utc_datetime(&day(d).and_hms_opt(9, 0, 0).unwrap_or_default());
     let person = Person::insert_entered(conn, &fields, at(first.1))?;
