@@ -68,7 +68,7 @@ mod years;
 pub use choices::{BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage};
 pub use country::CountryCode;
 pub use currency::Currency;
-pub use date::Date;
+pub use date::{Date, DateError};
 pub use email::Email;
 pub use id::{CompanyId, PayReportId, PersonId};
 pub use maybe::Maybe;

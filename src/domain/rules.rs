@@ -27,8 +27,84 @@ pub fn years_match_period(period: Period, has_years: bool) -> Option<Broken> {
 
 /// A decision does not come before the offer it decides.
 pub fn decided_after_offer(offer_on: Date, decided_on: Date) -> Option<Broken> {
-    (decided_on.into_inner() < offer_on.into_inner()).then_some((
-        "decided_on",
-        "The decision cannot come before the offer date.",
-    ))
+    dates_in_order([None, Some(offer_on), Some(decided_on), None])
+        .into_iter()
+        .next()
+}
+
+/// The dates of a person's way through the pipeline, in the order they happen.
+pub const PIPELINE_DATES: [&str; 4] = ["first_contact_on", "offer_on", "decided_on", "start_on"];
+
+/// Each given date of `PIPELINE_DATES` (in that order; `None` where not given) comes no earlier
+/// than the given dates before it. A date that does is reported beside itself, the later field,
+/// against the nearest earlier date it precedes.
+pub fn dates_in_order(dates: [Option<Date>; 4]) -> Vec<Broken> {
+    let mut broken = Vec::new();
+    for (later, on) in dates.iter().enumerate() {
+        let Some(on) = on else { continue };
+        let nearest = (0..later)
+            .rev()
+            .find(|&earlier| dates[earlier].is_some_and(|d| d.into_inner() > on.into_inner()));
+        if let Some(earlier) = nearest {
+            broken.push((PIPELINE_DATES[later], out_of_order(later, earlier)));
+        }
+    }
+    broken
+}
+
+/// What to say when the date at `later` in `PIPELINE_DATES` comes before the one at `earlier`.
+fn out_of_order(later: usize, earlier: usize) -> &'static str {
+    match (later, earlier) {
+        (1, _) => "The offer cannot come before the first contact.",
+        (2, 0) => "The decision cannot come before the first contact.",
+        (2, _) => "The decision cannot come before the offer date.",
+        (3, 0) => "The start cannot come before the first contact.",
+        (3, 1) => "The start cannot come before the offer date.",
+        _ => "The start cannot come before the decision.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(raw: [&str; 4]) -> [Option<Date>; 4] {
+        raw.map(|d| Date::parse(d).ok())
+    }
+
+    #[test]
+    fn dates_in_order_or_equal_pass_and_missing_ones_are_skipped() {
+        assert!(
+            dates_in_order(dates([
+                "2025-01-01",
+                "2025-02-01",
+                "2025-02-01",
+                "2025-03-01"
+            ]))
+            .is_empty()
+        );
+        assert!(dates_in_order(dates(["2025-01-01", "", "", "2025-03-01"])).is_empty());
+        assert!(dates_in_order(dates(["", "", "", ""])).is_empty());
+    }
+
+    #[test]
+    fn each_date_before_an_earlier_one_is_reported_beside_itself() {
+        assert_eq!(
+            dates_in_order(dates(["2025-05-01", "2025-04-01", "", "2025-01-01"])),
+            vec![
+                (
+                    "offer_on",
+                    "The offer cannot come before the first contact."
+                ),
+                ("start_on", "The start cannot come before the offer date."),
+            ]
+        );
+        assert_eq!(
+            dates_in_order(dates(["2025-05-01", "", "2025-04-01", ""])),
+            vec![(
+                "decided_on",
+                "The decision cannot come before the first contact."
+            )]
+        );
+    }
 }

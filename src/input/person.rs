@@ -45,14 +45,9 @@ impl RecordInput for PersonInput {
     const REQUIRED: &'static [&'static str] = &["full_name", "stage"];
 
     fn rules(typed: &FormState) -> Vec<rules::Broken> {
-        let offer = Date::parse(typed.value("offer_on"));
-        let decided = Date::parse(typed.value("decided_on"));
-        match (offer, decided) {
-            (Ok(offer), Ok(decided)) => rules::decided_after_offer(offer, decided)
-                .into_iter()
-                .collect(),
-            _ => Vec::new(),
-        }
+        // A date that does not parse already has its own error; the order skips it.
+        let dates = rules::PIPELINE_DATES.map(|field| Date::parse(typed.value(field)).ok());
+        rules::dates_in_order(dates)
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rocket::FromForm;
 
-use crate::domain::{ChoiceName, Confidence, Date, PayKind};
+use crate::domain::{ChoiceName, Confidence, Date, DateError, PayKind};
 
 /// The query string as typed. Everything is text here so that a wrong value can be named in
 /// the answer instead of silently ignored.
@@ -125,10 +125,14 @@ impl ReportParams {
     pub fn parse(&self) -> Result<ReportFilter, Vec<String>> {
         let mut problems = Vec::new();
         let mut date = |value: &Option<String>, name: &str| {
-            given(value).and_then(|raw| match Date::parse(raw) {
+            given(value).and_then(|raw| match Date::read(raw) {
                 Ok(date) => Some(date.into_inner()),
-                Err(_) => {
+                Err(DateError::NotADate) => {
                     problems.push(format!("“{name}” is not a real date: use YYYY-MM-DD."));
+                    None
+                }
+                Err(out_of_range) => {
+                    problems.push(format!("“{name}”: {}", out_of_range.message()));
                     None
                 }
             })

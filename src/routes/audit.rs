@@ -41,12 +41,12 @@ impl AuditParams {
     fn filter(&self) -> Result<AuditFilter, AppError> {
         let bad =
             |what: &str, value: &str| AppError::Unprocessable(format!("“{value}” is not {what}."));
-        let date = |value: &Option<String>| {
+        let date = |value: &Option<String>, name: &str| {
             given(value)
                 .map(|d| {
                     Date::parse(&d)
                         .map(Date::into_inner)
-                        .map_err(|_| bad("a date (YYYY-MM-DD)", &d))
+                        .map_err(|e| AppError::Unprocessable(format!("“{name}”: {e}")))
                 })
                 .transpose()
         };
@@ -62,8 +62,8 @@ impl AuditParams {
                 .map(|id| id.parse().map_err(|_| bad("a record id", &id)))
                 .transpose()?,
             actor: given(&self.actor),
-            from: date(&self.from)?,
-            to: date(&self.to)?,
+            from: date(&self.from, "from")?,
+            to: date(&self.to, "to")?,
         })
     }
 }

@@ -9,6 +9,7 @@ mod browser;
 mod command_line;
 mod companies;
 mod csv_transfer;
+mod dates;
 mod demo;
 mod exchange_rates;
 mod generate;
