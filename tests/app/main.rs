@@ -11,6 +11,7 @@ mod companies;
 mod csv_transfer;
 mod dates;
 mod demo;
+mod entered_as_hired;
 mod exchange_rates;
 mod generate;
 mod lost_updates;

@@ -4,7 +4,7 @@ mod erase;
 pub mod keyset;
 mod list;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
@@ -60,7 +60,7 @@ impl Person {
 
     /// Creates a person and records the stage they enter the pipeline in.
     pub fn insert(conn: &mut PgConnection, fields: &PersonFields) -> QueryResult<Person> {
-        Person::insert_entered(conn, fields, Utc::now())
+        Person::insert_entered(conn, fields, entered_at(fields, Utc::now()))
     }
 
     /// Creates many people at once (the import), each with the stage they enter in: a few
@@ -80,11 +80,12 @@ impl Person {
                 .get_results(conn)?;
             let moves: Vec<NewStageChange> = created
                 .iter()
-                .map(|&(person_id, to_stage)| NewStageChange {
+                .zip(chunk)
+                .map(|(&(person_id, to_stage), fields)| NewStageChange {
                     person_id,
                     from_stage: None,
                     to_stage,
-                    changed_at: now,
+                    changed_at: entered_at(fields, now),
                 })
                 .collect();
             diesel::insert_into(stage_change::table)
@@ -189,6 +190,17 @@ impl Person {
             })
             .collect())
     }
+}
+
+/// When a person created at their stage entered it: `now`, except that a hire entered after the
+/// fact was hired on their decision date (or start date), which the pipeline and timeline
+/// reports count by, not on the day someone typed them in.
+fn entered_at(fields: &PersonFields, now: DateTime<Utc>) -> DateTime<Utc> {
+    let hired_on = match fields.stage {
+        Stage::Hired => fields.decided_on.or(fields.start_on),
+        _ => None,
+    };
+    hired_on.map_or(now, |day| day.and_time(NaiveTime::MIN).and_utc())
 }
 
 fn record_move(
