@@ -59,7 +59,8 @@ const CHUNK: usize = 64 * 1024;
 
 impl CsvStream {
     /// Takes a connection first, so that an unreachable database still answers 503 rather than
-    /// an empty file, then starts writing.
+    /// an empty file, then starts writing. Anything that can refuse the request (a filter
+    /// naming an unknown company) must be checked before this: `write` runs after the 200.
     pub async fn start<F>(db: &Db, name: &'static str, write: F) -> Result<CsvStream, AppError>
     where
         F: FnOnce(&mut PgConnection, &mut ChunkWriter) -> Result<u64, AppError> + Send + 'static,

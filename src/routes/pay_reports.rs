@@ -67,8 +67,9 @@ async fn download(
 ) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
+    // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
+    let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
     CsvStream::start(&reads.0, "pay-reports", move |c, out| {
-        let filter = wanted.resolve(c)?;
         Ok(export::pay_reports(c, &filter, sort, descending, out)?)
     })
     .await

@@ -14,6 +14,7 @@ mod demo;
 mod entered_as_hired;
 mod exchange_rates;
 mod generate;
+mod list_edges;
 mod lost_updates;
 mod pages;
 mod pay_reports;

@@ -235,8 +235,9 @@ pub(super) async fn download(
 ) -> Result<CsvStream, AppError> {
     let (sort, descending) = params.sort()?;
     let wanted = params.wanted()?;
+    // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
+    let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
     CsvStream::start(&reads.0, "people", move |c, out| {
-        let filter = wanted.resolve(c)?;
         Ok(export::people(c, &filter, sort, descending, out)?)
     })
     .await
