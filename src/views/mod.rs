@@ -126,7 +126,7 @@ impl Pager {
 
     /// The page asked for, clamped to the pages that exist.
     pub fn new(requested: Option<i64>, total: i64) -> Self {
-        let pages = ((total + Self::PER_PAGE - 1) / Self::PER_PAGE).max(1);
+        let pages = Self::pages_for(total);
         Pager {
             page: requested.unwrap_or(1).clamp(1, pages),
             pages,
@@ -134,7 +134,16 @@ impl Pager {
         }
     }
 
+    /// How many pages `total` rows fill; at least one, so an empty list still has a page.
+    /// Saturating, as is `offset`: page numbers come from the address bar.
+    pub fn pages_for(total: i64) -> i64 {
+        (total.saturating_add(Self::PER_PAGE - 1) / Self::PER_PAGE).max(1)
+    }
+
     pub fn offset(&self) -> i64 {
-        (self.page - 1) * Self::PER_PAGE
+        self.page
+            .saturating_sub(1)
+            .max(0)
+            .saturating_mul(Self::PER_PAGE)
     }
 }

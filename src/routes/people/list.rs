@@ -182,9 +182,11 @@ fn list_page(
 ) -> Result<(Vec<PersonListItem>, PeoplePager), AppError> {
     let per_page = Pager::PER_PAGE;
     let total = Person::count_up_to(c, filter, PeoplePager::COUNT_LIMIT)?;
-    let pages = total.map(|n| ((n + per_page - 1) / per_page).max(1));
+    let pages = total.map(Pager::pages_for);
     let mut page = pages.map_or(request.page, |p| request.page.min(p));
-    let by_offset = Position::Offset((page - 1) * per_page);
+    // Beyond the count's limit the page number is as typed, up to i64::MAX: saturate, so a
+    // huge one reads an empty page instead of overflowing into a negative OFFSET.
+    let by_offset = Position::Offset((page - 1).saturating_mul(per_page));
     let mut at = match (request.after, request.before) {
         (Some(id), _) => Position::After(id),
         (None, Some(id)) => Position::Before(id),
@@ -221,7 +223,7 @@ fn list_page(
         next: rows
             .last()
             .filter(|_| has_next)
-            .map(|last| format!("page={}&after={}", page + 1, last.id)),
+            .map(|last| format!("page={}&after={}", page.saturating_add(1), last.id)),
     };
     Ok((rows, pager))
 }
