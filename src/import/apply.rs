@@ -53,32 +53,21 @@ pub fn apply(
     }
     conn.transaction(|conn| {
         let mut items = Vec::new();
-        for name in &plan.new_companies {
-            let fields = CompanyFields {
-                name: name.clone(),
-                ..CompanyFields::default()
-            };
-            items.push(item(
-                batch_id,
-                "company",
-                Company::insert(conn, &fields)?.id.get(),
-                None,
-            ));
+        // New companies go in together, those the file names and those it lists.
+        let named = plan.new_companies.iter().map(|name| CompanyFields {
+            name: name.clone(),
+            ..CompanyFields::default()
+        });
+        let listed = plan.companies.iter().filter(|s| s.action == Action::Create);
+        let created: Vec<CompanyFields> = named.chain(listed.map(|s| s.fields.clone())).collect();
+        for id in Company::insert_many(conn, &created)? {
+            items.push(item(batch_id, "company", id.get(), None));
         }
         for step in &plan.companies {
-            match (step.action, step.existing) {
-                (Action::Create, _) => items.push(item(
-                    batch_id,
-                    "company",
-                    Company::insert(conn, &step.fields)?.id.get(),
-                    None,
-                )),
-                (Action::Update, Some(id)) => {
-                    let before = Company::find(conn, id)?.fields;
-                    Company::update(conn, id, None, &step.fields)?;
-                    items.push(item(batch_id, "company", id.get(), Some(json(&before)?)));
-                }
-                _ => {}
+            if let (Action::Update, Some(id)) = (step.action, step.existing) {
+                let before = Company::find(conn, id)?.fields;
+                Company::update(conn, id, None, &step.fields)?;
+                items.push(item(batch_id, "company", id.get(), Some(json(&before)?)));
             }
             progress(1);
         }

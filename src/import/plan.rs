@@ -1,6 +1,6 @@
 //! What a parsed file would change, worked out against the database without writing to it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
@@ -166,16 +166,16 @@ fn plan_people(
     rows: Vec<super::rows::PersonRow>,
     companies: &HashMap<String, (CompanyId, CompanyFields)>,
 ) -> QueryResult<()> {
-    // Companies the file names that do not exist yet, each once, as first spelled.
+    // Companies the file names that do not exist yet, each once, as first spelled. A set of
+    // their keys keeps this linear: a file may name tens of thousands of new companies.
+    let mut new_keys = HashSet::new();
     for name in rows
         .iter()
         .flat_map(|r| r.person.companies())
         .filter_map(|(_, name)| name)
     {
         let key = name.to_lowercase();
-        if !companies.contains_key(&key)
-            && !plan.new_companies.iter().any(|n| n.to_lowercase() == key)
-        {
+        if !companies.contains_key(&key) && new_keys.insert(key) {
             plan.new_companies.push(name.to_owned());
         }
     }
