@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use crate::domain::{CompanyId, PersonId};
+use crate::domain::{CompanyId, PersonId, name_key};
 use crate::input::PersonInput;
 use crate::models::person::{hiring, origin};
 use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
@@ -94,15 +94,7 @@ impl Plan {
     }
 }
 
-/// How a name is matched: case, surrounding and repeated spaces do not count.
-pub fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The SQL twin of `normalise`, to find the people a file names in one query.
+/// The SQL twin of `name_key`, to find the people a file names in one query.
 const NORMALISED_NAME_SQL: &str =
     "lower(regexp_replace(btrim(person.full_name), '\\s+', ' ', 'g'))";
 
@@ -247,7 +239,7 @@ fn plan_people(
 fn person_key(person: &PersonInput) -> (String, String) {
     let [(_, origin_company), _] = person.companies();
     (
-        normalise(person.full_name.as_str()),
+        name_key(person.full_name.as_str()),
         origin_company.map(str::to_lowercase).unwrap_or_default(),
     )
 }
@@ -260,7 +252,7 @@ fn matching_people(
 ) -> QueryResult<HashMap<(String, String), (PersonId, PersonInput)>> {
     let names: Vec<String> = rows
         .iter()
-        .map(|r| normalise(r.person.full_name.as_str()))
+        .map(|r| name_key(r.person.full_name.as_str()))
         .collect();
     let found: Vec<(Person, Option<String>, Option<String>)> = person::table
         .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))

@@ -12,6 +12,7 @@ mod csv_transfer;
 mod demo;
 mod exchange_rates;
 mod generate;
+mod import_erasure;
 mod import_scale;
 mod lost_updates;
 mod pages;
