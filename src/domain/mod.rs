@@ -74,6 +74,6 @@ pub use id::{CompanyId, PayReportId, PersonId};
 pub use maybe::Maybe;
 pub use money::{Money, format_money};
 pub use rate::Rate;
-pub use text::{LongText, Text};
+pub use text::{LongText, Text, name_key};
 pub use web_url::WebUrl;
 pub use years::PeriodYears;

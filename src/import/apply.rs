@@ -6,12 +6,12 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Plan};
-use crate::domain::{CompanyId, PersonId};
+use crate::domain::CompanyId;
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
 };
-use crate::schema::{company, pay_report};
+use crate::schema::company;
 
 fn item(
     batch_id: i64,
@@ -53,32 +53,21 @@ pub fn apply(
     }
     conn.transaction(|conn| {
         let mut items = Vec::new();
-        for name in &plan.new_companies {
-            let fields = CompanyFields {
-                name: name.clone(),
-                ..CompanyFields::default()
-            };
-            items.push(item(
-                batch_id,
-                "company",
-                Company::insert(conn, &fields)?.id.get(),
-                None,
-            ));
+        // New companies go in together, those the file names and those it lists.
+        let named = plan.new_companies.iter().map(|name| CompanyFields {
+            name: name.clone(),
+            ..CompanyFields::default()
+        });
+        let listed = plan.companies.iter().filter(|s| s.action == Action::Create);
+        let created: Vec<CompanyFields> = named.chain(listed.map(|s| s.fields.clone())).collect();
+        for id in Company::insert_many(conn, &created)? {
+            items.push(item(batch_id, "company", id.get(), None));
         }
         for step in &plan.companies {
-            match (step.action, step.existing) {
-                (Action::Create, _) => items.push(item(
-                    batch_id,
-                    "company",
-                    Company::insert(conn, &step.fields)?.id.get(),
-                    None,
-                )),
-                (Action::Update, Some(id)) => {
-                    let before = Company::find(conn, id)?.fields;
-                    Company::update(conn, id, None, &step.fields)?;
-                    items.push(item(batch_id, "company", id.get(), Some(json(&before)?)));
-                }
-                _ => {}
+            if let (Action::Update, Some(id)) = (step.action, step.existing) {
+                let before = Company::find(conn, id)?.fields;
+                Company::update(conn, id, None, &step.fields)?;
+                items.push(item(batch_id, "company", id.get(), Some(json(&before)?)));
             }
             progress(1);
         }
@@ -141,58 +130,4 @@ fn person_fields(person: &PersonInput, company_ids: &HashMap<String, CompanyId>)
         .companies()
         .map(|(_, name)| name.and_then(|n| company_ids.get(&n.to_lowercase()).copied()));
     person.clone().into_fields(origin, hiring)
-}
-
-/// Undoes an applied batch, all or nothing: what it created is deleted, what it updated gets
-/// its old values back. Refused when later work depends on what the batch created.
-pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError> {
-    conn.transaction(|conn| {
-        let batch = ImportBatch::find(conn, batch_id)?;
-        if batch.status != crate::domain::BatchStatus::Applied {
-            return Err(ImportError::Refused(format!("This batch is {}: only an applied batch can be reverted.", batch.status)));
-        }
-        for item in ImportItem::of_batch(conn, batch_id)? {
-            let id = item.record_id;
-            let (person_id, company_id) = (PersonId(id), CompanyId(id));
-            match (item.record_table.as_str(), &item.before) {
-                ("pay_report", _) => {
-                    diesel::delete(pay_report::table.find(id)).execute(conn)?;
-                }
-                ("person", None) => {
-                    let Ok(person) = Person::find(conn, person_id) else { continue };
-                    let later: i64 = pay_report::table.filter(pay_report::person_id.eq(person_id)).count().get_result(conn)?;
-                    if later > 0 {
-                        return Err(ImportError::Refused(format!(
-                            "{} has pay reports added after this import: delete those first, or keep the batch.",
-                            person.fields.full_name
-                        )));
-                    }
-                    Person::delete(conn, person_id)?;
-                }
-                ("person", Some(before)) => {
-                    let fields: PersonFields = serde_json::from_value(before.clone())
-                        .map_err(|e| ImportError::Refused(format!("a person's old values cannot be read: {e}")))?;
-                    Person::update(conn, person_id, None, &fields)?;
-                }
-                ("company", None) => {
-                    let Ok(company) = Company::find(conn, company_id) else { continue };
-                    if Company::people_count(conn, company_id)? > 0 {
-                        return Err(ImportError::Refused(format!(
-                            "{} is named by people this import did not create: change them first, or keep the batch.",
-                            company.fields.name
-                        )));
-                    }
-                    Company::delete(conn, company_id)?;
-                }
-                ("company", Some(before)) => {
-                    let fields: CompanyFields = serde_json::from_value(before.clone())
-                        .map_err(|e| ImportError::Refused(format!("a company's old values cannot be read: {e}")))?;
-                    Company::update(conn, company_id, None, &fields)?;
-                }
-                _ => {}
-            }
-        }
-        ImportBatch::mark_reverted(conn, batch_id)?;
-        Ok(())
-    })
 }

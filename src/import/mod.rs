@@ -5,12 +5,14 @@
 mod apply;
 mod batch;
 mod plan;
+mod revert;
 mod rows;
 mod table;
 
-pub use apply::{apply, revert};
+pub use apply::apply;
 pub use batch::{Intent, Preview, preview};
 pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
+pub use revert::revert;
 pub use rows::RowError;
 
 use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput};

@@ -1,12 +1,12 @@
 //! What a parsed file would change, worked out against the database without writing to it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use crate::domain::{CompanyId, PersonId};
+use crate::domain::{CompanyId, PersonId, name_key};
 use crate::input::PersonInput;
 use crate::models::person::{hiring, origin};
 use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
@@ -94,15 +94,7 @@ impl Plan {
     }
 }
 
-/// How a name is matched: case, surrounding and repeated spaces do not count.
-pub fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The SQL twin of `normalise`, to find the people a file names in one query.
+/// The SQL twin of `name_key`, to find the people a file names in one query.
 const NORMALISED_NAME_SQL: &str =
     "lower(regexp_replace(btrim(person.full_name), '\\s+', ' ', 'g'))";
 
@@ -166,16 +158,16 @@ fn plan_people(
     rows: Vec<super::rows::PersonRow>,
     companies: &HashMap<String, (CompanyId, CompanyFields)>,
 ) -> QueryResult<()> {
-    // Companies the file names that do not exist yet, each once, as first spelled.
+    // Companies the file names that do not exist yet, each once, as first spelled. A set of
+    // their keys keeps this linear: a file may name tens of thousands of new companies.
+    let mut new_keys = HashSet::new();
     for name in rows
         .iter()
         .flat_map(|r| r.person.companies())
         .filter_map(|(_, name)| name)
     {
         let key = name.to_lowercase();
-        if !companies.contains_key(&key)
-            && !plan.new_companies.iter().any(|n| n.to_lowercase() == key)
-        {
+        if !companies.contains_key(&key) && new_keys.insert(key) {
             plan.new_companies.push(name.to_owned());
         }
     }
@@ -247,7 +239,7 @@ fn plan_people(
 fn person_key(person: &PersonInput) -> (String, String) {
     let [(_, origin_company), _] = person.companies();
     (
-        normalise(person.full_name.as_str()),
+        name_key(person.full_name.as_str()),
         origin_company.map(str::to_lowercase).unwrap_or_default(),
     )
 }
@@ -260,7 +252,7 @@ fn matching_people(
 ) -> QueryResult<HashMap<(String, String), (PersonId, PersonInput)>> {
     let names: Vec<String> = rows
         .iter()
-        .map(|r| normalise(r.person.full_name.as_str()))
+        .map(|r| name_key(r.person.full_name.as_str()))
         .collect();
     let found: Vec<(Person, Option<String>, Option<String>)> = person::table
         .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))

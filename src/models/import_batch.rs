@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::domain::BatchStatus;
+use crate::domain::{BatchStatus, name_key};
 use crate::schema::{import_batch, import_item};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -59,19 +59,46 @@ impl ImportBatch {
             .first(conn)
     }
 
-    /// The stored file of a batch still waiting for confirmation.
+    /// The stored file of a batch still waiting for confirmation; `None` when an erasure
+    /// discarded it.
     pub fn previewed_content(
         conn: &mut PgConnection,
         id: i64,
-    ) -> QueryResult<(ImportBatch, Vec<u8>)> {
+    ) -> QueryResult<(ImportBatch, Option<Vec<u8>>)> {
         import_batch::table
             .find(id)
             .filter(import_batch::status.eq(BatchStatus::Previewed))
-            .select((
-                ImportBatch::as_select(),
-                import_batch::content.assume_not_null(),
-            ))
+            .select((ImportBatch::as_select(), import_batch::content))
             .first(conn)
+    }
+
+    /// Drops the files of the previews that mention `name` (an erased person's): confirming one
+    /// would bring them back. Matched loosely, as the import matches names, and on the file's
+    /// whole text: a preview discarded too many costs an upload, one kept too few a person's
+    /// data. Previews last a day, so there are few to read.
+    pub fn discard_previews_naming(conn: &mut PgConnection, name: &str) -> QueryResult<usize> {
+        let key = name_key(name);
+        // A name with quotes is written with each doubled in a quoted CSV cell.
+        let quoted = key.replace('"', "\"\"");
+        let pending: Vec<i64> = import_batch::table
+            .filter(import_batch::status.eq(BatchStatus::Previewed))
+            .filter(import_batch::content.is_not_null())
+            .select(import_batch::id)
+            .load(conn)?;
+        let mut discarded = 0;
+        for id in pending {
+            let content: Option<Vec<u8>> = import_batch::table
+                .find(id)
+                .select(import_batch::content)
+                .first(conn)?;
+            let text = name_key(&String::from_utf8_lossy(&content.unwrap_or_default()));
+            if text.contains(&key) || text.contains(&quoted) {
+                discarded += diesel::update(import_batch::table.find(id))
+                    .set(import_batch::content.eq(None::<Vec<u8>>))
+                    .execute(conn)?;
+            }
+        }
+        Ok(discarded)
     }
 
     pub fn insert(conn: &mut PgConnection, batch: &NewImportBatch<'_>) -> QueryResult<ImportBatch> {

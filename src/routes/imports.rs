@@ -158,6 +158,13 @@ async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, 
     let outcome = db
         .run_as(user.actor(), move |c| {
             let (batch, content) = ImportBatch::previewed_content(c, id)?;
+            let Some(content) = content else {
+                return Err(AppError::Unprocessable(
+                    "This preview's file is gone: it named a person whose personal data was \
+                     erased since. Take them out of the file and upload it again."
+                        .into(),
+                ));
+            };
             let plan: Plan = match import::parse(&content) {
                 Ok(parsed) => import::plan(c, parsed)?,
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),

@@ -14,6 +14,8 @@ mod demo;
 mod entered_as_hired;
 mod exchange_rates;
 mod generate;
+mod import_erasure;
+mod import_scale;
 mod list_edges;
 mod lost_updates;
 mod pages;

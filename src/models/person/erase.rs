@@ -1,21 +1,38 @@
-//! Erasure on request (GDPR).
+//! Erasure on request (GDPR): a person's personal data, and every copy the app keeps of it.
 
 use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Text};
 
-use super::Person;
+use super::{Person, PersonFields};
 use crate::domain::PersonId;
-use crate::schema::{pay_report, person};
+use crate::models::ImportBatch;
+use crate::schema::{audit_log, pay_report, person};
+
+/// The keys an erasure takes out of kept copies of a person and their pay reports (the audit's
+/// entries, the import's old values): the person's personal fields, the reports' sources and
+/// notes.
+const ERASED_KEYS: [&str; 8] = [
+    "full_name",
+    "title",
+    "expertise",
+    "team",
+    "location",
+    "notes",
+    "source_name",
+    "source_url",
+];
 
 impl Person {
     /// Erases a person on request (GDPR): their name and personal fields go, and the sources and
     /// notes of their pay reports; the pay figures, companies, stages and dates stay as anonymous
     /// statistics. The audit records that an erasure happened, and the personal fields are
-    /// scrubbed from this person's earlier audit entries (see the erasure migration).
+    /// scrubbed from this person's earlier audit entries (see the erasure migration), from the
+    /// old values the import keeps to revert, and pending imports' files that name them go.
     pub fn erase(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {
         conn.transaction(|conn| {
-            Person::find(conn, id)?;
+            let name = Person::find(conn, id)?.fields.full_name;
             diesel::sql_query("SELECT set_config('talent_tracker.erasing', $1, true)")
-                .bind::<diesel::sql_types::Text, _>(format!("person:{id}"))
+                .bind::<Text, _>(format!("person:{id}"))
                 .execute(conn)?;
             diesel::update(person::table.find(id))
                 .set((
@@ -36,16 +53,56 @@ impl Person {
                 ))
                 .execute(conn)?;
             diesel::sql_query(
-                "UPDATE audit_log
-                 SET before = before - ARRAY['full_name', 'title', 'expertise', 'team', 'location', 'notes', 'source_name', 'source_url'],
-                     after = after - ARRAY['full_name', 'title', 'expertise', 'team', 'location', 'notes', 'source_name', 'source_url']
+                "UPDATE audit_log SET before = before - $2, after = after - $2
                  WHERE action <> 'erase'
                    AND ((record_table = 'person' AND record_id = $1)
                      OR (record_table = 'pay_report' AND coalesce(after, before) ->> 'person_id' = $1::text))",
             )
-            .bind::<diesel::sql_types::BigInt, _>(id.get())
+            .bind::<BigInt, _>(id.get())
+            .bind::<Array<Text>, _>(&ERASED_KEYS[..])
             .execute(conn)?;
+            // A revert would otherwise write the old name back, and a file confirmed after the
+            // erasure would create the person again.
+            diesel::sql_query(
+                "UPDATE import_item SET before = before - $2
+                 WHERE before IS NOT NULL
+                   AND ((record_table = 'person' AND record_id = $1)
+                     OR (record_table = 'pay_report'
+                         AND record_id IN (SELECT id FROM pay_report WHERE person_id = $1)))",
+            )
+            .bind::<BigInt, _>(id.get())
+            .bind::<Array<Text>, _>(&ERASED_KEYS[..])
+            .execute(conn)?;
+            ImportBatch::discard_previews_naming(conn, &name)?;
             Ok(())
         })
+    }
+
+    /// Whether this person was erased: the audit's record of it is the one that cannot be
+    /// edited away (a name that looks erased can be typed by anyone).
+    pub fn was_erased(conn: &mut PgConnection, id: PersonId) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            audit_log::table
+                .filter(audit_log::record_table.eq("person"))
+                .filter(audit_log::record_id.eq(id.get()))
+                .filter(audit_log::action.eq("erase")),
+        ))
+        .get_result(conn)
+    }
+}
+
+impl PersonFields {
+    /// These fields with the personal ones taken from `erased`: what restoring old values may
+    /// write over an erased person.
+    pub fn with_personal_of(self, erased: &PersonFields) -> PersonFields {
+        PersonFields {
+            full_name: erased.full_name.clone(),
+            title: erased.title.clone(),
+            expertise: erased.expertise.clone(),
+            team: erased.team.clone(),
+            location: erased.location.clone(),
+            notes: erased.notes.clone(),
+            ..self
+        }
     }
 }

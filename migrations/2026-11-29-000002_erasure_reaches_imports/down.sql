@@ -1,0 +1,2 @@
+-- Nothing to undo: erased values cannot come back.
+SELECT 1;
