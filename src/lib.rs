@@ -58,8 +58,15 @@ pub fn app_with(
     };
     let figment = figment
         .merge(("limits.file", file_limit))
-        .merge(("limits.data-form", file_limit + 1024 * 1024));
-    Ok(rocket::custom(figment)
+        .merge(("limits.data-form", file_limit + 1024 * 1024))
+        // Rocket believes X-Real-IP from anyone by default; a forwarding header is only
+        // believed from the proxies configured (`auth::client_address`).
+        .merge(("ip_header", false));
+    let rocket = match config.proxy.clone() {
+        Some(trust) => rocket::custom(figment).manage(trust),
+        None => rocket::custom(figment),
+    };
+    Ok(rocket
         .manage(primary)
         .manage(db::ReadDb(reads))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))

@@ -1,8 +1,7 @@
 //! Logging in and out.
 
-use std::net::IpAddr;
-
 use chrono::{Duration, Utc};
+use diesel::Connection;
 use rocket::form::{Form, FromForm};
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::request::FlashMessage;
@@ -10,10 +9,11 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{Responder, Route, State, get, post, routes};
 
+use crate::auth::client_address::ClientAddress;
 use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, idle_timeout, password, random_token};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::models::{LoginAttempts, Session, User};
+use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::render;
 use crate::views::sessions::LoginPage;
 
@@ -85,76 +85,74 @@ async fn login_form(
 async fn login(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
-    address: Option<IpAddr>,
+    address: ClientAddress,
     form: Form<Credentials>,
 ) -> Result<LoginResponse, AppError> {
     let form = form.into_inner();
     let next = safe_next(form.next.as_deref());
-    let address = address.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
-    let (email, secret, from) = (form.email.clone(), form.password, address.clone());
+    let refuse = |why: String| page(cookies, &form.email, &next, Some(why), None);
+    let (email, from) = (form.email.clone(), address.to_string());
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
-    let (by_account, by_address) = db
-        .run(move |c| Ok(LoginAttempts::recent(c, &email, &from, since)?))
+    let admitted = db
+        .run(move |c| {
+            Ok(
+                match LoginAttempts::admit(c, &email, &from, since, ALLOWED_FAILURES)? {
+                    Admission::Throttled => None,
+                    Admission::Admitted {
+                        attempt,
+                        account_failures,
+                    } => Some((attempt, account_failures, User::find_by_email(c, &email)?)),
+                },
+            )
+        })
         .await?;
-    if by_address >= ALLOWED_FAILURES {
+    let Some((attempt, account_failures, user)) = admitted else {
         let why = format!(
             "Too many failed logins from your address. Try again in {WINDOW_MINUTES} minutes."
         );
-        return Ok(LoginResponse::Throttled(page(
-            cookies,
-            &form.email,
-            &next,
-            Some(why),
-            None,
-        )?));
-    }
-    if by_account >= ALLOWED_FAILURES {
+        return Ok(LoginResponse::Throttled(refuse(why)?));
+    };
+    if account_failures >= ALLOWED_FAILURES {
         // Slowed, not locked: an attacker elsewhere cannot shut the real user out.
         rocket::tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
-    let email = form.email.clone();
-    let session = db
+    let Some(user_id) = check_password(user, form.password).await? else {
+        return Ok(LoginResponse::Refused(refuse(
+            "The e-mail or the password is wrong.".to_owned(),
+        )?));
+    };
+    let id = db
         .run(move |c| {
-            let user = User::find_by_email(c, &email)?;
-            // The decoy keeps a wrong e-mail as slow as a wrong password.
-            let hash = user
-                .as_ref()
-                .map_or(password::decoy_hash(), |u| u.password_hash.as_str());
-            let verified = password::verify(&secret, hash);
-            match user {
-                Some(user) if verified && user.active => {
-                    let (id, token) = (random_token(), random_token());
-                    Session::insert(c, &id, user.id, &token, idle_timeout())?;
-                    Ok(Some(id))
-                }
-                _ => {
-                    LoginAttempts::record_failure(c, &email, &address)?;
-                    Ok(None)
-                }
-            }
+            let id = random_token();
+            c.transaction(|c| {
+                LoginAttempts::forget(c, attempt)?;
+                Session::insert(c, &id, user_id, &random_token(), idle_timeout())
+            })?;
+            Ok(id)
         })
         .await?;
-    match session {
-        Some(id) => {
-            cookies.remove_private(csrf::LOGIN_COOKIE);
-            cookies.add_private(
-                Cookie::build((SESSION_COOKIE, id))
-                    .same_site(SameSite::Lax)
-                    .http_only(true),
-            );
-            Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
-        }
-        None => {
-            let why = "The e-mail or the password is wrong.".to_owned();
-            Ok(LoginResponse::Refused(page(
-                cookies,
-                &form.email,
-                &next,
-                Some(why),
-                None,
-            )?))
-        }
-    }
+    cookies.remove_private(csrf::LOGIN_COOKIE);
+    cookies.add_private(
+        Cookie::build((SESSION_COOKIE, id))
+            .same_site(SameSite::Lax)
+            .http_only(true),
+    );
+    Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
+}
+
+/// The user's id if the password is theirs and they are active. Argon2 takes tens of
+/// milliseconds of CPU: it runs on a blocking thread, holding no database connection.
+async fn check_password(user: Option<User>, secret: String) -> Result<Option<i64>, AppError> {
+    rocket::tokio::task::spawn_blocking(move || {
+        // The decoy keeps a wrong e-mail as slow as a wrong password.
+        let hash = user
+            .as_ref()
+            .map_or(password::decoy_hash(), |u| u.password_hash.as_str());
+        let verified = password::verify(&secret, hash);
+        user.filter(|u| verified && u.active).map(|u| u.id)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("checking a password failed: {e}")))
 }
 
 #[post("/logout")]
