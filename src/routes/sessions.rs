@@ -12,6 +12,7 @@ use rocket::{Responder, Route, State, get, post, routes};
 use crate::auth::client_address::ClientAddress;
 use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, idle_timeout, password, random_token};
 use crate::db::Db;
+use crate::domain::LocalPath;
 use crate::error::AppError;
 use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::render;
@@ -25,11 +26,37 @@ pub fn routes() -> Vec<Route> {
 const WINDOW_MINUTES: i64 = 15;
 const ALLOWED_FAILURES: i64 = 5;
 
+/// An e-mail address has at most 254 characters (RFC 5321), as `domain::Email` allows.
+const EMAIL_MAX: usize = 254;
+
+/// `next` is dropped (not refused) when it is not a clean local path: it is a hidden field the
+/// user cannot correct, and `/` is a fine place to land.
 #[derive(FromForm)]
 struct Credentials {
     email: String,
     password: String,
-    next: Option<String>,
+    next: Option<LocalPath>,
+}
+
+impl Credentials {
+    /// Why the fields cannot be a login at all, before any work is done for them: a 20 KB
+    /// e-mail does not fit PostgreSQL's index, and text there cannot hold NUL.
+    fn impossible(&self) -> Option<String> {
+        if self.email.chars().count() > EMAIL_MAX {
+            Some(format!(
+                "An e-mail address has at most {EMAIL_MAX} characters."
+            ))
+        } else if self.email.chars().any(char::is_control) {
+            Some("An e-mail address cannot hold control characters.".to_owned())
+        } else if self.password.chars().count() > password::MAX_LENGTH {
+            Some(format!(
+                "A password has at most {} characters.",
+                password::MAX_LENGTH
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Responder)]
@@ -37,18 +64,15 @@ enum LoginResponse {
     LoggedIn(Box<Redirect>),
     #[response(status = 401)]
     Refused(RawHtml<String>),
+    #[response(status = 422)]
+    Invalid(RawHtml<String>),
     #[response(status = 429)]
     Throttled(RawHtml<String>),
 }
 
-/// Only a path on this site: never send someone elsewhere after logging in.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
+/// Only a clean path on this site: never send someone elsewhere after logging in.
+fn next_or_home(next: Option<LocalPath>) -> String {
+    next.map_or_else(|| "/".to_owned(), LocalPath::into_inner)
 }
 
 fn page(
@@ -72,9 +96,9 @@ async fn login_form(
     cookies: &CookieJar<'_>,
     user: Option<CurrentUser>,
     flash: Option<FlashMessage<'_>>,
-    next: Option<String>,
+    next: Option<LocalPath>,
 ) -> Result<Result<RawHtml<String>, Redirect>, AppError> {
-    let next = safe_next(next.as_deref());
+    let next = next_or_home(next);
     if user.is_some() {
         return Ok(Err(Redirect::to(next)));
     }
@@ -88,8 +112,18 @@ async fn login(
     address: ClientAddress,
     form: Form<Credentials>,
 ) -> Result<LoginResponse, AppError> {
-    let form = form.into_inner();
-    let next = safe_next(form.next.as_deref());
+    let mut form = form.into_inner();
+    let next = next_or_home(form.next.take());
+    if let Some(why) = form.impossible() {
+        // Not shown back: it is no e-mail anyone typed.
+        return Ok(LoginResponse::Invalid(page(
+            cookies,
+            "",
+            &next,
+            Some(why),
+            None,
+        )?));
+    }
     let refuse = |why: String| page(cookies, &form.email, &next, Some(why), None);
     let (email, from) = (form.email.clone(), address.to_string());
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);

@@ -12,6 +12,7 @@ mod csv_transfer;
 mod demo;
 mod exchange_rates;
 mod generate;
+mod login_input;
 mod login_throttling;
 mod lost_updates;
 mod pages;
