@@ -2,8 +2,8 @@
 
 use chrono::{Duration, Utc};
 use diesel::Connection;
-use rocket::form::{Form, FromForm};
-use rocket::http::{Cookie, CookieJar, SameSite};
+use rocket::form::{Errors, Form, FromForm};
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -66,6 +66,8 @@ enum LoginResponse {
     Refused(RawHtml<String>),
     #[response(status = 422)]
     Invalid(RawHtml<String>),
+    #[response(status = 413)]
+    TooLarge(RawHtml<String>),
     #[response(status = 429)]
     Throttled(RawHtml<String>),
 }
@@ -110,9 +112,33 @@ async fn login(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     address: ClientAddress,
-    form: Form<Credentials>,
+    form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
-    let mut form = form.into_inner();
+    let mut form = match form {
+        Ok(form) => form.into_inner(),
+        // Rocket reports a body cut off at its limit by its worst error, often a field then
+        // missing (422): that it was too large is what matters.
+        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
+            let why = "What was sent is too large for a login.".to_owned();
+            return Ok(LoginResponse::TooLarge(page(
+                cookies,
+                "",
+                "/",
+                Some(why),
+                None,
+            )?));
+        }
+        Err(_) => {
+            let why = "Fill in the e-mail and the password.".to_owned();
+            return Ok(LoginResponse::Invalid(page(
+                cookies,
+                "",
+                "/",
+                Some(why),
+                None,
+            )?));
+        }
+    };
     let next = next_or_home(form.next.take());
     if let Some(why) = form.impossible() {
         // Not shown back: it is no e-mail anyone typed.
