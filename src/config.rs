@@ -1,6 +1,8 @@
 //! The app's own settings; Rocket's (ROCKET_PORT, Rocket.toml, ...) are read by Rocket. The
 //! command line fills them (`cli::serve`); the tests build them directly.
 
+pub use crate::auth::client_address::ProxyTrust;
+
 #[derive(Debug, Clone)]
 pub struct AppConfig {
     pub database_url: String,
@@ -15,6 +17,9 @@ pub struct AppConfig {
     pub import_limit: ImportLimit,
     /// The key for private cookies in the default local setup, kept in its data folder.
     pub secret_key: Option<String>,
+    /// A reverse proxy's forwarding header to believe about the client's address; without it
+    /// the address is the connection's peer.
+    pub proxy: Option<ProxyTrust>,
 }
 
 /// The largest CSV file the import takes.

@@ -42,8 +42,6 @@ pub fn app_with(
         Some(url) => db::Db::replica(url, config.pool_size, primary.clone())?,
         None => primary.clone(),
     };
-    // The upload may be as large as the import limit; the form around it needs a little more.
-    let file_limit = config.import_limit.bytes();
     let configured = figment
         .extract_inner::<rocket::config::SecretKey>("secret_key")
         .is_ok_and(|key| !key.is_zero());
@@ -56,10 +54,17 @@ pub fn app_with(
         ),
         _ => figment,
     };
+    // Rocket's small body limits stay for every form: only the import reads a large body, with
+    // its own limit (`routes::csv_upload`).
     let figment = figment
-        .merge(("limits.file", file_limit))
-        .merge(("limits.data-form", file_limit + 1024 * 1024));
-    Ok(rocket::custom(figment)
+        // Rocket believes X-Real-IP from anyone by default; a forwarding header is only
+        // believed from the proxies configured (`auth::client_address`).
+        .merge(("ip_header", false));
+    let rocket = match config.proxy.clone() {
+        Some(trust) => rocket::custom(figment).manage(trust),
+        None => rocket::custom(figment),
+    };
+    Ok(rocket
         .manage(primary)
         .manage(db::ReadDb(reads))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))

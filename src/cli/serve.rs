@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::ReportingCurrencyArg;
+use crate::auth::client_address::{AddressRange, ProxyTrust};
 use crate::config::{AppConfig, ImportLimit};
 use crate::db::{self, local};
 use crate::domain::Currency;
@@ -34,6 +35,16 @@ pub struct Settings {
     /// Connections kept to PostgreSQL. Two cores serve well with a handful.
     #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
     pool_size: u32,
+
+    /// The header a reverse proxy writes the client's address into (e.g. X-Forwarded-For),
+    /// believed only from the trusted proxies. Without it, the connection's peer is the client.
+    #[arg(long, env = "TALENT_TRACKER_PROXY_HEADER")]
+    proxy_header: Option<String>,
+
+    /// The proxies' addresses or CIDR ranges, comma-separated, that the proxy header is
+    /// believed from.
+    #[arg(long, env = "TALENT_TRACKER_TRUSTED_PROXIES")]
+    trusted_proxies: Option<String>,
 }
 
 impl Settings {
@@ -57,7 +68,32 @@ impl Settings {
                 .filter(|url| !url.trim().is_empty()),
             pool_size: self.pool_size,
             demo: self.demo && !self.no_demo,
+            proxy: proxy_trust(self.proxy_header, self.trusted_proxies)?,
         })
+    }
+}
+
+/// Both settings or neither: a header without proxies would be believed from nobody, and
+/// proxies without a header say nothing.
+fn proxy_trust(
+    header: Option<String>,
+    proxies: Option<String>,
+) -> anyhow::Result<Option<ProxyTrust>> {
+    let header = header.filter(|h| !h.trim().is_empty());
+    let proxies = proxies.filter(|p| !p.trim().is_empty());
+    match (header, proxies) {
+        (None, None) => Ok(None),
+        (Some(header), Some(proxies)) => Ok(Some(ProxyTrust {
+            header: header.trim().to_owned(),
+            proxies: proxies
+                .split(',')
+                .map(AddressRange::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_TRUSTED_PROXIES: {e}"))?,
+        })),
+        _ => anyhow::bail!(
+            "set TALENT_TRACKER_PROXY_HEADER and TALENT_TRACKER_TRUSTED_PROXIES together, or neither"
+        ),
     }
 }
 

@@ -17,7 +17,7 @@ pub use pay_report::{PayReport, PayReportFields};
 pub use person::keyset::Position;
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
 pub use stage_change::StageChange;
-pub use user::{LoginAttempts, NewUser, Session, User};
+pub use user::{Admission, LoginAttempts, NewUser, Session, User};
 
 /// Declares a versioned record's row: its id (and parent), the fields users set, and what
 /// the database keeps beside them. Every such table has these columns (see the migrations'

@@ -158,39 +158,72 @@ impl Session {
 /// Failed logins, for throttling.
 pub struct LoginAttempts;
 
-impl LoginAttempts {
-    pub fn record_failure(conn: &mut PgConnection, email: &str, address: &str) -> QueryResult<()> {
-        // Old attempts say nothing any more: prune them as new ones come in.
-        diesel::delete(
-            login_attempt::table
-                .filter(login_attempt::attempted_at.lt(Utc::now() - Duration::days(1))),
-        )
-        .execute(conn)?;
-        diesel::insert_into(login_attempt::table)
-            .values((
-                login_attempt::email.eq(email.trim().to_lowercase()),
-                login_attempt::address.eq(address),
-            ))
-            .execute(conn)
-            .map(drop)
-    }
+/// What the throttle makes of a login attempt.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Admission {
+    /// The address has had its share of failures in the window: not even checked.
+    Throttled,
+    /// Recorded as a failure (`attempt`) until it succeeds; the account had this many other
+    /// failures in the window.
+    Admitted { attempt: i64, account_failures: i64 },
+}
 
-    /// Failures since `since` for the account and from the address.
-    pub fn recent(
+/// Namespaces the per-address advisory locks (two-key locks never meet the one-key lock that
+/// migrations take).
+const ADDRESS_LOCK_CLASS: i32 = 0x6c67_6e00;
+
+impl LoginAttempts {
+    /// Admits an attempt from `address` if it had fewer than `allowed` failures since `since`,
+    /// recording it as a failure before the password is checked. Attempts from one address
+    /// queue on an advisory lock, so each one counts all the others before it: failures sent
+    /// in parallel cannot all be checked against the same count.
+    pub fn admit(
         conn: &mut PgConnection,
         email: &str,
         address: &str,
         since: DateTime<Utc>,
-    ) -> QueryResult<(i64, i64)> {
-        let recent = login_attempt::table.filter(login_attempt::attempted_at.gt(since));
-        let by_account = recent
-            .filter(login_attempt::email.eq(email.trim().to_lowercase()))
-            .count()
-            .get_result(conn)?;
-        let by_address = recent
-            .filter(login_attempt::address.eq(address))
-            .count()
-            .get_result(conn)?;
-        Ok((by_account, by_address))
+        allowed: i64,
+    ) -> QueryResult<Admission> {
+        conn.transaction(|conn| {
+            diesel::sql_query("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+                .bind::<diesel::sql_types::Integer, _>(ADDRESS_LOCK_CLASS)
+                .bind::<diesel::sql_types::Text, _>(address)
+                .execute(conn)?;
+            // Old attempts say nothing any more: prune them as new ones come in.
+            diesel::delete(
+                login_attempt::table
+                    .filter(login_attempt::attempted_at.lt(Utc::now() - Duration::days(1))),
+            )
+            .execute(conn)?;
+            let recent = login_attempt::table.filter(login_attempt::attempted_at.gt(since));
+            let by_address: i64 = recent
+                .filter(login_attempt::address.eq(address))
+                .count()
+                .get_result(conn)?;
+            if by_address >= allowed {
+                return Ok(Admission::Throttled);
+            }
+            let email = email.trim().to_lowercase();
+            let account_failures = recent
+                .filter(login_attempt::email.eq(&email))
+                .count()
+                .get_result(conn)?;
+            let attempt = diesel::insert_into(login_attempt::table)
+                .values((
+                    login_attempt::email.eq(&email),
+                    login_attempt::address.eq(address),
+                ))
+                .returning(login_attempt::id)
+                .get_result(conn)?;
+            Ok(Admission::Admitted {
+                attempt,
+                account_failures,
+            })
+        })
+    }
+
+    /// The attempt succeeded: it was no failure after all.
+    pub fn forget(conn: &mut PgConnection, attempt: i64) -> QueryResult<usize> {
+        diesel::delete(login_attempt::table.find(attempt)).execute(conn)
     }
 }

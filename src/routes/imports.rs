@@ -1,15 +1,11 @@
 //! CSV import: upload and preview, confirm, and the batches with their revert.
 
-use rocket::data::Capped;
-use rocket::form::{Form, FromForm};
-use rocket::fs::TempFile;
-use rocket::http::Status;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::tokio::io::AsyncReadExt;
 use rocket::{Responder, Route, State, get, post, routes, uri};
 
 use super::FormResponse;
+use super::csv_upload::{CsvUpload, UploadRefusal};
 use crate::auth::{CurrentUser, Editor};
 use crate::config::ImportLimit;
 use crate::db::Db;
@@ -32,11 +28,6 @@ pub fn routes() -> Vec<Route> {
         confirm_revert,
         revert
     ]
-}
-
-#[derive(FromForm)]
-struct Upload<'r> {
-    file: Capped<TempFile<'r>>,
 }
 
 #[derive(Responder)]
@@ -74,55 +65,22 @@ async fn preview(
     user: Editor,
     db: &State<Db>,
     limit: &State<ImportLimit>,
-    upload: Result<Form<Upload<'_>>, rocket::form::Errors<'_>>,
+    upload: Result<CsvUpload, UploadRefusal>,
 ) -> Result<PreviewResponse, AppError> {
-    let too_large = || {
-        format!(
-            "The file is larger than the import limit of {} MiB.",
-            limit.mib()
-        )
-    };
-    let upload = match upload {
+    let CsvUpload { file_name, bytes } = match upload {
         Ok(upload) => upload,
-        // A body past the form's own limit fails the whole form: still a file too large.
-        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
-            return Ok(PreviewResponse::TooLarge(refused(
-                &user,
-                limit,
-                too_large(),
-            )?));
+        Err(UploadRefusal::TooLarge) => {
+            let why = format!(
+                "The file is larger than the import limit of {} MiB.",
+                limit.mib()
+            );
+            return Ok(PreviewResponse::TooLarge(refused(&user, limit, why)?));
         }
-        Err(_) => {
+        Err(UploadRefusal::NoFile) => {
             let why = "Choose a CSV file to upload.".to_owned();
             return Ok(PreviewResponse::Refused(refused(&user, limit, why)?));
         }
     };
-    let file = &upload.file;
-    if !file.is_complete() {
-        return Ok(PreviewResponse::TooLarge(refused(
-            &user,
-            limit,
-            too_large(),
-        )?));
-    }
-    let file_name: String = file
-        .raw_name()
-        .map(|n| {
-            n.dangerous_unsafe_unsanitized_raw()
-                .as_str()
-                .chars()
-                .take(200)
-                .collect()
-        })
-        .filter(|n: &String| !n.trim().is_empty())
-        .unwrap_or_else(|| "upload.csv".to_owned());
-    let mut bytes = Vec::new();
-    file.open()
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .read_to_end(&mut bytes)
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
     let name = file_name.clone();
     let importer = user.actor().to_owned();
     let outcome = db

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod audit;
 pub mod companies;
 pub mod csv_file;
+pub mod csv_upload;
 pub mod dashboard;
 pub mod exchange_rates;
 pub mod health;

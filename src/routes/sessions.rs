@@ -1,19 +1,20 @@
 //! Logging in and out.
 
-use std::net::IpAddr;
-
 use chrono::{Duration, Utc};
-use rocket::form::{Form, FromForm};
-use rocket::http::{Cookie, CookieJar, SameSite};
+use diesel::Connection;
+use rocket::form::{Errors, Form, FromForm};
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{Responder, Route, State, get, post, routes};
 
+use crate::auth::client_address::ClientAddress;
 use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, idle_timeout, password, random_token};
 use crate::db::Db;
+use crate::domain::LocalPath;
 use crate::error::AppError;
-use crate::models::{LoginAttempts, Session, User};
+use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::render;
 use crate::views::sessions::LoginPage;
 
@@ -25,11 +26,37 @@ pub fn routes() -> Vec<Route> {
 const WINDOW_MINUTES: i64 = 15;
 const ALLOWED_FAILURES: i64 = 5;
 
+/// An e-mail address has at most 254 characters (RFC 5321), as `domain::Email` allows.
+const EMAIL_MAX: usize = 254;
+
+/// `next` is dropped (not refused) when it is not a clean local path: it is a hidden field the
+/// user cannot correct, and `/` is a fine place to land.
 #[derive(FromForm)]
 struct Credentials {
     email: String,
     password: String,
-    next: Option<String>,
+    next: Option<LocalPath>,
+}
+
+impl Credentials {
+    /// Why the fields cannot be a login at all, before any work is done for them: a 20 KB
+    /// e-mail does not fit PostgreSQL's index, and text there cannot hold NUL.
+    fn impossible(&self) -> Option<String> {
+        if self.email.chars().count() > EMAIL_MAX {
+            Some(format!(
+                "An e-mail address has at most {EMAIL_MAX} characters."
+            ))
+        } else if self.email.chars().any(char::is_control) {
+            Some("An e-mail address cannot hold control characters.".to_owned())
+        } else if self.password.chars().count() > password::MAX_LENGTH {
+            Some(format!(
+                "A password has at most {} characters.",
+                password::MAX_LENGTH
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Responder)]
@@ -37,18 +64,17 @@ enum LoginResponse {
     LoggedIn(Box<Redirect>),
     #[response(status = 401)]
     Refused(RawHtml<String>),
+    #[response(status = 422)]
+    Invalid(RawHtml<String>),
+    #[response(status = 413)]
+    TooLarge(RawHtml<String>),
     #[response(status = 429)]
     Throttled(RawHtml<String>),
 }
 
-/// Only a path on this site: never send someone elsewhere after logging in.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
+/// Only a clean path on this site: never send someone elsewhere after logging in.
+fn next_or_home(next: Option<LocalPath>) -> String {
+    next.map_or_else(|| "/".to_owned(), LocalPath::into_inner)
 }
 
 fn page(
@@ -72,9 +98,9 @@ async fn login_form(
     cookies: &CookieJar<'_>,
     user: Option<CurrentUser>,
     flash: Option<FlashMessage<'_>>,
-    next: Option<String>,
+    next: Option<LocalPath>,
 ) -> Result<Result<RawHtml<String>, Redirect>, AppError> {
-    let next = safe_next(next.as_deref());
+    let next = next_or_home(next);
     if user.is_some() {
         return Ok(Err(Redirect::to(next)));
     }
@@ -85,76 +111,108 @@ async fn login_form(
 async fn login(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
-    address: Option<IpAddr>,
-    form: Form<Credentials>,
+    address: ClientAddress,
+    form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
-    let form = form.into_inner();
-    let next = safe_next(form.next.as_deref());
-    let address = address.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
-    let (email, secret, from) = (form.email.clone(), form.password, address.clone());
-    let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
-    let (by_account, by_address) = db
-        .run(move |c| Ok(LoginAttempts::recent(c, &email, &from, since)?))
-        .await?;
-    if by_address >= ALLOWED_FAILURES {
-        let why = format!(
-            "Too many failed logins from your address. Try again in {WINDOW_MINUTES} minutes."
-        );
-        return Ok(LoginResponse::Throttled(page(
+    let mut form = match form {
+        Ok(form) => form.into_inner(),
+        // Rocket reports a body cut off at its limit by its worst error, often a field then
+        // missing (422): that it was too large is what matters.
+        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
+            let why = "What was sent is too large for a login.".to_owned();
+            return Ok(LoginResponse::TooLarge(page(
+                cookies,
+                "",
+                "/",
+                Some(why),
+                None,
+            )?));
+        }
+        Err(_) => {
+            let why = "Fill in the e-mail and the password.".to_owned();
+            return Ok(LoginResponse::Invalid(page(
+                cookies,
+                "",
+                "/",
+                Some(why),
+                None,
+            )?));
+        }
+    };
+    let next = next_or_home(form.next.take());
+    if let Some(why) = form.impossible() {
+        // Not shown back: it is no e-mail anyone typed.
+        return Ok(LoginResponse::Invalid(page(
             cookies,
-            &form.email,
+            "",
             &next,
             Some(why),
             None,
         )?));
     }
-    if by_account >= ALLOWED_FAILURES {
+    let refuse = |why: String| page(cookies, &form.email, &next, Some(why), None);
+    let (email, from) = (form.email.clone(), address.to_string());
+    let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
+    let admitted = db
+        .run(move |c| {
+            Ok(
+                match LoginAttempts::admit(c, &email, &from, since, ALLOWED_FAILURES)? {
+                    Admission::Throttled => None,
+                    Admission::Admitted {
+                        attempt,
+                        account_failures,
+                    } => Some((attempt, account_failures, User::find_by_email(c, &email)?)),
+                },
+            )
+        })
+        .await?;
+    let Some((attempt, account_failures, user)) = admitted else {
+        let why = format!(
+            "Too many failed logins from your address. Try again in {WINDOW_MINUTES} minutes."
+        );
+        return Ok(LoginResponse::Throttled(refuse(why)?));
+    };
+    if account_failures >= ALLOWED_FAILURES {
         // Slowed, not locked: an attacker elsewhere cannot shut the real user out.
         rocket::tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
-    let email = form.email.clone();
-    let session = db
+    let Some(user_id) = check_password(user, form.password).await? else {
+        return Ok(LoginResponse::Refused(refuse(
+            "The e-mail or the password is wrong.".to_owned(),
+        )?));
+    };
+    let id = db
         .run(move |c| {
-            let user = User::find_by_email(c, &email)?;
-            // The decoy keeps a wrong e-mail as slow as a wrong password.
-            let hash = user
-                .as_ref()
-                .map_or(password::decoy_hash(), |u| u.password_hash.as_str());
-            let verified = password::verify(&secret, hash);
-            match user {
-                Some(user) if verified && user.active => {
-                    let (id, token) = (random_token(), random_token());
-                    Session::insert(c, &id, user.id, &token, idle_timeout())?;
-                    Ok(Some(id))
-                }
-                _ => {
-                    LoginAttempts::record_failure(c, &email, &address)?;
-                    Ok(None)
-                }
-            }
+            let id = random_token();
+            c.transaction(|c| {
+                LoginAttempts::forget(c, attempt)?;
+                Session::insert(c, &id, user_id, &random_token(), idle_timeout())
+            })?;
+            Ok(id)
         })
         .await?;
-    match session {
-        Some(id) => {
-            cookies.remove_private(csrf::LOGIN_COOKIE);
-            cookies.add_private(
-                Cookie::build((SESSION_COOKIE, id))
-                    .same_site(SameSite::Lax)
-                    .http_only(true),
-            );
-            Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
-        }
-        None => {
-            let why = "The e-mail or the password is wrong.".to_owned();
-            Ok(LoginResponse::Refused(page(
-                cookies,
-                &form.email,
-                &next,
-                Some(why),
-                None,
-            )?))
-        }
-    }
+    cookies.remove_private(csrf::LOGIN_COOKIE);
+    cookies.add_private(
+        Cookie::build((SESSION_COOKIE, id))
+            .same_site(SameSite::Lax)
+            .http_only(true),
+    );
+    Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
+}
+
+/// The user's id if the password is theirs and they are active. Argon2 takes tens of
+/// milliseconds of CPU: it runs on a blocking thread, holding no database connection.
+async fn check_password(user: Option<User>, secret: String) -> Result<Option<i64>, AppError> {
+    rocket::tokio::task::spawn_blocking(move || {
+        // The decoy keeps a wrong e-mail as slow as a wrong password.
+        let hash = user
+            .as_ref()
+            .map_or(password::decoy_hash(), |u| u.password_hash.as_str());
+        let verified = password::verify(&secret, hash);
+        user.filter(|u| verified && u.active).map(|u| u.id)
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("checking a password failed: {e}")))
 }
 
 #[post("/logout")]

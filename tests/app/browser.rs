@@ -173,6 +173,7 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
         reporting_currency: "USD".to_owned(),
         import_limit: talent_tracker::config::ImportLimit(2),
         secret_key: None,
+        proxy: None,
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -123,6 +123,8 @@ fn database_exists(admin: &mut PgConnection, name: &str) -> anyhow::Result<bool>
 /// The application over a fresh database of its own, dropped when the test ends.
 pub struct TestApp {
     pub client: Client,
+    /// The settings it was built with, for a further instance over the same database.
+    pub config: AppConfig,
     /// The logged-in session's CSRF token, sent first with every form.
     csrf_token: std::cell::RefCell<String>,
     database_url: String,
@@ -157,7 +159,8 @@ impl TestApp {
 
     /// An admin logged in, with reports and exports read from `replica_url`.
     pub fn reading_from(replica_url: &str) -> anyhow::Result<TestApp> {
-        let app = TestApp::build(false, Some(replica_url.to_owned()))?;
+        let replica_url = Some(replica_url.to_owned());
+        let app = TestApp::build(false, |config| config.replica_url = replica_url)?;
         app.add_user("admin@example.com", Role::Admin)?;
         app.log_in("admin@example.com")?;
         Ok(app)
@@ -165,10 +168,15 @@ impl TestApp {
 
     /// Nobody logged in.
     pub fn anonymous(demo: bool) -> anyhow::Result<TestApp> {
-        TestApp::build(demo, None)
+        TestApp::build(demo, |_| {})
     }
 
-    fn build(demo: bool, replica_url: Option<String>) -> anyhow::Result<TestApp> {
+    /// Nobody logged in, with the tests' usual settings changed by `adjust`.
+    pub fn anonymous_with(adjust: impl FnOnce(&mut AppConfig)) -> anyhow::Result<TestApp> {
+        TestApp::build(false, adjust)
+    }
+
+    fn build(demo: bool, adjust: impl FnOnce(&mut AppConfig)) -> anyhow::Result<TestApp> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let template = template();
         let database = format!(
@@ -183,19 +191,20 @@ impl TestApp {
         ))
         .execute(&mut admin)?;
         let database_url = with_database(&template.server, &database);
-        let app = talent_tracker::app_with(
-            quiet(),
-            AppConfig {
-                replica_url,
-                database_url: database_url.clone(),
-                pool_size: 2,
-                demo,
-                reporting_currency: "USD".to_owned(),
-                import_limit: talent_tracker::config::ImportLimit(2),
-                secret_key: None,
-            },
-        )?;
+        let mut config = AppConfig {
+            replica_url: None,
+            database_url: database_url.clone(),
+            pool_size: 2,
+            demo,
+            reporting_currency: "USD".to_owned(),
+            import_limit: talent_tracker::config::ImportLimit(2),
+            secret_key: None,
+            proxy: None,
+        };
+        adjust(&mut config);
+        let app = talent_tracker::app_with(quiet(), config.clone())?;
         Ok(TestApp {
+            config,
             client: Client::tracked(app)?,
             database_url,
             database,

@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod audit;
+mod body_limits;
 mod browser;
 mod command_line;
 mod companies;
@@ -17,6 +18,8 @@ mod generate;
 mod import_erasure;
 mod import_scale;
 mod list_edges;
+mod login_input;
+mod login_throttling;
 mod lost_updates;
 mod pages;
 mod pay_reports;

@@ -22,6 +22,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     reporting_currency: "USD".to_owned(),
                     import_limit: talent_tracker::config::ImportLimit(2),
                     secret_key: None,
+                    proxy: None,
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;
@@ -61,6 +62,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
             reporting_currency: "USD".to_owned(),
             import_limit: talent_tracker::config::ImportLimit(2),
             secret_key: None,
+            proxy: None,
         };
         let figment = crate::common::quiet().merge(("secret_key", shared_key));
         Ok(Client::untracked(talent_tracker::app_with(
