@@ -20,6 +20,9 @@ pub struct AppConfig {
     /// A reverse proxy's forwarding header to believe about the client's address; without it
     /// the address is the connection's peer.
     pub proxy: Option<ProxyTrust>,
+    /// The session cookie is `Secure` and `__Host-` prefixed, for https behind a proxy that
+    /// terminates TLS.
+    pub secure_cookies: bool,
 }
 
 /// The largest CSV file the import takes.

@@ -69,6 +69,7 @@ pub fn app_with(
         .manage(db::ReadDb(reads))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .manage(config.import_limit)
+        .manage(auth::SessionCookie::new(config.secure_cookies))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.demo.then_some(config.reporting_currency))
         }))

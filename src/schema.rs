@@ -140,8 +140,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    user_session (id) {
-        id -> Text,
+    user_session (id_hash) {
+        id_hash -> Bytea,
         user_id -> Int8,
         csrf_token -> Text,
         created_at -> Timestamptz,

@@ -3,7 +3,7 @@
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
-use super::{SESSION_COOKIE, idle_timeout};
+use super::{SessionCookie, session_lifetime};
 use crate::db::Db;
 use crate::domain::Role;
 use crate::models::{Session, User};
@@ -13,6 +13,7 @@ use crate::models::{Session, User};
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
     pub user: User,
+    /// The id from the cookie; the database knows only its hash.
     pub session_id: String,
     pub csrf_token: String,
 }
@@ -42,11 +43,10 @@ pub enum Asker {
 pub async fn session_of(request: &Request<'_>) -> Asker {
     request
         .local_cache_async(async {
-            let Some(id) = request
-                .cookies()
-                .get_private(SESSION_COOKIE)
-                .map(|c| c.value().to_owned())
-            else {
+            let Some(&cookie) = request.rocket().state::<SessionCookie>() else {
+                return Asker::Unknown;
+            };
+            let Some(id) = cookie.id(request.cookies()) else {
                 return Asker::Anonymous;
             };
             let Some(db) = request.rocket().state::<Db>() else {
@@ -54,7 +54,7 @@ pub async fn session_of(request: &Request<'_>) -> Asker {
             };
             let lookup = id.clone();
             match db
-                .run(move |c| Ok(Session::resume(c, &lookup, idle_timeout())?))
+                .run(move |c| Ok(Session::resume(c, &lookup, session_lifetime())?))
                 .await
             {
                 Ok(Some((session, user))) => Asker::User(CurrentUser {

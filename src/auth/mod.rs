@@ -5,15 +5,19 @@ pub mod csrf;
 pub mod guards;
 pub mod headers;
 pub mod password;
+pub mod session_cookie;
 
 pub use guards::{Admin, CurrentUser, Editor, PayReader};
+pub use session_cookie::SessionCookie;
 
-/// The private cookie holding the session id, and nothing else.
-pub const SESSION_COOKIE: &str = "tt_session";
+use crate::models::SessionLifetime;
 
-/// A session unused for this long is over.
-pub fn idle_timeout() -> chrono::Duration {
-    chrono::Duration::hours(2)
+/// A session unused for two hours is over, and any session twelve hours after its login.
+pub fn session_lifetime() -> SessionLifetime {
+    SessionLifetime {
+        idle: chrono::Duration::hours(2),
+        absolute: chrono::Duration::hours(12),
+    }
 }
 
 /// 32 random bytes as 64 hex characters: session ids and CSRF tokens.

@@ -45,6 +45,11 @@ pub struct Settings {
     /// believed from.
     #[arg(long, env = "TALENT_TRACKER_TRUSTED_PROXIES")]
     trusted_proxies: Option<String>,
+
+    /// Mark the session cookie `Secure` (and name it with the `__Host-` prefix): for https
+    /// behind a reverse proxy that terminates TLS, where the app itself sees plain http.
+    #[arg(long, env = "TALENT_TRACKER_SECURE_COOKIES")]
+    secure_cookies: bool,
 }
 
 impl Settings {
@@ -69,6 +74,7 @@ impl Settings {
             pool_size: self.pool_size,
             demo: self.demo && !self.no_demo,
             proxy: proxy_trust(self.proxy_header, self.trusted_proxies)?,
+            secure_cookies: self.secure_cookies,
         })
     }
 }
@@ -100,4 +106,20 @@ fn proxy_trust(
 pub async fn serve(settings: Settings) -> anyhow::Result<ExitCode> {
     crate::app(settings.into_config()?)?.launch().await?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use crate::cli::Cli;
+
+    #[test]
+    fn secure_cookies_are_off_unless_asked_for() -> anyhow::Result<()> {
+        let plain = Cli::try_parse_from(["talent-tracker"])?;
+        assert!(!plain.settings.secure_cookies);
+        let secure = Cli::try_parse_from(["talent-tracker", "--secure-cookies"])?;
+        assert!(secure.settings.secure_cookies);
+        Ok(())
+    }
 }

@@ -6,6 +6,7 @@ pub mod exchange_rate;
 pub mod import_batch;
 pub mod pay_report;
 pub mod person;
+pub mod session;
 pub mod stage_change;
 pub mod user;
 
@@ -16,8 +17,9 @@ pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};
 pub use person::keyset::Position;
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
+pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
-pub use user::{Admission, LoginAttempts, NewUser, Session, User};
+pub use user::{Admission, LoginAttempts, NewUser, User};
 
 /// Declares a versioned record's row: its id (and parent), the fields users set, and what
 /// the database keeps beside them. Every such table has these columns (see the migrations'

@@ -3,8 +3,9 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 
+use super::Session;
 use crate::domain::Role;
-use crate::schema::{app_user, login_attempt, user_session};
+use crate::schema::{app_user, login_attempt};
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
@@ -72,8 +73,7 @@ impl User {
     /// Deactivates a user and ends every session they have, in one transaction.
     pub fn deactivate(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
         conn.transaction(|conn| {
-            diesel::delete(user_session::table.filter(user_session::user_id.eq(id)))
-                .execute(conn)?;
+            Session::end_all_of(conn, id, None)?;
             diesel::update(app_user::table.find(id))
                 .set((
                     app_user::active.eq(false),
@@ -82,76 +82,24 @@ impl User {
                 .execute(conn)
         })
     }
-}
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = user_session, check_for_backend(diesel::pg::Pg))]
-pub struct Session {
-    pub id: String,
-    pub user_id: i64,
-    pub csrf_token: String,
-    #[diesel(skip_insertion)]
-    pub created_at: DateTime<Utc>,
-    #[diesel(skip_insertion)]
-    pub last_seen_at: DateTime<Utc>,
-}
-
-impl Session {
-    /// Starts a session; sessions idle for longer than `idle` are cleared out on the way.
-    pub fn insert(
+    /// Stores a new password hash and ends the user's sessions but `keep` (the session that
+    /// changed it), in one transaction: whoever knew the old password is logged out.
+    pub fn set_password(
         conn: &mut PgConnection,
-        id: &str,
-        user_id: i64,
-        csrf_token: &str,
-        idle: Duration,
-    ) -> QueryResult<()> {
-        diesel::delete(
-            user_session::table.filter(user_session::last_seen_at.lt(Utc::now() - idle)),
-        )
-        .execute(conn)?;
-        diesel::insert_into(user_session::table)
-            .values((
-                user_session::id.eq(id),
-                user_session::user_id.eq(user_id),
-                user_session::csrf_token.eq(csrf_token),
-            ))
-            .execute(conn)
-            .map(drop)
-    }
-
-    /// The session and its user, while the user is active and the session was used within
-    /// `idle`; it is marked as used now. An idle session is deleted.
-    pub fn resume(
-        conn: &mut PgConnection,
-        id: &str,
-        idle: Duration,
-    ) -> QueryResult<Option<(Session, User)>> {
-        let found: Option<(Session, User)> = user_session::table
-            .inner_join(app_user::table)
-            .filter(user_session::id.eq(id))
-            .filter(app_user::active.eq(true))
-            .select((Session::as_select(), User::as_select()))
-            .first(conn)
-            .optional()?;
-        let Some((session, user)) = found else {
-            return Ok(None);
-        };
-        let now = Utc::now();
-        if now - session.last_seen_at > idle {
-            Session::end(conn, id)?;
-            return Ok(None);
-        }
-        // Written at most once a minute: every request reads, few need to write.
-        if now - session.last_seen_at > Duration::minutes(1) {
-            diesel::update(user_session::table.find(id))
-                .set(user_session::last_seen_at.eq(now))
-                .execute(conn)?;
-        }
-        Ok(Some((session, user)))
-    }
-
-    pub fn end(conn: &mut PgConnection, id: &str) -> QueryResult<usize> {
-        diesel::delete(user_session::table.find(id)).execute(conn)
+        id: i64,
+        password_hash: &str,
+        keep: Option<&str>,
+    ) -> QueryResult<usize> {
+        conn.transaction(|conn| {
+            Session::end_all_of(conn, id, keep)?;
+            diesel::update(app_user::table.find(id))
+                .set((
+                    app_user::password_hash.eq(password_hash),
+                    app_user::updated_at.eq(diesel::dsl::now),
+                ))
+                .execute(conn)
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use rocket::response::{Flash, Redirect};
 use rocket::{Responder, Route, State, get, post, routes};
 
 use crate::auth::client_address::ClientAddress;
-use crate::auth::{CurrentUser, SESSION_COOKIE, csrf, idle_timeout, password, random_token};
+use crate::auth::{CurrentUser, SessionCookie, csrf, password, random_token, session_lifetime};
 use crate::db::Db;
 use crate::domain::LocalPath;
 use crate::error::AppError;
@@ -110,6 +110,7 @@ async fn login_form(
 #[post("/login", data = "<form>")]
 async fn login(
     db: &State<Db>,
+    session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
     address: ClientAddress,
     form: Result<Form<Credentials>, Errors<'_>>,
@@ -181,22 +182,24 @@ async fn login(
             "The e-mail or the password is wrong.".to_owned(),
         )?));
     };
+    // A new id on every login, and the browser's previous session (whoever's it was) ends:
+    // an id someone planted or saw before the login is worth nothing after it.
+    let previous = session_cookie.id(cookies);
     let id = db
         .run(move |c| {
             let id = random_token();
             c.transaction(|c| {
                 LoginAttempts::forget(c, attempt)?;
-                Session::insert(c, &id, user_id, &random_token(), idle_timeout())
+                if let Some(previous) = &previous {
+                    Session::end(c, previous)?;
+                }
+                Session::insert(c, &id, user_id, &random_token(), session_lifetime())
             })?;
             Ok(id)
         })
         .await?;
     cookies.remove_private(csrf::LOGIN_COOKIE);
-    cookies.add_private(
-        Cookie::build((SESSION_COOKIE, id))
-            .same_site(SameSite::Lax)
-            .http_only(true),
-    );
+    session_cookie.set(cookies, id);
     Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
 }
 
@@ -218,12 +221,13 @@ async fn check_password(user: Option<User>, secret: String) -> Result<Option<i64
 #[post("/logout")]
 async fn logout(
     db: &State<Db>,
+    session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
     user: CurrentUser,
 ) -> Result<Flash<Redirect>, AppError> {
     let id = user.session_id.clone();
     db.run(move |c| Ok(Session::end(c, &id)?)).await?;
-    cookies.remove_private(SESSION_COOKIE);
+    session_cookie.remove(cookies);
     Ok(Flash::success(
         Redirect::to("/login"),
         "You are logged out.",

@@ -174,6 +174,7 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
         import_limit: talent_tracker::config::ImportLimit(2),
         secret_key: None,
         proxy: None,
+        secure_cookies: false,
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -200,6 +200,7 @@ impl TestApp {
             import_limit: talent_tracker::config::ImportLimit(2),
             secret_key: None,
             proxy: None,
+            secure_cookies: false,
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;

@@ -26,4 +26,5 @@ mod pay_reports;
 mod people;
 mod reports;
 mod robustness;
+mod sessions;
 mod startup;

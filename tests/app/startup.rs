@@ -23,6 +23,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     import_limit: talent_tracker::config::ImportLimit(2),
                     secret_key: None,
                     proxy: None,
+                    secure_cookies: false,
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;
@@ -63,6 +64,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
             import_limit: talent_tracker::config::ImportLimit(2),
             secret_key: None,
             proxy: None,
+            secure_cookies: false,
         };
         let figment = crate::common::quiet().merge(("secret_key", shared_key));
         Ok(Client::untracked(talent_tracker::app_with(
