@@ -76,6 +76,7 @@ pub fn app_with(
         .attach(auth::csrf::CsrfCheck)
         .attach(auth::headers::SecurityHeaders)
         .mount("/", routes::sessions::routes())
+        .mount("/", routes::account::routes())
         .mount("/", auth::csrf::routes())
         .mount("/", routes::dashboard::routes())
         .mount("/", routes::companies::routes())

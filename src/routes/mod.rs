@@ -1,5 +1,6 @@
 //! HTTP routes, one module per resource.
 
+pub mod account;
 pub mod assets;
 pub mod audit;
 pub mod companies;

@@ -1,5 +1,6 @@
 //! askama page structs: what each page shows, already shaped for its template.
 
+pub mod account;
 pub mod audit;
 pub mod companies;
 pub mod dashboard;

@@ -73,6 +73,8 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/audit", Who::Admins),
     ("GET", "/people/1/erase", Who::Admins),
     ("POST", "/people/8/erase", Who::Admins),
+    ("GET", "/account/password", Who::Anyone),
+    ("POST", "/account/password", Who::Anyone),
 ];
 
 fn request(app: &TestApp, method: &str, uri: &str) -> Page {

@@ -22,6 +22,7 @@ mod login_input;
 mod login_throttling;
 mod lost_updates;
 mod pages;
+mod password_change;
 mod pay_reports;
 mod people;
 mod reports;

@@ -1,0 +1,112 @@
+//! The logged-in user's own account: changing their password.
+
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, post, routes};
+
+use super::FormResponse;
+use crate::auth::{CurrentUser, password};
+use crate::db::Db;
+use crate::error::AppError;
+use crate::models::User;
+use crate::views::account::PasswordPage;
+use crate::views::{FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![password_form, change_password]
+}
+
+#[derive(FromForm)]
+struct PasswordChange {
+    current_password: String,
+    new_password: String,
+    repeat_password: String,
+}
+
+impl PasswordChange {
+    /// What is wrong before any hashing: the rules and the repeat need no database and no
+    /// argon2, and an overlong current password is refused before it costs a hash.
+    fn problems(&self) -> FormState {
+        let mut state = FormState::default();
+        if self.current_password.chars().count() > password::MAX_LENGTH {
+            state.add_error("current_password", "This is not your current password.");
+        }
+        if let Err(why) = password::check_length(&self.new_password) {
+            state.add_error("new_password", why);
+        } else if self.repeat_password != self.new_password {
+            state.add_error("repeat_password", "The two new passwords differ.");
+        } else if self.new_password == self.current_password {
+            state.add_error(
+                "new_password",
+                "Choose a password other than the current one.",
+            );
+        }
+        state
+    }
+}
+
+#[get("/account/password")]
+fn password_form(
+    user: CurrentUser,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<RawHtml<String>, AppError> {
+    render(&PasswordPage {
+        layout: Layout::new("account", flash, &user),
+        form: FormState::default(),
+    })
+}
+
+/// The current password is asked for again, so a borrowed or stolen session cannot take over
+/// the account; the user's other sessions end, so whoever knew the old password is logged out.
+#[post("/account/password", data = "<form>")]
+async fn change_password(
+    user: CurrentUser,
+    db: &State<Db>,
+    form: Form<Contextual<'_, PasswordChange>>,
+) -> Result<FormResponse, AppError> {
+    let form = form.into_inner();
+    let Some(change) = form.value else {
+        return invalid(&user, FormState::from_context(&form.context));
+    };
+    let problems = change.problems();
+    if problems.has_errors() {
+        return invalid(&user, problems);
+    }
+    let stored = user.user.password_hash.clone();
+    let Some(hash) = rehash(stored, change.current_password, change.new_password).await? else {
+        let mut state = FormState::default();
+        state.add_error("current_password", "This is not your current password.");
+        return invalid(&user, state);
+    };
+    let (id, keep) = (user.user.id, user.session_id.clone());
+    db.run_as(user.actor(), move |c| {
+        Ok(User::set_password(c, id, &hash, Some(&keep))?)
+    })
+    .await?;
+    Ok(FormResponse::saved(
+        "/",
+        "Your password is changed; your other sessions are ended.".to_owned(),
+    ))
+}
+
+/// The new password's hash if `current` matches `stored`. Argon2 takes tens of milliseconds
+/// of CPU: it runs on a blocking thread, holding no database connection.
+async fn rehash(stored: String, current: String, new: String) -> Result<Option<String>, AppError> {
+    rocket::tokio::task::spawn_blocking(move || {
+        password::verify(&current, &stored)
+            .then(|| password::hash(&new))
+            .transpose()
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("checking a password failed: {e}")))?
+    .map_err(AppError::Internal)
+}
+
+/// The form again with its errors; the password template never writes the typed values back.
+fn invalid(user: &CurrentUser, form: FormState) -> Result<FormResponse, AppError> {
+    Ok(FormResponse::Invalid(render(&PasswordPage {
+        layout: Layout::new("account", None, user),
+        form,
+    })?))
+}
