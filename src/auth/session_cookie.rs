@@ -1,5 +1,4 @@
-//! The session cookie: a private cookie holding the session id, named and flagged by the
-//! secure-cookie setting.
+//! The session cookie: a private cookie holding only the session id, flagged by the setting.
 
 use rocket::http::{Cookie, CookieJar, SameSite};
 

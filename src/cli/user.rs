@@ -1,4 +1,4 @@
-//! The `user` commands: accounts are created from the command line, never with a default.
+//! The `user` commands: accounts are made and reset on the command line, never by default.
 
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -32,6 +32,11 @@ pub enum UserAction {
         email: String,
         #[arg(long)]
         role: String,
+    },
+    /// Set a user's password and end their sessions. The password is read as for `create`.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
     },
     /// Stop a user from logging in and end their sessions.
     Deactivate {
@@ -83,6 +88,15 @@ pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCo
             let user = existing(conn, &email)?;
             User::set_role(conn, user.id, parse_role(&role)?)?;
             println!("{} is now {role}.", user.email);
+        }
+        UserAction::ResetPassword { email } => {
+            let user = existing(conn, &email)?;
+            let hash = password::hash(&read_password()?)?;
+            User::set_password(conn, user.id, &hash, None)?;
+            println!(
+                "{} has a new password; their sessions are ended.",
+                user.email
+            );
         }
         UserAction::Deactivate { email } => {
             let user = existing(conn, &email)?;

@@ -1,17 +1,38 @@
-//! The `import` and `export` commands, run as a user runs them, on this test's database.
+//! The `import`, `export` and `user` commands, run as a user runs them, on this test's database.
 
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 
 use diesel::prelude::*;
-use talent_tracker::schema::{import_batch, person};
+use rocket::http::Status;
+use talent_tracker::auth::password;
+use talent_tracker::models::User;
+use talent_tracker::schema::{import_batch, person, user_session};
 
-use crate::common::TestApp;
+use crate::common::{PASSWORD, TestApp};
 
 fn run(app: &TestApp, args: &[&str]) -> anyhow::Result<Output> {
     Ok(Command::new(env!("CARGO_BIN_EXE_talent-tracker"))
         .args(args)
         .env("DATABASE_URL", app.database_url())
         .output()?)
+}
+
+/// Runs a command with `input` on its standard input (not a terminal), as a script would.
+fn run_with_input(app: &TestApp, args: &[&str], input: &str) -> anyhow::Result<Output> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talent-tracker"))
+        .args(args)
+        .env("DATABASE_URL", app.database_url())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .expect("a piped stdin")
+        .write_all(input.as_bytes())?;
+    Ok(child.wait_with_output()?)
 }
 
 fn people(app: &TestApp) -> anyhow::Result<i64> {
@@ -86,5 +107,40 @@ fn import_previews_refuses_and_imports_like_the_web() -> anyhow::Result<()> {
         app.download("/companies.csv")
     );
     std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
+
+#[test]
+fn an_admin_resets_a_password_from_the_command_line_and_its_sessions_end() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let reset = ["user", "reset-password", "--email", "admin@example.com"];
+
+    let short = run_with_input(&app, &reset, "too short\n")?;
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+    let unknown = run_with_input(
+        &app,
+        &["user", "reset-password", "--email", "nobody@example.com"],
+        "a new password for nobody\n",
+    )?;
+    assert!(!unknown.status.success());
+    assert_eq!(app.get("/").status, Status::Ok, "nothing changed yet");
+
+    let done = run_with_input(&app, &reset, "the password an admin chose\n")?;
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(String::from_utf8_lossy(&done.stdout).contains("sessions are ended"));
+    let sessions: i64 = user_session::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(sessions, 0);
+    assert_eq!(app.get("/").status, Status::SeeOther, "logged out");
+    let user = User::find_by_email(&mut app.conn()?, "admin@example.com")?.expect("the admin");
+    assert!(password::verify(
+        "the password an admin chose",
+        &user.password_hash
+    ));
+    assert!(!password::verify(PASSWORD, &user.password_hash));
     Ok(())
 }
