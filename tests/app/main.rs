@@ -16,6 +16,7 @@ mod entered_as_hired;
 mod exchange_rates;
 mod generate;
 mod import_erasure;
+mod import_ownership;
 mod import_scale;
 mod list_edges;
 mod login_input;
