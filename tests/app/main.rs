@@ -27,4 +27,5 @@ mod pay_reports;
 mod people;
 mod reports;
 mod robustness;
+mod route_fuzz;
 mod startup;
