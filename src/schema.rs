@@ -67,6 +67,7 @@ diesel::table! {
         created_at -> Timestamptz,
         applied_at -> Nullable<Timestamptz>,
         reverted_at -> Nullable<Timestamptz>,
+        imported_by_user_id -> Nullable<Int8>,
     }
 }
 
@@ -159,6 +160,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));

@@ -7,7 +7,7 @@ use clap::Args;
 use diesel::{Connection, PgConnection};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::import::{self, Counts, ImportError, Intent, Plan};
+use crate::import::{self, Counts, ImportError, Importer, Intent, Plan};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -40,7 +40,10 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
             conn,
             &file_name,
             &bytes,
-            &super::command_line_actor(),
+            Importer {
+                name: &super::command_line_actor(),
+                user_id: None,
+            },
             intent,
         ) {
             Err(ImportError::Refused(why)) => {

@@ -20,6 +20,14 @@ pub enum Intent {
     Apply,
 }
 
+/// Who starts an import: the name its batch shows, and the web user who may confirm and revert
+/// it (`None` from the command line, whose batches only admins revert from the web).
+#[derive(Debug, Clone, Copy)]
+pub struct Importer<'a> {
+    pub name: &'a str,
+    pub user_id: Option<i64>,
+}
+
 /// A planned file, and the batch that applies it when one was kept.
 #[derive(Debug)]
 pub struct Preview {
@@ -28,14 +36,14 @@ pub struct Preview {
     pub batch_id: Option<i64>,
 }
 
-/// Reads and plans `bytes`; keeps the file as a previewed batch by `imported_by` when the plan
+/// Reads and plans `bytes`; keeps the file as a previewed batch by `importer` when the plan
 /// has no errors and `intent` is to apply it. A file refused as a whole is
 /// `ImportError::Refused`.
 pub fn preview(
     conn: &mut PgConnection,
     file_name: &str,
     bytes: &[u8],
-    imported_by: &str,
+    importer: Importer<'_>,
     intent: Intent,
 ) -> Result<Preview, ImportError> {
     let plan = plan(conn, parse(bytes)?)?;
@@ -51,7 +59,8 @@ pub fn preview(
             kind: plan.kind.as_str(),
             status: BatchStatus::Previewed,
             content: bytes,
-            imported_by,
+            imported_by: importer.name,
+            imported_by_user_id: importer.user_id,
             rows_total: plan.rows as i32,
         };
         Some(ImportBatch::insert(conn, &batch)?.id)

@@ -10,7 +10,7 @@ mod rows;
 mod table;
 
 pub use apply::apply;
-pub use batch::{Intent, Preview, preview};
+pub use batch::{Importer, Intent, Preview, preview};
 pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;

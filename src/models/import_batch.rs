@@ -22,6 +22,9 @@ pub struct ImportBatch {
     pub created_at: DateTime<Utc>,
     pub applied_at: Option<DateTime<Utc>>,
     pub reverted_at: Option<DateTime<Utc>>,
+    /// The web user who uploaded it, who may confirm and revert it (as may admins); `None` for
+    /// the command line. `imported_by` is only the name shown.
+    pub imported_by_user_id: Option<i64>,
 }
 
 #[derive(Debug, Insertable)]
@@ -32,6 +35,7 @@ pub struct NewImportBatch<'a> {
     pub status: BatchStatus,
     pub content: &'a [u8],
     pub imported_by: &'a str,
+    pub imported_by_user_id: Option<i64>,
     pub rows_total: i32,
 }
 

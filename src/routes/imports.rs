@@ -9,9 +9,9 @@ use super::csv_upload::{CsvUpload, UploadRefusal};
 use crate::auth::{CurrentUser, Editor};
 use crate::config::ImportLimit;
 use crate::db::Db;
-use crate::domain::BatchStatus;
+use crate::domain::{BatchStatus, Role};
 use crate::error::AppError;
-use crate::import::{self, ImportError, Intent, Plan, Preview};
+use crate::import::{self, ImportError, Importer, Intent, Plan, Preview};
 use crate::models::ImportBatch;
 use crate::views::imports::{
     ImportBatchPage, ImportBatchesPage, ImportPreviewPage, ImportUploadPage,
@@ -82,10 +82,14 @@ async fn preview(
         }
     };
     let name = file_name.clone();
-    let importer = user.actor().to_owned();
+    let (actor, user_id) = (user.actor().to_owned(), user.user.id);
     let outcome = db
         .run_as(user.actor(), move |c| {
-            match import::preview(c, &name, &bytes, &importer, Intent::Confirm) {
+            let importer = Importer {
+                name: &actor,
+                user_id: Some(user_id),
+            };
+            match import::preview(c, &name, &bytes, importer, Intent::Confirm) {
                 Ok(preview) => Ok(Ok(preview)),
                 Err(ImportError::Refused(why)) => Ok(Err(why)),
                 Err(ImportError::Database(e)) => Err(e.into()),
@@ -110,12 +114,22 @@ async fn preview(
     }
 }
 
+/// Whether `user` may confirm or revert `batch`: whoever uploaded it, and admins. Other editors
+/// only see it, so one recruiter cannot apply or undo another's file.
+fn may_change(user: &CurrentUser, batch: &ImportBatch) -> bool {
+    user.role() == Role::Admin || batch.imported_by_user_id == Some(user.user.id)
+}
+
 /// Applies a previewed file, planned again now: the database may have changed since.
 #[post("/import/<id>/confirm")]
 async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let asker = user.0.clone();
     let outcome = db
         .run_as(user.actor(), move |c| {
             let (batch, content) = ImportBatch::previewed_content(c, id)?;
+            if !may_change(&asker, &batch) {
+                return Err(AppError::Forbidden);
+            }
             let Some(content) = content else {
                 return Err(AppError::Unprocessable(
                     "This preview's file is gone: it named a person whose personal data was \
@@ -189,10 +203,15 @@ async fn batch_page(
     if batch.status == BatchStatus::Previewed {
         return Err(AppError::NotFound);
     }
+    let may_revert = may_change(user, &batch);
+    if confirming && !may_revert {
+        return Err(AppError::Forbidden);
+    }
     render(&ImportBatchPage {
         layout: Layout::new("import", flash, user),
         batch,
         confirming,
+        may_revert,
         refusal: None,
     })
 }
@@ -218,11 +237,17 @@ async fn confirm_revert(
 
 #[post("/import/batches/<id>/revert")]
 async fn revert(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let asker = user.0.clone();
     let outcome = db
-        .run_as(user.actor(), move |c| match import::revert(c, id) {
-            Ok(()) => Ok(None),
-            Err(ImportError::Refused(why)) => Ok(Some((ImportBatch::find(c, id)?, why))),
-            Err(ImportError::Database(e)) => Err(e.into()),
+        .run_as(user.actor(), move |c| {
+            if !may_change(&asker, &ImportBatch::find(c, id)?) {
+                return Err(AppError::Forbidden);
+            }
+            match import::revert(c, id) {
+                Ok(()) => Ok(None),
+                Err(ImportError::Refused(why)) => Ok(Some((ImportBatch::find(c, id)?, why))),
+                Err(ImportError::Database(e)) => Err(e.into()),
+            }
         })
         .await?;
     match outcome {
@@ -234,6 +259,7 @@ async fn revert(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, A
             layout: Layout::new("import", None, &user),
             batch,
             confirming: false,
+            may_revert: true,
             refusal: Some(why),
         })?)),
     }

@@ -126,5 +126,7 @@ pub struct ImportBatchPage {
     pub batch: ImportBatch,
     /// Asking to confirm a revert.
     pub confirming: bool,
+    /// The user uploaded it or is an admin: the revert is offered.
+    pub may_revert: bool,
     pub refusal: Option<String>,
 }
