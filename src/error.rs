@@ -64,8 +64,16 @@ impl<'r> Responder<'r, 'static> for AppError {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let status = self.status();
         if status.code >= 500 {
-            // Debug shows the whole cause chain; the user only gets the generic message.
-            log::error!("{} {}: {self:?}", request.method(), request.uri());
+            // Debug shows the whole cause chain; the user only gets the generic message. The
+            // route's pattern, not the URI, names the request: a query string is user input.
+            let route = request.route().map_or_else(
+                || request.uri().path().as_str().chars().take(200).collect(),
+                |route| route.uri.to_string(),
+            );
+            log::error!("{} {route}: {self:?}", request.method());
+        }
+        if matches!(self, AppError::Forbidden) {
+            crate::auth::events::record_denial(request);
         }
         error_page(status, &self.public_message()).respond_to(request)
     }

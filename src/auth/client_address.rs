@@ -95,6 +95,12 @@ impl<'r> FromRequest<'r> for ClientAddress {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(ClientAddress::of(request))
+    }
+}
+
+impl ClientAddress {
+    pub fn of(request: &Request<'_>) -> ClientAddress {
         let peer = request.remote().map(|socket| socket.ip());
         let address = match (peer, request.rocket().state::<ProxyTrust>()) {
             (Some(peer), Some(trust)) => {
@@ -103,7 +109,7 @@ impl<'r> FromRequest<'r> for ClientAddress {
             }
             (peer, _) => peer,
         };
-        Outcome::Success(ClientAddress(address))
+        ClientAddress(address)
     }
 }
 

@@ -7,6 +7,9 @@ use rocket::http::{Method, Status};
 use rocket::response::content::RawHtml;
 use rocket::{Data, Request, Route, post, routes};
 
+use rocket::request::{FromRequest, Outcome};
+
+use super::events::{EventSource, SecurityEvent};
 use super::guards::{Asker, session_of};
 use crate::views::ErrorPage;
 
@@ -42,18 +45,45 @@ impl Fairing for CsrfCheck {
                 .get_private(LOGIN_COOKIE)
                 .map(|c| c.value().to_owned()),
             // The token cannot be checked while the database is down: nothing is done.
-            Asker::Unknown => {
-                request.set_method(Method::Post);
-                request
-                    .set_uri(rocket::http::uri::Origin::parse(UNAVAILABLE).expect("a valid path"));
-                return;
-            }
+            Asker::Unknown => return divert(request, UNAVAILABLE),
         };
         let presented = token_in(data.peek(512).await);
         let valid = matches!((&expected, &presented), (Some(e), Some(p)) if constant_time_eq(e.as_bytes(), p.as_bytes()));
         if !valid {
-            request.set_method(Method::Post);
-            request.set_uri(rocket::http::uri::Origin::parse(REJECTED).expect("a valid path"));
+            let user = match session_of(request).await {
+                Asker::User(user) => Some(user.actor().to_owned()),
+                _ => None,
+            };
+            EventSource::of(request).record(SecurityEvent::CsrfRejected, user.as_deref());
+            divert(request, REJECTED);
+        }
+    }
+}
+
+/// Sends a request to one of this fairing's answers, marked so that only a request sent there
+/// by the fairing is answered (posted there directly, they are 404s like any unknown path).
+fn divert(request: &mut Request<'_>, to: &'static str) {
+    request.local_cache(|| Diverted(Some(to)));
+    request.set_method(Method::Post);
+    request.set_uri(rocket::http::uri::Origin::parse(to).expect("a valid path"));
+}
+
+/// Where the fairing sent this request, if it did.
+struct Diverted(Option<&'static str>);
+
+/// Admits only requests the fairing diverted to the route's own path.
+struct SentHere;
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for SentHere {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        let Diverted(to) = request.local_cache(|| Diverted(None));
+        if *to == Some(request.uri().path().as_str()) {
+            Outcome::Success(SentHere)
+        } else {
+            Outcome::Forward(Status::NotFound)
         }
     }
 }
@@ -80,7 +110,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 #[post("/csrf-rejected")]
-fn rejected() -> (Status, RawHtml<String>) {
+fn rejected(_sent: SentHere) -> (Status, RawHtml<String>) {
     let message = "This form has expired or did not come from talent-tracker. Go back, reload the page and try again.";
     let body = askama::Template::render(&ErrorPage::new(Status::Forbidden, message))
         .unwrap_or_else(|_| message.to_owned());
@@ -88,7 +118,7 @@ fn rejected() -> (Status, RawHtml<String>) {
 }
 
 #[post("/database-unavailable")]
-fn unavailable() -> crate::error::AppError {
+fn unavailable(_sent: SentHere) -> crate::error::AppError {
     crate::error::AppError::DatabaseDown
 }
 

@@ -98,7 +98,11 @@ macro_rules! role_guard {
                 let allowed: fn(Role) -> bool = $allowed;
                 match session_of(request).await {
                     Asker::User(user) if allowed(user.role()) => Outcome::Success($name(user)),
-                    Asker::User(_) => Outcome::Error((Status::Forbidden, ())),
+                    Asker::User(user) => {
+                        let events = $crate::auth::events::EventSource::of(request);
+                        events.record($crate::auth::events::SecurityEvent::RoleDenied, Some(user.actor()));
+                        Outcome::Error((Status::Forbidden, ()))
+                    }
                     Asker::Anonymous => Outcome::Error((Status::Unauthorized, ())),
                     Asker::Unknown => Outcome::Error((Status::ServiceUnavailable, ())),
                 }

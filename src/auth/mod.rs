@@ -2,6 +2,7 @@
 
 pub mod client_address;
 pub mod csrf;
+pub mod events;
 pub mod guards;
 pub mod headers;
 pub mod password;

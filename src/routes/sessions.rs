@@ -10,6 +10,7 @@ use rocket::response::{Flash, Redirect};
 use rocket::{Responder, Route, State, get, post, routes};
 
 use crate::auth::client_address::ClientAddress;
+use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{CurrentUser, SessionCookie, csrf, password, random_token, session_lifetime};
 use crate::db::Db;
 use crate::domain::LocalPath;
@@ -113,6 +114,7 @@ async fn login(
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
     address: ClientAddress,
+    events: EventSource,
     form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
     let mut form = match form {
@@ -168,6 +170,7 @@ async fn login(
         })
         .await?;
     let Some((attempt, account_failures, user)) = admitted else {
+        events.record(SecurityEvent::LoginThrottled, Some(&form.email));
         let why = format!(
             "Too many failed logins from your address. Try again in {WINDOW_MINUTES} minutes."
         );
@@ -178,6 +181,7 @@ async fn login(
         rocket::tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
     let Some(user_id) = check_password(user, form.password).await? else {
+        events.record(SecurityEvent::LoginFailed, Some(&form.email));
         return Ok(LoginResponse::Refused(refuse(
             "The e-mail or the password is wrong.".to_owned(),
         )?));
@@ -198,6 +202,7 @@ async fn login(
             Ok(id)
         })
         .await?;
+    events.record(SecurityEvent::LoginSucceeded, Some(&form.email));
     cookies.remove_private(csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, id);
     Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))

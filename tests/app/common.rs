@@ -416,6 +416,7 @@ impl TestApp {
 
 /// Rocket's settings with the request log off, unless ROCKET_LOG_LEVEL asks for it.
 pub fn quiet() -> rocket::figment::Figment {
+    crate::log_capture::install();
     rocket::Config::figment().join(("log_level", "critical"))
 }
 
