@@ -108,6 +108,34 @@ async fn login_form(
     Ok(Ok(page(cookies, "", &next, None, flash)?))
 }
 
+/// The credentials and where to go after, or the answer to a form that cannot be a login at
+/// all, before any work is done for it.
+fn usable(
+    cookies: &CookieJar<'_>,
+    form: Result<Form<Credentials>, Errors<'_>>,
+) -> Result<Result<(Credentials, String), LoginResponse>, AppError> {
+    let again = |why: &str, next: &str| page(cookies, "", next, Some(why.to_owned()), None);
+    let mut form = match form {
+        Ok(form) => form.into_inner(),
+        // Rocket reports a body cut off at its limit by its worst error, often a field then
+        // missing (422): that it was too large is what matters.
+        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
+            let why = "What was sent is too large for a login.";
+            return Ok(Err(LoginResponse::TooLarge(again(why, "/")?)));
+        }
+        Err(_) => {
+            let why = "Fill in the e-mail and the password.";
+            return Ok(Err(LoginResponse::Invalid(again(why, "/")?)));
+        }
+    };
+    let next = next_or_home(form.next.take());
+    match form.impossible() {
+        // Not shown back: it is no e-mail anyone typed.
+        Some(why) => Ok(Err(LoginResponse::Invalid(again(&why, &next)?))),
+        None => Ok(Ok((form, next))),
+    }
+}
+
 #[post("/login", data = "<form>")]
 async fn login(
     db: &State<Db>,
@@ -117,42 +145,10 @@ async fn login(
     events: EventSource,
     form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
-    let mut form = match form {
-        Ok(form) => form.into_inner(),
-        // Rocket reports a body cut off at its limit by its worst error, often a field then
-        // missing (422): that it was too large is what matters.
-        Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
-            let why = "What was sent is too large for a login.".to_owned();
-            return Ok(LoginResponse::TooLarge(page(
-                cookies,
-                "",
-                "/",
-                Some(why),
-                None,
-            )?));
-        }
-        Err(_) => {
-            let why = "Fill in the e-mail and the password.".to_owned();
-            return Ok(LoginResponse::Invalid(page(
-                cookies,
-                "",
-                "/",
-                Some(why),
-                None,
-            )?));
-        }
+    let (form, next) = match usable(cookies, form)? {
+        Ok(usable) => usable,
+        Err(refusal) => return Ok(refusal),
     };
-    let next = next_or_home(form.next.take());
-    if let Some(why) = form.impossible() {
-        // Not shown back: it is no e-mail anyone typed.
-        return Ok(LoginResponse::Invalid(page(
-            cookies,
-            "",
-            &next,
-            Some(why),
-            None,
-        )?));
-    }
     let refuse = |why: String| page(cookies, &form.email, &next, Some(why), None);
     let (email, from) = (form.email.clone(), address.to_string());
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
@@ -186,26 +182,34 @@ async fn login(
             "The e-mail or the password is wrong.".to_owned(),
         )?));
     };
-    // A new id on every login, and the browser's previous session (whoever's it was) ends:
-    // an id someone planted or saw before the login is worth nothing after it.
-    let previous = session_cookie.id(cookies);
-    let id = db
-        .run(move |c| {
-            let id = random_token();
-            c.transaction(|c| {
-                LoginAttempts::forget(c, attempt)?;
-                if let Some(previous) = &previous {
-                    Session::end(c, previous)?;
-                }
-                Session::insert(c, &id, user_id, &random_token(), session_lifetime())
-            })?;
-            Ok(id)
-        })
-        .await?;
+    let id = start_session(db, session_cookie.id(cookies), attempt, user_id).await?;
     events.record(SecurityEvent::LoginSucceeded, Some(&form.email));
     cookies.remove_private(csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, id);
     Ok(LoginResponse::LoggedIn(Box::new(Redirect::to(next))))
+}
+
+/// A new session id on every login, and the browser's `previous` session (whoever's it was)
+/// ends: an id someone planted or saw before the login is worth nothing after it. The login
+/// attempt stops counting as a failure in the same transaction.
+async fn start_session(
+    db: &Db,
+    previous: Option<String>,
+    attempt: i64,
+    user_id: i64,
+) -> Result<String, AppError> {
+    db.run(move |c| {
+        let id = random_token();
+        c.transaction(|c| {
+            LoginAttempts::forget(c, attempt)?;
+            if let Some(previous) = &previous {
+                Session::end(c, previous)?;
+            }
+            Session::insert(c, &id, user_id, &random_token(), session_lifetime())
+        })?;
+        Ok(id)
+    })
+    .await
 }
 
 /// The user's id if the password is theirs and they are active. Argon2 takes tens of
