@@ -31,12 +31,17 @@ pub struct PeoplePager {
     /// The query parameters of the previous and next pages.
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// A page number past `JUMP_LIMIT` was typed and this is `JUMP_LIMIT` instead.
+    pub capped: bool,
 }
 
 impl PeoplePager {
     /// Counting a million matches costs more than showing a page of them, so the count stops
     /// here and the list says "more than".
     pub const COUNT_LIMIT: i64 = 1_000;
+    /// The furthest page a typed page number reaches: as far as the count goes. Further pages
+    /// are reached by their "Next" links, whose cursors cost what page 1 does.
+    pub const JUMP_LIMIT: i64 = Self::COUNT_LIMIT / super::Pager::PER_PAGE;
 }
 
 #[derive(Template)]

@@ -56,3 +56,33 @@ fn the_largest_page_number_shows_a_page_instead_of_failing() -> anyhow::Result<(
     }
     Ok(())
 }
+
+#[test]
+fn a_typed_deep_page_number_stops_where_the_count_does_and_says_so() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    diesel::sql_query(
+        "INSERT INTO person (full_name, stage) \
+         SELECT 'Person ' || lpad(n::text, 4, '0'), 'sourced' FROM generate_series(1, 1100) AS n",
+    )
+    .execute(&mut app.conn()?)?;
+    let page = app.get("/people?page=500");
+    assert_eq!(page.status, Status::Ok);
+    assert!(page.contains("This is page 40"), "{}", page.body);
+    let names = page.texts("tbody td:first-child a");
+    assert_eq!(names.first().map(String::as_str), Some("Person 0976"));
+    assert_eq!(names.len(), 25);
+    // Its "Next" link goes on by cursor, past where a typed number may jump.
+    let next = page.attrs("a[rel=next]", "href").pop().unwrap_or_default();
+    let further = app.get(&format!("/people{next}"));
+    assert_eq!(
+        further
+            .texts("tbody td:first-child a")
+            .first()
+            .map(String::as_str),
+        Some("Person 1001")
+    );
+    assert!(!further.contains("This is page"));
+    // Within the count, a typed number is read as it always was.
+    assert!(!app.get("/people?page=3").contains("This is page"));
+    Ok(())
+}

@@ -183,9 +183,16 @@ fn list_page(
     let per_page = Pager::PER_PAGE;
     let total = Person::count_up_to(c, filter, PeoplePager::COUNT_LIMIT)?;
     let pages = total.map(Pager::pages_for);
-    let mut page = pages.map_or(request.page, |p| request.page.min(p));
-    // Beyond the count's limit the page number is as typed, up to i64::MAX: saturate, so a
-    // huge one reads an empty page instead of overflowing into a negative OFFSET.
+    // A page number alone is read by OFFSET, which counts through every row before it: past
+    // the counted pages it is capped, and the page says that "Next" goes further.
+    let by_cursor = request.after.is_some() || request.before.is_some();
+    let jumpable = pages.unwrap_or(PeoplePager::JUMP_LIMIT);
+    let capped = !by_cursor && request.page > jumpable;
+    let mut page = if by_cursor {
+        request.page
+    } else {
+        request.page.min(jumpable)
+    };
     let by_offset = Position::Offset((page - 1).saturating_mul(per_page));
     let mut at = match (request.after, request.before) {
         (Some(id), _) => Position::After(id),
@@ -215,6 +222,7 @@ fn list_page(
         page,
         total,
         pages,
+        capped: capped && total.is_none(),
         previous: match rows.first() {
             Some(_) if has_previous && page == 2 => Some("page=1".to_owned()),
             Some(first) if has_previous => Some(format!("page={}&before={}", page - 1, first.id)),
