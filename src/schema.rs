@@ -38,6 +38,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         version -> Int4,
+        name_key -> Text,
     }
 }
 
@@ -137,6 +138,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         version -> Int4,
+        name_key -> Text,
     }
 }
 

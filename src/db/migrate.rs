@@ -9,8 +9,9 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 /// Any fixed number works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK: i64 = 0x7461_6c65_6e74;
 
-/// Applies pending migrations, then runs `after` (demo seeding) while still holding the lock,
-/// so two instances starting together neither race on the schema nor seed twice.
+/// Applies pending migrations, fills in the name keys they cannot compute (see `name_keys`),
+/// then runs `after` (demo seeding) while still holding the lock, so two instances starting
+/// together neither race on the schema nor seed twice.
 pub fn migrate_then<T>(
     conn: &mut PgConnection,
     after: impl FnOnce(&mut PgConnection) -> anyhow::Result<T>,
@@ -22,7 +23,9 @@ pub fn migrate_then<T>(
         .run_pending_migrations(MIGRATIONS)
         .map(drop)
         .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"));
-    let result = migrated.and_then(|()| after(conn));
+    let result = migrated
+        .and_then(|()| super::name_keys::fill_missing(conn))
+        .and_then(|_| after(conn));
     diesel::sql_query("SELECT pg_advisory_unlock($1)")
         .bind::<BigInt, _>(MIGRATION_LOCK)
         .execute(conn)?;

@@ -6,6 +6,7 @@ pub mod health;
 pub mod local;
 mod location;
 pub mod migrate;
+pub mod name_keys;
 
 pub use location::{DatabaseLocation, locate};
 

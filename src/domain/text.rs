@@ -41,15 +41,6 @@ impl<const MAX: usize> Text<MAX> {
     }
 }
 
-/// How names are matched (the import's people, the files an erasure looks through): case,
-/// surrounding and repeated spaces do not count.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 impl<'de, const MAX: usize> serde::Deserialize<'de> for Text<MAX> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;

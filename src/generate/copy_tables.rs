@@ -7,6 +7,7 @@ use super::copy_text::{Lines, field, opt, rows_of, timestamp};
 use super::ids::{expect_ids, reserve_id};
 use super::synth::{self, CompanyWeights};
 use super::{Options, Progress};
+use crate::domain::name_key;
 use crate::schema::{company, pay_report, person, stage_change};
 
 const PROGRESS_STEP: u64 = 10_000;
@@ -25,6 +26,7 @@ pub(super) fn copy_companies(
                 company::kind,
                 company::website,
                 company::country,
+                company::name_key,
             ),
             rows_of(|out| {
                 let mut lines = Lines::new(out);
@@ -35,6 +37,7 @@ pub(super) fn copy_companies(
                     field(&mut line, Some(&c.kind));
                     field(&mut line, Some(&c.website));
                     field(&mut line, Some(&c.country));
+                    field(&mut line, Some(&name_key(&c.name)));
                     lines.push(&mut line)?;
                 }
                 progress.advance(count as u64);
@@ -74,6 +77,7 @@ pub(super) fn copy_people(
                 person::location,
                 person::created_at,
                 person::updated_at,
+                person::name_key,
             ),
             rows_of(|out| {
                 let mut lines = Lines::new(out);
@@ -95,6 +99,7 @@ pub(super) fn copy_people(
                     field(&mut line, opt(&p.location));
                     field(&mut line, Some(&timestamp(p.sourced_on)));
                     field(&mut line, Some(&timestamp(last_change)));
+                    field(&mut line, Some(&name_key(&p.full_name)));
                     lines.push(&mut line)?;
                     if (index + 1) % PROGRESS_STEP == 0 {
                         progress.advance(PROGRESS_STEP);

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Plan};
-use crate::domain::CompanyId;
+use crate::domain::{CompanyId, name_key};
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
@@ -72,10 +72,9 @@ pub fn apply(
             progress(1);
         }
         let company_ids: HashMap<String, CompanyId> = company::table
-            .select((company::name, company::id))
+            .select((company::name_key, company::id))
             .load::<(String, CompanyId)>(conn)?
             .into_iter()
-            .map(|(name, id)| (name.to_lowercase(), id))
             .collect();
         // New people go in together; their ids come back in the order of the plan.
         let created: Vec<PersonFields> = plan
@@ -124,10 +123,11 @@ pub fn apply(
     })
 }
 
-/// The person a plan's step writes, with the companies it names (all exist by now).
+/// The person a plan's step writes, with the companies it names (all exist by now), found by
+/// their stored key.
 fn person_fields(person: &PersonInput, company_ids: &HashMap<String, CompanyId>) -> PersonFields {
     let [origin, hiring] = person
         .companies()
-        .map(|(_, name)| name.and_then(|n| company_ids.get(&n.to_lowercase()).copied()));
+        .map(|(_, name)| name.and_then(|n| company_ids.get(&name_key(n)).copied()));
     person.clone().into_fields(origin, hiring)
 }

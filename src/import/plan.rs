@@ -94,10 +94,6 @@ impl Plan {
     }
 }
 
-/// The SQL twin of `name_key`, to find the people a file names in one query.
-const NORMALISED_NAME_SQL: &str =
-    "lower(regexp_replace(btrim(person.full_name), '\\s+', ' ', 'g'))";
-
 pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
     let mut plan = Plan {
         kind: parsed.kind,
@@ -108,11 +104,12 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         errors: parsed.errors,
         ignored_columns: parsed.ignored_columns,
     };
+    // Keyed by the stored key, which the file's names are compared with (`name_key`).
     let existing: HashMap<String, (CompanyId, CompanyFields)> = company::table
-        .select((company::id, CompanyFields::as_select()))
-        .load::<(CompanyId, CompanyFields)>(conn)?
+        .select((company::name_key, company::id, CompanyFields::as_select()))
+        .load::<(String, CompanyId, CompanyFields)>(conn)?
         .into_iter()
-        .map(|(id, fields)| (fields.name.to_lowercase(), (id, fields)))
+        .map(|(key, id, fields)| (key, (id, fields)))
         .collect();
     match parsed.kind {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
@@ -129,7 +126,7 @@ fn plan_companies(
 ) {
     let mut lines: HashMap<String, u64> = HashMap::new();
     for row in rows {
-        let key = row.fields.name.to_lowercase();
+        let key = name_key(&row.fields.name);
         if let Some(first) = lines.insert(key.clone(), row.line) {
             plan.errors.push(RowError {
                 line: row.line,
@@ -166,7 +163,7 @@ fn plan_people(
         .flat_map(|r| r.person.companies())
         .filter_map(|(_, name)| name)
     {
-        let key = name.to_lowercase();
+        let key = name_key(name);
         if !companies.contains_key(&key) && new_keys.insert(key) {
             plan.new_companies.push(name.to_owned());
         }
@@ -235,12 +232,13 @@ fn plan_people(
     Ok(())
 }
 
-/// How a file's row and a stored person are matched: normalised name and origin company.
+/// How a file's row and a stored person are matched: the keys of their name and origin
+/// company (a stored person's are the stored `name_key` columns).
 fn person_key(person: &PersonInput) -> (String, String) {
     let [(_, origin_company), _] = person.companies();
     (
         name_key(person.full_name.as_str()),
-        origin_company.map(str::to_lowercase).unwrap_or_default(),
+        origin_company.map(name_key).unwrap_or_default(),
     )
 }
 
@@ -254,22 +252,31 @@ fn matching_people(
         .iter()
         .map(|r| name_key(r.person.full_name.as_str()))
         .collect();
-    let found: Vec<(Person, Option<String>, Option<String>)> = person::table
+    type Found = (
+        Person,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let found: Vec<Found> = person::table
         .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))
         .left_join(hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())))
-        .filter(diesel::dsl::sql::<diesel::sql_types::Text>(NORMALISED_NAME_SQL).eq_any(names))
+        .filter(person::name_key.eq_any(names))
         .order(person::id.desc())
         .select((
             Person::as_select(),
+            person::name_key,
+            origin.field(company::name_key).nullable(),
             origin.field(company::name).nullable(),
             hiring.field(company::name).nullable(),
         ))
         .load(conn)?;
     Ok(found
         .into_iter()
-        .map(|(person, origin_name, hiring_name)| {
+        .map(|(person, key, origin_key, origin_name, hiring_name)| {
             let stored = PersonInput::stored(person.fields, origin_name, hiring_name);
-            (person_key(&stored), (person.id, stored))
+            ((key, origin_key.unwrap_or_default()), (person.id, stored))
         })
         .collect())
 }

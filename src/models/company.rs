@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 
 use super::SaveOutcome;
-use crate::domain::{CompanyId, CompanyKind};
+use crate::domain::{CompanyId, CompanyKind, name_key};
 use crate::schema::{company, person};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
@@ -37,8 +37,9 @@ pub struct CompanyFields {
     pub notes: Option<String>,
 }
 
-/// The unique index behind "a company of that name exists already".
-pub const NAME_UNIQUE_INDEX: &str = "company_name_lower_key";
+/// The unique indexes behind "a company of that name exists already": on the name's key, and
+/// on lower(name), which also guards rows whose key is not filled in yet (either may answer).
+pub const NAME_UNIQUE_INDEXES: [&str; 2] = ["company_name_key_key", "company_name_lower_key"];
 
 /// The most companies a drop-down lists.
 pub const CHOICES_LIMIT: i64 = 300;
@@ -51,10 +52,10 @@ impl Company {
             .first(conn)
     }
 
-    /// Finds a company by name, ignoring case and surrounding spaces, as uniqueness does.
+    /// Finds a company by name, by its key (case and accents do not count), as uniqueness does.
     pub fn find_by_name(conn: &mut PgConnection, name: &str) -> QueryResult<Option<Company>> {
         company::table
-            .filter(lower(company::name).eq(name.trim().to_lowercase()))
+            .filter(company::name_key.eq(name_key(name)))
             .select(Company::as_select())
             .first(conn)
             .optional()
@@ -121,7 +122,7 @@ impl Company {
 
     pub fn insert(conn: &mut PgConnection, fields: &CompanyFields) -> QueryResult<Company> {
         diesel::insert_into(company::table)
-            .values(fields)
+            .values((fields, keyed(fields)))
             .returning(Company::as_returning())
             .get_result(conn)
     }
@@ -133,11 +134,12 @@ impl Company {
         companies: &[CompanyFields],
     ) -> QueryResult<Vec<CompanyId>> {
         let mut ids = Vec::with_capacity(companies.len());
-        // Five parameters a row; PostgreSQL takes at most 65,535 a statement.
+        // Six parameters a row; PostgreSQL takes at most 65,535 a statement.
         for chunk in companies.chunks(10_000) {
+            let rows: Vec<_> = chunk.iter().map(|c| (c, keyed(c))).collect();
             ids.extend(
                 diesel::insert_into(company::table)
-                    .values(chunk)
+                    .values(rows)
                     .returning(company::id)
                     .get_results::<CompanyId>(conn)?,
             );
@@ -162,7 +164,11 @@ impl Company {
             |c| Company::find(c, id),
             |c| {
                 diesel::update(company::table.find(id))
-                    .set((fields, company::updated_at.eq(diesel::dsl::now)))
+                    .set((
+                        fields,
+                        keyed(fields),
+                        company::updated_at.eq(diesel::dsl::now),
+                    ))
                     .returning(Company::as_returning())
                     .get_result(c)
             },
@@ -186,13 +192,18 @@ impl Company {
     }
 }
 
+/// The key written with every name, so the name and its key never disagree.
+fn keyed(fields: &CompanyFields) -> diesel::dsl::Eq<company::name_key, String> {
+    company::name_key.eq(name_key(&fields.name))
+}
+
 fn filtered<'a>(
     search: Option<&str>,
     kind: Option<CompanyKind>,
 ) -> company::BoxedQuery<'a, diesel::pg::Pg> {
     let mut query = company::table.into_boxed();
     if let Some(search) = search {
-        query = query.filter(company::name.ilike(super::like_pattern(search)));
+        query = query.filter(company::name_key.like(super::like_pattern(&name_key(search))));
     }
     if let Some(kind) = kind {
         query = query.filter(company::kind.eq(kind));

@@ -16,7 +16,7 @@ use crate::domain::{CompanyId, CompanyKind};
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
 use crate::input::{self, CompanyInput};
-use crate::models::company::NAME_UNIQUE_INDEX;
+use crate::models::company::NAME_UNIQUE_INDEXES;
 use crate::models::{Company, Person, PersonFilter, PersonSort, Position, SaveOutcome};
 use crate::views::companies::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
@@ -63,7 +63,7 @@ impl Versioned for Company {
             Target::New(()) => Company::insert(conn, &fields).map(SaveOutcome::Saved),
         };
         match saved.map_err(AppError::from) {
-            Err(e) if e.violates(NAME_UNIQUE_INDEX) => {
+            Err(e) if NAME_UNIQUE_INDEXES.iter().any(|index| e.violates(index)) => {
                 let name = fields.name;
                 let taken =
                     format!("A company called “{name}” exists already (names ignore case).");

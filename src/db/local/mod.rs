@@ -138,13 +138,15 @@ fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> an
         Command::new(bin.join("initdb"))
             .arg("-D")
             .arg(pgdata)
+            // A UTF-8 locale, so PostgreSQL's own text functions know letters beyond A–Z (the
+            // app's matching does not rely on it: see domain::name_key). C.UTF-8 ships with
+            // glibc itself (Debian 12, any container), unlike en_US.UTF-8.
             .args([
                 "-U",
                 SUPERUSER,
                 "--auth=scram-sha-256",
-                "-E",
-                "UTF8",
-                "--locale=C",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
             ])
             .arg(format!("--pwfile={}", pwfile.display())),
     );

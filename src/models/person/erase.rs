@@ -34,9 +34,11 @@ impl Person {
             diesel::sql_query("SELECT set_config('talent_tracker.erasing', $1, true)")
                 .bind::<Text, _>(format!("person:{id}"))
                 .execute(conn)?;
+            let erased_name = format!("Erased person {id}");
             diesel::update(person::table.find(id))
                 .set((
-                    person::full_name.eq(format!("Erased person {id}")),
+                    person::name_key.eq(crate::domain::name_key(&erased_name)),
+                    person::full_name.eq(erased_name),
                     person::title.eq(None::<String>),
                     person::expertise.eq(None::<String>),
                     person::team.eq(None::<String>),

@@ -148,7 +148,9 @@ macro_rules! filter_people {
         let mut query = $query;
         let filter: &$crate::models::PersonFilter = $filter;
         if let Some(name) = &filter.name {
-            query = query.filter(person::full_name.ilike($crate::models::like_pattern(name)));
+            // On the stored key, byte for byte: the same matches on a server of any locale.
+            let key = $crate::domain::name_key(name);
+            query = query.filter(person::name_key.like($crate::models::like_pattern(&key)));
         }
         if let Some(id) = filter.origin_company_id {
             query = query.filter(person::origin_company_id.eq(id));

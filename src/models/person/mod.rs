@@ -12,7 +12,7 @@ pub(crate) use list::{filter_people, hiring, origin};
 
 use super::SaveOutcome;
 use super::stage_change::{NewStageChange, StageChange};
-use crate::domain::{CompanyId, PersonId, Stage};
+use crate::domain::{CompanyId, PersonId, Stage, name_key};
 use crate::schema::person;
 
 super::stored_record!(Person in person {
@@ -74,10 +74,11 @@ impl Person {
         use crate::schema::stage_change;
         let now = Utc::now();
         let mut ids = Vec::with_capacity(people.len());
-        // Thirteen parameters a row; PostgreSQL takes at most 65,535 a statement.
+        // Fourteen parameters a row; PostgreSQL takes at most 65,535 a statement.
         for chunk in people.chunks(2_000) {
+            let rows: Vec<_> = chunk.iter().map(|p| (p, keyed(p))).collect();
             let created: Vec<(PersonId, Stage)> = diesel::insert_into(person::table)
-                .values(chunk)
+                .values(rows)
                 .returning((person::id, person::stage))
                 .get_results(conn)?;
             let moves: Vec<NewStageChange> = created
@@ -107,7 +108,7 @@ impl Person {
     ) -> QueryResult<Person> {
         conn.transaction(|conn| {
             let created: Person = diesel::insert_into(person::table)
-                .values(fields)
+                .values((fields, keyed(fields)))
                 .returning(Person::as_returning())
                 .get_result(conn)?;
             record_move(conn, created.id, None, created.fields.stage, entered_at)?;
@@ -132,7 +133,11 @@ impl Person {
             |c| {
                 let previous: Stage = row.select(person::stage).first(c)?;
                 let updated: Person = diesel::update(row)
-                    .set((fields, person::updated_at.eq(diesel::dsl::now)))
+                    .set((
+                        fields,
+                        keyed(fields),
+                        person::updated_at.eq(diesel::dsl::now),
+                    ))
                     .returning(Person::as_returning())
                     .get_result(c)?;
                 if updated.fields.stage != previous {
@@ -192,6 +197,11 @@ impl Person {
             })
             .collect())
     }
+}
+
+/// The key written with every name, so the name and its key never disagree.
+fn keyed(fields: &PersonFields) -> diesel::dsl::Eq<person::name_key, String> {
+    person::name_key.eq(name_key(&fields.full_name))
 }
 
 /// When a person created at their stage entered it: `now`, except that a hire entered after the
