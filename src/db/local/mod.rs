@@ -5,6 +5,7 @@
 //! and keeps running after the app exits, like any local database service would.
 
 mod secrets;
+mod sizing;
 mod tools;
 
 use std::fs::{self, File, OpenOptions};
@@ -170,6 +171,13 @@ fn initialise(bin: &Path, runner: &Runner, data_dir: &Path, pgdata: &Path) -> an
          listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = ''\n\
          max_connections = 200"
     )?;
+    if let Some(memory) = sizing::machine_memory() {
+        writeln!(
+            conf,
+            "\n# talent-tracker: sized for this machine's memory at initdb\n{}",
+            sizing::settings(memory)
+        )?;
+    }
     fs::write(data_dir.join("port"), port.to_string())?;
     Ok(())
 }
