@@ -65,14 +65,11 @@ async fn download(
     reads: &State<ReadDb>,
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
-    let (sort, descending) = params.sort()?;
-    let wanted = params.wanted()?;
-    // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
-    let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
-    CsvStream::start(&reads.0, "pay-reports", move |c, out| {
-        Ok(export::pay_reports(c, &filter, sort, descending, out)?)
-    })
-    .await
+    params
+        .download(reads, "pay-reports", |c, f, s, d, out| {
+            export::pay_reports(c, f, s, d, out)
+        })
+        .await
 }
 
 async fn person_named(db: &State<Db>, id: PersonId) -> Result<(PersonId, String), AppError> {

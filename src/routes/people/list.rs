@@ -2,10 +2,11 @@
 
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::{FromForm, State, get};
+use rocket::{State, get};
 
 use super::super::csv_file::CsvStream;
-use super::super::{given, query_string};
+use super::super::query_string;
+use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
 use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, PersonId, Stage};
@@ -19,113 +20,6 @@ use crate::views::audit::AuditRow;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
-
-/// The list's query string as typed; each value is checked before any query runs.
-#[derive(Debug, Default, FromForm)]
-pub(crate) struct ListParams {
-    q: Option<String>,
-    origin_company: Option<String>,
-    hiring_company: Option<String>,
-    stage: Option<String>,
-    sort: Option<String>,
-    dir: Option<String>,
-    page: Option<String>,
-    /// Keyset cursors: the page starts after, or ends before, this person.
-    after: Option<String>,
-    before: Option<String>,
-}
-
-impl ListParams {
-    pub(crate) fn sort(&self) -> Result<(PersonSort, bool), AppError> {
-        let sort = match given(&self.sort) {
-            None => PersonSort::default(),
-            Some(name) => PersonSort::parse(&name).ok_or_else(|| {
-                AppError::Unprocessable(format!("The people list cannot be sorted by “{name}”."))
-            })?,
-        };
-        let descending = match given(&self.dir).as_deref() {
-            None | Some("asc") => false,
-            Some("desc") => true,
-            Some(other) => {
-                return Err(AppError::Unprocessable(format!(
-                    "“{other}” is not a sort direction (asc or desc)."
-                )));
-            }
-        };
-        Ok((sort, descending))
-    }
-
-    pub(crate) fn wanted(&self) -> Result<WantedPeople, AppError> {
-        Ok(WantedPeople {
-            name: given(&self.q),
-            origin: given(&self.origin_company),
-            hiring: given(&self.hiring_company),
-            stage: self.stage()?,
-        })
-    }
-
-    fn page(&self) -> Result<PageRequest, AppError> {
-        let number = |value: &Option<String>, what: &str| {
-            given(value)
-                .map(|p| {
-                    p.parse::<i64>()
-                        .map_err(|_| AppError::Unprocessable(format!("“{p}” is not {what}.")))
-                })
-                .transpose()
-        };
-        Ok(PageRequest {
-            page: number(&self.page, "a page number")?.unwrap_or(1).max(1),
-            after: number(&self.after, "a person id")?.map(PersonId),
-            before: number(&self.before, "a person id")?.map(PersonId),
-        })
-    }
-
-    fn stage(&self) -> Result<Option<Stage>, AppError> {
-        given(&self.stage)
-            .map(|s| {
-                Stage::parse(&s).ok_or_else(|| {
-                    AppError::Unprocessable(format!("There is no stage called “{s}”."))
-                })
-            })
-            .transpose()
-    }
-}
-
-/// The list's filters as typed, checked; companies still named, not yet looked up.
-pub(crate) struct WantedPeople {
-    name: Option<String>,
-    origin: Option<String>,
-    hiring: Option<String>,
-    stage: Option<Stage>,
-}
-
-impl WantedPeople {
-    pub(crate) fn resolve(
-        &self,
-        conn: &mut diesel::PgConnection,
-    ) -> Result<PersonFilter, AppError> {
-        Ok(PersonFilter {
-            name: self.name.clone(),
-            origin_company_id: company_filter(conn, self.origin.as_deref())?,
-            hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
-            stage: self.stage,
-        })
-    }
-}
-
-/// Resolves a company filter given by name; naming a company that does not exist is an error.
-fn company_filter(
-    conn: &mut diesel::PgConnection,
-    name: Option<&str>,
-) -> Result<Option<CompanyId>, AppError> {
-    let Some(name) = name else { return Ok(None) };
-    match Company::find_by_name(conn, name)? {
-        Some(company) => Ok(Some(company.id)),
-        None => Err(AppError::Unprocessable(format!(
-            "There is no company called “{name}”."
-        ))),
-    }
-}
 
 #[get("/people?<params..>")]
 pub(super) async fn index(
@@ -162,13 +56,6 @@ pub(super) async fn index(
         sorts: Choice::all_of::<PersonSort>(),
         pager,
     })
-}
-
-/// Which page of the people list was asked for.
-struct PageRequest {
-    page: i64,
-    after: Option<PersonId>,
-    before: Option<PersonId>,
 }
 
 /// One page of the list with links to its neighbours. Pages are read by keyset from the
@@ -243,14 +130,11 @@ pub(super) async fn download(
     reads: &State<ReadDb>,
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
-    let (sort, descending) = params.sort()?;
-    let wanted = params.wanted()?;
-    // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
-    let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
-    CsvStream::start(&reads.0, "people", move |c, out| {
-        Ok(export::people(c, &filter, sort, descending, out)?)
-    })
-    .await
+    params
+        .download(reads, "people", |c, f, s, d, out| {
+            export::people(c, f, s, d, out)
+        })
+        .await
 }
 
 #[get("/people/<id>")]

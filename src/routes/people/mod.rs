@@ -2,11 +2,12 @@
 
 mod edit;
 mod list;
+mod params;
 mod remove;
 
 use rocket::Route;
 
-pub(crate) use list::ListParams;
+pub(crate) use params::ListParams;
 
 pub fn routes() -> Vec<Route> {
     rocket::routes![

@@ -1,0 +1,149 @@
+//! The people list's query string: its search, filters, order and page, checked before any
+//! query runs, and the CSV downloads that take the same parameters.
+
+use diesel::PgConnection;
+use rocket::FromForm;
+
+use super::super::csv_file::{ChunkWriter, CsvStream};
+use super::super::given;
+use crate::db::ReadDb;
+use crate::domain::{CompanyId, PersonId, Stage};
+use crate::error::AppError;
+use crate::models::{Company, PersonFilter, PersonSort};
+
+/// The list's query string as typed; each value is checked before any query runs.
+#[derive(Debug, Default, FromForm)]
+pub(crate) struct ListParams {
+    pub(super) q: Option<String>,
+    pub(super) origin_company: Option<String>,
+    pub(super) hiring_company: Option<String>,
+    pub(super) stage: Option<String>,
+    pub(super) sort: Option<String>,
+    pub(super) dir: Option<String>,
+    pub(super) page: Option<String>,
+    /// Keyset cursors: the page starts after, or ends before, this person.
+    pub(super) after: Option<String>,
+    pub(super) before: Option<String>,
+}
+
+impl ListParams {
+    pub(crate) fn sort(&self) -> Result<(PersonSort, bool), AppError> {
+        let sort = match given(&self.sort) {
+            None => PersonSort::default(),
+            Some(name) => PersonSort::parse(&name).ok_or_else(|| {
+                AppError::Unprocessable(format!("The people list cannot be sorted by “{name}”."))
+            })?,
+        };
+        let descending = match given(&self.dir).as_deref() {
+            None | Some("asc") => false,
+            Some("desc") => true,
+            Some(other) => {
+                return Err(AppError::Unprocessable(format!(
+                    "“{other}” is not a sort direction (asc or desc)."
+                )));
+            }
+        };
+        Ok((sort, descending))
+    }
+
+    pub(crate) fn wanted(&self) -> Result<WantedPeople, AppError> {
+        Ok(WantedPeople {
+            name: given(&self.q),
+            origin: given(&self.origin_company),
+            hiring: given(&self.hiring_company),
+            stage: self.stage()?,
+        })
+    }
+
+    pub(super) fn page(&self) -> Result<PageRequest, AppError> {
+        let number = |value: &Option<String>, what: &str| {
+            given(value)
+                .map(|p| {
+                    p.parse::<i64>()
+                        .map_err(|_| AppError::Unprocessable(format!("“{p}” is not {what}.")))
+                })
+                .transpose()
+        };
+        Ok(PageRequest {
+            page: number(&self.page, "a page number")?.unwrap_or(1).max(1),
+            after: number(&self.after, "a person id")?.map(PersonId),
+            before: number(&self.before, "a person id")?.map(PersonId),
+        })
+    }
+
+    fn stage(&self) -> Result<Option<Stage>, AppError> {
+        given(&self.stage)
+            .map(|s| {
+                Stage::parse(&s).ok_or_else(|| {
+                    AppError::Unprocessable(format!("There is no stage called “{s}”."))
+                })
+            })
+            .transpose()
+    }
+}
+
+/// The list's filters as typed, checked; companies still named, not yet looked up.
+pub(crate) struct WantedPeople {
+    name: Option<String>,
+    origin: Option<String>,
+    hiring: Option<String>,
+    stage: Option<Stage>,
+}
+
+impl WantedPeople {
+    pub(crate) fn resolve(
+        &self,
+        conn: &mut diesel::PgConnection,
+    ) -> Result<PersonFilter, AppError> {
+        Ok(PersonFilter {
+            name: self.name.clone(),
+            origin_company_id: company_filter(conn, self.origin.as_deref())?,
+            hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
+            stage: self.stage,
+        })
+    }
+}
+
+/// Resolves a company filter given by name; naming a company that does not exist is an error.
+fn company_filter(
+    conn: &mut diesel::PgConnection,
+    name: Option<&str>,
+) -> Result<Option<CompanyId>, AppError> {
+    let Some(name) = name else { return Ok(None) };
+    match Company::find_by_name(conn, name)? {
+        Some(company) => Ok(Some(company.id)),
+        None => Err(AppError::Unprocessable(format!(
+            "There is no company called “{name}”."
+        ))),
+    }
+}
+
+/// Which page of the people list was asked for.
+pub(super) struct PageRequest {
+    pub(super) page: i64,
+    pub(super) after: Option<PersonId>,
+    pub(super) before: Option<PersonId>,
+}
+
+/// What the list's CSV downloads write: the people the filter keeps, in the list's order.
+pub(crate) type ListExport =
+    fn(&mut PgConnection, &PersonFilter, PersonSort, bool, &mut ChunkWriter) -> anyhow::Result<u64>;
+
+impl ListParams {
+    /// A CSV download of the list with these parameters, written by `export`.
+    pub(crate) async fn download(
+        self,
+        reads: &ReadDb,
+        name: &'static str,
+        export: ListExport,
+    ) -> Result<CsvStream, AppError> {
+        let (sort, descending) = self.sort()?;
+        let wanted = self.wanted()?;
+        // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
+        let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
+        CsvStream::start(&reads.0, name, move |c, out| {
+            Ok(export(c, &filter, sort, descending, out)?)
+        })
+        .await
+    }
+}
