@@ -75,7 +75,7 @@ pub use email::Email;
 pub use id::{CompanyId, PayReportId, PersonId};
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
-pub use money::{Money, format_money};
+pub use money::{Money, format_amount, format_compact, format_money};
 pub use name_key::name_key;
 pub use rate::Rate;
 pub use text::{LongText, Text};

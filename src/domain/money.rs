@@ -79,6 +79,61 @@ pub fn format_money(amount: &BigDecimal) -> String {
     format!("{sign}{grouped}.{cents}")
 }
 
+/// Shows an amount exactly, without cents when there are none: 100000000 → "100,000,000",
+/// 1234.5 → "1,234.50". For pages; `format_money` keeps the cents for tables and files whose
+/// columns should line up.
+pub fn format_amount(amount: &BigDecimal) -> String {
+    let full = format_money(amount);
+    match full.strip_suffix(".00") {
+        Some(whole) => whole.to_owned(),
+        None => full,
+    }
+}
+
+/// A short, rounded amount for summaries, never for a figure someone reads exactly: "$1.2M",
+/// "€900k", "CHF 14.3B". One decimal below 100 of the unit and none from there, so at most
+/// three digits show; a currency without an unambiguous symbol keeps its code.
+pub fn format_compact(amount: &BigDecimal, currency: &str) -> String {
+    use bigdecimal::RoundingMode;
+    const UNITS: [(i64, &str); 5] = [(0, ""), (3, "k"), (6, "M"), (9, "B"), (12, "T")];
+    let zero = BigDecimal::from(0);
+    let sign = if *amount < zero { "-" } else { "" };
+    let unsigned = amount.abs();
+    let power = |exponent: i64| BigDecimal::new(1.into(), -exponent);
+    let mut unit = UNITS
+        .iter()
+        .rposition(|(exponent, _)| unsigned >= power(*exponent))
+        .unwrap_or(0);
+    loop {
+        let (exponent, suffix) = UNITS[unit];
+        let scaled = &unsigned / power(exponent);
+        let places = if unit > 0 && scaled < 100 { 1 } else { 0 };
+        let shown = scaled.with_scale_round(places, RoundingMode::HalfUp);
+        // Rounding up can reach the next unit: 999,960 is "1M", not "1000k".
+        if shown >= 1000 && unit + 1 < UNITS.len() {
+            unit += 1;
+            continue;
+        }
+        let plain = shown.to_plain_string();
+        let digits = plain.strip_suffix(".0").unwrap_or(&plain);
+        return match currency_symbol(currency) {
+            Some(symbol) => format!("{sign}{symbol}{digits}{suffix}"),
+            None => format!("{sign}{currency} {digits}{suffix}"),
+        };
+    }
+}
+
+/// Symbols that name one currency only: "$" alone could be any of a dozen dollars.
+fn currency_symbol(currency: &str) -> Option<&'static str> {
+    match currency {
+        "USD" => Some("$"),
+        "EUR" => Some("€"),
+        "GBP" => Some("£"),
+        "JPY" => Some("¥"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +173,44 @@ mod tests {
         assert_eq!(format_money(&amount("999")), "999.00");
         assert_eq!(format_money(&amount("1000")), "1,000.00");
         assert_eq!(format_money(&amount("100000000.5")), "100,000,000.50");
+    }
+
+    #[test]
+    fn amounts_for_pages_drop_only_cents_that_are_zero() {
+        let amount = |s: &str| BigDecimal::from_str(s).unwrap_or_default();
+        assert_eq!(format_amount(&amount("100000000.00")), "100,000,000");
+        assert_eq!(format_amount(&amount("0")), "0");
+        assert_eq!(format_amount(&amount("1234.5")), "1,234.50");
+        assert_eq!(
+            format_amount(&amount("999999999999.99")),
+            "999,999,999,999.99"
+        );
+        assert_eq!(format_amount(&amount("1000.01")), "1,000.01");
+    }
+
+    #[test]
+    fn compact_amounts_round_to_three_digits_at_most_with_a_unit() {
+        let compact = |s: &str, currency: &str| {
+            format_compact(&BigDecimal::from_str(s).unwrap_or_default(), currency)
+        };
+        assert_eq!(compact("1234567", "USD"), "$1.2M");
+        assert_eq!(compact("900000", "EUR"), "€900k");
+        assert_eq!(compact("1000000", "USD"), "$1M");
+        assert_eq!(compact("14300000000", "USD"), "$14.3B");
+        assert_eq!(compact("250000", "GBP"), "£250k");
+        assert_eq!(compact("150000000", "JPY"), "¥150M");
+        assert_eq!(compact("1250000", "CHF"), "CHF 1.3M");
+        assert_eq!(compact("12345", "USD"), "$12.3k");
+        assert_eq!(compact("999", "USD"), "$999");
+        assert_eq!(compact("999.50", "USD"), "$1k");
+        assert_eq!(compact("0.40", "USD"), "$0");
+        assert_eq!(compact("0", "EUR"), "€0");
+        assert_eq!(
+            compact("999960", "USD"),
+            "$1M",
+            "rounding up moves to the next unit"
+        );
+        assert_eq!(compact("99960", "USD"), "$100k");
+        assert_eq!(compact("2000000000000000", "USD"), "$2000T");
     }
 }

@@ -3,7 +3,6 @@
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::Numeric;
 
 use super::person::keyset;
 use super::person::{PersonWithCompanies, filter_people, hiring, origin};
@@ -40,18 +39,6 @@ pub struct PayReportFields {
     pub confidence: Confidence,
     pub notes: Option<String>,
 }
-
-/// A pay report ranked on the dashboard, with whose it is.
-#[derive(Debug, Clone, Queryable)]
-pub struct RankedPayReport {
-    pub report: PayReport,
-    pub person_name: String,
-    pub annual_midpoint: BigDecimal,
-}
-
-/// The annualised midpoint of the band (DOMAIN.md): (low + high) / 2, divided by the years
-/// of a total. Computed in PostgreSQL so it stays exact NUMERIC.
-const ANNUAL_MIDPOINT_SQL: &str = "round((pay_report.amount_low + pay_report.amount_high) / 2 / coalesce(pay_report.period_years, 1), 2)";
 
 impl PayReport {
     /// A report of one person: a report id under another person's page is not found.
@@ -176,17 +163,5 @@ impl PayReport {
                 ),
             ));
         query.load_iter::<PayReportWithPerson, diesel::pg::PgRowByRowLoadingMode>(conn)
-    }
-
-    /// The largest packages by annualised midpoint. Until exchange rates exist, amounts in
-    /// different currencies are ranked as they are; the page shows each one's currency.
-    pub fn largest(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<RankedPayReport>> {
-        let midpoint = diesel::dsl::sql::<Numeric>(ANNUAL_MIDPOINT_SQL);
-        pay_report::table
-            .inner_join(person::table)
-            .order((midpoint.clone().desc(), pay_report::id))
-            .select((PayReport::as_select(), person::full_name, midpoint))
-            .limit(limit)
-            .load(conn)
     }
 }

@@ -66,26 +66,8 @@ pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {
     bigdecimal::ToPrimitive::to_f64(amount).unwrap_or(0.0)
 }
 
-/// Turns the CTE `picked` (pay figures with currency, amount_low, amount_high, period_years
-/// and as_of) into `chosen`: the same rows with `value`, the annualised midpoint in the
-/// reporting currency (bind $1) rounded to the cent, or NULL when no exchange rate is known on
-/// or before the figure's as_of date. DOMAIN.md: the midpoint of the band, a total divided by
-/// its years.
-///
-/// The rate is looked up once per currency and day rather than once per figure: a million
-/// figures share a few thousand such pairs.
-pub(crate) const VALUED_SQL: &str = ", rates AS MATERIALIZED (
-            SELECT d.currency, d.as_of, (
-                SELECT er.rate FROM exchange_rate er
-                WHERE er.currency = d.currency AND er.rate_on <= d.as_of
-                ORDER BY er.rate_on DESC LIMIT 1) AS rate
-            FROM (SELECT DISTINCT currency, as_of FROM picked WHERE currency <> $1) d
-        ), chosen AS (
-            SELECT pk.*, round(
-                (pk.amount_low + pk.amount_high) / 2 / coalesce(pk.period_years, 1)
-                * CASE WHEN pk.currency = $1 THEN 1 ELSE r.rate END, 2) AS value
-            FROM picked pk LEFT JOIN rates r ON r.currency = pk.currency AND r.as_of = pk.as_of
-        )";
+/// The conversion every money report shares (and the pay pages): see its definition.
+pub(crate) use crate::models::exchange_rate::VALUED_SQL;
 
 /// When a hired person was hired: the decision date, else the start date, else the day they
 /// were moved to Hired.

@@ -5,11 +5,11 @@ use rocket::response::content::RawHtml;
 use rocket::{Route, State, get, routes};
 
 use crate::auth::CurrentUser;
+use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::models::{PayReport, Person};
-use crate::views::dashboard::{DashboardPage, StageCount};
-use crate::views::pay_reports::PayReportRow;
+use crate::views::dashboard::{DashboardPage, LargestPackages, StageCount};
 use crate::views::{Layout, render};
 
 pub fn routes() -> Vec<Route> {
@@ -20,18 +20,21 @@ pub fn routes() -> Vec<Route> {
 async fn dashboard(
     user: CurrentUser,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     const SHOWN: i64 = 5;
     // A viewer sees no pay: the packages are not even loaded for them.
     let sees_pay = user.role().sees_pay();
+    let currency = reporting.0.clone();
+    let ranked_in = currency.clone();
     let (stages, latest_hires, largest) = db
         .run(move |c| {
             Ok((
                 Person::count_by_stage(c)?,
                 Person::latest_hires(c, SHOWN)?,
                 if sees_pay {
-                    PayReport::largest(c, SHOWN)?
+                    PayReport::largest(c, &ranked_in, SHOWN)?
                 } else {
                     Vec::new()
                 },
@@ -51,9 +54,6 @@ async fn dashboard(
             })
             .collect(),
         latest_hires,
-        largest: largest
-            .into_iter()
-            .map(|ranked| (ranked.person_name, PayReportRow::new(ranked.report)))
-            .collect(),
+        largest: LargestPackages::new(currency, largest),
     })
 }

@@ -12,6 +12,7 @@ use super::csv_file::CsvStream;
 use super::people::ListParams;
 use super::save::{self, Target, Versioned};
 use crate::auth::{CurrentUser, Editor, PayReader};
+use crate::config::ReportingCurrency;
 use crate::db::{Db, ReadDb};
 use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
 use crate::error::AppError;
@@ -170,18 +171,24 @@ async fn submit(
 async fn confirm_delete(
     user: Editor,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     person_id: PersonId,
     id: PayReportId,
 ) -> Result<RawHtml<String>, AppError> {
     let (person_id, person_name) = person_named(db, person_id).await?;
-    let report = db
-        .run(move |c| Ok(PayReport::find(c, person_id, id)?))
+    let reporting = reporting.0.clone();
+    let (report, valuation) = db
+        .run(move |c| {
+            let report = PayReport::find(c, person_id, id)?;
+            let valuation = PayReport::valuations(c, std::slice::from_ref(&report), &reporting)?;
+            Ok((report, valuation.into_iter().next().flatten()))
+        })
         .await?;
     render(&PayReportDeletePage {
         layout: Layout::new("people", None, &user),
         person_id,
         person_name,
-        row: PayReportRow::new(report),
+        row: PayReportRow::new(report, valuation),
     })
 }
 

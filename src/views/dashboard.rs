@@ -4,8 +4,8 @@ use askama::Template;
 
 use super::Layout;
 use super::pay_reports::PayReportRow;
-use crate::domain::Stage;
-use crate::models::PersonListItem;
+use crate::domain::{Stage, format_compact};
+use crate::models::{PersonListItem, RankedPayReport};
 
 #[derive(Template)]
 #[template(path = "dashboard.html")]
@@ -14,8 +14,42 @@ pub struct DashboardPage {
     pub total: i64,
     pub stages: Vec<StageCount>,
     pub latest_hires: Vec<PersonListItem>,
-    /// Whose package it is, and the package.
-    pub largest: Vec<(String, PayReportRow)>,
+    pub largest: LargestPackages,
+}
+
+/// The largest packages in the reporting currency, and after them those without a rate.
+pub struct LargestPackages {
+    pub currency: String,
+    /// Whose package it is, and the package: largest first.
+    pub ranked: Vec<(String, PayReportRow)>,
+    /// Figures no rate converts, which therefore cannot be ranked: newest first.
+    pub no_rate: Vec<(String, PayReportRow)>,
+    /// The largest, shortened for the summary line: "$1.2M".
+    pub top: Option<String>,
+}
+
+impl LargestPackages {
+    pub fn new(currency: String, packages: Vec<RankedPayReport>) -> Self {
+        let top = packages
+            .first()
+            .and_then(|p| p.valuation.value())
+            .map(|value| format_compact(value, &currency));
+        let (no_rate, ranked) = packages
+            .into_iter()
+            .map(|p| {
+                (
+                    p.person_name,
+                    PayReportRow::new(p.report, Some(p.valuation)),
+                )
+            })
+            .partition(|(_, row)| row.no_rate);
+        LargestPackages {
+            currency,
+            ranked,
+            no_rate,
+            top,
+        }
+    }
 }
 
 pub struct StageCount {

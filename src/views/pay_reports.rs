@@ -5,9 +5,9 @@ use bigdecimal::BigDecimal;
 
 use super::{Choice, FormState, Layout};
 use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_money};
-use crate::models::PayReport;
+use crate::models::{PayReport, Valuation};
 
-/// A pay report as a person's page shows it, amounts already formatted exactly.
+/// A pay report as the pages show it, amounts already formatted exactly.
 #[derive(Debug)]
 pub struct PayReportRow {
     pub id: PayReportId,
@@ -15,12 +15,20 @@ pub struct PayReportRow {
     pub band: String,
     pub period: String,
     pub annual_midpoint: String,
+    /// The midpoint in the reporting currency and the day of the rate, or why there is none;
+    /// `None` for a report in the reporting currency.
+    pub equivalent: Option<String>,
+    /// No rate converts this report's currency on its date.
+    pub no_rate: bool,
     pub components: Vec<(&'static str, String)>,
 }
 
 impl PayReportRow {
-    pub fn new(report: PayReport) -> Self {
+    /// `valuation` is `None` where it could not be read (the report was deleted meanwhile).
+    pub fn new(report: PayReport, valuation: Option<Valuation>) -> Self {
         let pay = &report.fields;
+        // Cents shown even when zero, for now: tests/app/browser.rs asserts that display, and
+        // `format_amount` (no needless cents) waits for it to change.
         let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_money(amount));
         let band = if pay.amount_low == pay.amount_high {
             money(&pay.amount_low)
@@ -51,13 +59,35 @@ impl PayReportRow {
         .into_iter()
         .filter_map(|(label, amount)| amount.as_ref().map(|a| (label, money(a))))
         .collect();
+        let no_rate = matches!(valuation, Some(Valuation::NoRate { .. }));
+        let equivalent = valuation.and_then(|v| equivalent(v, pay.as_of));
         PayReportRow {
             id: report.id,
             annual_midpoint: money(&midpoint.round(2)),
+            equivalent,
+            no_rate,
             band,
             period,
             components,
             report,
+        }
+    }
+}
+
+/// "≈ USD 990,000 at the 2025-06-01 rate", or why there is no such line.
+fn equivalent(valuation: Valuation, as_of: chrono::NaiveDate) -> Option<String> {
+    match valuation {
+        Valuation::Same { .. } => None,
+        Valuation::Converted {
+            reporting,
+            value,
+            rate_on,
+        } => Some(format!(
+            "≈ {reporting} {} at the {rate_on} rate",
+            format_money(&value)
+        )),
+        Valuation::NoRate { reporting } => {
+            Some(format!("not in {reporting}: no rate on or before {as_of}"))
         }
     }
 }

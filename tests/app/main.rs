@@ -23,6 +23,7 @@ mod log_capture;
 mod login_input;
 mod login_throttling;
 mod lost_updates;
+mod money_across_currencies;
 mod name_matching;
 mod pages;
 mod password_change;

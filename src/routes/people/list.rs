@@ -8,6 +8,7 @@ use super::super::csv_file::CsvStream;
 use super::super::query_string;
 use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
+use crate::config::ReportingCurrency;
 use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, PersonId, Stage};
 use crate::error::AppError;
@@ -141,11 +142,13 @@ pub(super) async fn download(
 pub(crate) async fn show(
     user: CurrentUser,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     flash: Option<FlashMessage<'_>>,
     id: PersonId,
 ) -> Result<RawHtml<String>, AppError> {
     // A viewer sees no pay: the reports are not even loaded for them.
     let sees_pay = user.role().sees_pay();
+    let reporting = reporting.0.clone();
     let page = db
         .run(move |c| {
             let person = Person::find(c, id)?;
@@ -162,9 +165,12 @@ pub(crate) async fn show(
                     .map(AuditRow::from)
                     .collect(),
                 pay_reports: if sees_pay {
-                    PayReport::for_person(c, id)?
+                    let reports = PayReport::for_person(c, id)?;
+                    let valuations = PayReport::valuations(c, &reports, &reporting)?;
+                    reports
                         .into_iter()
-                        .map(PayReportRow::new)
+                        .zip(valuations)
+                        .map(|(report, valuation)| PayReportRow::new(report, valuation))
                         .collect()
                 } else {
                     Vec::new()

@@ -1,0 +1,147 @@
+//! Pay reports valued in the reporting currency, at the exchange rate of each one's as-of date
+//! (or the nearest earlier one): for the dashboard's ranking and the pay pages.
+
+use bigdecimal::BigDecimal;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, Text};
+
+use super::PayReport;
+use super::exchange_rate::VALUED_SQL;
+use crate::domain::PayReportId;
+use crate::schema::{pay_report, person};
+
+/// What a report's annualised midpoint is worth in the reporting currency.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Valuation {
+    /// The report is in the reporting currency already: `value` is its annualised midpoint.
+    Same { value: BigDecimal },
+    /// Converted at the rate of `rate_on`.
+    Converted {
+        reporting: String,
+        value: BigDecimal,
+        rate_on: NaiveDate,
+    },
+    /// No rate for the report's currency on or before its as-of date.
+    NoRate { reporting: String },
+}
+
+/// A pay report ranked on the dashboard, with whose it is and its value.
+#[derive(Debug, Clone)]
+pub struct RankedPayReport {
+    pub report: PayReport,
+    pub person_name: String,
+    pub valuation: Valuation,
+}
+
+#[derive(Debug, QueryableByName)]
+struct ValuedRow {
+    #[diesel(sql_type = BigInt)]
+    id: PayReportId,
+    #[diesel(sql_type = Text)]
+    currency: String,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    value: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Date>)]
+    rate_on: Option<NaiveDate>,
+}
+
+impl ValuedRow {
+    fn valuation(self, reporting: &str) -> Valuation {
+        let same = self.currency == reporting;
+        let reporting = reporting.to_owned();
+        match (self.value, self.rate_on) {
+            (Some(value), _) if same => Valuation::Same { value },
+            (Some(value), Some(rate_on)) => Valuation::Converted {
+                reporting,
+                value,
+                rate_on,
+            },
+            _ => Valuation::NoRate { reporting },
+        }
+    }
+}
+
+impl Valuation {
+    /// The annualised midpoint in the reporting currency, when known.
+    pub fn value(&self) -> Option<&BigDecimal> {
+        match self {
+            Valuation::Same { value } | Valuation::Converted { value, .. } => Some(value),
+            Valuation::NoRate { .. } => None,
+        }
+    }
+}
+
+/// Pay reports as the `picked` figures of `VALUED_SQL`; the caller adds any WHERE and the
+/// closing parenthesis.
+const PICKED_SQL: &str = "WITH picked AS (
+        SELECT id, currency, amount_low, amount_high, period_years, as_of FROM pay_report";
+
+impl PayReport {
+    /// Each report's value in `reporting`, in the order given; `None` for one deleted since
+    /// it was read.
+    pub fn valuations(
+        conn: &mut PgConnection,
+        reports: &[PayReport],
+        reporting: &str,
+    ) -> QueryResult<Vec<Option<Valuation>>> {
+        if reports.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i64> = reports.iter().map(|r| r.id.get()).collect();
+        let mut rows: Vec<ValuedRow> = diesel::sql_query(format!(
+            "{PICKED_SQL} WHERE id = ANY($2)){VALUED_SQL}
+                SELECT id, currency, value, rate_on FROM chosen"
+        ))
+        .bind::<Text, _>(reporting)
+        .bind::<Array<BigInt>, _>(ids)
+        .load(conn)?;
+        Ok(reports
+            .iter()
+            .map(|report| {
+                let at = rows.iter().position(|row| row.id == report.id)?;
+                Some(rows.swap_remove(at).valuation(reporting))
+            })
+            .collect())
+    }
+
+    /// The largest packages by annualised midpoint in `reporting`, at most `limit`; then, at
+    /// most `limit` again, the newest figures that could not be converted, which cannot be
+    /// ranked among them.
+    pub fn largest(
+        conn: &mut PgConnection,
+        reporting: &str,
+        limit: i64,
+    ) -> QueryResult<Vec<RankedPayReport>> {
+        let rows: Vec<ValuedRow> = diesel::sql_query(format!(
+            "{PICKED_SQL}){VALUED_SQL}
+            SELECT id, currency, value, rate_on FROM (
+                (SELECT * FROM chosen WHERE value IS NOT NULL ORDER BY value DESC, id LIMIT $2)
+                UNION ALL
+                (SELECT * FROM chosen WHERE value IS NULL ORDER BY as_of DESC, id LIMIT $2)
+            ) t
+            ORDER BY value DESC NULLS LAST, as_of DESC, id"
+        ))
+        .bind::<Text, _>(reporting)
+        .bind::<BigInt, _>(limit)
+        .load(conn)?;
+        let ids: Vec<PayReportId> = rows.iter().map(|row| row.id).collect();
+        let mut reports: Vec<(PayReport, String)> = pay_report::table
+            .inner_join(person::table)
+            .filter(pay_report::id.eq_any(&ids))
+            .select((PayReport::as_select(), person::full_name))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                let at = reports.iter().position(|(r, _)| r.id == row.id)?;
+                let (report, person_name) = reports.swap_remove(at);
+                Some(RankedPayReport {
+                    report,
+                    person_name,
+                    valuation: row.valuation(reporting),
+                })
+            })
+            .collect())
+    }
+}
