@@ -1,16 +1,81 @@
 //! Charts drawn on the server as SVG with plotters, sized to their number of rows so that one
-//! row and fifteen both read well (callers pool what is beyond into "Other").
+//! row and fifteen both read well (callers pool what is beyond into "Other"). Each chart is drawn
+//! twice: wide for screens, and narrow with larger type for phones, where a wide drawing scaled
+//! down to ~320 px would leave its text at 4 px.
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-const WIDTH: u32 = 900;
 const ROW_HEIGHT: u32 = 30;
-const LABEL_CHARS: usize = 34;
 const ACCENT: RGBColor = RGBColor(47, 91, 211);
 const SOFT: RGBColor = RGBColor(170, 188, 240);
 const INK: RGBColor = RGBColor(29, 36, 51);
+
+/// One chart drawn at both sizes; the page lets the browser pick by screen width.
+#[derive(Debug)]
+pub struct Svgs {
+    pub wide: String,
+    pub narrow: String,
+}
+
+/// The measures of one drawing size.
+#[derive(Clone, Copy)]
+struct Shape {
+    width: u32,
+    /// Row labels are cut to this many characters (the table below has them whole).
+    label_chars: usize,
+    label_area: u32,
+    font: u32,
+    /// The axes' names: long ("Annualised pay midpoint (thousands of USD)"), so smaller.
+    desc_font: u32,
+    title_font: u32,
+    /// At most about this many labels along an axis of periods.
+    period_labels: usize,
+    /// About this many labels along an axis of values (plotters' own default is 11).
+    value_labels: usize,
+}
+
+const WIDE: Shape = Shape {
+    width: 900,
+    label_chars: 34,
+    label_area: 250,
+    font: 13,
+    desc_font: 13,
+    title_font: 18,
+    period_labels: 12,
+    value_labels: 11,
+};
+
+/// Shown about 310–340 px wide on a phone. plotters writes a type size `s` as `s / 1.24` SVG
+/// pixels, so the labels' 20 land near 11.5 px on screen.
+const NARROW: Shape = Shape {
+    width: 420,
+    label_chars: 14,
+    label_area: 140,
+    font: 20,
+    desc_font: 16,
+    title_font: 21,
+    period_labels: 4,
+    value_labels: 5,
+};
+
+fn both(draw: impl Fn(Shape) -> anyhow::Result<String>) -> anyhow::Result<Svgs> {
+    Ok(Svgs {
+        wide: draw(WIDE)?,
+        narrow: draw(NARROW)?,
+    })
+}
+
+impl Shape {
+    /// The title's type size: smaller for a title too long to fit at the usual size (plotters
+    /// does not wrap), judging a character at about 0.45 of the type size.
+    fn title_size(&self, title: &str) -> u32 {
+        let room = f64::from(self.width - 30);
+        let fits = room / (title.chars().count().max(1) as f64 * 0.45);
+        self.title_font.min(fits as u32).max(10)
+    }
+}
 
 /// How many rows a chart shows before pooling the rest into "Other".
 pub const TOP_ROWS: i64 = 15;
@@ -25,11 +90,11 @@ pub fn money_scale(max: f64, currency: &str) -> (f64, String) {
     }
 }
 
-fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
+fn short(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
         label.to_owned()
     } else {
-        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
+        let cut: String = label.chars().take(chars - 1).collect();
         format!("{cut}…")
     }
 }
@@ -75,15 +140,21 @@ fn row_y(n: usize, i: usize) -> f64 {
     (n - 1 - i) as f64
 }
 
-fn row_label(labels: &[String], y: f64) -> String {
+fn row_label(labels: &[String], y: f64, chars: usize) -> String {
     let index = labels.len() as f64 - 1.0 - y.round();
     if index < 0.0 {
         return String::new();
     }
     labels
         .get(index as usize)
-        .map(|l| short(l))
+        .map(|l| short(l, chars))
         .unwrap_or_default()
+}
+
+fn caption_font(shape: Shape, title: &str) -> TextStyle<'static> {
+    ("sans-serif", shape.title_size(title))
+        .into_font()
+        .color(&INK)
 }
 
 type RowChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, Slots>>;
@@ -91,6 +162,7 @@ type RowChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoord
 /// A chart of one row per label, first on top, with a value axis from zero to past `max`;
 /// `draw` puts each row's marks on it.
 fn row_chart(
+    shape: Shape,
     title: &str,
     axis: &str,
     labels: &[String],
@@ -101,24 +173,26 @@ fn row_chart(
     let n = labels.len();
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 110 + ROW_HEIGHT * n as u32))
-            .into_drawing_area();
+        let height = 110 + ROW_HEIGHT * n as u32;
+        let root = SVGBackend::with_string(&mut svg, (shape.width, height)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18).into_font().color(&INK))
+            .caption(title, caption_font(shape, title))
             .margin(14)
             .x_label_area_size(46)
-            .y_label_area_size(250)
+            .y_label_area_size(shape.label_area)
             .build_cartesian_2d(0f64..max.max(1.0) * 1.08, slots(n))?;
         let one_decimal = |v: &f64| format!("{v:.1}");
         chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
-            .y_label_formatter(&|y| row_label(labels, *y))
+            .y_label_formatter(&|y| row_label(labels, *y, shape.label_chars))
+            .x_labels(shape.value_labels)
             .x_label_formatter(if count_axis { &whole } else { &one_decimal })
             .x_desc(axis)
-            .label_style(("sans-serif", 13).into_font().color(&INK))
+            .label_style(("sans-serif", shape.font).into_font().color(&INK))
+            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
             .draw()?;
         draw(&mut chart)?;
         root.present()?;
@@ -127,43 +201,47 @@ fn row_chart(
 }
 
 /// One horizontal bar per row (a count), first row on top.
-pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<String> {
+pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     let n = rows.len();
-    row_chart(title, axis, &labels, max, true, |chart| {
-        chart.draw_series(rows.iter().enumerate().map(|(i, (_, value))| {
-            let y = row_y(n, i);
-            Rectangle::new([(0.0, y - 0.32), (*value, y + 0.32)], ACCENT.filled())
-        }))?;
-        Ok(())
+    both(|shape| {
+        row_chart(shape, title, axis, &labels, max, true, |chart| {
+            chart.draw_series(rows.iter().enumerate().map(|(i, (_, value))| {
+                let y = row_y(n, i);
+                Rectangle::new([(0.0, y - 0.32), (*value, y + 0.32)], ACCENT.filled())
+            }))?;
+            Ok(())
+        })
     })
 }
 
 /// Per row: a thin line from min to max, a box from p25 to p75, a dot at the median.
-pub fn ranges(title: &str, axis: &str, rows: &[(String, [f64; 5])]) -> anyhow::Result<String> {
+pub fn ranges(title: &str, axis: &str, rows: &[(String, [f64; 5])]) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| v[4]).fold(0.0, f64::max);
     let n = rows.len();
-    row_chart(title, axis, &labels, max, false, |chart| {
-        for (i, (_, [min, p25, median, p75, max])) in rows.iter().enumerate() {
-            let y = row_y(n, i);
-            chart.draw_series(std::iter::once(PathElement::new(
-                vec![(*min, y), (*max, y)],
-                INK.stroke_width(1),
-            )))?;
-            chart.draw_series(std::iter::once(Rectangle::new(
-                [(*p25, y - 0.28), (*p75, y + 0.28)],
-                SOFT.filled(),
-            )))?;
-            // A dot, so a group of one (all five values equal) still shows.
-            chart.draw_series(std::iter::once(Circle::new(
-                (*median, y),
-                5,
-                ACCENT.filled(),
-            )))?;
-        }
-        Ok(())
+    both(|shape| {
+        row_chart(shape, title, axis, &labels, max, false, |chart| {
+            for (i, (_, [min, p25, median, p75, max])) in rows.iter().enumerate() {
+                let y = row_y(n, i);
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(*min, y), (*max, y)],
+                    INK.stroke_width(1),
+                )))?;
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(*p25, y - 0.28), (*p75, y + 0.28)],
+                    SOFT.filled(),
+                )))?;
+                // A dot, so a group of one (all five values equal) still shows.
+                chart.draw_series(std::iter::once(Circle::new(
+                    (*median, y),
+                    5,
+                    ACCENT.filled(),
+                )))?;
+            }
+            Ok(())
+        })
     })
 }
 
@@ -173,23 +251,34 @@ pub fn periods(
     count_axis: &str,
     money_axis: &str,
     rows: &[(String, f64, f64)],
+) -> anyhow::Result<Svgs> {
+    both(|shape| periods_in(shape, title, count_axis, money_axis, rows))
+}
+
+fn periods_in(
+    shape: Shape,
+    title: &str,
+    count_axis: &str,
+    money_axis: &str,
+    rows: &[(String, f64, f64)],
 ) -> anyhow::Result<String> {
     let labels: Vec<String> = rows.iter().map(|(l, _, _)| l.clone()).collect();
     let n = rows.len();
     let max_count = rows.iter().map(|r| r.1).fold(0.0, f64::max).max(1.0) * 1.15;
     let max_money = rows.iter().map(|r| r.2).fold(0.0, f64::max).max(1.0) * 1.15;
-    // At most about twelve labels along the time axis, however many periods there are.
-    let every = n.div_ceil(12).max(1);
+    // A few labels along the time axis, however many periods there are.
+    let every = n.div_ceil(shape.period_labels).max(1);
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, 460)).into_drawing_area();
+        let height = if shape.width < WIDE.width { 400 } else { 460 };
+        let root = SVGBackend::with_string(&mut svg, (shape.width, height)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 18).into_font().color(&INK))
+            .caption(title, caption_font(shape, title))
             .margin(14)
             .x_label_area_size(60)
-            .y_label_area_size(60)
-            .right_y_label_area_size(80)
+            .y_label_area_size(shape.font * 4)
+            .right_y_label_area_size(shape.font * 5)
             .build_cartesian_2d(slots(n), 0f64..max_count)?
             .set_secondary_coord(slots(n), 0f64..max_money);
         chart
@@ -205,11 +294,19 @@ pub fn periods(
                 }
             })
             .y_label_formatter(&whole)
+            .y_labels(shape.value_labels)
             .y_desc(count_axis)
             .x_desc("Hire date")
-            .label_style(("sans-serif", 13).into_font().color(&INK))
+            .label_style(("sans-serif", shape.font).into_font().color(&INK))
+            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
             .draw()?;
-        chart.configure_secondary_axes().y_desc(money_axis).draw()?;
+        chart
+            .configure_secondary_axes()
+            .y_labels(shape.value_labels)
+            .y_desc(money_axis)
+            .label_style(("sans-serif", shape.font).into_font().color(&INK))
+            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
+            .draw()?;
         chart.draw_series(rows.iter().enumerate().map(|(i, (_, count, _))| {
             let x = i as f64;
             Rectangle::new([(x - 0.4, 0.0), (x + 0.4, *count)], SOFT.filled())

@@ -42,10 +42,10 @@ pub struct Report {
     pub left_out: Vec<UnconvertedFigure>,
 }
 
-/// An SVG chart and the sentence that stands for it where it cannot be seen.
+/// An SVG chart (wide and narrow) and the sentence that stands for it where it cannot be seen.
 #[derive(Debug)]
 pub struct Chart {
-    pub svg: String,
+    pub svg: crate::charts::Svgs,
     pub alt: String,
 }
 

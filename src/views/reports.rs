@@ -47,7 +47,10 @@ pub struct ReportPage {
 }
 
 pub struct ChartImage {
+    /// The wide drawing, for screens wider than a phone (and for browsers that ignore `<picture>`).
     pub src: String,
+    /// The narrow drawing with larger type, for phones.
+    pub narrow_src: String,
     pub alt: String,
 }
 
@@ -98,13 +101,18 @@ impl ReportPage {
         // An <img> with a data URI: the SVG is part of this one response, and an image cannot
         // run anything it might contain.
         self.chart = report.chart.map(|chart| ChartImage {
-            src: format!(
-                "data:image/svg+xml;base64,{}",
-                base64::engine::general_purpose::STANDARD.encode(chart.svg)
-            ),
+            src: svg_data_uri(&chart.svg.wide),
+            narrow_src: svg_data_uri(&chart.svg.narrow),
             alt: chart.alt,
         });
         self.table = Some(report.table);
         self
     }
+}
+
+fn svg_data_uri(svg: &str) -> String {
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    )
 }

@@ -13,6 +13,8 @@ use talent_tracker::domain::Role;
 
 use crate::common::{PASSWORD, TestApp, quiet};
 
+mod phones;
+
 fn find(candidates: &[&str]) -> Option<PathBuf> {
     candidates.iter().map(PathBuf::from).find(|p| p.is_file())
 }
@@ -160,6 +162,7 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
     let app = TestApp::anonymous(true)?;
     app.add_user("recruiter@example.com", Role::Recruiter)?;
     app.add_user("viewer@example.com", Role::Viewer)?;
+    app.add_user("admin@example.com", Role::Admin)?;
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
 
@@ -207,7 +210,10 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
         );
         let browser = ClientBuilder::rustls()?.capabilities(capabilities).connect(&format!("http://127.0.0.1:{driver_port}")).await?;
         let session = Session { browser, base: format!("http://127.0.0.1:{port}"), shots };
-        let outcome = walk_through(&session).await;
+        let outcome = match walk_through(&session).await {
+            Ok(()) => phones::on_phones(&session).await,
+            failed => failed,
+        };
         if outcome.is_err() {
             // What the browser showed when it went wrong, for whoever reads the failure.
             let _ = session.shot("failure").await;
@@ -235,6 +241,16 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
         "People",
         "back where they wanted to go"
     );
+    // On a wide screen the menu is a bar: its links show, with no button to unfold it.
+    assert!(
+        !s.browser
+            .find(Locator::Css("label.menu-button"))
+            .await?
+            .is_displayed()
+            .await?
+    );
+    s.follow("Reports").await?;
+    assert_eq!(s.text("h1").await?, "Reports");
 
     // A company, then a wrong person form: messages beside the fields, input kept.
     s.open("/companies/new").await?;
@@ -268,6 +284,7 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
     s.fill("decided_on", "06/20/2025").await?;
     s.submit("form.record").await?;
     assert_eq!(s.text("h1").await?, "Bea Browser");
+    assert_eq!(s.browser.title().await?, "Bea Browser · talent-tracker");
     let person_url = s.browser.current_url().await?.to_string();
 
     // A pay report from the person's page.

@@ -41,7 +41,7 @@ fn every_page_renders_for_a_populated_tracker() -> anyhow::Result<()> {
 fn the_dashboard_shows_stages_latest_hires_and_largest_packages() -> anyhow::Result<()> {
     let app = TestApp::with_demo(true)?;
     let page = app.get("/");
-    let stages = page.texts("#by-stage + table tbody td:first-child");
+    let stages = page.texts("#by-stage + .table-scroll table tbody td:first-child");
     assert_eq!(
         stages,
         vec![
@@ -55,14 +55,14 @@ fn the_dashboard_shows_stages_latest_hires_and_largest_packages() -> anyhow::Res
         ]
     );
     assert_eq!(
-        page.texts("#by-stage + table tbody tr:nth-child(5) td.num"),
+        page.texts("#by-stage + .table-scroll table tbody tr:nth-child(5) td.num"),
         vec!["3"]
     );
     assert_eq!(
         page.texts("#latest-hires + ul li a"),
         vec!["Daniel Gross", "Nat Friedman", "Alexandr Wang"]
     );
-    let largest = page.texts("#largest ~ table tbody td:first-child a");
+    let largest = page.texts("#largest ~ .table-scroll table tbody td:first-child a");
     assert_eq!(largest.first().map(String::as_str), Some("Alexandr Wang"));
     Ok(())
 }

@@ -44,7 +44,7 @@ fn a_pay_report_appears_on_the_persons_page_with_exact_amounts() -> anyhow::Resu
         page.texts(".flash"),
         vec!["Saved the pay report for Alexandr Wang."]
     );
-    let row = page.texts("#pay ~ table tbody td");
+    let row = page.texts("#pay ~ .table-scroll table tbody td");
     assert!(
         row.contains(&"USD 100,000,000.00 – 300,000,000.00".to_owned()),
         "{row:?}"
