@@ -4,7 +4,7 @@ use askama::Template;
 use bigdecimal::BigDecimal;
 
 use super::{Choice, FormState, Layout};
-use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_money};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_amount};
 use crate::models::{PayReport, Valuation};
 
 /// A pay report as the pages show it, amounts already formatted exactly.
@@ -27,16 +27,14 @@ impl PayReportRow {
     /// `valuation` is `None` where it could not be read (the report was deleted meanwhile).
     pub fn new(report: PayReport, valuation: Option<Valuation>) -> Self {
         let pay = &report.fields;
-        // Cents shown even when zero, for now: tests/app/browser.rs asserts that display, and
-        // `format_amount` (no needless cents) waits for it to change.
-        let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_money(amount));
+        let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_amount(amount));
         let band = if pay.amount_low == pay.amount_high {
             money(&pay.amount_low)
         } else {
             format!(
                 "{} – {}",
                 money(&pay.amount_low),
-                format_money(&pay.amount_high)
+                format_amount(&pay.amount_high)
             )
         };
         let years = pay.period_years.unwrap_or(1);
@@ -84,7 +82,7 @@ fn equivalent(valuation: Valuation, as_of: chrono::NaiveDate) -> Option<String> 
             rate_on,
         } => Some(format!(
             "≈ {reporting} {} at the {rate_on} rate",
-            format_money(&value)
+            format_amount(&value)
         )),
         Valuation::NoRate { reporting } => {
             Some(format!("not in {reporting}: no rate on or before {as_of}"))

@@ -82,25 +82,25 @@ fn the_dashboard_ranks_packages_by_their_value_in_the_reporting_currency() -> an
 
     let page = app.get("/");
     assert_eq!(
-        page.texts("#largest ~ table tbody.ranked td:first-child a"),
+        page.texts("#largest ~ .table-scroll table tbody.ranked td:first-child a"),
         vec!["Ann Dollar", "Eve Euro", "Bea Dollar"]
     );
     assert_eq!(
-        page.texts("#largest ~ table tbody.ranked td.num"),
+        page.texts("#largest ~ .table-scroll table tbody.ranked td.num"),
         vec![
-            "USD 1,000,000.00",
-            "EUR 900,000.00 ≈ USD 990,000.00 at the 2025-06-01 rate",
-            "USD 950,000.00"
+            "USD 1,000,000",
+            "EUR 900,000 ≈ USD 990,000 at the 2025-06-01 rate",
+            "USD 950,000"
         ]
     );
     assert_eq!(
-        page.texts("#largest ~ table tbody.no-rate td:first-child a"),
+        page.texts("#largest ~ .table-scroll table tbody.no-rate td:first-child a"),
         vec!["Jun Yen"],
         "a figure without a rate is listed after the ranking"
     );
     assert_eq!(
-        page.texts("#largest ~ table tbody.no-rate td.num"),
-        vec!["JPY 150,000,000.00 not in USD: no rate on or before 2025-06-15"]
+        page.texts("#largest ~ .table-scroll table tbody.no-rate td.num"),
+        vec!["JPY 150,000,000 not in USD: no rate on or before 2025-06-15"]
     );
     assert_eq!(page.texts("#largest + p .summary"), vec!["$1M"]);
     Ok(())
@@ -111,19 +111,16 @@ fn a_figure_shows_its_equivalent_on_the_person_and_delete_pages() -> anyhow::Res
     let app = TestApp::new()?;
     rates(&app)?;
     let (id, report) = person_paid(&app, "Eve Euro", "EUR", "900000", "2025-06-15")?;
-    let equivalent = "EUR 900,000.00 ≈ USD 990,000.00 at the 2025-06-01 rate";
+    let equivalent = "EUR 900,000 ≈ USD 990,000 at the 2025-06-01 rate";
 
     let person = app.get(&format!("/people/{id}"));
-    let row = person.texts("#pay ~ table tbody td");
+    let row = person.texts("#pay ~ .table-scroll table tbody td");
     assert!(row.contains(&equivalent.to_owned()), "{row:?}");
-    assert!(
-        row.contains(&"EUR 900,000.00".to_owned()),
-        "the band: {row:?}"
-    );
+    assert!(row.contains(&"EUR 900,000".to_owned()), "the band: {row:?}");
 
     let confirm = app.get(&format!("/people/{id}/pay/{report}/delete"));
     assert!(
-        confirm.contains("≈ USD 990,000.00 at the 2025-06-01 rate"),
+        confirm.contains("≈ USD 990,000 at the 2025-06-01 rate"),
         "{}",
         confirm.texts(".card").join(" | ")
     );
@@ -137,7 +134,7 @@ fn a_figure_in_the_reporting_currency_needs_no_rate_and_shows_no_equivalent() ->
     let (id, _) = person_paid(&app, "Ann Dollar", "USD", "1000000.50", "2025-06-15")?;
     let row = app
         .get(&format!("/people/{id}"))
-        .texts("#pay ~ table tbody td");
+        .texts("#pay ~ .table-scroll table tbody td");
     assert!(
         row.contains(&"USD 1,000,000.50".to_owned()),
         "cents kept: {row:?}"
