@@ -5,8 +5,9 @@ use rocket::http::Status;
 use rocket::response::{self, Redirect, Responder, content::RawHtml};
 use rocket::{Catcher, Request, catch, catchers};
 
+use crate::auth::guards::Asker;
 use crate::db::health::{Outage, outage};
-use crate::views::ErrorPage;
+use crate::views::{ErrorPage, Layout};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -75,7 +76,7 @@ impl<'r> Responder<'r, 'static> for AppError {
         if matches!(self, AppError::Forbidden) {
             crate::auth::events::record_denial(request);
         }
-        error_page(status, &self.public_message()).respond_to(request)
+        error_page(status, &self.public_message(), request).respond_to(request)
     }
 }
 
@@ -101,8 +102,13 @@ fn default_message(status: Status) -> &'static str {
     }
 }
 
-fn error_page(status: Status, message: &str) -> (Status, RawHtml<String>) {
-    let page = ErrorPage::new(status, message);
+fn error_page(status: Status, message: &str, request: &Request<'_>) -> (Status, RawHtml<String>) {
+    let mut page = ErrorPage::new(status, message);
+    // Where a guard looked the session up already, its user keeps the menu: a 403 is a dead
+    // end otherwise. (A 404 with no guard stays plain rather than query the session again.)
+    if let Asker::User(user) = request.local_cache(|| Asker::Unknown) {
+        page.layout = Layout::new("", None, user);
+    }
     // If even the error page cannot render, plain text still tells the user what happened.
     let body = askama::Template::render(&page).unwrap_or_else(|_| format!("{status}: {message}"));
     (status, RawHtml(body))
@@ -117,7 +123,7 @@ fn default_catcher(status: Status, request: &Request<'_>) -> (Status, RawHtml<St
         Status::UnprocessableEntity if !request.method().supports_payload() => Status::NotFound,
         other => other,
     };
-    error_page(status, default_message(status))
+    error_page(status, default_message(status), request)
 }
 
 /// Not logged in: a page sends the browser to log in and come back; a CSV or other download
@@ -129,6 +135,7 @@ fn unauthorized(request: &Request<'_>) -> Result<Redirect, (Status, RawHtml<Stri
         return Err(error_page(
             Status::Unauthorized,
             default_message(Status::Unauthorized),
+            request,
         ));
     }
     let back = request.uri().to_string();

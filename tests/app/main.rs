@@ -13,6 +13,7 @@ mod csv_transfer;
 mod dates;
 mod demo;
 mod entered_as_hired;
+mod error_pages;
 mod exchange_rates;
 mod generate;
 mod import_erasure;
