@@ -19,8 +19,9 @@ use crate::views::FormState;
 pub trait RecordInput:
     for<'v> FromForm<'v> + serde::Serialize + serde::de::DeserializeOwned + Send + 'static
 {
-    /// The CSV columns, in the order files are written. A column is named as its form field
-    /// (where `field_of` says otherwise), and the type's serde fields come in this order.
+    /// The CSV columns, in the order files are written (`csv_row` follows it, whatever the
+    /// order of the type's fields, which is the order a file's errors are listed in). A column
+    /// is named as its form field unless `field_of` says otherwise.
     const COLUMNS: &'static [&'static str];
     /// The columns a file of these records must have.
     const REQUIRED: &'static [&'static str];
