@@ -5,7 +5,7 @@ use rocket::http::Status;
 use rocket::response::{self, Redirect, Responder, content::RawHtml};
 use rocket::{Catcher, Request, catch, catchers};
 
-use crate::auth::guards::Asker;
+use crate::auth::guards::known_user;
 use crate::db::health::{Outage, outage};
 use crate::views::{ErrorPage, Layout};
 
@@ -106,7 +106,7 @@ fn error_page(status: Status, message: &str, request: &Request<'_>) -> (Status, 
     let mut page = ErrorPage::new(status, message);
     // Where a guard looked the session up already, its user keeps the menu: a 403 is a dead
     // end otherwise. (A 404 with no guard stays plain rather than query the session again.)
-    if let Asker::User(user) = request.local_cache(|| Asker::Unknown) {
+    if let Some(user) = known_user(request) {
         page.layout = Layout::new("", None, user);
     }
     // If even the error page cannot render, plain text still tells the user what happened.

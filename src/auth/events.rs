@@ -101,8 +101,7 @@ impl EventSource {
 /// Records a refusal (403) of the user this request's session names, for handlers that refuse
 /// past the role guards (an import that is not theirs).
 pub fn record_denial(request: &Request<'_>) {
-    let asker = request.local_cache(|| super::guards::Asker::Unknown);
-    if let super::guards::Asker::User(user) = asker {
+    if let Some(user) = super::guards::known_user(request) {
         EventSource::of(request).record(SecurityEvent::RoleDenied, Some(user.actor()));
     }
 }

@@ -39,6 +39,16 @@ pub enum Asker {
     Unknown,
 }
 
+/// The user whose session a guard of this request already looked up, without a query of its
+/// own. Only for the end of a request (error pages, events): asked before any guard, it
+/// answers `None` and caches that, so the guards after it would answer 503.
+pub fn known_user<'r>(request: &'r Request<'_>) -> Option<&'r CurrentUser> {
+    match request.local_cache(|| Asker::Unknown) {
+        Asker::User(user) => Some(user),
+        _ => None,
+    }
+}
+
 /// Looks the session up once per request; the CSRF check and every guard share the result.
 pub async fn session_of(request: &Request<'_>) -> Asker {
     request
