@@ -71,7 +71,7 @@ pub fn app_with(
         .manage(config.import_limit)
         .manage(auth::SessionCookie::new(config.secure_cookies))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
-            prepare_database(rocket, config.demo.then_some(config.reporting_currency))
+            prepare_database(rocket, config.reporting_currency, config.demo)
         }))
         .attach(auth::csrf::CsrfCheck)
         .attach(auth::headers::SecurityHeaders)
@@ -91,9 +91,13 @@ pub fn app_with(
         .register("/", error::catchers()))
 }
 
-/// Applies pending migrations, and with `demo` (the reporting currency) seeds demo data into an
-/// empty database, before the first request.
-async fn prepare_database(rocket: Rocket<Build>, demo: Option<String>) -> rocket::fairing::Result {
+/// Applies pending migrations, has the database keep report values in the reporting currency,
+/// and with `demo` seeds demo data into an empty database, before the first request.
+async fn prepare_database(
+    rocket: Rocket<Build>,
+    reporting_currency: String,
+    demo: bool,
+) -> rocket::fairing::Result {
     let Some(db) = rocket.state::<db::Db>() else {
         return Err(rocket);
     };
@@ -101,8 +105,9 @@ async fn prepare_database(rocket: Rocket<Build>, demo: Option<String>) -> rocket
     let prepared = rocket::tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         db::migrate::migrate_then(&mut conn, |conn| {
-            if let Some(reporting_currency) = &demo {
-                demo::seed_if_empty(conn, reporting_currency)?;
+            models::report_setting::use_reporting_currency(conn, &reporting_currency)?;
+            if demo {
+                demo::seed_if_empty(conn, &reporting_currency)?;
             }
             if models::User::count(conn)? == 0 {
                 eprintln!(

@@ -84,11 +84,17 @@ pub fn generate(
         if existing > 0 {
             return Err(GenerateError::NotEmpty(existing));
         }
+        crate::models::report_setting::use_reporting_currency(conn, &options.reporting_currency)?;
+        // Row by row, audit entries and report figures would cost more than the data itself:
+        // one audit entry says what was generated, and the figures are computed once, set-wise.
         conn.batch_execute(
             "ALTER TABLE company DISABLE TRIGGER company_audit_create; \
              ALTER TABLE person DISABLE TRIGGER person_audit_create; \
              ALTER TABLE pay_report DISABLE TRIGGER pay_report_audit_create; \
-             ALTER TABLE exchange_rate DISABLE TRIGGER exchange_rate_audit_create",
+             ALTER TABLE exchange_rate DISABLE TRIGGER exchange_rate_audit_create; \
+             ALTER TABLE person DISABLE TRIGGER person_figures_insert; \
+             ALTER TABLE stage_change DISABLE TRIGGER stage_change_figures_insert; \
+             ALTER TABLE pay_report DISABLE TRIGGER pay_report_figures_insert",
         )?;
         let mut written = Written {
             exchange_rates: exchange_rates(conn, options, reporting_per_usd)?,
@@ -102,19 +108,28 @@ pub fn generate(
         written.stage_changes =
             copy_stage_changes(conn, options, first_person, &weights, progress)?;
         written.pay_reports = copy_pay_reports(conn, options, first_person, &weights, progress)?;
+        progress.phase("report figures", 1);
         conn.batch_execute(
-            "ALTER TABLE company ENABLE TRIGGER company_audit_create; \
+            "SELECT refresh_all_figures(); \
+             ALTER TABLE company ENABLE TRIGGER company_audit_create; \
              ALTER TABLE person ENABLE TRIGGER person_audit_create; \
              ALTER TABLE pay_report ENABLE TRIGGER pay_report_audit_create; \
-             ALTER TABLE exchange_rate ENABLE TRIGGER exchange_rate_audit_create",
+             ALTER TABLE exchange_rate ENABLE TRIGGER exchange_rate_audit_create; \
+             ALTER TABLE person ENABLE TRIGGER person_figures_insert; \
+             ALTER TABLE stage_change ENABLE TRIGGER stage_change_figures_insert; \
+             ALTER TABLE pay_report ENABLE TRIGGER pay_report_figures_insert",
         )?;
+        progress.advance(1);
         record_in_audit(conn, options, &written)?;
         Ok::<_, GenerateError>(written)
     })?;
     progress.phase("vacuum and analyze", 1);
     // Fresh statistics and visibility maps, so the planner and index-only scans see the data.
-    diesel::sql_query("VACUUM (ANALYZE) company, person, stage_change, pay_report, exchange_rate")
-        .execute(conn)?;
+    diesel::sql_query(
+        "VACUUM (ANALYZE) company, person, stage_change, pay_report, exchange_rate, pay_figure, \
+         person_fact",
+    )
+    .execute(conn)?;
     progress.advance(1);
     Ok(written)
 }

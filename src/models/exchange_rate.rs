@@ -25,31 +25,6 @@ pub struct NewExchangeRate {
     pub rate: BigDecimal,
 }
 
-/// Turns the CTE `picked` (pay figures with currency, amount_low, amount_high, period_years
-/// and as_of) into `chosen`: the same rows with `value`, the annualised midpoint in the
-/// reporting currency (bind $1) rounded to the cent, or NULL when no exchange rate is known on
-/// or before the figure's as_of date; and `rate_on`, the day of the rate used (NULL for a
-/// figure already in the reporting currency, or one without a rate). DOMAIN.md: the midpoint
-/// of the band, a total divided by its years. The reports, the dashboard and the pay pages all
-/// convert here, so they cannot disagree on which rate applies.
-///
-/// The rate is looked up once per currency and day rather than once per figure: a million
-/// figures share a few thousand such pairs.
-pub const VALUED_SQL: &str = ", rates AS MATERIALIZED (
-            SELECT d.currency, d.as_of, er.rate, er.rate_on
-            FROM (SELECT DISTINCT currency, as_of FROM picked WHERE currency <> $1) d
-            LEFT JOIN LATERAL (
-                SELECT er.rate, er.rate_on FROM exchange_rate er
-                WHERE er.currency = d.currency AND er.rate_on <= d.as_of
-                ORDER BY er.rate_on DESC LIMIT 1) er ON true
-        ), chosen AS (
-            SELECT pk.*, round(
-                (pk.amount_low + pk.amount_high) / 2 / coalesce(pk.period_years, 1)
-                * CASE WHEN pk.currency = $1 THEN 1 ELSE r.rate END, 2) AS value,
-                r.rate_on
-            FROM picked pk LEFT JOIN rates r ON r.currency = pk.currency AND r.as_of = pk.as_of
-        )";
-
 /// The constraint behind "there is a rate for that currency and day already".
 pub const CURRENCY_DAY_KEY: &str = "exchange_rate_currency_day_key";
 

@@ -7,6 +7,7 @@ pub mod import_batch;
 pub mod pay_report;
 pub mod pay_valuation;
 pub mod person;
+pub mod report_setting;
 pub mod session;
 pub mod stage_change;
 pub mod user;

@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, Text};
 
 use super::PayReport;
-use super::exchange_rate::VALUED_SQL;
 use crate::domain::PayReportId;
 use crate::schema::{pay_report, person};
 
@@ -72,11 +71,6 @@ impl Valuation {
     }
 }
 
-/// Pay reports as the `picked` figures of `VALUED_SQL`; the caller adds any WHERE and the
-/// closing parenthesis.
-const PICKED_SQL: &str = "WITH picked AS (
-        SELECT id, currency, amount_low, amount_high, period_years, as_of FROM pay_report";
-
 impl PayReport {
     /// Each report's value in `reporting`, in the order given; `None` for one deleted since
     /// it was read.
@@ -89,11 +83,10 @@ impl PayReport {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = reports.iter().map(|r| r.id.get()).collect();
-        let mut rows: Vec<ValuedRow> = diesel::sql_query(format!(
-            "{PICKED_SQL} WHERE id = ANY($2)){VALUED_SQL}
-                SELECT id, currency, value, rate_on FROM chosen"
-        ))
-        .bind::<Text, _>(reporting)
+        let mut rows: Vec<ValuedRow> = diesel::sql_query(
+            "SELECT pay_report_id AS id, currency, value, rate_on FROM pay_figure
+             WHERE pay_report_id = ANY($1)",
+        )
         .bind::<Array<BigInt>, _>(ids)
         .load(conn)?;
         Ok(reports
@@ -113,16 +106,18 @@ impl PayReport {
         reporting: &str,
         limit: i64,
     ) -> QueryResult<Vec<RankedPayReport>> {
-        let rows: Vec<ValuedRow> = diesel::sql_query(format!(
-            "{PICKED_SQL}){VALUED_SQL}
-            SELECT id, currency, value, rate_on FROM (
-                (SELECT * FROM chosen WHERE value IS NOT NULL ORDER BY value DESC, id LIMIT $2)
+        // Each half walks its own partial index (migration `report_figures`) and stops after
+        // `limit` rows.
+        let rows: Vec<ValuedRow> = diesel::sql_query(
+            "SELECT pay_report_id AS id, currency, value, rate_on FROM (
+                (SELECT * FROM pay_figure WHERE value IS NOT NULL
+                 ORDER BY value DESC, pay_report_id LIMIT $1)
                 UNION ALL
-                (SELECT * FROM chosen WHERE value IS NULL ORDER BY as_of DESC, id LIMIT $2)
+                (SELECT * FROM pay_figure WHERE value IS NULL
+                 ORDER BY as_of DESC, pay_report_id LIMIT $1)
             ) t
-            ORDER BY value DESC NULLS LAST, as_of DESC, id"
-        ))
-        .bind::<Text, _>(reporting)
+            ORDER BY value DESC NULLS LAST, as_of DESC, pay_report_id",
+        )
         .bind::<BigInt, _>(limit)
         .load(conn)?;
         let ids: Vec<PayReportId> = rows.iter().map(|row| row.id).collect();

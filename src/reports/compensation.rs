@@ -6,7 +6,7 @@ use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
-    UnconvertedFigure, VALUED_SQL, chart_rows, left_out_sql, report_query, to_f64,
+    UnconvertedFigure, chart_rows, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -37,38 +37,64 @@ fn group_sql(group_by: GroupBy) -> &'static str {
     match group_by {
         GroupBy::OriginCompany => "coalesce(oc.name, '(not recorded)')",
         GroupBy::HiringCompany => "coalesce(hc.name, '(not recorded)')",
-        GroupBy::Title => "coalesce(p.title, '(not recorded)')",
-        GroupBy::Kind => "pr.kind",
-        GroupBy::Confidence => "pr.confidence",
+        GroupBy::Title => "coalesce(f.title, '(not recorded)')",
+        GroupBy::Kind => "f.kind",
+        GroupBy::Confidence => "f.confidence",
+    }
+}
+
+/// Which figure of a person each group counts: the latest among those the filters keep, within
+/// the group when figures of one person fall into several (grouped by kind or confidence). The
+/// database keeps a flag for each of these choices; within a date window no flag says which
+/// figure is the latest, so that choice is made here, over the window's figures.
+fn pick_sql(filter: &ReportFilter) -> &'static str {
+    if filter.from.is_some() || filter.to.is_some() {
+        return "";
+    }
+    let by_kind = filter.kind.is_some() || filter.group_by == GroupBy::Kind;
+    let by_confidence = filter.confidence.is_some() || filter.group_by == GroupBy::Confidence;
+    match (by_kind, by_confidence) {
+        (false, false) => "AND f.latest",
+        (true, false) => "AND f.latest_of_kind",
+        (false, true) => "AND f.latest_of_confidence",
+        (true, true) => "AND f.latest_of_both",
     }
 }
 
 /// `chosen`: per group and person, the person's latest figure by as_of among those the
-/// filters keep, so a person counts once per group. Binds $1 to $7.
-fn chosen_sql(group_by: GroupBy) -> String {
+/// filters keep, so a person counts once per group. Binds $1 to $6.
+fn chosen_sql(filter: &ReportFilter) -> String {
+    let pick = pick_sql(filter);
+    let (distinct, order) = if pick.is_empty() {
+        (
+            "DISTINCT ON (grp, f.person_id)",
+            "ORDER BY grp, f.person_id, f.as_of DESC, f.pay_report_id DESC",
+        )
+    } else {
+        ("", "")
+    };
     format!(
-        "WITH picked AS (
-            SELECT DISTINCT ON (grp, pr.person_id) {group} AS grp, pr.person_id, pr.currency,
-                   pr.amount_low, pr.amount_high, pr.period_years, pr.as_of
-            FROM pay_report pr
-            JOIN person p ON p.id = pr.person_id
-            LEFT JOIN company oc ON oc.id = p.origin_company_id
-            LEFT JOIN company hc ON hc.id = p.hiring_company_id
-            WHERE ($2::bigint IS NULL OR p.origin_company_id = $2)
-              AND ($3::bigint IS NULL OR p.hiring_company_id = $3)
-              AND ($4::date IS NULL OR pr.as_of >= $4)
-              AND ($5::date IS NULL OR pr.as_of <= $5)
-              AND ($6::text IS NULL OR pr.kind = $6)
-              AND ($7::text IS NULL OR pr.confidence = $7)
-            ORDER BY grp, pr.person_id, pr.as_of DESC, pr.id DESC
-        ){VALUED_SQL}",
-        group = group_sql(group_by)
+        "WITH chosen AS (
+            SELECT {distinct} {group} AS grp, f.person_id, f.pay_report_id, f.value
+            FROM pay_figure f
+            LEFT JOIN company oc ON oc.id = f.origin_company_id
+            LEFT JOIN company hc ON hc.id = f.hiring_company_id
+            WHERE ($1::bigint IS NULL OR f.origin_company_id = $1)
+              AND ($2::bigint IS NULL OR f.hiring_company_id = $2)
+              AND ($3::date IS NULL OR f.as_of >= $3)
+              AND ($4::date IS NULL OR f.as_of <= $4)
+              AND ($5::text IS NULL OR f.kind = $5)
+              AND ($6::text IS NULL OR f.confidence = $6)
+              {pick}
+            {order}
+        )",
+        group = group_sql(filter.group_by)
     )
 }
 
-/// The compensation SQL with its binds: the shared five, then $6 kind and $7 confidence.
-fn compensation_query(sql: String, filter: &ReportFilter, currency: &str) -> ReportQuery {
-    report_query(sql, filter, currency)
+/// The compensation SQL with its binds: the shared four, then $5 kind and $6 confidence.
+fn compensation_query(sql: String, filter: &ReportFilter) -> ReportQuery {
+    report_query(sql, filter)
         .bind::<Nullable<Text>, _>(filter.kind.map(|k| k.as_str()))
         .bind::<Nullable<Text>, _>(filter.confidence.map(|c| c.as_str()))
 }
@@ -77,13 +103,12 @@ fn compensation_query(sql: String, filter: &ReportFilter, currency: &str) -> Rep
 pub fn distributions(
     conn: &mut PgConnection,
     filter: &ReportFilter,
-    currency: &str,
     top: Option<i64>,
 ) -> QueryResult<Vec<Distribution>> {
     let sql = format!(
         "{}, ranked AS (
             SELECT grp FROM chosen WHERE value IS NOT NULL GROUP BY grp
-            ORDER BY count(*) DESC, grp LIMIT $8
+            ORDER BY count(*) DESC, grp LIMIT $7
         ), sorted AS (
             SELECT (r.grp IS NULL) AS is_other, coalesce(r.grp, 'Other') AS label,
                    array_agg(c.value ORDER BY c.value) AS v
@@ -98,9 +123,9 @@ pub fn distributions(
                v[cardinality(v)] AS max
         FROM sorted
         ORDER BY is_other, n DESC, label",
-        chosen_sql(filter.group_by)
+        chosen_sql(filter)
     );
-    compensation_query(sql, filter, currency)
+    compensation_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
 }
@@ -110,16 +135,14 @@ pub fn run(
     filter: &ReportFilter,
     currency: &str,
 ) -> Result<Report, AppError> {
-    let rows = distributions(conn, filter, currency, None)?;
+    let rows = distributions(conn, filter, None)?;
     let chart = if rows.is_empty() {
         None
     } else {
-        let pooled = chart_rows(&rows, |top| {
-            distributions(conn, filter, currency, Some(top))
-        })?;
+        let pooled = chart_rows(&rows, |top| distributions(conn, filter, Some(top)))?;
         Some(chart(&pooled, filter.group_by, currency)?)
     };
-    let left_out = compensation_query(left_out_sql(&chosen_sql(filter.group_by)), filter, currency)
+    let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)
         .load::<UnconvertedFigure>(conn)?;
     let money = |label: &str| Column::number(format!("{label} ({currency})"));
     let table = ReportTable {

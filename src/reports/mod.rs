@@ -66,64 +66,50 @@ pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {
     bigdecimal::ToPrimitive::to_f64(amount).unwrap_or(0.0)
 }
 
-/// The conversion every money report shares (and the pay pages): see its definition.
-pub(crate) use crate::models::exchange_rate::VALUED_SQL;
-
-/// When a hired person was hired: the decision date, else the start date, else the day they
-/// were moved to Hired.
-pub(crate) const HIRED_ON_SQL: &str = "coalesce(p.decided_on, p.start_on, (
-        SELECT max(sc.changed_at)::date FROM stage_change sc
-        WHERE sc.person_id = p.id AND sc.to_stage = 'hired'))";
-
 /// The CTEs `hires` (hired people matching the filters, with `hired_on`) and `chosen` (each
-/// one's latest pay figure by as_of, with its converted `value`). Binds: $1 reporting currency,
-/// $2 origin company id, $3 hiring company id, $4 from, $5 to.
-pub(crate) fn hires_with_pay_sql() -> String {
-    format!(
-        "WITH hires AS (
-            SELECT * FROM (
-                SELECT p.id, p.origin_company_id, p.hiring_company_id, {HIRED_ON_SQL} AS hired_on
-                FROM person p
-                WHERE p.stage = 'hired'
-                  AND ($2::bigint IS NULL OR p.origin_company_id = $2)
-                  AND ($3::bigint IS NULL OR p.hiring_company_id = $3)
-            ) h
-            WHERE ($4::date IS NULL OR h.hired_on >= $4) AND ($5::date IS NULL OR h.hired_on <= $5)
-        ), picked AS (
-            SELECT DISTINCT ON (pr.person_id) pr.person_id, pr.currency, pr.amount_low,
-                   pr.amount_high, pr.period_years, pr.as_of
-            FROM pay_report pr JOIN hires h ON h.id = pr.person_id
-            ORDER BY pr.person_id, pr.as_of DESC, pr.id DESC
-        ){VALUED_SQL}"
-    )
-}
+/// one's latest pay figure, with its converted `value`), read from the figures the database
+/// keeps current (migration `report_figures`). Binds: $1 origin company id, $2 hiring company
+/// id, $3 from, $4 to.
+pub(crate) const HIRES_WITH_PAY_SQL: &str = "WITH hires AS (
+            SELECT p.id, p.origin_company_id, p.hiring_company_id, pf.hired_on
+            FROM person p JOIN person_fact pf ON pf.person_id = p.id
+            WHERE p.stage = 'hired'
+              AND ($1::bigint IS NULL OR p.origin_company_id = $1)
+              AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
+              AND ($3::date IS NULL OR pf.hired_on >= $3)
+              AND ($4::date IS NULL OR pf.hired_on <= $4)
+        ), chosen AS (
+            SELECT f.person_id, f.pay_report_id, f.value
+            FROM pay_figure f JOIN hires h ON h.id = f.person_id
+            WHERE f.latest
+        )";
 
 /// A report's SQL as a boxed query, so binds can be added in steps.
 pub(crate) type ReportQuery =
     diesel::query_builder::BoxedSqlQuery<'static, diesel::pg::Pg, diesel::query_builder::SqlQuery>;
 
-/// A report's SQL with the binds every money report shares: $1 the reporting currency, $2 the
-/// origin company id, $3 the hiring company id, $4 from, $5 to.
-pub(crate) fn report_query(sql: String, filter: &ReportFilter, currency: &str) -> ReportQuery {
+/// A report's SQL with the binds every report shares: $1 the origin company id, $2 the hiring
+/// company id, $3 from, $4 to.
+pub(crate) fn report_query(sql: String, filter: &ReportFilter) -> ReportQuery {
     use diesel::sql_types::Nullable;
     diesel::sql_query(sql)
         .into_boxed()
-        .bind::<Text, _>(currency.to_owned())
         .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
         .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
         .bind::<Nullable<Date>, _>(filter.from)
         .bind::<Nullable<Date>, _>(filter.to)
 }
 
-/// Lists the figures of a `chosen` CTE (columns person_id, currency, amount_low, amount_high,
-/// as_of, value) that could not be converted.
+/// Lists the figures of a `chosen` CTE (columns pay_report_id and value) that could not be
+/// converted.
 pub(crate) fn left_out_sql(with_chosen: &str) -> String {
     format!(
         "{with_chosen}
-        SELECT DISTINCT c.person_id, p.full_name AS person_name, c.currency, c.amount_low,
-               c.amount_high, c.as_of
-        FROM chosen c JOIN person p ON p.id = c.person_id
+        SELECT DISTINCT pr.person_id, p.full_name AS person_name, pr.currency, pr.amount_low,
+               pr.amount_high, pr.as_of
+        FROM chosen c JOIN pay_report pr ON pr.id = c.pay_report_id
+        JOIN person p ON p.id = pr.person_id
         WHERE c.value IS NULL
-        ORDER BY p.full_name, c.as_of"
+        ORDER BY p.full_name, pr.as_of"
     )
 }

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, Report, ReportFilter, ReportTable, UnconvertedFigure, chart_rows,
-    hires_with_pay_sql, left_out_sql, report_query,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Report, ReportFilter, ReportTable, UnconvertedFigure,
+    chart_rows, left_out_sql, report_query,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -34,7 +34,6 @@ pub struct FlowRow {
 pub fn flows(
     conn: &mut PgConnection,
     filter: &ReportFilter,
-    currency: &str,
     top: Option<i64>,
 ) -> QueryResult<Vec<FlowRow>> {
     let sql = format!(
@@ -47,7 +46,7 @@ pub fn flows(
             LEFT JOIN company hc ON hc.id = h.hiring_company_id
         ), ranked AS (
             SELECT origin, hiring FROM pairs GROUP BY origin, hiring
-            ORDER BY count(*) DESC, origin, hiring LIMIT $6
+            ORDER BY count(*) DESC, origin, hiring LIMIT $5
         )
         SELECT (r.origin IS NULL) AS is_other, coalesce(r.origin, 'Other') AS origin,
                coalesce(r.hiring, '') AS hiring, count(*) AS people, count(p.value) AS with_pay,
@@ -57,9 +56,9 @@ pub fn flows(
         FROM pairs p LEFT JOIN ranked r ON r.origin = p.origin AND r.hiring = p.hiring
         GROUP BY 1, 2, 3
         ORDER BY is_other, people DESC, origin, hiring",
-        hires_with_pay_sql()
+        HIRES_WITH_PAY_SQL
     );
-    report_query(sql, filter, currency)
+    report_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
 }
@@ -69,15 +68,15 @@ pub fn run(
     filter: &ReportFilter,
     currency: &str,
 ) -> Result<Report, AppError> {
-    let rows = flows(conn, filter, currency, None)?;
+    let rows = flows(conn, filter, None)?;
     let chart = if rows.is_empty() {
         None
     } else {
-        let pooled = chart_rows(&rows, |top| flows(conn, filter, currency, Some(top)))?;
+        let pooled = chart_rows(&rows, |top| flows(conn, filter, Some(top)))?;
         Some(chart(&pooled)?)
     };
-    let left_out = report_query(left_out_sql(&hires_with_pay_sql()), filter, currency)
-        .load::<UnconvertedFigure>(conn)?;
+    let left_out =
+        report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
     let table = ReportTable {
         columns: vec![
             Column::text("Origin company"),

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, Interval, Report, ReportFilter, ReportTable, UnconvertedFigure,
-    hires_with_pay_sql, left_out_sql, report_query, to_f64,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Interval, Report, ReportFilter, ReportTable,
+    UnconvertedFigure, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -39,21 +39,17 @@ impl PeriodRow {
 
 /// Every period from the first hire to the last, empty ones included so the chart's time axis
 /// is even. Binds $6 and $7: the interval's name and its length.
-pub fn periods(
-    conn: &mut PgConnection,
-    filter: &ReportFilter,
-    currency: &str,
-) -> QueryResult<Vec<PeriodRow>> {
+pub fn periods(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec<PeriodRow>> {
     let sql = format!(
         "{}, per AS (
-            SELECT date_trunc($6::text, h.hired_on::timestamp)::date AS period, count(*) AS hires,
+            SELECT date_trunc($5::text, h.hired_on::timestamp)::date AS period, count(*) AS hires,
                    count(c.value) AS with_pay, coalesce(sum(c.value), 0) AS pay
             FROM hires h LEFT JOIN chosen c ON c.person_id = h.id
             WHERE h.hired_on IS NOT NULL
             GROUP BY 1
         ), periods AS (
             SELECT generate_series(min(period)::timestamp, max(period)::timestamp,
-                                   $7::interval)::date AS period
+                                   $6::interval)::date AS period
             FROM per
         )
         SELECT ps.period, coalesce(per.hires, 0) AS hires, coalesce(per.with_pay, 0) AS with_pay,
@@ -61,9 +57,9 @@ pub fn periods(
                sum(coalesce(per.pay, 0)) OVER (ORDER BY ps.period) AS cumulative
         FROM periods ps LEFT JOIN per ON per.period = ps.period
         ORDER BY ps.period",
-        hires_with_pay_sql()
+        HIRES_WITH_PAY_SQL
     );
-    report_query(sql, filter, currency)
+    report_query(sql, filter)
         .bind::<Text, _>(filter.interval.as_str())
         .bind::<Text, _>(filter.interval.step())
         .load(conn)
@@ -74,14 +70,14 @@ pub fn run(
     filter: &ReportFilter,
     currency: &str,
 ) -> Result<Report, AppError> {
-    let rows = periods(conn, filter, currency)?;
+    let rows = periods(conn, filter)?;
     let chart = if rows.is_empty() {
         None
     } else {
         Some(chart(&rows, filter.interval, currency)?)
     };
-    let left_out = report_query(left_out_sql(&hires_with_pay_sql()), filter, currency)
-        .load::<UnconvertedFigure>(conn)?;
+    let left_out =
+        report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
     let table = ReportTable {
         columns: vec![
             Column::text(if filter.interval == Interval::Month {

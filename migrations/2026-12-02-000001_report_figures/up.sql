@@ -1,0 +1,233 @@
+-- The figures every report reads, kept current by triggers in the same transaction as each
+-- write, so a report never recomputes conversions or "which figure is the latest" over all pay
+-- reports, and is never stale. `reports::reference` in the tests recomputes every report from
+-- the base tables and compares.
+
+-- The reporting currency the maintained values are in. The app writes its configured one here
+-- at startup; changing it recomputes every value.
+CREATE TABLE report_setting (
+    singleton          BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+    reporting_currency TEXT NOT NULL DEFAULT 'USD' CHECK (reporting_currency ~ '^[A-Z]{3}$')
+);
+INSERT INTO report_setting DEFAULT VALUES;
+
+-- A figure's annualised midpoint in the reporting currency (DOMAIN.md: the midpoint of the
+-- band, a total spread over its years), at the rate of its as_of day or the nearest earlier
+-- one; `value` NULL when there is no such rate. `rate_on` is the day of the rate used, NULL for
+-- a figure already in the reporting currency. Inlined by the planner where it is used.
+CREATE FUNCTION pay_value(cur TEXT, low NUMERIC, high NUMERIC, years SMALLINT, on_day DATE)
+RETURNS TABLE (value NUMERIC, rate_on DATE) LANGUAGE sql STABLE AS $$
+    SELECT round((low + high) / 2 / coalesce(years, 1)
+                 * CASE WHEN cur = s.reporting_currency THEN 1 ELSE r.rate END, 2),
+           CASE WHEN cur <> s.reporting_currency THEN r.rate_on END
+    FROM report_setting s
+    LEFT JOIN LATERAL (
+        SELECT er.rate, er.rate_on FROM exchange_rate er
+        WHERE er.currency = cur AND er.rate_on <= on_day AND cur <> s.reporting_currency
+        ORDER BY er.rate_on DESC LIMIT 1
+    ) r ON true
+$$;
+
+-- One row per pay report: its value, the person's attributes the reports group and filter
+-- by, and which "latest figure" each report would pick it as. A report grouped by kind takes
+-- each person's latest figure of each kind (latest_of_kind); filtered by kind and confidence,
+-- the latest of both; and so on. Latest means by as_of, then by id.
+CREATE TABLE pay_figure (
+    pay_report_id        BIGINT PRIMARY KEY REFERENCES pay_report (id) ON DELETE CASCADE,
+    person_id            BIGINT NOT NULL,
+    origin_company_id    BIGINT,
+    hiring_company_id    BIGINT,
+    title                TEXT,
+    kind                 TEXT NOT NULL,
+    confidence           TEXT NOT NULL,
+    currency             TEXT NOT NULL,
+    as_of                DATE NOT NULL,
+    value                NUMERIC(16, 2),
+    rate_on              DATE,
+    latest               BOOLEAN NOT NULL,
+    latest_of_kind       BOOLEAN NOT NULL,
+    latest_of_confidence BOOLEAN NOT NULL,
+    latest_of_both       BOOLEAN NOT NULL
+);
+
+CREATE INDEX pay_figure_person_idx ON pay_figure (person_id);
+-- Rate changes recompute the figures of one currency from one day on.
+CREATE INDEX pay_figure_currency_idx ON pay_figure (currency, as_of);
+-- The dashboard's largest packages, and the figures nobody could convert.
+CREATE INDEX pay_figure_value_idx ON pay_figure (value DESC, pay_report_id) WHERE value IS NOT NULL;
+CREATE INDEX pay_figure_unconverted_idx ON pay_figure (as_of DESC, pay_report_id) WHERE value IS NULL;
+
+-- What the figures are computed from; `person_id = ANY(..)` is pushed into it, as every window
+-- is partitioned by person.
+CREATE VIEW pay_figure_source AS
+SELECT pr.id AS pay_report_id, pr.person_id, p.origin_company_id, p.hiring_company_id, p.title,
+       pr.kind, pr.confidence, pr.currency, pr.as_of, v.value, v.rate_on,
+       row_number() OVER (PARTITION BY pr.person_id
+                          ORDER BY pr.as_of DESC, pr.id DESC) = 1 AS latest,
+       row_number() OVER (PARTITION BY pr.person_id, pr.kind
+                          ORDER BY pr.as_of DESC, pr.id DESC) = 1 AS latest_of_kind,
+       row_number() OVER (PARTITION BY pr.person_id, pr.confidence
+                          ORDER BY pr.as_of DESC, pr.id DESC) = 1 AS latest_of_confidence,
+       row_number() OVER (PARTITION BY pr.person_id, pr.kind, pr.confidence
+                          ORDER BY pr.as_of DESC, pr.id DESC) = 1 AS latest_of_both
+FROM pay_report pr
+JOIN person p ON p.id = pr.person_id
+CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) v;
+
+-- Per person, what the hire and pipeline reports filter by: when they were hired (the decision
+-- date, else the start date, else the day they were moved to Hired; computed for everyone,
+-- used for hires) and the day they entered the tracker (their first stage change).
+CREATE TABLE person_fact (
+    person_id  BIGINT PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,
+    hired_on   DATE,
+    entered_on DATE
+);
+
+CREATE VIEW person_fact_source AS
+SELECT p.id AS person_id,
+       coalesce(p.decided_on, p.start_on,
+                (SELECT max(sc.changed_at)::date FROM stage_change sc
+                 WHERE sc.person_id = p.id AND sc.to_stage = 'hired')) AS hired_on,
+       (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) AS entered_on
+FROM person p;
+
+-- Recomputes everything kept for these people. Their rows are locked first (NO KEY UPDATE,
+-- which a pay report's foreign key check does not wait for), so two transactions writing for
+-- one person take turns, and the second sees the first's rows.
+CREATE FUNCTION refresh_person_figures(people BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM 1 FROM person WHERE id = ANY(people) ORDER BY id FOR NO KEY UPDATE;
+    DELETE FROM pay_figure WHERE person_id = ANY(people);
+    INSERT INTO pay_figure SELECT * FROM pay_figure_source WHERE person_id = ANY(people);
+    INSERT INTO person_fact SELECT * FROM person_fact_source WHERE person_id = ANY(people)
+    ON CONFLICT (person_id) DO UPDATE
+        SET hired_on = EXCLUDED.hired_on, entered_on = EXCLUDED.entered_on
+        WHERE (person_fact.hired_on, person_fact.entered_on)
+              IS DISTINCT FROM (EXCLUDED.hired_on, EXCLUDED.entered_on);
+END
+$$;
+
+-- Statement triggers: an import of a thousand rows refreshes its people once, set-wise.
+CREATE FUNCTION refresh_figures_of_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(SELECT DISTINCT person_id FROM new_rows));
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION refresh_figures_of_old_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(SELECT DISTINCT person_id FROM old_rows));
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION refresh_figures_of_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(
+        SELECT person_id FROM new_rows UNION SELECT person_id FROM old_rows));
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION refresh_figures_of_new_people() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(SELECT id FROM new_rows));
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER pay_report_figures_insert AFTER INSERT ON pay_report
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_new_rows();
+CREATE TRIGGER pay_report_figures_update AFTER UPDATE ON pay_report
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_changed_rows();
+CREATE TRIGGER pay_report_figures_delete AFTER DELETE ON pay_report
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_old_rows();
+
+CREATE TRIGGER stage_change_figures_insert AFTER INSERT ON stage_change
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_new_rows();
+CREATE TRIGGER stage_change_figures_update AFTER UPDATE ON stage_change
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_changed_rows();
+CREATE TRIGGER stage_change_figures_delete AFTER DELETE ON stage_change
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_old_rows();
+
+-- People: only the columns the figures copy or are computed from (a column list cannot be
+-- combined with transition tables, so the trigger compares old and new itself).
+CREATE TRIGGER person_figures_insert AFTER INSERT ON person
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_new_people();
+CREATE FUNCTION refresh_figures_of_changed_people() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(
+        SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.origin_company_id, n.hiring_company_id, n.title, n.decided_on, n.start_on)
+              IS DISTINCT FROM
+              (o.origin_company_id, o.hiring_company_id, o.title, o.decided_on, o.start_on)));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER person_figures_update AFTER UPDATE ON person
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_changed_people();
+
+-- A new, changed or removed rate re-values the figures of its currency from its day on (an
+-- earlier figure never used it).
+CREATE FUNCTION revalue_figures(currencies TEXT[], since DATE) RETURNS void LANGUAGE sql AS $$
+    UPDATE pay_figure f SET value = n.value, rate_on = n.rate_on
+    FROM pay_report pr
+    CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) n
+    WHERE f.currency = ANY(currencies) AND f.as_of >= since AND pr.id = f.pay_report_id
+      AND (f.value, f.rate_on) IS DISTINCT FROM (n.value, n.rate_on);
+$$;
+
+CREATE FUNCTION revalue_figures_of_rates() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM revalue_figures(ARRAY(SELECT DISTINCT currency FROM old_rows),
+                                (SELECT min(rate_on) FROM old_rows));
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        PERFORM revalue_figures(ARRAY(SELECT DISTINCT currency FROM new_rows),
+                                (SELECT min(rate_on) FROM new_rows));
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER exchange_rate_figures_insert AFTER INSERT ON exchange_rate
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION revalue_figures_of_rates();
+CREATE TRIGGER exchange_rate_figures_update AFTER UPDATE ON exchange_rate
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION revalue_figures_of_rates();
+CREATE TRIGGER exchange_rate_figures_delete AFTER DELETE ON exchange_rate
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION revalue_figures_of_rates();
+
+-- A new reporting currency re-values everything.
+CREATE FUNCTION revalue_all_figures() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pay_figure f SET value = n.value, rate_on = n.rate_on
+    FROM pay_report pr
+    CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) n
+    WHERE pr.id = f.pay_report_id AND (f.value, f.rate_on) IS DISTINCT FROM (n.value, n.rate_on);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER report_setting_revalue AFTER UPDATE OF reporting_currency ON report_setting
+    FOR EACH ROW WHEN (OLD.reporting_currency IS DISTINCT FROM NEW.reporting_currency)
+    EXECUTE FUNCTION revalue_all_figures();
+
+-- Everything at once, set-wise: for what the database already holds, and after a bulk load that
+-- ran with the triggers above disabled (`talent-tracker generate`).
+CREATE FUNCTION refresh_all_figures() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM pay_figure;
+    INSERT INTO pay_figure SELECT * FROM pay_figure_source;
+    DELETE FROM person_fact;
+    INSERT INTO person_fact SELECT * FROM person_fact_source;
+$$;
+SELECT refresh_all_figures();
+ANALYZE pay_figure;
+ANALYZE person_fact;
