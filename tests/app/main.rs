@@ -30,6 +30,7 @@ mod pages;
 mod password_change;
 mod pay_reports;
 mod people;
+mod report_consistency;
 mod reports;
 mod robustness;
 mod route_fuzz;
