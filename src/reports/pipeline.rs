@@ -28,14 +28,14 @@ pub struct StageRow {
 /// The funnel stages in order, then the ways out. Each CTE is one pass over the stage
 /// history (MATERIALIZED so the per-stage lookups read the small results, not the history
 /// again). Binds: $1 origin company id, $2 hiring company id, $3 from, $4 to (the day a
-/// person entered the tracker), $5 every stage in pipeline order, $6 the funnel's stages.
+/// person entered the tracker, kept in `person_fact`), $5 every stage in pipeline order, $6 the funnel's stages.
 const PIPELINE_SQL: &str = "
     WITH people AS (
-        SELECT p.id, p.stage FROM person p
+        SELECT p.id, p.stage FROM person p JOIN person_fact pf ON pf.person_id = p.id
         WHERE ($1::bigint IS NULL OR p.origin_company_id = $1)
           AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
-          AND ($3::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) >= $3)
-          AND ($4::date IS NULL OR (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) <= $4)
+          AND ($3::date IS NULL OR pf.entered_on >= $3)
+          AND ($4::date IS NULL OR pf.entered_on <= $4)
     ), moves AS MATERIALIZED (
         SELECT sc.person_id, sc.to_stage,
                extract(epoch FROM lead(sc.changed_at) OVER (PARTITION BY sc.person_id ORDER BY sc.changed_at, sc.id)
