@@ -56,6 +56,18 @@ CREATE INDEX pay_figure_currency_idx ON pay_figure (currency, as_of);
 -- The dashboard's largest packages, and the figures nobody could convert.
 CREATE INDEX pay_figure_value_idx ON pay_figure (value DESC, pay_report_id) WHERE value IS NOT NULL;
 CREATE INDEX pay_figure_unconverted_idx ON pay_figure (as_of DESC, pay_report_id) WHERE value IS NULL;
+-- The compensation report's groups, each handing its values over sorted: the group's values
+-- are collected in index order instead of sorting a million figures.
+CREATE INDEX pay_figure_origin_value_idx ON pay_figure (origin_company_id, value)
+    WHERE latest AND value IS NOT NULL;
+CREATE INDEX pay_figure_hiring_value_idx ON pay_figure (hiring_company_id, value)
+    WHERE latest AND value IS NOT NULL;
+CREATE INDEX pay_figure_title_value_idx ON pay_figure (title, value)
+    WHERE latest AND value IS NOT NULL;
+CREATE INDEX pay_figure_kind_value_idx ON pay_figure (kind, value)
+    WHERE latest_of_kind AND value IS NOT NULL;
+CREATE INDEX pay_figure_confidence_value_idx ON pay_figure (confidence, value)
+    WHERE latest_of_confidence AND value IS NOT NULL;
 
 -- What the figures are computed from; `person_id = ANY(..)` is pushed into it, as every window
 -- is partitioned by person.
@@ -74,36 +86,126 @@ FROM pay_report pr
 JOIN person p ON p.id = pr.person_id
 CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) v;
 
--- Per person, what the hire and pipeline reports filter by: when they were hired (the decision
--- date, else the start date, else the day they were moved to Hired; computed for everyone,
--- used for hires) and the day they entered the tracker (their first stage change).
+-- Each stage as one bit, in pipeline order (the order of `Stage::ALL`, which a test checks), so
+-- a person's stages entered fit in one number and "got at least this far" is a comparison.
+CREATE FUNCTION stage_bit(stage TEXT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (1 << (array_position(
+        ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired', 'declined', 'withdrawn'],
+        stage) - 1))::smallint
+$$;
+
+-- Per person, what the hire and pipeline reports read: the person's stage and companies, when
+-- they were hired (the decision date, else the start date, else the day they were moved to
+-- Hired; computed for everyone, used for hires), the day they entered the tracker (their first
+-- stage change), the stages they ever entered (stage_bit), and their latest pay figure with
+-- its value.
 CREATE TABLE person_fact (
-    person_id  BIGINT PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,
-    hired_on   DATE,
-    entered_on DATE
+    person_id         BIGINT PRIMARY KEY,
+    stage             TEXT NOT NULL,
+    origin_company_id BIGINT,
+    hiring_company_id BIGINT,
+    hired_on          DATE,
+    entered_on        DATE,
+    entered           SMALLINT NOT NULL,
+    pay_report_id     BIGINT,
+    value             NUMERIC(16, 2)
 );
 
+CREATE INDEX person_fact_hires_idx ON person_fact (hired_on) WHERE stage = 'hired';
+CREATE INDEX person_fact_pay_idx ON person_fact (pay_report_id);
+
 CREATE VIEW person_fact_source AS
-SELECT p.id AS person_id,
+SELECT p.id AS person_id, p.stage, p.origin_company_id, p.hiring_company_id,
        coalesce(p.decided_on, p.start_on,
                 (SELECT max(sc.changed_at)::date FROM stage_change sc
                  WHERE sc.person_id = p.id AND sc.to_stage = 'hired')) AS hired_on,
-       (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) AS entered_on
-FROM person p;
+       (SELECT min(sc.changed_at)::date FROM stage_change sc WHERE sc.person_id = p.id) AS entered_on,
+       (SELECT coalesce(bit_or(DISTINCT stage_bit(sc.to_stage)), 0)::smallint FROM stage_change sc
+        WHERE sc.person_id = p.id) AS entered,
+       f.pay_report_id, f.value
+FROM person p
+LEFT JOIN pay_figure f ON f.person_id = p.id AND f.latest;
+
+-- Every stay in a stage: from a stage change to the person's next one (`days` NULL while they
+-- are still there), for the pipeline's median days in stage.
+CREATE TABLE stage_stay (
+    stage_change_id BIGINT PRIMARY KEY,
+    person_id       BIGINT NOT NULL,
+    stage           TEXT NOT NULL,
+    days            NUMERIC CHECK (days >= 0)
+);
+CREATE INDEX stage_stay_person_idx ON stage_stay (person_id);
+CREATE INDEX stage_stay_days_idx ON stage_stay (stage, days) WHERE days IS NOT NULL;
+
+CREATE VIEW stage_stay_source AS
+SELECT sc.id AS stage_change_id, sc.person_id, sc.to_stage AS stage,
+       extract(epoch FROM lead(sc.changed_at) OVER (PARTITION BY sc.person_id
+                                                    ORDER BY sc.changed_at, sc.id)
+                          - sc.changed_at) / 86400 AS days
+FROM stage_change sc;
+
+-- Summaries the unfiltered pipeline reads instead of a million people: how many people are in
+-- each stage having entered which stages, and how many finished stays of each whole number of
+-- days each stage has (to find the stay at a given rank without sorting them all). `n` has no
+-- CHECK (n >= 0): an INSERT .. ON CONFLICT checks the row it would insert, and a decrease
+-- arrives as a negative row.
+CREATE TABLE pipeline_count (
+    stage   TEXT NOT NULL,
+    entered SMALLINT NOT NULL,
+    n       BIGINT NOT NULL,
+    PRIMARY KEY (stage, entered)
+);
+CREATE TABLE stage_stay_count (
+    stage      TEXT NOT NULL,
+    whole_days INT NOT NULL,
+    n          BIGINT NOT NULL,
+    PRIMARY KEY (stage, whole_days)
+);
 
 -- Recomputes everything kept for these people. Their rows are locked first (NO KEY UPDATE,
 -- which a pay report's foreign key check does not wait for), so two transactions writing for
--- one person take turns, and the second sees the first's rows.
+-- one person take turns, and the second sees the first's rows. The kept rows carry no foreign
+-- keys: a person's removal reaches them through this function like any other change (the
+-- person's, their pay reports' and their stage changes' triggers call it), so the counts are
+-- always adjusted. The counts change by the difference between what was kept before and
+-- after, in key order: refreshing a person whose stages did not change writes no count, and
+-- concurrent writers cannot deadlock on them.
 CREATE FUNCTION refresh_person_figures(people BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    old_stage TEXT[];
+    old_entered SMALLINT[];
+    old_stay TEXT[];
+    old_days INT[];
 BEGIN
     PERFORM 1 FROM person WHERE id = ANY(people) ORDER BY id FOR NO KEY UPDATE;
     DELETE FROM pay_figure WHERE person_id = ANY(people);
     INSERT INTO pay_figure SELECT * FROM pay_figure_source WHERE person_id = ANY(people);
-    INSERT INTO person_fact SELECT * FROM person_fact_source WHERE person_id = ANY(people)
-    ON CONFLICT (person_id) DO UPDATE
-        SET hired_on = EXCLUDED.hired_on, entered_on = EXCLUDED.entered_on
-        WHERE (person_fact.hired_on, person_fact.entered_on)
-              IS DISTINCT FROM (EXCLUDED.hired_on, EXCLUDED.entered_on);
+
+    WITH gone AS (DELETE FROM person_fact WHERE person_id = ANY(people) RETURNING stage, entered)
+    SELECT array_agg(stage), array_agg(entered) INTO old_stage, old_entered FROM gone;
+    INSERT INTO person_fact SELECT * FROM person_fact_source WHERE person_id = ANY(people);
+    INSERT INTO pipeline_count AS c (stage, entered, n)
+    SELECT stage, entered, sum(delta) FROM (
+        SELECT stage, entered, 1 AS delta FROM person_fact WHERE person_id = ANY(people)
+        UNION ALL
+        SELECT o.stage, o.entered, -1 FROM unnest(old_stage, old_entered) AS o(stage, entered)
+    ) d GROUP BY stage, entered HAVING sum(delta) <> 0 ORDER BY stage, entered
+    ON CONFLICT (stage, entered) DO UPDATE SET n = c.n + EXCLUDED.n;
+
+    WITH gone AS (
+        DELETE FROM stage_stay WHERE person_id = ANY(people) AND days IS NOT NULL
+        RETURNING stage, floor(days)::int AS whole_days)
+    SELECT array_agg(stage), array_agg(whole_days) INTO old_stay, old_days FROM gone;
+    DELETE FROM stage_stay WHERE person_id = ANY(people);
+    INSERT INTO stage_stay SELECT * FROM stage_stay_source WHERE person_id = ANY(people);
+    INSERT INTO stage_stay_count AS c (stage, whole_days, n)
+    SELECT stage, whole_days, sum(delta) FROM (
+        SELECT stage, floor(days)::int AS whole_days, 1 AS delta FROM stage_stay
+        WHERE person_id = ANY(people) AND days IS NOT NULL
+        UNION ALL
+        SELECT o.stage, o.whole_days, -1 FROM unnest(old_stay, old_days) AS o(stage, whole_days)
+    ) d GROUP BY stage, whole_days HAVING sum(delta) <> 0 ORDER BY stage, whole_days
+    ON CONFLICT (stage, whole_days) DO UPDATE SET n = c.n + EXCLUDED.n;
 END
 $$;
 
@@ -156,6 +258,12 @@ CREATE TRIGGER stage_change_figures_delete AFTER DELETE ON stage_change
 
 -- People: only the columns the figures copy or are computed from (a column list cannot be
 -- combined with transition tables, so the trigger compares old and new itself).
+CREATE FUNCTION refresh_figures_of_old_people() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_person_figures(ARRAY(SELECT id FROM old_rows));
+    RETURN NULL;
+END
+$$;
 CREATE TRIGGER person_figures_insert AFTER INSERT ON person
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
     EXECUTE FUNCTION refresh_figures_of_new_people();
@@ -163,12 +271,17 @@ CREATE FUNCTION refresh_figures_of_changed_people() RETURNS trigger LANGUAGE plp
 BEGIN
     PERFORM refresh_person_figures(ARRAY(
         SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (n.origin_company_id, n.hiring_company_id, n.title, n.decided_on, n.start_on)
+        WHERE (n.stage, n.origin_company_id, n.hiring_company_id, n.title, n.decided_on,
+               n.start_on)
               IS DISTINCT FROM
-              (o.origin_company_id, o.hiring_company_id, o.title, o.decided_on, o.start_on)));
+              (o.stage, o.origin_company_id, o.hiring_company_id, o.title, o.decided_on,
+               o.start_on)));
     RETURN NULL;
 END
 $$;
+CREATE TRIGGER person_figures_delete AFTER DELETE ON person
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION refresh_figures_of_old_people();
 CREATE TRIGGER person_figures_update AFTER UPDATE ON person
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
     EXECUTE FUNCTION refresh_figures_of_changed_people();
@@ -176,11 +289,15 @@ CREATE TRIGGER person_figures_update AFTER UPDATE ON person
 -- A new, changed or removed rate re-values the figures of its currency from its day on (an
 -- earlier figure never used it).
 CREATE FUNCTION revalue_figures(currencies TEXT[], since DATE) RETURNS void LANGUAGE sql AS $$
-    UPDATE pay_figure f SET value = n.value, rate_on = n.rate_on
-    FROM pay_report pr
-    CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) n
-    WHERE f.currency = ANY(currencies) AND f.as_of >= since AND pr.id = f.pay_report_id
-      AND (f.value, f.rate_on) IS DISTINCT FROM (n.value, n.rate_on);
+    WITH changed AS (
+        UPDATE pay_figure f SET value = n.value, rate_on = n.rate_on
+        FROM pay_report pr
+        CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) n
+        WHERE f.currency = ANY(currencies) AND f.as_of >= since AND pr.id = f.pay_report_id
+          AND (f.value, f.rate_on) IS DISTINCT FROM (n.value, n.rate_on)
+        RETURNING f.pay_report_id, f.value
+    )
+    UPDATE person_fact pf SET value = c.value FROM changed c WHERE pf.pay_report_id = c.pay_report_id;
 $$;
 
 CREATE FUNCTION revalue_figures_of_rates() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -209,10 +326,7 @@ CREATE TRIGGER exchange_rate_figures_delete AFTER DELETE ON exchange_rate
 -- A new reporting currency re-values everything.
 CREATE FUNCTION revalue_all_figures() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE pay_figure f SET value = n.value, rate_on = n.rate_on
-    FROM pay_report pr
-    CROSS JOIN LATERAL pay_value(pr.currency, pr.amount_low, pr.amount_high, pr.period_years, pr.as_of) n
-    WHERE pr.id = f.pay_report_id AND (f.value, f.rate_on) IS DISTINCT FROM (n.value, n.rate_on);
+    PERFORM revalue_figures(ARRAY(SELECT DISTINCT currency FROM pay_figure), '-infinity');
     RETURN NULL;
 END
 $$;
@@ -227,7 +341,15 @@ CREATE FUNCTION refresh_all_figures() RETURNS void LANGUAGE sql AS $$
     INSERT INTO pay_figure SELECT * FROM pay_figure_source;
     DELETE FROM person_fact;
     INSERT INTO person_fact SELECT * FROM person_fact_source;
+    DELETE FROM pipeline_count;
+    INSERT INTO pipeline_count SELECT stage, entered, count(*) FROM person_fact GROUP BY 1, 2;
+    DELETE FROM stage_stay;
+    INSERT INTO stage_stay SELECT * FROM stage_stay_source;
+    DELETE FROM stage_stay_count;
+    INSERT INTO stage_stay_count
+    SELECT stage, floor(days)::int, count(*) FROM stage_stay WHERE days IS NOT NULL GROUP BY 1, 2;
 $$;
 SELECT refresh_all_figures();
 ANALYZE pay_figure;
 ANALYZE person_fact;
+ANALYZE stage_stay;

@@ -32,14 +32,24 @@ pub struct Distribution {
     pub max: BigDecimal,
 }
 
-/// The SQL naming each figure's group. Only these fixed fragments reach the query text.
-fn group_sql(group_by: GroupBy) -> &'static str {
+/// The SQL of each figure's group, and of the group's name. Groups are formed on the kept
+/// column itself, so that one of the ordered indexes of migration `report_figures` hands each
+/// group's values over already sorted; companies are named after grouping. Only these fixed
+/// fragments reach the query text.
+fn group_sql(group_by: GroupBy) -> (&'static str, &'static str) {
+    const NOT_RECORDED: &str = "coalesce(grp, '(not recorded)')";
     match group_by {
-        GroupBy::OriginCompany => "coalesce(oc.name, '(not recorded)')",
-        GroupBy::HiringCompany => "coalesce(hc.name, '(not recorded)')",
-        GroupBy::Title => "coalesce(f.title, '(not recorded)')",
-        GroupBy::Kind => "f.kind",
-        GroupBy::Confidence => "f.confidence",
+        GroupBy::OriginCompany => (
+            "f.origin_company_id",
+            "coalesce((SELECT name FROM company WHERE id = grp), '(not recorded)')",
+        ),
+        GroupBy::HiringCompany => (
+            "f.hiring_company_id",
+            "coalesce((SELECT name FROM company WHERE id = grp), '(not recorded)')",
+        ),
+        GroupBy::Title => ("f.title", NOT_RECORDED),
+        GroupBy::Kind => ("f.kind", "grp"),
+        GroupBy::Confidence => ("f.confidence", "grp"),
     }
 }
 
@@ -74,11 +84,9 @@ fn chosen_sql(filter: &ReportFilter) -> String {
         ("", "")
     };
     format!(
-        "WITH chosen AS (
+        "WITH chosen AS NOT MATERIALIZED (
             SELECT {distinct} {group} AS grp, f.person_id, f.pay_report_id, f.value
             FROM pay_figure f
-            LEFT JOIN company oc ON oc.id = f.origin_company_id
-            LEFT JOIN company hc ON hc.id = f.hiring_company_id
             WHERE ($1::bigint IS NULL OR f.origin_company_id = $1)
               AND ($2::bigint IS NULL OR f.hiring_company_id = $2)
               AND ($3::date IS NULL OR f.as_of >= $3)
@@ -88,7 +96,7 @@ fn chosen_sql(filter: &ReportFilter) -> String {
               {pick}
             {order}
         )",
-        group = group_sql(filter.group_by)
+        group = group_sql(filter.group_by).0
     )
 }
 
@@ -105,16 +113,25 @@ pub fn distributions(
     filter: &ReportFilter,
     top: Option<i64>,
 ) -> QueryResult<Vec<Distribution>> {
+    // `chosen` is not materialised: the groups read it through an ordered index, and the
+    // pooled "Other" (only with `top`) reads it again.
     let sql = format!(
-        "{}, ranked AS (
-            SELECT grp FROM chosen WHERE value IS NOT NULL GROUP BY grp
-            ORDER BY count(*) DESC, grp LIMIT $7
+        "{chosen}, grouped AS (
+            SELECT grp, array_agg(value ORDER BY value) AS v
+            FROM chosen WHERE value IS NOT NULL GROUP BY grp
+        ), named AS (
+            SELECT grp, {label} AS label, v FROM grouped
+        ), top AS (
+            SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
         ), sorted AS (
-            SELECT (r.grp IS NULL) AS is_other, coalesce(r.grp, 'Other') AS label,
-                   array_agg(c.value ORDER BY c.value) AS v
-            FROM chosen c LEFT JOIN ranked r ON r.grp = c.grp
-            WHERE c.value IS NOT NULL
-            GROUP BY 1, 2
+            SELECT false AS is_other, label, v FROM named n
+            WHERE $7::bigint IS NULL OR EXISTS (
+                SELECT 1 FROM top t WHERE t.grp IS NOT DISTINCT FROM n.grp)
+            UNION ALL
+            SELECT true, 'Other', array_agg(c.value ORDER BY c.value) FROM chosen c
+            WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM top t WHERE t.grp IS NOT DISTINCT FROM c.grp)
+            HAVING count(*) > 0
         )
         SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
@@ -123,7 +140,8 @@ pub fn distributions(
                v[cardinality(v)] AS max
         FROM sorted
         ORDER BY is_other, n DESC, label",
-        chosen_sql(filter)
+        chosen = chosen_sql(filter),
+        label = group_sql(filter.group_by).1,
     );
     compensation_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)

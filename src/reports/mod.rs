@@ -66,22 +66,21 @@ pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {
     bigdecimal::ToPrimitive::to_f64(amount).unwrap_or(0.0)
 }
 
-/// The CTEs `hires` (hired people matching the filters, with `hired_on`) and `chosen` (each
-/// one's latest pay figure, with its converted `value`), read from the figures the database
-/// keeps current (migration `report_figures`). Binds: $1 origin company id, $2 hiring company
-/// id, $3 from, $4 to.
+/// The CTEs `hires` (hired people matching the filters: their companies, `hired_on`, and
+/// their latest pay figure's `value`) and `chosen` (those figures), read from what the database
+/// keeps per person (`person_fact`, migration `report_figures`). Binds: $1 origin company id,
+/// $2 hiring company id, $3 from, $4 to.
 pub(crate) const HIRES_WITH_PAY_SQL: &str = "WITH hires AS (
-            SELECT p.id, p.origin_company_id, p.hiring_company_id, pf.hired_on
-            FROM person p JOIN person_fact pf ON pf.person_id = p.id
-            WHERE p.stage = 'hired'
-              AND ($1::bigint IS NULL OR p.origin_company_id = $1)
-              AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
+            SELECT pf.person_id, pf.origin_company_id, pf.hiring_company_id, pf.hired_on,
+                   pf.pay_report_id, pf.value
+            FROM person_fact pf
+            WHERE pf.stage = 'hired'
+              AND ($1::bigint IS NULL OR pf.origin_company_id = $1)
+              AND ($2::bigint IS NULL OR pf.hiring_company_id = $2)
               AND ($3::date IS NULL OR pf.hired_on >= $3)
               AND ($4::date IS NULL OR pf.hired_on <= $4)
         ), chosen AS (
-            SELECT f.person_id, f.pay_report_id, f.value
-            FROM pay_figure f JOIN hires h ON h.id = f.person_id
-            WHERE f.latest
+            SELECT person_id, pay_report_id, value FROM hires WHERE pay_report_id IS NOT NULL
         )";
 
 /// A report's SQL as a boxed query, so binds can be added in steps.

@@ -25,43 +25,80 @@ pub struct StageRow {
     pub median_days: Option<BigDecimal>,
 }
 
-/// The funnel stages in order, then the ways out. Each CTE is one pass over the stage
-/// history (MATERIALIZED so the per-stage lookups read the small results, not the history
-/// again). Binds: $1 origin company id, $2 hiring company id, $3 from, $4 to (the day a
-/// person entered the tracker, kept in `person_fact`), $5 every stage in pipeline order, $6 the funnel's stages.
-const PIPELINE_SQL: &str = "
+/// `counts` (people per current stage and stages entered, as `stage_bit` flags) and `medians`
+/// (median finished days per stage) for people matching the filters, from what the database
+/// keeps per person and per stay. Binds: $1 origin company id, $2 hiring company id, $3 from,
+/// $4 to (the day a person entered the tracker).
+const FILTERED_SQL: &str = "
     WITH people AS (
-        SELECT p.id, p.stage FROM person p JOIN person_fact pf ON pf.person_id = p.id
-        WHERE ($1::bigint IS NULL OR p.origin_company_id = $1)
-          AND ($2::bigint IS NULL OR p.hiring_company_id = $2)
-          AND ($3::date IS NULL OR pf.entered_on >= $3)
-          AND ($4::date IS NULL OR pf.entered_on <= $4)
-    ), moves AS MATERIALIZED (
-        SELECT sc.person_id, sc.to_stage,
-               extract(epoch FROM lead(sc.changed_at) OVER (PARTITION BY sc.person_id ORDER BY sc.changed_at, sc.id)
-                                  - sc.changed_at) / 86400 AS days
-        FROM stage_change sc JOIN people pe ON pe.id = sc.person_id
-    ), by_stage AS (
-        SELECT to_stage AS stage, count(DISTINCT person_id) AS entered,
-               round(exact_percentile(array_agg(days ORDER BY days) FILTER (WHERE days IS NOT NULL), 0.5), 1) AS median_days
-        FROM moves GROUP BY to_stage
-    ), furthest AS MATERIALIZED (
-        SELECT reached, count(*) AS n FROM (
-            SELECT max(array_position($6::text[], to_stage)) AS reached
-            FROM moves GROUP BY person_id
-        ) f GROUP BY reached
-    ), now AS (
-        SELECT stage, count(*) AS n FROM people GROUP BY stage
+        SELECT person_id, stage, entered FROM person_fact
+        WHERE ($1::bigint IS NULL OR origin_company_id = $1)
+          AND ($2::bigint IS NULL OR hiring_company_id = $2)
+          AND ($3::date IS NULL OR entered_on >= $3)
+          AND ($4::date IS NULL OR entered_on <= $4)
+    ), counts AS (
+        SELECT stage, entered, count(*) AS n FROM people GROUP BY stage, entered
+    ), medians AS (
+        SELECT ss.stage,
+               round(exact_percentile(array_agg(ss.days ORDER BY ss.days), 0.5), 1) AS median_days
+        FROM stage_stay ss JOIN people p ON p.person_id = ss.person_id
+        WHERE ss.days IS NOT NULL
+        GROUP BY ss.stage
+    )";
+
+/// The same for everyone, from the kept summaries: the counts as they are, and each median from
+/// the one or two stays at its rank, found by counting whole days (`stage_stay_count`) and then
+/// reading within that day through the ordered index, so no stay is sorted here.
+const EVERYONE_SQL: &str = "
+    WITH counts AS (
+        SELECT stage, entered, n FROM pipeline_count WHERE n > 0
+    ), days AS (
+        SELECT stage, whole_days, n,
+               sum(n) OVER (PARTITION BY stage ORDER BY whole_days) - n AS before,
+               sum(n) OVER (PARTITION BY stage) AS total
+        FROM stage_stay_count WHERE n > 0
+    ), ranks AS (
+        SELECT DISTINCT stage, total, floor(0.5 * (total - 1)) AS lo, ceil(0.5 * (total - 1)) AS hi
+        FROM days
+    ), at_rank AS (
+        SELECT r.stage, r.total, r.lo, r.hi, x.rank, x.days
+        FROM ranks r
+        CROSS JOIN LATERAL (VALUES (r.lo), (r.hi)) AS k(rank)
+        JOIN days d ON d.stage = r.stage AND k.rank >= d.before AND k.rank < d.before + d.n
+        CROSS JOIN LATERAL (
+            SELECT k.rank, ss.days FROM stage_stay ss
+            WHERE ss.stage = d.stage AND ss.days >= d.whole_days AND ss.days < d.whole_days + 1
+            ORDER BY ss.days OFFSET (k.rank - d.before) LIMIT 1
+        ) x
+    ), medians AS (
+        SELECT stage,
+               round(min(days) FILTER (WHERE rank = lo)
+                     + (0.5 * (total - 1) - lo)
+                       * (min(days) FILTER (WHERE rank = hi) - min(days) FILTER (WHERE rank = lo)),
+                     1) AS median_days
+        FROM at_rank GROUP BY stage, total, lo, hi
+    )";
+
+/// The stages in order, then the ways out, from `counts` and `medians`. A funnel stage was
+/// reached by everyone whose furthest funnel stage is it or a later one: with the stages as
+/// bits in pipeline order, that is the funnel bits read as a number being at least the stage's
+/// bit. A way out was reached by who entered it. Binds: $5 every stage in pipeline order, $6
+/// the funnel's stages.
+const STAGES_SQL: &str = ", funnel AS (
+        SELECT bit_or(stage_bit(f))::smallint AS bits FROM unnest($6::text[]) AS f
     ), stages AS (
         SELECT stage, position::int FROM unnest($5::text[]) WITH ORDINALITY AS s(stage, position)
     ), counted AS (
         SELECT s.stage, s.position,
                CASE WHEN s.position <= cardinality($6::text[])
-                    THEN (SELECT coalesce(sum(f.n), 0) FROM furthest f WHERE f.reached >= s.position)
-                    ELSE coalesce(b.entered, 0)
+                    THEN (SELECT coalesce(sum(c.n), 0) FROM counts c, funnel
+                          WHERE (c.entered & funnel.bits) >= stage_bit(s.stage))
+                    ELSE (SELECT coalesce(sum(c.n), 0) FROM counts c
+                          WHERE c.entered & stage_bit(s.stage) <> 0)
                END::bigint AS reached,
-               coalesce(nw.n, 0) AS now, b.median_days
-        FROM stages s LEFT JOIN by_stage b ON b.stage = s.stage LEFT JOIN now nw ON nw.stage = s.stage
+               (SELECT coalesce(sum(c.n), 0) FROM counts c WHERE c.stage = s.stage)::bigint AS now,
+               m.median_days
+        FROM stages s LEFT JOIN medians m ON m.stage = s.stage
     )
     SELECT stage, reached, now,
            CASE WHEN position < cardinality($6::text[]) AND reached > 0
@@ -73,7 +110,12 @@ pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec
     let names = |stages: &mut dyn Iterator<Item = &Stage>| -> Vec<&'static str> {
         stages.map(|s| s.as_str()).collect()
     };
-    diesel::sql_query(PIPELINE_SQL)
+    let everyone = filter.origin_company_id.is_none()
+        && filter.hiring_company_id.is_none()
+        && filter.from.is_none()
+        && filter.to.is_none();
+    let counts = if everyone { EVERYONE_SQL } else { FILTERED_SQL };
+    diesel::sql_query(format!("{counts}{STAGES_SQL}"))
         .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
         .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
         .bind::<Nullable<Date>, _>(filter.from)

@@ -36,27 +36,41 @@ pub fn flows(
     filter: &ReportFilter,
     top: Option<i64>,
 ) -> QueryResult<Vec<FlowRow>> {
+    // Pairs are counted by company id and named afterwards; with `top`, the hires of the pairs
+    // beyond it are pooled in one more pass.
     let sql = format!(
-        "{}, pairs AS (
-            SELECT coalesce(oc.name, '(not recorded)') AS origin,
-                   coalesce(hc.name, '(not recorded)') AS hiring, c.value
-            FROM hires h
-            LEFT JOIN chosen c ON c.person_id = h.id
-            LEFT JOIN company oc ON oc.id = h.origin_company_id
-            LEFT JOIN company hc ON hc.id = h.hiring_company_id
-        ), ranked AS (
-            SELECT origin, hiring FROM pairs GROUP BY origin, hiring
-            ORDER BY count(*) DESC, origin, hiring LIMIT $5
+        "{HIRES_WITH_PAY_SQL}, pairs AS (
+            SELECT origin_company_id AS o, hiring_company_id AS h, count(*) AS people,
+                   count(value) AS with_pay,
+                   round(exact_percentile(array_agg(value ORDER BY value)
+                         FILTER (WHERE value IS NOT NULL), 0.5), 2) AS median,
+                   sum(value) AS total
+            FROM hires GROUP BY 1, 2
+        ), named AS (
+            SELECT p.*, coalesce(oc.name, '(not recorded)') AS origin,
+                   coalesce(hc.name, '(not recorded)') AS hiring
+            FROM pairs p
+            LEFT JOIN company oc ON oc.id = p.o
+            LEFT JOIN company hc ON hc.id = p.h
+        ), top AS (
+            SELECT o, h FROM named ORDER BY people DESC, origin, hiring LIMIT $5
         )
-        SELECT (r.origin IS NULL) AS is_other, coalesce(r.origin, 'Other') AS origin,
-               coalesce(r.hiring, '') AS hiring, count(*) AS people, count(p.value) AS with_pay,
-               round(exact_percentile(array_agg(p.value ORDER BY p.value)
-                     FILTER (WHERE p.value IS NOT NULL), 0.5), 2) AS median,
-               sum(p.value) AS total
-        FROM pairs p LEFT JOIN ranked r ON r.origin = p.origin AND r.hiring = p.hiring
-        GROUP BY 1, 2, 3
-        ORDER BY is_other, people DESC, origin, hiring",
-        HIRES_WITH_PAY_SQL
+        SELECT false AS is_other, origin, hiring, people, with_pay, median, total
+        FROM named n
+        WHERE $5::bigint IS NULL OR EXISTS (
+            SELECT 1 FROM top t WHERE t.o IS NOT DISTINCT FROM n.o AND t.h IS NOT DISTINCT FROM n.h)
+        UNION ALL
+        SELECT true, 'Other', '', count(*), count(value),
+               round(exact_percentile(array_agg(value ORDER BY value)
+                     FILTER (WHERE value IS NOT NULL), 0.5), 2),
+               sum(value)
+        FROM hires x
+        WHERE $5::bigint IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM top t
+            WHERE t.o IS NOT DISTINCT FROM x.origin_company_id
+              AND t.h IS NOT DISTINCT FROM x.hiring_company_id)
+        HAVING count(*) > 0
+        ORDER BY is_other, people DESC, origin, hiring"
     );
     report_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)

@@ -43,8 +43,8 @@ pub fn periods(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Ve
     let sql = format!(
         "{}, per AS (
             SELECT date_trunc($5::text, h.hired_on::timestamp)::date AS period, count(*) AS hires,
-                   count(c.value) AS with_pay, coalesce(sum(c.value), 0) AS pay
-            FROM hires h LEFT JOIN chosen c ON c.person_id = h.id
+                   count(h.value) AS with_pay, coalesce(sum(h.value), 0) AS pay
+            FROM hires h
             WHERE h.hired_on IS NOT NULL
             GROUP BY 1
         ), periods AS (
