@@ -68,6 +68,9 @@ CREATE INDEX pay_figure_kind_value_idx ON pay_figure (kind, value)
     WHERE latest_of_kind AND value IS NOT NULL;
 CREATE INDEX pay_figure_confidence_value_idx ON pay_figure (confidence, value)
     WHERE latest_of_confidence AND value IS NOT NULL;
+-- And every group's values in one order, for a chart's "Other" that pools all but the largest.
+CREATE INDEX pay_figure_latest_value_idx ON pay_figure (value)
+    INCLUDE (origin_company_id, hiring_company_id, title) WHERE latest AND value IS NOT NULL;
 
 -- What the figures are computed from; `person_id = ANY(..)` is pushed into it, as every window
 -- is partitioned by person.
@@ -112,6 +115,9 @@ CREATE TABLE person_fact (
 );
 
 CREATE INDEX person_fact_hires_idx ON person_fact (hired_on) WHERE stage = 'hired';
+-- Talent flow's pairs, each handing its values over sorted.
+CREATE INDEX person_fact_flow_idx ON person_fact (origin_company_id, hiring_company_id, value)
+    WHERE stage = 'hired';
 CREATE INDEX person_fact_pay_idx ON person_fact (pay_report_id);
 
 CREATE VIEW person_fact_source AS

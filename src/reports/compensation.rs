@@ -114,7 +114,9 @@ pub fn distributions(
     top: Option<i64>,
 ) -> QueryResult<Vec<Distribution>> {
     // `chosen` is not materialised: the groups read it through an ordered index, and the
-    // pooled "Other" (only with `top`) reads it again.
+    // pooled "Other" (only with `top`) reads it again, in value order where an index has it so
+    // (the aggregate's own sort then finds its input sorted), with the top groups as a filter
+    // rather than a join that would lose that order.
     let sql = format!(
         "{chosen}, grouped AS (
             SELECT grp, array_agg(value ORDER BY value) AS v
@@ -128,9 +130,14 @@ pub fn distributions(
             WHERE $7::bigint IS NULL OR EXISTS (
                 SELECT 1 FROM top t WHERE t.grp IS NOT DISTINCT FROM n.grp)
             UNION ALL
-            SELECT true, 'Other', array_agg(c.value ORDER BY c.value) FROM chosen c
-            WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM top t WHERE t.grp IS NOT DISTINCT FROM c.grp)
+            SELECT true, 'Other', array_agg(value ORDER BY value) FROM (
+                SELECT c.value FROM chosen c
+                WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL
+                  AND CASE WHEN c.grp IS NULL THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
+                           ELSE NOT coalesce(c.grp = ANY(ARRAY(SELECT grp FROM top WHERE grp IS NOT NULL)), false)
+                      END
+                ORDER BY c.value
+            ) other
             HAVING count(*) > 0
         )
         SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,

@@ -421,13 +421,12 @@ fn left_out(report: talent_tracker::reports::Report) -> Vec<UnconvertedFigure> {
 
 fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> anyhow::Result<()> {
     for filter in filters(companies) {
-        let kept = compensation::distributions(conn, &filter, None)?;
-        same(
-            "compensation",
-            &filter,
-            &kept,
-            &reference::distributions(conn, &filter, currency)?,
-        );
+        // Every group, and a chart's few largest with the rest pooled.
+        for top in [None, Some(1), Some(2)] {
+            let kept = compensation::distributions(conn, &filter, top)?;
+            let scratch = reference::distributions(conn, &filter, currency, top)?;
+            same("compensation", &filter, &kept, &scratch);
+        }
         let kept = left_out(
             compensation::run(conn, &filter, currency).map_err(|e| anyhow::anyhow!("{e:?}"))?,
         );
@@ -443,13 +442,11 @@ fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> an
         {
             continue;
         }
-        let kept = talent_flow::flows(conn, &filter, None)?;
-        same(
-            "talent flow",
-            &filter,
-            &kept,
-            &reference::flows(conn, &filter, currency)?,
-        );
+        for top in [None, Some(1), Some(2)] {
+            let kept = talent_flow::flows(conn, &filter, top)?;
+            let scratch = reference::flows(conn, &filter, currency, top)?;
+            same("talent flow", &filter, &kept, &scratch);
+        }
         let kept = timeline::periods(conn, &filter)?;
         same(
             "timeline",

@@ -100,25 +100,35 @@ fn left_out(with_chosen: String) -> String {
     )
 }
 
+/// With `top`, the groups beyond it pooled into one "Other" row, as the charts show them.
 pub fn distributions(
     conn: &mut PgConnection,
     filter: &ReportFilter,
     currency: &str,
+    top: Option<i64>,
 ) -> QueryResult<Vec<Distribution>> {
     let sql = format!(
-        "{}, sorted AS (
-            SELECT false AS is_other, grp AS label, array_agg(value ORDER BY value) AS v
-            FROM chosen WHERE value IS NOT NULL GROUP BY grp
+        "{}, ranked AS (
+            SELECT grp FROM chosen WHERE value IS NOT NULL GROUP BY grp
+            ORDER BY count(*) DESC, grp LIMIT $8
+        ), sorted AS (
+            SELECT (r.grp IS NULL) AS is_other, coalesce(r.grp, 'Other') AS label,
+                   array_agg(c.value ORDER BY c.value) AS v
+            FROM chosen c LEFT JOIN ranked r ON r.grp = c.grp
+            WHERE c.value IS NOT NULL
+            GROUP BY 1, 2
         )
         SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
                round(exact_percentile(v, 0.5), 2) AS median,
                round(exact_percentile(v, 0.75), 2) AS p75,
                v[cardinality(v)] AS max
-        FROM sorted ORDER BY n DESC, label",
+        FROM sorted ORDER BY is_other, n DESC, label",
         chosen_by_group(filter.group_by)
     );
-    query(sql, filter, currency).load(conn)
+    query(sql, filter, currency)
+        .bind::<Nullable<BigInt>, _>(top)
+        .load(conn)
 }
 
 pub fn compensation_left_out(
@@ -137,10 +147,12 @@ pub fn hires_left_out(
     query(left_out(hires()), filter, currency).load(conn)
 }
 
+/// With `top`, the pairs beyond it pooled into one "Other" row.
 pub fn flows(
     conn: &mut PgConnection,
     filter: &ReportFilter,
     currency: &str,
+    top: Option<i64>,
 ) -> QueryResult<Vec<FlowRow>> {
     let sql = format!(
         "{}, pairs AS (
@@ -150,16 +162,23 @@ pub fn flows(
             LEFT JOIN chosen c ON c.person_id = h.id
             LEFT JOIN company oc ON oc.id = h.origin_company_id
             LEFT JOIN company hc ON hc.id = h.hiring_company_id
+        ), ranked AS (
+            SELECT origin, hiring FROM pairs GROUP BY origin, hiring
+            ORDER BY count(*) DESC, origin, hiring LIMIT $8
         )
-        SELECT false AS is_other, origin, hiring, count(*) AS people, count(value) AS with_pay,
-               round(exact_percentile(array_agg(value ORDER BY value)
-                     FILTER (WHERE value IS NOT NULL), 0.5), 2) AS median,
-               sum(value) AS total
-        FROM pairs GROUP BY origin, hiring
-        ORDER BY people DESC, origin, hiring",
+        SELECT (r.origin IS NULL) AS is_other, coalesce(r.origin, 'Other') AS origin,
+               coalesce(r.hiring, '') AS hiring, count(*) AS people, count(p.value) AS with_pay,
+               round(exact_percentile(array_agg(p.value ORDER BY p.value)
+                     FILTER (WHERE p.value IS NOT NULL), 0.5), 2) AS median,
+               sum(p.value) AS total
+        FROM pairs p LEFT JOIN ranked r ON r.origin = p.origin AND r.hiring = p.hiring
+        GROUP BY 1, 2, 3
+        ORDER BY is_other, people DESC, origin, hiring",
         hires()
     );
-    query(sql, filter, currency).load(conn)
+    query(sql, filter, currency)
+        .bind::<Nullable<BigInt>, _>(top)
+        .load(conn)
 }
 
 pub fn periods(
