@@ -6,7 +6,7 @@ use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
-    UnconvertedFigure, chart_rows, left_out_sql, report_query, to_f64,
+    UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -107,7 +107,14 @@ fn compensation_query(sql: String, filter: &ReportFilter) -> ReportQuery {
         .bind::<Nullable<Text>, _>(filter.confidence.map(|c| c.as_str()))
 }
 
-/// The groups, largest first; with `top`, the groups beyond it are pooled into "Other".
+/// Every group, largest first; with `top`, then one "Other" row pooling the groups beyond it
+/// (when there are any).
+impl super::Pooled for Distribution {
+    fn is_other(&self) -> bool {
+        self.is_other
+    }
+}
+
 pub fn distributions(
     conn: &mut PgConnection,
     filter: &ReportFilter,
@@ -126,9 +133,7 @@ pub fn distributions(
         ), top AS (
             SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
         ), sorted AS (
-            SELECT false AS is_other, label, v FROM named n
-            WHERE $7::bigint IS NULL OR EXISTS (
-                SELECT 1 FROM top t WHERE t.grp IS NOT DISTINCT FROM n.grp)
+            SELECT false AS is_other, label, v FROM named
             UNION ALL
             SELECT true, 'Other', array_agg(value ORDER BY value) FROM (
                 SELECT c.value FROM chosen c
@@ -160,11 +165,10 @@ pub fn run(
     filter: &ReportFilter,
     currency: &str,
 ) -> Result<Report, AppError> {
-    let rows = distributions(conn, filter, None)?;
+    let (rows, pooled) = table_and_chart(distributions(conn, filter, Some(charts::TOP_ROWS))?);
     let chart = if rows.is_empty() {
         None
     } else {
-        let pooled = chart_rows(&rows, |top| distributions(conn, filter, Some(top)))?;
         Some(chart(&pooled, filter.group_by, currency)?)
     };
     let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)

@@ -49,17 +49,23 @@ pub struct Chart {
     pub alt: String,
 }
 
-/// Rows for a chart: the table's own rows when few enough, else the query again with the rows
-/// beyond the top pooled into "Other".
-pub(crate) fn chart_rows<T: Clone>(
-    rows: &[T],
-    pooled: impl FnOnce(i64) -> diesel::QueryResult<Vec<T>>,
-) -> diesel::QueryResult<Vec<T>> {
-    if rows.len() as i64 > crate::charts::TOP_ROWS {
-        pooled(crate::charts::TOP_ROWS)
-    } else {
-        Ok(rows.to_vec())
-    }
+/// A row that may stand for every group beyond a chart's largest ones.
+pub(crate) trait Pooled {
+    fn is_other(&self) -> bool;
+}
+
+/// Splits a report's rows, as its query returns them (every group largest first, then the row
+/// pooling those beyond the largest `TOP_ROWS` when there are more), into the table's rows and
+/// the chart's. One query serves both, so the groups are aggregated once.
+pub(crate) fn table_and_chart<T: Clone + Pooled>(rows: Vec<T>) -> (Vec<T>, Vec<T>) {
+    let (other, groups): (Vec<T>, Vec<T>) = rows.into_iter().partition(Pooled::is_other);
+    let mut chart: Vec<T> = groups
+        .iter()
+        .take(crate::charts::TOP_ROWS as usize)
+        .cloned()
+        .collect();
+    chart.extend(other);
+    (groups, chart)
 }
 
 pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {

@@ -6,7 +6,7 @@ use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
     Cell, Chart, Column, HIRES_WITH_PAY_SQL, Report, ReportFilter, ReportTable, UnconvertedFigure,
-    chart_rows, left_out_sql, report_query,
+    left_out_sql, report_query, table_and_chart,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -30,7 +30,14 @@ pub struct FlowRow {
     pub total: Option<BigDecimal>,
 }
 
-/// The pairs, largest first; with `top`, the pairs beyond it are summed into one "Other" row.
+/// Every pair, largest first; with `top`, then one "Other" row summing the pairs beyond it
+/// (when there are any).
+impl super::Pooled for FlowRow {
+    fn is_other(&self) -> bool {
+        self.is_other
+    }
+}
+
 pub fn flows(
     conn: &mut PgConnection,
     filter: &ReportFilter,
@@ -55,10 +62,7 @@ pub fn flows(
         ), top AS (
             SELECT o, h FROM named ORDER BY people DESC, origin, hiring LIMIT $5
         )
-        SELECT false AS is_other, origin, hiring, people, with_pay, median, total
-        FROM named n
-        WHERE $5::bigint IS NULL OR EXISTS (
-            SELECT 1 FROM top t WHERE t.o IS NOT DISTINCT FROM n.o AND t.h IS NOT DISTINCT FROM n.h)
+        SELECT false AS is_other, origin, hiring, people, with_pay, median, total FROM named
         UNION ALL
         SELECT true, 'Other', '', count(*), count(value),
                round(exact_percentile(array_agg(value ORDER BY value)
@@ -82,11 +86,10 @@ pub fn run(
     filter: &ReportFilter,
     currency: &str,
 ) -> Result<Report, AppError> {
-    let rows = flows(conn, filter, None)?;
+    let (rows, pooled) = table_and_chart(flows(conn, filter, Some(charts::TOP_ROWS))?);
     let chart = if rows.is_empty() {
         None
     } else {
-        let pooled = chart_rows(&rows, |top| flows(conn, filter, Some(top)))?;
         Some(chart(&pooled)?)
     };
     let left_out =

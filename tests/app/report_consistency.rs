@@ -415,6 +415,15 @@ fn same<T: Debug>(what: &str, filter: &ReportFilter, kept: &[T], scratch: &[T]) 
     );
 }
 
+/// What a chart of the `top` largest groups shows: those, then the row pooling the rest.
+fn chart_rows<T>(rows: Vec<T>, top: Option<i64>, is_other: fn(&T) -> bool) -> Vec<T> {
+    let Some(top) = top else {
+        return rows;
+    };
+    let (other, groups): (Vec<T>, Vec<T>) = rows.into_iter().partition(is_other);
+    groups.into_iter().take(top as usize).chain(other).collect()
+}
+
 fn left_out(report: talent_tracker::reports::Report) -> Vec<UnconvertedFigure> {
     report.left_out
 }
@@ -423,7 +432,9 @@ fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> an
     for filter in filters(companies) {
         // Every group, and a chart's few largest with the rest pooled.
         for top in [None, Some(1), Some(2)] {
-            let kept = compensation::distributions(conn, &filter, top)?;
+            let kept = chart_rows(compensation::distributions(conn, &filter, top)?, top, |d| {
+                d.is_other
+            });
             let scratch = reference::distributions(conn, &filter, currency, top)?;
             same("compensation", &filter, &kept, &scratch);
         }
@@ -443,7 +454,7 @@ fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> an
             continue;
         }
         for top in [None, Some(1), Some(2)] {
-            let kept = talent_flow::flows(conn, &filter, top)?;
+            let kept = chart_rows(talent_flow::flows(conn, &filter, top)?, top, |f| f.is_other);
             let scratch = reference::flows(conn, &filter, currency, top)?;
             same("talent flow", &filter, &kept, &scratch);
         }
