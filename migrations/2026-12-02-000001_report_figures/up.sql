@@ -118,6 +118,8 @@ CREATE INDEX person_fact_hires_idx ON person_fact (hired_on) WHERE stage = 'hire
 -- Talent flow's pairs, each handing its values over sorted.
 CREATE INDEX person_fact_flow_idx ON person_fact (origin_company_id, hiring_company_id, value)
     WHERE stage = 'hired';
+CREATE INDEX person_fact_hired_value_idx ON person_fact (value)
+    INCLUDE (origin_company_id, hiring_company_id) WHERE stage = 'hired';
 CREATE INDEX person_fact_pay_idx ON person_fact (pay_report_id);
 
 CREATE VIEW person_fact_source AS

@@ -74,9 +74,10 @@ pub(crate) fn to_f64(amount: &BigDecimal) -> f64 {
 
 /// The CTEs `hires` (hired people matching the filters: their companies, `hired_on`, and
 /// their latest pay figure's `value`) and `chosen` (those figures), read from what the database
-/// keeps per person (`person_fact`, migration `report_figures`). Binds: $1 origin company id,
-/// $2 hiring company id, $3 from, $4 to.
-pub(crate) const HIRES_WITH_PAY_SQL: &str = "WITH hires AS (
+/// keeps per person (`person_fact`, migration `report_figures`). Not materialised, so each use
+/// reads the index that suits it. Binds: $1 origin company id, $2 hiring company id, $3 from,
+/// $4 to.
+pub(crate) const HIRES_WITH_PAY_SQL: &str = "WITH hires AS NOT MATERIALIZED (
             SELECT pf.person_id, pf.origin_company_id, pf.hiring_company_id, pf.hired_on,
                    pf.pay_report_id, pf.value
             FROM person_fact pf

@@ -43,8 +43,10 @@ pub fn flows(
     filter: &ReportFilter,
     top: Option<i64>,
 ) -> QueryResult<Vec<FlowRow>> {
-    // Pairs are counted by company id and named afterwards; with `top`, the hires of the pairs
-    // beyond it are pooled in one more pass.
+    // Pairs are counted by company id (in the order of `person_fact_flow_idx`) and named
+    // afterwards; with `top`, the hires of the pairs beyond it are pooled in one more pass, read in
+    // value order (`person_fact_hired_value_idx`) so the median's sort finds them sorted. No
+    // company has id 0 (ids start at 1), so it stands for "none" where NOT IN needs a value.
     let sql = format!(
         "{HIRES_WITH_PAY_SQL}, pairs AS (
             SELECT origin_company_id AS o, hiring_company_id AS h, count(*) AS people,
@@ -68,11 +70,13 @@ pub fn flows(
                round(exact_percentile(array_agg(value ORDER BY value)
                      FILTER (WHERE value IS NOT NULL), 0.5), 2),
                sum(value)
-        FROM hires x
-        WHERE $5::bigint IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM top t
-            WHERE t.o IS NOT DISTINCT FROM x.origin_company_id
-              AND t.h IS NOT DISTINCT FROM x.hiring_company_id)
+        FROM (
+            SELECT x.value FROM hires x
+            WHERE $5::bigint IS NOT NULL
+              AND (coalesce(x.origin_company_id, 0), coalesce(x.hiring_company_id, 0))
+                  NOT IN (SELECT coalesce(o, 0), coalesce(h, 0) FROM top)
+            ORDER BY x.value
+        ) other
         HAVING count(*) > 0
         ORDER BY is_other, people DESC, origin, hiring"
     );
