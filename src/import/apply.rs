@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Plan};
-use crate::domain::{CompanyId, name_key};
+use crate::domain::{CompanyId, PersonId, name_key};
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
@@ -76,7 +76,7 @@ pub fn apply(
             .load::<(String, CompanyId)>(conn)?
             .into_iter()
             .collect();
-        // New people go in together; their ids come back in the order of the plan.
+        // New people go in together (one COPY); their ids come back in the order of the plan.
         let created: Vec<PersonFields> = plan
             .people
             .iter()
@@ -84,6 +84,16 @@ pub fn apply(
             .map(|step| person_fields(&step.person, &company_ids))
             .collect();
         let mut created_ids = Person::insert_many(conn, &created)?.into_iter();
+        // Changed people too (one UPDATE); their old values come back in the order of the plan.
+        let updated: Vec<(PersonId, PersonFields)> = plan
+            .people
+            .iter()
+            .filter_map(|step| match (step.action, step.existing) {
+                (Action::Update, Some(id)) => Some((id, person_fields(&step.person, &company_ids))),
+                _ => None,
+            })
+            .collect();
+        let mut befores = Person::update_many(conn, &updated)?.into_iter();
         let mut new_reports = Vec::new();
         for step in &plan.people {
             let id = match (step.action, step.existing) {
@@ -95,9 +105,9 @@ pub fn apply(
                     id
                 }
                 (Action::Update, Some(id)) => {
-                    let fields = person_fields(&step.person, &company_ids);
-                    let before = Person::find(conn, id)?.fields;
-                    Person::update(conn, id, None, &fields)?;
+                    let before = befores.next().ok_or_else(|| {
+                        ImportError::Refused("the changed people were not all saved".into())
+                    })?;
                     items.push(item(batch_id, "person", id.get(), Some(json(&before)?)));
                     id
                 }
