@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use super::ImportError;
@@ -52,6 +53,10 @@ pub fn apply(
         ));
     }
     conn.transaction(|conn| {
+        // The report figures' triggers run over every person of the file at once; PostgreSQL
+        // would compile those statements to machine code first (JIT), which takes longer than
+        // running them. Only for this transaction.
+        conn.batch_execute("SET LOCAL jit = off")?;
         let mut items = Vec::new();
         // New companies go in together, those the file names and those it lists.
         let named = plan.new_companies.iter().map(|name| CompanyFields {
