@@ -6,8 +6,8 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use super::ImportError;
-use super::plan::{Action, Counts, Plan};
-use crate::domain::{CompanyId, PersonId, name_key};
+use super::plan::{Action, Counts, Keys, Plan};
+use crate::domain::{CompanyId, PersonId};
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
@@ -81,12 +81,13 @@ pub fn apply(
             .load::<(String, CompanyId)>(conn)?
             .into_iter()
             .collect();
+        let mut keys = Keys::default();
         // New people go in together (one COPY); their ids come back in the order of the plan.
         let created: Vec<PersonFields> = plan
             .people
             .iter()
             .filter(|step| step.action == Action::Create)
-            .map(|step| person_fields(&step.person, &company_ids))
+            .map(|step| person_fields(&step.person, &company_ids, &mut keys))
             .collect();
         let mut created_ids = Person::insert_many(conn, &created)?.into_iter();
         // Changed people too (one UPDATE); their old values come back in the order of the plan.
@@ -94,7 +95,9 @@ pub fn apply(
             .people
             .iter()
             .filter_map(|step| match (step.action, step.existing) {
-                (Action::Update, Some(id)) => Some((id, person_fields(&step.person, &company_ids))),
+                (Action::Update, Some(id)) => {
+                    Some((id, person_fields(&step.person, &company_ids, &mut keys)))
+                }
                 _ => None,
             })
             .collect();
@@ -140,9 +143,13 @@ pub fn apply(
 
 /// The person a plan's step writes, with the companies it names (all exist by now), found by
 /// their stored key.
-fn person_fields(person: &PersonInput, company_ids: &HashMap<String, CompanyId>) -> PersonFields {
+fn person_fields<'a>(
+    person: &'a PersonInput,
+    company_ids: &HashMap<String, CompanyId>,
+    keys: &mut Keys<'a>,
+) -> PersonFields {
     let [origin, hiring] = person
         .companies()
-        .map(|(_, name)| name.and_then(|n| company_ids.get(&name_key(n)).copied()));
+        .map(|(_, name)| name.and_then(|n| company_ids.get(keys.of(n)).copied()));
     person.clone().into_fields(origin, hiring)
 }
