@@ -97,24 +97,24 @@ pub(crate) fn reserve_ids(
     count: usize,
 ) -> diesel::QueryResult<Vec<i64>> {
     use diesel::RunQueryDsl;
-    use diesel::sql_types::BigInt;
+    use diesel::sql_types::{Array, BigInt};
     #[derive(diesel::QueryableByName)]
     struct Reserved {
-        #[diesel(sql_type = BigInt)]
-        id: i64,
+        #[diesel(sql_type = Array<BigInt>)]
+        ids: Vec<i64>,
     }
     if count == 0 {
         return Ok(Vec::new());
     }
-    let mut ids: Vec<i64> = diesel::sql_query(format!(
-        "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id \
-         FROM generate_series(1, $1)"
+    // The sequence is looked up once (in FROM), not for every value, and the values come back
+    // as one array.
+    let mut ids = diesel::sql_query(format!(
+        "SELECT array_agg(nextval(s)) AS ids \
+         FROM pg_get_serial_sequence('{table}', 'id') AS s, generate_series(1, $1)"
     ))
     .bind::<BigInt, _>(count as i64)
-    .load::<Reserved>(conn)?
-    .into_iter()
-    .map(|r| r.id)
-    .collect();
+    .get_result::<Reserved>(conn)?
+    .ids;
     ids.sort_unstable();
     Ok(ids)
 }
