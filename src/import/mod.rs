@@ -113,33 +113,79 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             .collect(),
         rows: table.records.len(),
     };
-    for (line, record) in &table.records {
-        if record.len() != table.headers.len() {
-            parsed.errors.push(RowError {
+    // Rows are read on every core, each taking a run of lines; their rows and errors are
+    // joined in the order of the file.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = table.records.len().div_ceil(threads).max(1_000);
+    let read: Vec<Rows> = std::thread::scope(|scope| {
+        let workers: Vec<_> = table
+            .records
+            .chunks(run)
+            .map(|records| {
+                let (headers, columns) = (table.headers.len(), &columns);
+                scope.spawn(move || read_rows(records, headers, columns, kind, with_pay))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    });
+    for rows in read {
+        parsed.companies.extend(rows.companies);
+        parsed.people.extend(rows.people);
+        parsed.errors.extend(rows.errors);
+    }
+    Ok(parsed)
+}
+
+/// What a run of records came to.
+#[derive(Default)]
+struct Rows {
+    companies: Vec<rows::CompanyRow>,
+    people: Vec<rows::PersonRow>,
+    errors: Vec<RowError>,
+}
+
+fn read_rows(
+    records: &[(u64, csv::StringRecord)],
+    headers: usize,
+    columns: &rows::Columns,
+    kind: ImportKind,
+    with_pay: bool,
+) -> Rows {
+    let mut read = Rows::default();
+    let mut known = rows::KnownPeople::new();
+    for (line, record) in records {
+        if record.len() != headers {
+            read.errors.push(RowError {
                 line: *line,
                 column: String::new(),
                 message: format!(
-                    "This row has {} fields; the header has {}.",
+                    "This row has {} fields; the header has {headers}.",
                     record.len(),
-                    table.headers.len()
                 ),
             });
             continue;
         }
         match kind {
             ImportKind::Companies => {
-                parsed
-                    .companies
-                    .extend(rows::company(*line, record, &columns, &mut parsed.errors))
+                read.companies
+                    .extend(rows::company(*line, record, columns, &mut read.errors))
             }
-            ImportKind::People => parsed.people.extend(rows::person(
+            ImportKind::People => read.people.extend(rows::person(
                 *line,
                 record,
-                &columns,
+                columns,
                 with_pay,
-                &mut parsed.errors,
+                &mut known,
+                &mut read.errors,
             )),
         }
     }
-    Ok(parsed)
+    read
 }

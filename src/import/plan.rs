@@ -155,6 +155,9 @@ fn plan_people(
     rows: Vec<super::rows::PersonRow>,
     companies: &HashMap<String, (CompanyId, CompanyFields)>,
 ) -> QueryResult<()> {
+    // Each distinct name's key is computed once: a person is on a row for each of their pay
+    // reports, and a few hundred companies are named on every row.
+    let mut keys = Keys::default();
     // Companies the file names that do not exist yet, each once, as first spelled. A set of
     // their keys keeps this linear: a file may name tens of thousands of new companies.
     let mut new_keys = HashSet::new();
@@ -163,12 +166,17 @@ fn plan_people(
         .flat_map(|r| r.person.companies())
         .filter_map(|(_, name)| name)
     {
-        let key = name_key(name);
-        if !companies.contains_key(&key) && new_keys.insert(key) {
+        let key = keys.of(name);
+        if !companies.contains_key(key) && new_keys.insert(key.to_owned()) {
             plan.new_companies.push(name.to_owned());
         }
     }
-    let stored = matching_people(conn, &rows)?;
+    let row_keys: Vec<(String, String)> = rows
+        .iter()
+        .map(|row| person_key(&row.person, &mut keys))
+        .collect();
+    drop(keys);
+    let stored = matching_people(conn, &row_keys)?;
     let stored_ids: Vec<PersonId> = stored.values().map(|(id, _)| *id).collect();
     let mut stored_pay: HashMap<PersonId, Vec<PayReportFields>> = HashMap::new();
     for report in pay_report::table
@@ -182,8 +190,7 @@ fn plan_people(
             .push(report.fields);
     }
     let mut index: HashMap<(String, String), usize> = HashMap::new();
-    for row in rows {
-        let key = person_key(&row.person);
+    for (row, key) in rows.into_iter().zip(row_keys) {
         let step = match index.get(&key) {
             Some(&at) => {
                 if plan.people[at].person != row.person {
@@ -234,23 +241,37 @@ fn plan_people(
 
 /// How a file's row and a stored person are matched: the keys of their name and origin
 /// company (a stored person's are the stored `name_key` columns).
-fn person_key(person: &PersonInput) -> (String, String) {
+fn person_key<'a>(person: &'a PersonInput, keys: &mut Keys<'a>) -> (String, String) {
     let [(_, origin_company), _] = person.companies();
     (
-        name_key(person.full_name.as_str()),
-        origin_company.map(name_key).unwrap_or_default(),
+        keys.of(person.full_name.as_str()).to_owned(),
+        origin_company
+            .map(|name| keys.of(name).to_owned())
+            .unwrap_or_default(),
     )
+}
+
+/// The names of a file with their keys (`name_key`), each computed once.
+#[derive(Default)]
+pub(super) struct Keys<'a>(HashMap<&'a str, String>);
+
+impl<'a> Keys<'a> {
+    pub(super) fn of(&mut self, name: &'a str) -> &str {
+        self.0.entry(name).or_insert_with(|| name_key(name))
+    }
 }
 
 /// The stored people whose name and origin company match a row, as a file would give them.
 /// Where two stored people share a key, the older one is matched.
 fn matching_people(
     conn: &mut PgConnection,
-    rows: &[super::rows::PersonRow],
+    row_keys: &[(String, String)],
 ) -> QueryResult<HashMap<(String, String), (PersonId, PersonInput)>> {
-    let names: Vec<String> = rows
+    let names: Vec<&str> = row_keys
         .iter()
-        .map(|r| name_key(r.person.full_name.as_str()))
+        .map(|(name, _)| name.as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
         .collect();
     type Found = (
         Person,

@@ -55,9 +55,9 @@ struct Row<'a> {
     columns: &'a Columns,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     /// A cell as stored: a defused formula gets its text back.
-    fn cell(&self, column: &str) -> &str {
+    fn cell(&self, column: &str) -> &'a str {
         let cell = self
             .columns
             .0
@@ -106,12 +106,17 @@ pub fn company(
     })
 }
 
+/// People already read from a file, by the cells of their columns: a person is on a row for
+/// each of their pay reports, and reading them again would give the same.
+pub type KnownPeople<'a> = HashMap<Vec<&'a str>, PersonInput>;
+
 /// A person row with its pay report, if the row has one.
-pub fn person(
+pub fn person<'a>(
     line: u64,
-    record: &StringRecord,
-    columns: &Columns,
+    record: &'a StringRecord,
+    columns: &'a Columns,
     with_pay: bool,
+    known: &mut KnownPeople<'a>,
     errors: &mut Vec<RowError>,
 ) -> Option<PersonRow> {
     let row = Row {
@@ -119,7 +124,19 @@ pub fn person(
         record,
         columns,
     };
-    let person = row.read::<PersonInput>(errors);
+    let cells: Vec<&'a str> = PersonInput::COLUMNS.iter().map(|c| row.cell(c)).collect();
+    // Only a person read without errors is kept: a row with errors lists them on its own line.
+    let person = match known.get(&cells) {
+        Some(person) => Some(person.clone()),
+        None => {
+            let before = errors.len();
+            let person = row.read::<PersonInput>(errors);
+            if let (Some(person), true) = (&person, errors.len() == before) {
+                known.insert(cells, person.clone());
+            }
+            person
+        }
+    };
     let has_pay = with_pay
         && PayReportInput::COLUMNS
             .iter()

@@ -52,6 +52,17 @@ pub struct ImportItem {
     pub before: Option<serde_json::Value>,
 }
 
+/// An item as COPY writes it: its id is the next of the identity, in the order given.
+#[derive(Insertable)]
+#[diesel(table_name = import_item, treat_none_as_default_value = false)]
+struct ImportItemRow<'a> {
+    batch_id: i64,
+    record_table: &'a str,
+    record_id: i64,
+    action: &'a str,
+    before: Option<&'a serde_json::Value>,
+}
+
 /// Previews nobody confirmed within a day are dropped with their files.
 const PREVIEW_KEPT_FOR: &str = "1 day";
 
@@ -173,14 +184,25 @@ impl ImportBatch {
 }
 
 impl ImportItem {
+    /// Records a batch's items with one COPY, in order.
     pub fn insert_all(conn: &mut PgConnection, items: &[ImportItem]) -> QueryResult<()> {
-        // PostgreSQL takes at most 65,535 parameters a statement: five per item.
-        for chunk in items.chunks(10_000) {
-            diesel::insert_into(import_item::table)
-                .values(chunk)
-                .execute(conn)?;
+        if items.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let rows: Vec<ImportItemRow<'_>> = items
+            .iter()
+            .map(|item| ImportItemRow {
+                batch_id: item.batch_id,
+                record_table: &item.record_table,
+                record_id: item.record_id,
+                action: &item.action,
+                before: item.before.as_ref(),
+            })
+            .collect();
+        diesel::copy_from(import_item::table)
+            .from_insertable(&rows)
+            .execute(conn)
+            .map(drop)
     }
 
     /// A batch's items, newest first: reverting walks them backwards.

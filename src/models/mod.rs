@@ -87,3 +87,34 @@ pub(crate) fn like_pattern(search: &str) -> String {
         .replace('_', "\\_");
     format!("%{escaped}%")
 }
+
+/// Takes `count` values of `table`'s id identity for rows written by COPY, which cannot return
+/// the ids it gives: the rows are written with these ids instead (COPY accepts values for an
+/// identity column). Ascending, so rows keep the order they would have had.
+pub(crate) fn reserve_ids(
+    conn: &mut diesel::PgConnection,
+    table: &'static str,
+    count: usize,
+) -> diesel::QueryResult<Vec<i64>> {
+    use diesel::RunQueryDsl;
+    use diesel::sql_types::{Array, BigInt};
+    #[derive(diesel::QueryableByName)]
+    struct Reserved {
+        #[diesel(sql_type = Array<BigInt>)]
+        ids: Vec<i64>,
+    }
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    // The sequence is looked up once (in FROM), not for every value, and the values come back
+    // as one array.
+    let mut ids = diesel::sql_query(format!(
+        "SELECT array_agg(nextval(s)) AS ids \
+         FROM pg_get_serial_sequence('{table}', 'id') AS s, generate_series(1, $1)"
+    ))
+    .bind::<BigInt, _>(count as i64)
+    .get_result::<Reserved>(conn)?
+    .ids;
+    ids.sort_unstable();
+    Ok(ids)
+}

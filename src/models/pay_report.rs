@@ -40,6 +40,29 @@ pub struct PayReportFields {
     pub notes: Option<String>,
 }
 
+/// A report as COPY writes it, with the id reserved for it.
+#[derive(Insertable)]
+#[diesel(table_name = pay_report, treat_none_as_default_value = false)]
+struct PayReportRow<'a> {
+    id: PayReportId,
+    person_id: PersonId,
+    kind: PayKind,
+    currency: &'a str,
+    amount_low: &'a BigDecimal,
+    amount_high: &'a BigDecimal,
+    period: Period,
+    period_years: Option<i16>,
+    base: Option<&'a BigDecimal>,
+    bonus: Option<&'a BigDecimal>,
+    equity: Option<&'a BigDecimal>,
+    sign_on: Option<&'a BigDecimal>,
+    as_of: NaiveDate,
+    source_name: Option<&'a str>,
+    source_url: Option<&'a str>,
+    confidence: Confidence,
+    notes: Option<&'a str>,
+}
+
 impl PayReport {
     /// A report of one person: a report id under another person's page is not found.
     pub fn find(
@@ -74,25 +97,45 @@ impl PayReport {
             .get_result(conn)
     }
 
-    /// Adds many reports at once (each with its person), returning their ids in order.
+    /// Adds many reports at once (each with its person) with one COPY, so the table's
+    /// statement triggers run once; returns their ids in order.
     pub fn insert_many(
         conn: &mut PgConnection,
         reports: &[(PersonId, PayReportFields)],
     ) -> QueryResult<Vec<PayReportId>> {
-        let mut ids = Vec::with_capacity(reports.len());
-        // Sixteen parameters a row, and PostgreSQL takes at most 65,535 a statement.
-        for chunk in reports.chunks(2_000) {
-            let rows: Vec<_> = chunk
-                .iter()
-                .map(|(person_id, fields)| (fields, pay_report::person_id.eq(*person_id)))
-                .collect();
-            ids.extend(
-                diesel::insert_into(pay_report::table)
-                    .values(rows)
-                    .returning(pay_report::id)
-                    .get_results::<PayReportId>(conn)?,
-            );
+        let ids: Vec<PayReportId> = super::reserve_ids(conn, "pay_report", reports.len())?
+            .into_iter()
+            .map(PayReportId)
+            .collect();
+        if ids.is_empty() {
+            return Ok(ids);
         }
+        let rows: Vec<PayReportRow<'_>> = ids
+            .iter()
+            .zip(reports)
+            .map(|(&id, (person_id, f))| PayReportRow {
+                id,
+                person_id: *person_id,
+                kind: f.kind,
+                currency: &f.currency,
+                amount_low: &f.amount_low,
+                amount_high: &f.amount_high,
+                period: f.period,
+                period_years: f.period_years,
+                base: f.base.as_ref(),
+                bonus: f.bonus.as_ref(),
+                equity: f.equity.as_ref(),
+                sign_on: f.sign_on.as_ref(),
+                as_of: f.as_of,
+                source_name: f.source_name.as_deref(),
+                source_url: f.source_url.as_deref(),
+                confidence: f.confidence,
+                notes: f.notes.as_deref(),
+            })
+            .collect();
+        diesel::copy_from(pay_report::table)
+            .from_insertable(&rows)
+            .execute(conn)?;
         Ok(ids)
     }
 

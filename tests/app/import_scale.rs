@@ -52,3 +52,128 @@ fn a_file_naming_twenty_thousand_new_companies_imports_them_all() -> anyhow::Res
     assert_eq!(companies, NEW_COMPANIES as i64 + 1);
     Ok(())
 }
+
+/// The counts a table of the figures the reports read has (kept by triggers).
+fn figures(conn: &mut PgConnection) -> anyhow::Result<(i64, i64)> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::BigInt;
+    Ok(diesel::select((
+        sql::<BigInt>("(SELECT count(*) FROM pay_figure)"),
+        sql::<BigInt>("(SELECT count(*) FROM person_fact WHERE entered_on IS NOT NULL)"),
+    ))
+    .get_result(conn)?)
+}
+
+#[test]
+fn a_second_file_updates_the_people_it_knows_and_reverting_it_restores_them() -> anyhow::Result<()>
+{
+    use talent_tracker::schema::{
+        audit_log, import_batch, import_item, pay_report, person, stage_change,
+    };
+    let app = TestApp::new()?;
+    let header = "full_name,origin_company,title,stage,kind,currency,amount_low,amount_high,period,as_of,confidence\n";
+    let first = format!(
+        "{header}Ada,Lab A,Engineer,sourced,offered,USD,100,200,annual,2025-01-01,rumor\n\
+         Bea,Lab A,Engineer,sourced,offered,USD,100,200,annual,2025-01-01,rumor\n\
+         Cy,Lab B,Lead,sourced,,,,,,,\n"
+    );
+    app.import("first.csv", first.as_bytes());
+    let second = format!(
+        "{header}Ada,Lab A,Staff Engineer,offer,offered,USD,300,400,annual,2025-06-01,confirmed\n\
+         Bea,Lab A,Engineer,sourced,offered,USD,100,200,annual,2025-01-01,rumor\n\
+         Cy,Lab B,Director,hired,agreed,EUR,500,600,annual,2025-07-01,confirmed\n\
+         Dee,Lab B,,sourced,,,,,,,\n"
+    );
+    let batch = app.import("second.csv", second.as_bytes());
+    assert_eq!(
+        batch.texts(".flash"),
+        vec!["Imported: 3 created, 2 updated, 2 skipped."]
+    );
+    let mut conn = app.conn()?;
+    let people: Vec<(String, Option<String>, String, i32)> = person::table
+        .order(person::full_name)
+        .select((
+            person::full_name,
+            person::title,
+            person::stage,
+            person::version,
+        ))
+        .load(&mut conn)?;
+    assert_eq!(
+        people,
+        vec![
+            (
+                "Ada".into(),
+                Some("Staff Engineer".into()),
+                "offer".into(),
+                2
+            ),
+            ("Bea".into(), Some("Engineer".into()), "sourced".into(), 1),
+            ("Cy".into(), Some("Director".into()), "hired".into(), 2),
+            ("Dee".into(), None, "sourced".into(), 1),
+        ]
+    );
+    let moves: Vec<(String, Option<String>, String)> = stage_change::table
+        .inner_join(person::table)
+        .filter(stage_change::from_stage.is_not_null())
+        .order(person::full_name)
+        .select((
+            person::full_name,
+            stage_change::from_stage,
+            stage_change::to_stage,
+        ))
+        .load(&mut conn)?;
+    assert_eq!(
+        moves,
+        vec![
+            ("Ada".into(), Some("sourced".into()), "offer".into()),
+            ("Cy".into(), Some("sourced".into()), "hired".into()),
+        ]
+    );
+    let updates: i64 = audit_log::table
+        .filter(audit_log::record_table.eq("person"))
+        .filter(audit_log::action.eq("update"))
+        .count()
+        .get_result(&mut conn)?;
+    assert_eq!(updates, 2, "each changed person is audited");
+    assert_eq!(figures(&mut conn)?, (4, 4), "the reports' figures follow");
+    let second_batch: i64 = import_batch::table
+        .select(diesel::dsl::max(import_batch::id))
+        .first::<Option<i64>>(&mut conn)?
+        .unwrap_or_default();
+    let items: Vec<(String, String)> = import_item::table
+        .order(import_item::id)
+        .filter(import_item::batch_id.eq(second_batch))
+        .select((import_item::record_table, import_item::action))
+        .load(&mut conn)?;
+    let expected: Vec<(String, String)> = [
+        ("person", "updated"),
+        ("person", "updated"),
+        ("person", "created"),
+        ("pay_report", "created"),
+        ("pay_report", "created"),
+    ]
+    .iter()
+    .map(|(t, a)| (t.to_string(), a.to_string()))
+    .collect();
+    assert_eq!(items, expected);
+
+    let reverted = app.post_and_follow(&format!("/import/batches/{second_batch}/revert"), &[]);
+    assert_eq!(reverted.texts(".flash"), vec!["Reverted the import."]);
+    let people: Vec<(String, Option<String>, String)> = person::table
+        .order(person::full_name)
+        .select((person::full_name, person::title, person::stage))
+        .load(&mut conn)?;
+    assert_eq!(
+        people,
+        vec![
+            ("Ada".into(), Some("Engineer".into()), "sourced".into()),
+            ("Bea".into(), Some("Engineer".into()), "sourced".into()),
+            ("Cy".into(), Some("Lead".into()), "sourced".into()),
+        ]
+    );
+    let reports: i64 = pay_report::table.count().get_result(&mut conn)?;
+    assert_eq!(reports, 2);
+    assert_eq!(figures(&mut conn)?, (2, 3));
+    Ok(())
+}
