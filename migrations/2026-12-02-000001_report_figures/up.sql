@@ -28,12 +28,15 @@ RETURNS TABLE (value NUMERIC, rate_on DATE) LANGUAGE sql STABLE AS $$
     ) r ON true
 $$;
 
+-- Like every kept table here, it has no foreign keys: the refresh below removes a person's rows
+-- whenever their pay reports, stages or the person change or go, and a key check per row would
+-- double what a bulk import spends on them.
 -- One row per pay report: its value, the person's attributes the reports group and filter
 -- by, and which "latest figure" each report would pick it as. A report grouped by kind takes
 -- each person's latest figure of each kind (latest_of_kind); filtered by kind and confidence,
 -- the latest of both; and so on. Latest means by as_of, then by id.
 CREATE TABLE pay_figure (
-    pay_report_id        BIGINT PRIMARY KEY REFERENCES pay_report (id) ON DELETE CASCADE,
+    pay_report_id        BIGINT PRIMARY KEY,
     person_id            BIGINT NOT NULL,
     origin_company_id    BIGINT,
     hiring_company_id    BIGINT,
@@ -178,7 +181,10 @@ CREATE TABLE stage_stay_count (
 -- always adjusted. The counts change by the difference between what was kept before and
 -- after, in key order: refreshing a person whose stages did not change writes no count, and
 -- concurrent writers cannot deadlock on them.
-CREATE FUNCTION refresh_person_figures(people BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+-- JIT is off for it: over an import's thousands of people its statements look expensive enough
+-- to compile, which costs more than running them.
+CREATE FUNCTION refresh_person_figures(people BIGINT[]) RETURNS void LANGUAGE plpgsql
+SET jit = off AS $$
 DECLARE
     old_stage TEXT[];
     old_entered SMALLINT[];
