@@ -71,6 +71,12 @@ CREATE INDEX pay_figure_kind_value_idx ON pay_figure (kind, value)
     WHERE latest_of_kind AND value IS NOT NULL;
 CREATE INDEX pay_figure_confidence_value_idx ON pay_figure (confidence, value)
     WHERE latest_of_confidence AND value IS NOT NULL;
+-- The default grouping (origin company) filtered by kind or by confidence.
+CREATE INDEX pay_figure_kind_origin_value_idx ON pay_figure (kind, origin_company_id, value)
+    WHERE latest_of_kind AND value IS NOT NULL;
+CREATE INDEX pay_figure_confidence_origin_value_idx
+    ON pay_figure (confidence, origin_company_id, value)
+    WHERE latest_of_confidence AND value IS NOT NULL;
 -- And every group's values in one order, for a chart's "Other" that pools all but the largest.
 CREATE INDEX pay_figure_latest_value_idx ON pay_figure (value)
     INCLUDE (origin_company_id, hiring_company_id, title) WHERE latest AND value IS NOT NULL;
