@@ -5,6 +5,7 @@
 //! back from PostgreSQL's log with their parameters, then run through psql or pgbench.
 //! Needs psql, pgbench and wrk on the PATH (Debian: postgresql-client, postgresql, wrk).
 
+mod sections;
 mod support;
 
 use std::fmt::Write as _;
@@ -18,16 +19,41 @@ const DATABASE: &str = "tt_bench";
 const IMPORT_SOURCE: &str = "tt_bench_import_source";
 const IMPORT_TARGET: &str = "tt_bench_import";
 const IMPORT_ROWS: usize = 100_000;
+const SMALL_DATABASE: &str = "tt_bench_30k";
 const CONCURRENCY: u32 = 32;
+const SECTIONS: [&str; 6] = ["export", "reports", "people", "import", "duckdb", "writes"];
 
 fn main() -> anyhow::Result<()> {
     let people: u64 = env_or("TT_BENCH_PEOPLE", 1_000_000)?;
+    let small_people: u64 = env_or("TT_BENCH_SMALL_PEOPLE", 30_000)?;
     let runs: usize = env_or("TT_BENCH_RUNS", 3)?;
     let load_seconds: u32 = env_or("TT_BENCH_LOAD_SECONDS", 10)?;
-    for tool in ["psql", "pgbench", "wrk"] {
+    let chosen = std::env::var("TT_BENCH_SECTIONS").unwrap_or_else(|_| SECTIONS.join(","));
+    let chosen: Vec<&str> = chosen
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(unknown) = chosen.iter().find(|s| !SECTIONS.contains(s)) {
+        bail!(
+            "TT_BENCH_SECTIONS: no section {unknown:?}; choose from {}",
+            SECTIONS.join(",")
+        );
+    }
+    let wanted = |name: &str| chosen.contains(&name);
+    // pgbench and wrk only drive the people list under load.
+    let tools: &[&str] = if wanted("people") {
+        &["psql", "pgbench", "wrk"]
+    } else {
+        &["psql"]
+    };
+    for tool in tools {
         if Command::new(tool).arg("--version").output().is_err() {
             bail!("{tool} is missing: apt-get install postgresql-client postgresql wrk");
         }
+    }
+    if wanted("duckdb") {
+        support::duckdb::check_installed()?;
     }
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench");
     std::fs::create_dir_all(&work)?;
@@ -38,15 +64,40 @@ fn main() -> anyhow::Result<()> {
     let client = Client::log_in(server.port)?;
 
     let mut out = Document::new(people, runs, generated, &cluster)?;
-    eprintln!("1/4 CSV export");
-    export(&cluster, &server, &client, runs, &mut out)?;
-    eprintln!("2/4 reports");
-    reports(&cluster, &client, runs, &mut out)?;
-    eprintln!("3/4 people list under load");
-    people_list(&cluster, &client, &work, load_seconds, &mut out)?;
+    out.line(&format!("Sections run: {}.", chosen.join(", ")));
+    if wanted("export") {
+        eprintln!("CSV export");
+        export(&cluster, &server, &client, runs, &mut out)?;
+    }
+    if wanted("reports") {
+        eprintln!("reports");
+        reports(&cluster, &client, runs, &mut out)?;
+    }
+    if wanted("duckdb") {
+        eprintln!("reports against DuckDB ({people} people)");
+        sections::duckdb::section(&cluster, DATABASE, &client, &work, runs, &mut out)?;
+    }
+    if wanted("writes") {
+        eprintln!("write-to-report latency");
+        sections::writes::section(&cluster, DATABASE, &client, &work, &mut out)?;
+    }
+    if wanted("people") {
+        eprintln!("people list under load");
+        people_list(&cluster, &client, &work, load_seconds, &mut out)?;
+    }
     drop(server);
-    eprintln!("4/4 CSV import");
-    import(&cluster, &work, runs, &mut out)?;
+    if wanted("duckdb") && small_people != people {
+        eprintln!("reports against DuckDB ({small_people} people)");
+        cluster.generated(SMALL_DATABASE, small_people, 1)?;
+        cluster.ensure_user(SMALL_DATABASE)?;
+        let server = Server::start(&cluster.url(SMALL_DATABASE), &[])?;
+        let client = Client::log_in(server.port)?;
+        sections::duckdb::section(&cluster, SMALL_DATABASE, &client, &work, runs, &mut out)?;
+    }
+    if wanted("import") {
+        eprintln!("CSV import");
+        import(&cluster, &work, runs, &mut out)?;
+    }
 
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
     std::fs::write(&path, out.finish())?;
@@ -124,7 +175,7 @@ fn export(
         small_peak_kib = small_peak_kib.max(server.peak_rss_kib()?);
     }
     let (app, limit) = (median(app), median(limit));
-    out.section("1. CSV export of every pay report over HTTP");
+    out.section("CSV export of every pay report over HTTP");
     out.line(&format!(
         "{rows} rows, {:.0} MiB of CSV. Limit: psql's `\\copy (the export's own SELECT) to stdout with csv header`.",
         bytes as f64 / 1048576.0
@@ -161,7 +212,7 @@ fn reports(
     runs: usize,
     out: &mut Document,
 ) -> anyhow::Result<()> {
-    out.section("2. Reports at this size");
+    out.section("Reports at this size");
     out.line(
         "Each report page (HTML with its chart), against every statement that page ran, run \
          alone through psql (which includes psql's own connection, a few milliseconds).",
@@ -238,7 +289,7 @@ fn people_list(
         ),
     ];
     out.section(&format!(
-        "3. People list under {CONCURRENCY} concurrent connections"
+        "People list under {CONCURRENCY} concurrent connections"
     ));
     out.line(&format!(
         "wrk ({seconds} s, 2 threads, {CONCURRENCY} connections, logged in) against pgbench \
@@ -447,7 +498,7 @@ fn import(cluster: &Cluster, work: &Path, runs: usize, out: &mut Document) -> an
             bail!("the import stored {imported} pay reports, not {IMPORT_ROWS}");
         }
     }
-    out.section(&format!("4. CSV import of {IMPORT_ROWS} rows"));
+    out.section(&format!("CSV import of {IMPORT_ROWS} rows"));
     out.line(&format!(
         "Upload, preview and confirm over HTTP into an empty database ({:.1} MiB: people with \
          their pay reports, exported from a generated data set). Limit: psql's `\\copy staging \
@@ -518,12 +569,12 @@ fn import_file(cluster: &Cluster, work: &Path) -> anyhow::Result<PathBuf> {
     Ok(path)
 }
 
-fn yes(met: bool) -> String {
+pub(crate) fn yes(met: bool) -> String {
     if met { "yes".into() } else { "**no**".into() }
 }
 
 /// BENCHMARKS.md as it is written.
-struct Document {
+pub(crate) struct Document {
     text: String,
 }
 
@@ -578,25 +629,25 @@ impl Document {
         }
         writeln!(
             text,
-            "- Reproduce: `cargo bench --bench benchmarks` (TT_BENCH_PEOPLE, TT_BENCH_RUNS and TT_BENCH_LOAD_SECONDS change the size, runs and load duration)\n"
+            "- Reproduce: `cargo bench --bench benchmarks` (TT_BENCH_PEOPLE, TT_BENCH_SMALL_PEOPLE, TT_BENCH_RUNS and TT_BENCH_LOAD_SECONDS change the sizes, runs and load duration; TT_BENCH_SECTIONS picks sections)\n"
         )?;
         Ok(Document { text })
     }
 
-    fn section(&mut self, title: &str) {
+    pub(crate) fn section(&mut self, title: &str) {
         let _ = write!(self.text, "\n## {title}\n\n");
     }
 
-    fn line(&mut self, line: &str) {
+    pub(crate) fn line(&mut self, line: &str) {
         let _ = writeln!(self.text, "{line}");
     }
 
-    fn table(&mut self, headers: &[&str]) {
+    pub(crate) fn table(&mut self, headers: &[&str]) {
         let _ = writeln!(self.text, "\n| {} |", headers.join(" | "));
         let _ = writeln!(self.text, "|{}", "---|".repeat(headers.len()));
     }
 
-    fn row(&mut self, cells: &[String]) {
+    pub(crate) fn row(&mut self, cells: &[String]) {
         let _ = writeln!(self.text, "| {} |", cells.join(" | "));
     }
 
@@ -610,6 +661,12 @@ impl Document {
             format!("≤ {goal}×"),
             yes(ratio <= goal),
         ]);
+    }
+
+    /// The text written so far, for an error message.
+    pub(crate) fn tail(&self) -> &str {
+        let start = self.text.rfind("\n## ").unwrap_or(0);
+        &self.text[start..]
     }
 
     fn finish(mut self) -> String {
