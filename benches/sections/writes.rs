@@ -188,10 +188,11 @@ pub fn section(
         "DELETE FROM exchange_rate WHERE currency = '{currency}' AND rate_on = '{day}'"
     ))?;
 
-    // An import of 1,000 rows: pay reports of new people from one origin company.
+    // An import of 1,000 rows: pay reports of new people from an origin company of about a
+    // thousand people (its export stays small at any size).
     let company = sql(
         "SELECT c.name FROM company c JOIN person p ON p.origin_company_id = c.id \
-         GROUP BY c.name ORDER BY count(*) DESC, c.name LIMIT 1",
+         GROUP BY c.name ORDER BY abs(count(*) - 1000), c.name LIMIT 1",
     )?;
     let file = import_file(client, &company, work)?;
     let before = report(client, COMPENSATION)?;

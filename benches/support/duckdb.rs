@@ -116,7 +116,8 @@ impl DuckDb {
         Ok((DuckDb { file }, seconds))
     }
 
-    /// Runs a script in the shell, read-only unless `write`, and returns what it printed.
+    /// Runs a script in the shell (on a read-only database if `read_only`), stopping at the
+    /// first error; returns what it printed.
     fn run(&self, script: &str, read_only: bool) -> anyhow::Result<String> {
         let mut command = Command::new("duckdb");
         if read_only {
