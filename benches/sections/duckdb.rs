@@ -180,6 +180,7 @@ pub fn section(
     let mut met = 0;
     let cases = cases(&filters);
     for case in &cases {
+        eprintln!("  {} ({})", case.path, case.filter);
         let mut app = Vec::new();
         for _ in 0..runs {
             let (seconds, (status, _)) = time(|| client.get_discard(&case.path))?;

@@ -224,9 +224,9 @@ pub fn section(
     );
     out.table(&[
         "Write",
-        "Write",
+        "Write time",
         "Next report",
-        "Report",
+        "Report time",
         "Shows",
         "Reflected",
     ]);
