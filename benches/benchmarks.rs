@@ -3,7 +3,9 @@
 //!
 //! Every limit is the app's own SQL: the statements the server ran for a request are read
 //! back from PostgreSQL's log with their parameters, then run through psql or pgbench.
-//! Needs psql, pgbench and wrk on the PATH (Debian: postgresql-client, postgresql, wrk).
+//! Needs psql on the PATH, pgbench and wrk for the people list (Debian: postgresql-client,
+//! postgresql, wrk), and the `duckdb` shell for the DuckDB comparison (pip install duckdb-cli).
+//! TT_BENCH_SECTIONS (a comma list of SECTIONS, default all) picks what runs.
 
 mod sections;
 mod support;

@@ -196,7 +196,7 @@ pub fn section(
     )?;
     let file = import_file(client, &company, work)?;
     let before = report(client, COMPENSATION)?;
-    let ((preview_s, confirm_s), ()) = (client.import("write-bench.csv", &file)?, ());
+    let (preview_s, confirm_s) = client.import("write-bench.csv", &file)?;
     let (report_s, after) = time(|| report(client, COMPENSATION))?;
     let key = crate::sections::csv_text(&company);
     let (was, now) = (count(&before, &key, 1), count(&after, &key, 1));
