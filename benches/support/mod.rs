@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use talent_tracker::db::local;
 
+pub mod duckdb;
+pub mod forms;
+pub mod report_sql;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_talent-tracker");
 pub const EMAIL: &str = "bench@example.com";
 pub const PASSWORD: &str = "a benchmark password";
