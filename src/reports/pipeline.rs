@@ -27,24 +27,40 @@ pub struct StageRow {
 
 /// `counts` (people per current stage and stages entered, as `stage_bit` flags) and `medians`
 /// (median finished days per stage) for people matching the filters, from what the database
-/// keeps per person and per stay. Binds: $1 origin company id, $2 hiring company id, $3 from,
-/// $4 to (the day a person entered the tracker).
-const FILTERED_SQL: &str = "
-    WITH people AS (
-        SELECT person_id, stage, entered FROM person_fact
-        WHERE ($1::bigint IS NULL OR origin_company_id = $1)
-          AND ($2::bigint IS NULL OR hiring_company_id = $2)
-          AND ($3::date IS NULL OR entered_on >= $3)
-          AND ($4::date IS NULL OR entered_on <= $4)
-    ), counts AS (
-        SELECT stage, entered, count(*) AS n FROM people GROUP BY stage, entered
-    ), medians AS (
-        SELECT ss.stage,
-               round(exact_percentile(array_agg(ss.days ORDER BY ss.days), 0.5), 1) AS median_days
-        FROM stage_stay ss JOIN people p ON p.person_id = ss.person_id
-        WHERE ss.days IS NOT NULL
-        GROUP BY ss.stage
-    )";
+/// keeps per person and per stay. The stays are read in order through `stage_stay_days_idx`
+/// (each stay carries its person's companies and first day), so a median sorts nothing; for
+/// one origin company, usually a few hundred people, their stays are found through them.
+/// Binds: $1 origin company id, $2 hiring company id, $3 from, $4 to (the day a person
+/// entered the tracker).
+fn filtered_sql(filter: &ReportFilter) -> String {
+    let stays = if filter.origin_company_id.is_some() {
+        "SELECT ss.stage, ss.days FROM stage_stay ss JOIN people p ON p.person_id = ss.person_id
+         WHERE ss.days IS NOT NULL"
+    } else {
+        "SELECT stage, days FROM stage_stay
+         WHERE days IS NOT NULL
+           AND ($2::bigint IS NULL OR hiring_company_id = $2)
+           AND ($3::date IS NULL OR entered_on >= $3)
+           AND ($4::date IS NULL OR entered_on <= $4)
+         ORDER BY stage, days"
+    };
+    format!(
+        "WITH people AS (
+            SELECT person_id, stage, entered FROM person_fact
+            WHERE ($1::bigint IS NULL OR origin_company_id = $1)
+              AND ($2::bigint IS NULL OR hiring_company_id = $2)
+              AND ($3::date IS NULL OR entered_on >= $3)
+              AND ($4::date IS NULL OR entered_on <= $4)
+        ), counts AS (
+            SELECT stage, entered, count(*) AS n FROM people GROUP BY stage, entered
+        ), medians AS (
+            SELECT stage,
+                   round(exact_percentile(array_agg(days ORDER BY days), 0.5), 1) AS median_days
+            FROM ({stays}) stays
+            GROUP BY stage
+        )"
+    )
+}
 
 /// The same for everyone, from the kept summaries: the counts as they are, and each median from
 /// the one or two stays at its rank, found by counting whole days (`stage_stay_count`) and then
@@ -114,7 +130,11 @@ pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec
         && filter.hiring_company_id.is_none()
         && filter.from.is_none()
         && filter.to.is_none();
-    let counts = if everyone { EVERYONE_SQL } else { FILTERED_SQL };
+    let counts = if everyone {
+        EVERYONE_SQL.to_owned()
+    } else {
+        filtered_sql(filter)
+    };
     diesel::sql_query(format!("{counts}{STAGES_SQL}"))
         .bind::<Nullable<BigInt>, _>(filter.origin_company_id)
         .bind::<Nullable<BigInt>, _>(filter.hiring_company_id)
