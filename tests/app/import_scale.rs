@@ -177,3 +177,41 @@ fn a_second_file_updates_the_people_it_knows_and_reverting_it_restores_them() ->
     assert_eq!(figures(&mut conn)?, (2, 3));
     Ok(())
 }
+
+/// A file that updates a person the database knows writes every column it carries: the
+/// person exported after the import is the person the file describes, column for column. Any
+/// column the import's bulk UPDATE forgot would differ here.
+#[test]
+fn an_update_by_import_writes_every_column_of_the_person() -> anyhow::Result<()> {
+    let source = TestApp::new()?;
+    source.create_company("Lab A");
+    source.create_company("Lab B");
+    source.create_person(&[
+        ("full_name", "Ann Example"),
+        ("title", "Research Scientist"),
+        ("expertise", "Reinforcement learning"),
+        ("origin_company", "Lab A"),
+        ("hiring_company", "Lab B"),
+        ("team", "Superintelligence"),
+        ("stage", "hired"),
+        ("first_contact_on", "2025-01-02"),
+        ("offer_on", "2025-02-03"),
+        ("decided_on", "2025-03-04"),
+        ("start_on", "2025-04-05"),
+        ("location", "Menlo Park"),
+        ("notes", "Moved with her team."),
+    ]);
+    let file = source.download("/people.csv");
+
+    let target = TestApp::new()?;
+    target.create_company("Lab A");
+    target.create_person(&[
+        ("full_name", "Ann Example"),
+        ("origin_company", "Lab A"),
+        ("stage", "sourced"),
+    ]);
+    let batch = target.import("people.csv", file.as_bytes());
+    assert!(batch.contains("1 updated"), "{}", batch.body);
+    assert_eq!(target.download("/people.csv"), file);
+    Ok(())
+}
