@@ -1,7 +1,9 @@
 -- The figures every report reads, kept current by triggers in the same transaction as each
 -- write, so a report never recomputes conversions or "which figure is the latest" over all pay
--- reports, and is never stale. `reports::reference` in the tests recomputes every report from
--- the base tables and compares.
+-- reports, and is never stale. tests/app/report_consistency.rs recomputes every report from the
+-- base tables alone and compares. None of the kept tables has foreign keys: the refresh below
+-- removes a person's rows whenever their pay reports, stages or the person change or go, and a
+-- key check per row would double what a bulk import spends on them.
 
 -- The reporting currency the maintained values are in. The app writes its configured one here
 -- at startup; changing it recomputes every value.
@@ -28,9 +30,6 @@ RETURNS TABLE (value NUMERIC, rate_on DATE) LANGUAGE sql STABLE AS $$
     ) r ON true
 $$;
 
--- Like every kept table here, it has no foreign keys: the refresh below removes a person's rows
--- whenever their pay reports, stages or the person change or go, and a key check per row would
--- double what a bulk import spends on them.
 -- One row per pay report: its value, the person's attributes the reports group and filter
 -- by, and which "latest figure" each report would pick it as. A report grouped by kind takes
 -- each person's latest figure of each kind (latest_of_kind); filtered by kind and confidence,
