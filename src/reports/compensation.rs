@@ -76,16 +76,18 @@ fn pick_sql(filter: &ReportFilter) -> &'static str {
 /// filters keep, so a person counts once per group. Binds $1 to $6.
 fn chosen_sql(filter: &ReportFilter) -> String {
     let pick = pick_sql(filter);
-    let (distinct, order) = if pick.is_empty() {
+    // A flag's figures are read through indexes by each use; a window's choice is made once.
+    let (materialized, distinct, order) = if pick.is_empty() {
         (
+            "MATERIALIZED",
             "DISTINCT ON (grp, f.person_id)",
             "ORDER BY grp, f.person_id, f.as_of DESC, f.pay_report_id DESC",
         )
     } else {
-        ("", "")
+        ("NOT MATERIALIZED", "", "")
     };
     format!(
-        "WITH chosen AS NOT MATERIALIZED (
+        "WITH chosen AS {materialized} (
             SELECT {distinct} {group} AS grp, f.person_id, f.pay_report_id, f.value
             FROM pay_figure f
             WHERE ($1::bigint IS NULL OR f.origin_company_id = $1)
@@ -108,14 +110,14 @@ fn compensation_query(sql: String, filter: &ReportFilter) -> ReportQuery {
         .bind::<Nullable<Text>, _>(filter.confidence.map(|c| c.as_str()))
 }
 
-/// Every group, largest first; with `top`, then one "Other" row pooling the groups beyond it
-/// (when there are any).
 impl super::Pooled for Distribution {
     fn is_other(&self) -> bool {
         self.is_other
     }
 }
 
+/// Every group, largest first; with `top`, then one "Other" row pooling the groups beyond it
+/// (when there are any).
 pub fn distributions(
     conn: &mut PgConnection,
     filter: &ReportFilter,
@@ -124,10 +126,10 @@ pub fn distributions(
     if by_rank(filter, top) {
         return by_rank_query(filter).load(conn);
     }
-    // `chosen` is not materialised: the groups read it through an ordered index, and the
-    // pooled "Other" (only with `top`) reads it again, in value order where an index has it so
-    // (the aggregate's own sort then finds its input sorted), with the top groups as a filter
-    // rather than a join that would lose that order.
+    // Unless a date window materialises `chosen`, the groups read it through an ordered index,
+    // and the pooled "Other" (only with `top`) reads it again, in value order where an index
+    // has it so (the aggregate's own sort then finds its input sorted), with the top groups as
+    // a filter rather than a join that would lose that order.
     let sql = format!(
         "{chosen}, grouped AS (
             SELECT grp, array_agg(value ORDER BY value) AS v
