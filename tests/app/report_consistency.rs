@@ -12,8 +12,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, SmallInt, Text};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use talent_tracker::domain::{CompanyId, CompanyKind, Confidence, PayKind};
-use talent_tracker::models::{Company, CompanyFields};
+use talent_tracker::domain::{CompanyId, Confidence, PayKind};
 use talent_tracker::reports::{
     GroupBy, Interval, ReportFilter, UnconvertedFigure, compensation, pipeline, talent_flow,
     timeline,
@@ -487,16 +486,7 @@ fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> an
 fn companies(conn: &mut PgConnection) -> anyhow::Result<Vec<i64>> {
     ["Alpha Lab", "Beta Lab", "Gamma Lab"]
         .into_iter()
-        .map(|name| {
-            let fields = CompanyFields {
-                name: name.into(),
-                kind: CompanyKind::AiLab,
-                website: None,
-                country: None,
-                notes: None,
-            };
-            Ok(Company::insert(conn, &fields)?.id.get())
-        })
+        .map(|name| Ok(crate::reports::company(conn, name)?.get()))
         .collect()
 }
 
@@ -567,6 +557,34 @@ fn concurrent_writes_for_one_person_keep_the_figures_right() -> anyhow::Result<(
         (rows[0].n, rows[0].max.to_string()),
         (1, "20000.00".to_owned())
     );
+    Ok(())
+}
+
+/// The app started with another reporting currency keeps its report values in that one: a
+/// euro figure needs no rate and is reported at its own amount, a dollar figure without a rate
+/// is left out.
+#[test]
+fn the_reporting_currency_at_startup_is_the_one_values_are_kept_in() -> anyhow::Result<()> {
+    let app = TestApp::anonymous_with(|config| config.reporting_currency = "EUR".to_owned())?;
+    app.add_user("analyst@example.com", talent_tracker::domain::Role::Analyst)?;
+    app.log_in("analyst@example.com")?;
+    let mut conn = app.conn()?;
+    diesel::sql_query(
+        "WITH p AS (INSERT INTO person (full_name, stage) VALUES ('Ann', 'hired'), ('Bo', 'hired')
+                    RETURNING id, full_name)
+         INSERT INTO pay_report (person_id, kind, confidence, currency, amount_low, amount_high,
+                                 period, as_of)
+         SELECT id, 'reported', 'reported', CASE full_name WHEN 'Ann' THEN 'EUR' ELSE 'USD' END,
+                CASE full_name WHEN 'Ann' THEN 100000 ELSE 300000 END,
+                CASE full_name WHEN 'Ann' THEN 200000 ELSE 500000 END, 'annual', '2025-01-01'
+         FROM p",
+    )
+    .execute(&mut conn)?;
+    let csv = app.download("/reports/compensation.csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].contains("Median (EUR)"), "{csv}");
+    assert_eq!(lines.len(), 2, "one group, of the euro figure alone: {csv}");
+    assert!(lines[1].contains(",1,150000.00,"), "{csv}");
     Ok(())
 }
 

@@ -27,7 +27,7 @@ fn amount(text: &str) -> BigDecimal {
     BigDecimal::from_str(text).expect("a fixture amount")
 }
 
-fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<CompanyId> {
+pub(crate) fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<CompanyId> {
     let fields = CompanyFields {
         name: name.into(),
         kind: CompanyKind::AiLab,
