@@ -86,3 +86,86 @@ fn a_typed_deep_page_number_stops_where_the_count_does_and_says_so() -> anyhow::
     assert!(!app.get("/people?page=3").contains("This is page"));
     Ok(())
 }
+
+#[test]
+fn a_search_matching_more_people_than_are_counted_pages_like_any_other() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    // 4,400 people; the even ones are called Wang (2,200: more than the list counts, so the
+    // list walks the names in order), every fourth one is hired (1,100 Wangs).
+    diesel::sql_query(
+        "INSERT INTO person (full_name, name_key, stage) \
+         SELECT name, lower(name), CASE WHEN n % 4 = 0 THEN 'hired' ELSE 'sourced' END \
+         FROM generate_series(1, 4400) AS n, \
+              LATERAL (SELECT 'P' || lpad(n::text, 4, '0') || \
+                       CASE WHEN n % 2 = 0 THEN ' Wang' ELSE ' Li' END AS name) AS named",
+    )
+    .execute(&mut app.conn()?)?;
+    let wang = |n: usize| format!("P{n:04} Wang");
+    let first_names = |uri: &str| {
+        let page = app.get(uri);
+        assert_eq!(page.status, Status::Ok, "{uri}");
+        page.texts("tbody td:first-child a")
+    };
+    let page_one = app.get("/people?q=WANG");
+    let names = page_one.texts("tbody td:first-child a");
+    assert_eq!(names, (1..=25).map(|i| wang(2 * i)).collect::<Vec<_>>());
+    assert!(
+        page_one.contains("More than 1000 people"),
+        "{}",
+        page_one.body
+    );
+
+    let next = page_one
+        .attrs("a[rel=next]", "href")
+        .pop()
+        .unwrap_or_default();
+    let page_two = app.get(&format!("/people{next}"));
+    let second = page_two.texts("tbody td:first-child a");
+    assert_eq!(second.first(), Some(&wang(52)));
+    assert_eq!(second.len(), 25);
+    let previous = page_two
+        .attrs("a[rel=prev]", "href")
+        .pop()
+        .unwrap_or_default();
+    assert_eq!(first_names(&format!("/people{previous}")), names);
+
+    assert_eq!(
+        first_names("/people?q=wang&page=3").first(),
+        Some(&wang(102))
+    );
+    let descending = first_names("/people?q=wang&sort=name&dir=desc");
+    assert_eq!(descending.first(), Some(&wang(4400)));
+    assert_eq!(descending.get(1), Some(&wang(4398)));
+    let hired = first_names("/people?q=wang&stage=hired");
+    assert_eq!(hired, (1..=25).map(|i| wang(4 * i)).collect::<Vec<_>>());
+    Ok(())
+}
+
+#[test]
+fn a_common_name_found_only_far_down_the_list_still_heads_its_search() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    // 21,000 people before the first of 1,100 Tans in name order: more than the list reads
+    // ahead in name order before it gathers the matches the other way.
+    diesel::sql_query(
+        "INSERT INTO person (full_name, name_key, stage) \
+         SELECT 'A' || lpad(n::text, 5, '0') || ' Li', 'a' || lpad(n::text, 5, '0') || ' li', \
+                'sourced' FROM generate_series(1, 21000) AS n \
+         UNION ALL \
+         SELECT 'Z' || lpad(n::text, 4, '0') || ' Tan', 'z' || lpad(n::text, 4, '0') || ' tan', \
+                'sourced' FROM generate_series(1, 1100) AS n",
+    )
+    .execute(&mut app.conn()?)?;
+    let page = app.get("/people?q=tan");
+    let names = page.texts("tbody td:first-child a");
+    let expected: Vec<String> = (1..=25).map(|n| format!("Z{n:04} Tan")).collect();
+    assert_eq!(names, expected);
+    // The last page ends with the last Tan, which a page of its own would not fill either.
+    let last = app.get("/people?q=tan&sort=name&dir=desc");
+    assert_eq!(
+        last.texts("tbody td:first-child a")
+            .first()
+            .map(String::as_str),
+        Some("Z1100 Tan")
+    );
+    Ok(())
+}

@@ -5,8 +5,10 @@
 //! The cursor is only a person id; the sort key it stands for is read from that person's row
 //! in the same statement, so links stay short and cannot carry forged sort values.
 
-use diesel::expression::SqlLiteral;
-use diesel::sql_types::Integer;
+use diesel::dsl::sql;
+use diesel::expression::{SqlLiteral, UncheckedBind};
+use diesel::helper_types::AsExprOf;
+use diesel::sql_types::{BigInt, Bool, Integer};
 
 use super::PersonSort;
 use crate::domain::PersonId;
@@ -25,6 +27,11 @@ pub enum Position {
 /// ORDER BY for the list: ascending or descending, NULLs last either way (as the exports sort).
 /// `reversed` gives the exact opposite order, for reading backwards from a cursor.
 pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> SqlLiteral<Integer> {
+    diesel::dsl::sql(&order_sql(sort, descending, reversed))
+}
+
+/// `order_by` as the SQL text, for statements written by hand.
+pub fn order_sql(sort: PersonSort, descending: bool, reversed: bool) -> String {
     let (key, nullable) = sort.key("person", "origin", "hiring");
     let dir = if descending != reversed {
         "DESC"
@@ -38,7 +45,7 @@ pub fn order_by(sort: PersonSort, descending: bool, reversed: bool) -> SqlLitera
         (true, false) => " NULLS LAST",
         (true, true) => " NULLS FIRST",
     };
-    diesel::dsl::sql(&format!("{key} {dir}{nulls}, person.id {dir}"))
+    format!("{key} {dir}{nulls}, person.id {dir}")
 }
 
 /// A condition keeping the rows strictly after (or before) the cursor person, as the SQL
@@ -82,6 +89,15 @@ pub fn beyond_cursor(
         format!("EXISTS (SELECT 1 FROM ({cursor}"),
         format!(") AS cur(k, id) WHERE {condition})"),
     ))
+}
+
+/// `beyond_cursor`'s condition with the cursor's id bound in it, ready to filter a query.
+pub type PastCursor = SqlLiteral<Bool, UncheckedBind<SqlLiteral<Bool>, AsExprOf<i64, BigInt>>>;
+
+pub fn past_cursor(sort: PersonSort, descending: bool, position: Position) -> Option<PastCursor> {
+    let (head, tail) = beyond_cursor(sort, descending, position)?;
+    let id = cursor_id(position)?;
+    Some(sql::<Bool>(&head).bind::<BigInt, _>(id.get()).sql(&tail))
 }
 
 pub fn cursor_id(position: Position) -> Option<PersonId> {

@@ -110,6 +110,10 @@ impl ChoiceName for PersonSort {
     }
 }
 
+/// How many people in name order a common name's search reads before it gives up (see
+/// `Person::list_common_name`): about a millisecond of the name index.
+const NAME_WINDOW: i64 = 20_000;
+
 /// The people list's search and filters, already resolved to ids.
 #[derive(Debug, Clone, Default)]
 pub struct PersonFilter {
@@ -206,11 +210,82 @@ impl Person {
         at: Position,
         limit: i64,
     ) -> QueryResult<Vec<PersonListItem>> {
-        use diesel::dsl::sql;
-        use diesel::sql_types::{BigInt, Bool};
         let backwards = matches!(at, Position::Before(_));
-        let mut query = filter
-            .query()
+        let mut query = filter.query();
+        if let Some(past) = keyset::past_cursor(sort, descending, at) {
+            query = query.filter(past);
+        }
+        if let Position::Offset(skip) = at {
+            query = query.offset(skip);
+        }
+        Self::read_page(conn, query, sort, descending, backwards, limit)
+    }
+
+    /// The same page as `list` by name, for a name search that matches more people than the
+    /// list counts, or `None` when this way cannot tell. Gathering thousands of matches from
+    /// the trigram index fetches each one's row only to sort them for one page; instead, the
+    /// next `NAME_WINDOW` people in name order are read from the name index, which carries the
+    /// matching key (no table rows), and the page is taken from the matches among them. When
+    /// the window holds a whole page it is exactly the list's page; when it does not (matches
+    /// clustered further on, or the end of the list), the caller asks `list`.
+    pub fn list_common_name(
+        conn: &mut PgConnection,
+        filter: &PersonFilter,
+        descending: bool,
+        at: Position,
+        limit: i64,
+    ) -> QueryResult<Option<Vec<PersonListItem>>> {
+        use diesel::dsl::sql;
+        use diesel::sql_types::{BigInt, Bool, Nullable, Text};
+        let sort = PersonSort::Name;
+        let backwards = matches!(at, Position::Before(_));
+        let key = crate::domain::name_key(filter.name.as_deref().unwrap_or_default());
+        // Without a cursor the bound id is NULL and the condition reads "NULL IS NULL".
+        let (head, tail) = keyset::beyond_cursor(sort, descending, at)
+            .unwrap_or_else(|| (String::new(), "::bigint IS NULL".to_owned()));
+        let order = keyset::order_sql(sort, descending, backwards);
+        let skip = match at {
+            Position::Offset(skip) => skip,
+            _ => 0,
+        };
+        // The window is named `person` too, so the order and cursor SQL read the same in it.
+        // Its matches are ordered and cut again: without that LIMIT, PostgreSQL expects a
+        // third of the window to match and joins it by scanning every person.
+        let window = sql::<Bool>(&format!(
+            "person.id IN (SELECT person.id FROM (SELECT person.id, person.full_name, \
+             person.name_key FROM person WHERE {head}"
+        ))
+        .bind::<Nullable<BigInt>, _>(keyset::cursor_id(at).map(PersonId::get))
+        .sql(&format!(
+            "{tail} ORDER BY {order} LIMIT {NAME_WINDOW}) AS person \
+             WHERE strpos(person.name_key, "
+        ))
+        .bind::<Text, _>(key)
+        .sql(&format!(
+            ") > 0 ORDER BY {order} LIMIT {})",
+            limit.saturating_add(skip)
+        ));
+        let others = PersonFilter {
+            name: None,
+            ..filter.clone()
+        };
+        let mut query = others.query().filter(window);
+        if let Position::Offset(skip) = at {
+            query = query.offset(skip);
+        }
+        let rows = Self::read_page(conn, query, sort, descending, backwards, limit)?;
+        Ok((rows.len() as i64 == limit).then_some(rows))
+    }
+
+    fn read_page(
+        conn: &mut PgConnection,
+        query: PersonListQuery<'static>,
+        sort: PersonSort,
+        descending: bool,
+        backwards: bool,
+        limit: i64,
+    ) -> QueryResult<Vec<PersonListItem>> {
+        let query = query
             .order(keyset::order_by(sort, descending, backwards))
             .select((
                 person::id,
@@ -222,15 +297,6 @@ impl Person {
                 person::is_demo,
             ))
             .limit(limit);
-        if let (Some((head, tail)), Some(id)) = (
-            keyset::beyond_cursor(sort, descending, at),
-            keyset::cursor_id(at),
-        ) {
-            query = query.filter(sql::<Bool>(&head).bind::<BigInt, _>(id.get()).sql(&tail));
-        }
-        if let Position::Offset(skip) = at {
-            query = query.offset(skip);
-        }
         let mut rows: Vec<PersonListItem> = query.load(conn)?;
         if backwards {
             rows.reverse();

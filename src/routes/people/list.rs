@@ -87,12 +87,22 @@ fn list_page(
         (None, Some(id)) => Position::Before(id),
         (None, None) => by_offset,
     };
+    // A search matching more people than are counted is common enough to walk the names.
+    let common_name = total.is_none() && filter.name.is_some() && sort == PersonSort::Name;
     // One row more than a page tells whether there is another page beyond it.
-    let mut rows = Person::list(c, filter, sort, descending, at, per_page + 1)?;
+    let read = |c: &mut diesel::PgConnection, at| {
+        if common_name {
+            if let Some(rows) = Person::list_common_name(c, filter, descending, at, per_page + 1)? {
+                return Ok(rows);
+            }
+        }
+        Person::list(c, filter, sort, descending, at, per_page + 1)
+    };
+    let mut rows = read(c, at)?;
     if rows.is_empty() && at != by_offset {
         // The cursor person was deleted meanwhile: fall back to the page number.
         at = by_offset;
-        rows = Person::list(c, filter, sort, descending, at, per_page + 1)?;
+        rows = read(c, at)?;
     }
     let more = rows.len() as i64 > per_page;
     let (has_previous, has_next) = if let Position::Before(_) = at {
