@@ -91,10 +91,10 @@ fn list_page(
     let common_name = total.is_none() && filter.name.is_some() && sort == PersonSort::Name;
     // One row more than a page tells whether there is another page beyond it.
     let read = |c: &mut diesel::PgConnection, at| {
-        if common_name {
-            if let Some(rows) = Person::list_common_name(c, filter, descending, at, per_page + 1)? {
-                return Ok(rows);
-            }
+        if common_name
+            && let Some(rows) = Person::list_common_name(c, filter, descending, at, per_page + 1)?
+        {
+            return Ok(rows);
         }
         Person::list(c, filter, sort, descending, at, per_page + 1)
     };
