@@ -19,7 +19,9 @@ pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};
 pub use pay_valuation::{RankedPayReport, Valuation};
 pub use person::keyset::Position;
-pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
+pub use person::{
+    Candidate, LikelyDuplicate, Person, PersonFields, PersonFilter, PersonListItem, PersonSort,
+};
 pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
 pub use user::{Admission, LoginAttempts, NewUser, User};

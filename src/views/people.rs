@@ -5,7 +5,7 @@ use askama::Template;
 use super::pay_reports::PayReportRow;
 use super::{Choice, FormState, Layout};
 use crate::domain::{CompanyId, PersonId, Stage};
-use crate::models::{Person, PersonListItem, StageChange};
+use crate::models::{LikelyDuplicate, Person, PersonListItem, StageChange};
 
 #[derive(Template)]
 #[template(path = "people/index.html")]
@@ -68,6 +68,8 @@ pub struct PersonFormPage {
     pub stages: Vec<Choice>,
     /// After a lost update: (field, as saved by someone else, as typed here).
     pub conflict: Vec<(String, String, String)>,
+    /// Stored people this one may duplicate: the form asks before saving.
+    pub duplicates: Vec<LikelyDuplicate>,
 }
 
 #[derive(Template)]
@@ -107,6 +109,7 @@ impl PersonFormPage {
             companies: company_choices(company_names),
             stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
+            duplicates: Vec::new(),
         }
     }
 }

@@ -389,6 +389,8 @@ fn keyset_pages_follow_every_order_both_ways() -> anyhow::Result<()> {
             ("stage", stage),
             ("offer_on", offer),
             ("decided_on", decided),
+            // Namesakes at one company, on purpose.
+            ("different_person", "yes"),
         ]);
     }
     for sort in [

@@ -1,5 +1,6 @@
 //! People: candidates and hires, with their companies and pipeline stage.
 
+mod duplicates;
 mod erase;
 pub mod keyset;
 mod list;
@@ -7,6 +8,7 @@ mod list;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 
+pub use duplicates::{Candidate, LikelyDuplicate, SIMILAR_NAMES};
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 

@@ -9,10 +9,10 @@ use super::super::FormResponse;
 use super::super::save::{self, Conflict, Target, Versioned};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
-use crate::domain::{CompanyId, PersonId, Stage};
+use crate::domain::{CompanyId, PersonId, Stage, name_key};
 use crate::error::AppError;
 use crate::input::{self, PersonInput};
-use crate::models::{Company, Person, SaveOutcome};
+use crate::models::{Candidate, Company, Person, SaveOutcome};
 use crate::views::people::PersonFormPage;
 use crate::views::{FormState, Layout, render};
 
@@ -122,6 +122,10 @@ async fn submit(
     id: Option<PersonId>,
     form: Contextual<'_, PersonInput>,
 ) -> Result<FormResponse, AppError> {
+    let check = DuplicateCheck::of(&form);
+    if let Some(warning) = duplicates_warning(db, user, id, check).await? {
+        return Ok(FormResponse::Invalid(warning));
+    }
     let submitted = save::submit::<Person>(db, user, save::target(id), form).await?;
     // The form page lists the companies; only a form shown again needs them.
     let names = match &submitted {
@@ -136,6 +140,92 @@ async fn submit(
         |state, conflict| render(&page(user, id, state, conflict, names)),
     )
 }
+
+/// What the duplicate check needs of a form, unless it should not be checked: the user said
+/// this is a different person, or the form has errors (those come first, and a company that
+/// does not exist matches nobody).
+struct DuplicateCheck {
+    full_name: String,
+    origin: Option<String>,
+    state: FormState,
+}
+
+impl DuplicateCheck {
+    fn of(form: &Contextual<'_, PersonInput>) -> Option<Self> {
+        let input = form.value.as_ref()?;
+        if form.context.field_value(DIFFERENT_PERSON) == Some("yes") {
+            return None;
+        }
+        Some(DuplicateCheck {
+            full_name: input.full_name.as_str().to_owned(),
+            origin: input.companies()[0].1.map(str::to_owned),
+            state: FormState::from_context(&form.context),
+        })
+    }
+}
+
+/// The form again, listing who the person may duplicate, when anybody matches.
+async fn duplicates_warning(
+    db: &State<Db>,
+    user: &CurrentUser,
+    id: Option<PersonId>,
+    check: Option<DuplicateCheck>,
+) -> Result<Option<RawHtml<String>>, AppError> {
+    let Some(DuplicateCheck {
+        full_name,
+        origin,
+        mut state,
+    }) = check
+    else {
+        return Ok(None);
+    };
+    let (duplicates, names) = db
+        .run(move |c| {
+            let origin_company_id = match origin {
+                Some(name) => Company::find_by_name(c, &name)?.map(|company| company.id),
+                None => None,
+            };
+            // An edit that keeps the name and the company asks nothing: the pair was there
+            // before (and was let through once), and a stage change should not ask again.
+            if let Some(id) = id {
+                let stored = Person::find(c, id)?.fields;
+                if name_key(&stored.full_name) == name_key(&full_name)
+                    && stored.origin_company_id == origin_company_id
+                {
+                    return Ok((Vec::new(), Vec::new()));
+                }
+            }
+            let candidate = Candidate {
+                id,
+                full_name: &full_name,
+                origin_company_id,
+            };
+            let duplicates = Person::likely_duplicates(c, &candidate)?;
+            let names = if duplicates.is_empty() {
+                Vec::new()
+            } else {
+                Company::names_if_few(c)?
+            };
+            Ok((duplicates, names))
+        })
+        .await?;
+    if duplicates.is_empty() {
+        return Ok(None);
+    }
+    state.add_error(
+        DIFFERENT_PERSON,
+        "This may be someone already in the tracker (listed above). Open them to check, or tick \
+         the box if this is a different person.",
+    );
+    let page = PersonFormPage {
+        duplicates,
+        ..page(user, id, state, Vec::new(), names)
+    };
+    Ok(Some(render(&page)?))
+}
+
+/// The checkbox with which a user saves a person despite the likely duplicates listed.
+const DIFFERENT_PERSON: &str = "different_person";
 
 async fn form_page(
     db: &State<Db>,

@@ -1,0 +1,1 @@
+DROP INDEX pay_report_source_url_idx;

@@ -1,0 +1,163 @@
+//! Duplicate people: the person form warns before saving someone who may be stored already.
+
+use diesel::prelude::*;
+use rocket::http::Status;
+use talent_tracker::schema::person;
+
+use crate::common::{TestApp, id_from};
+
+fn people_named(app: &TestApp, name: &str) -> anyhow::Result<i64> {
+    Ok(person::table
+        .filter(person::full_name.eq(name))
+        .count()
+        .get_result(&mut app.conn()?)?)
+}
+
+#[test]
+fn the_same_name_from_the_same_company_asks_before_saving_and_keeps_the_input() -> anyhow::Result<()>
+{
+    let app = TestApp::new()?;
+    app.create_company("Scale AI");
+    let wang = app.create_person(&[
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+    ]);
+    let typed = [
+        ("full_name", "alexandr  WANG"),
+        ("title", "Chief AI Officer"),
+        ("origin_company", "Scale AI"),
+        ("stage", "sourced"),
+    ];
+    let page = app.post("/people", &typed);
+    assert_eq!(page.status, Status::UnprocessableEntity, "{}", page.body);
+    assert_eq!(
+        page.attrs(".duplicates a", "href"),
+        vec![format!("/people/{wang}")]
+    );
+    let listed = page.texts(".duplicates li").join(" ");
+    assert!(
+        listed.contains("the same name and the same origin company"),
+        "{listed}"
+    );
+    assert_eq!(
+        page.field_value("title").as_deref(),
+        Some("Chief AI Officer")
+    );
+    assert_eq!(page.field_errors("different_person").len(), 1);
+    assert_eq!(people_named(&app, "alexandr  WANG")?, 0);
+
+    // Ticked, the same form saves.
+    let mut anyway = typed.to_vec();
+    anyway.push(("different_person", "yes"));
+    let namesake = id_from(&app.post("/people", &anyway));
+    assert_eq!(people_named(&app, "alexandr  WANG")?, 1);
+    // Once let through, editing them without touching name or company asks nothing.
+    let moved = app.post(
+        &format!("/people/{namesake}/edit"),
+        &[
+            ("full_name", "alexandr  WANG"),
+            ("origin_company", "Scale AI"),
+            ("stage", "contacted"),
+        ],
+    );
+    assert_eq!(moved.status, Status::SeeOther, "{}", moved.body);
+    Ok(())
+}
+
+#[test]
+fn a_very_similar_name_warns_but_another_company_or_another_name_does_not() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Scale AI");
+    app.create_company("GitHub");
+    app.create_person(&[
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+    ]);
+    let similar = app.post(
+        "/people",
+        &[
+            ("full_name", "Alexander Wang"),
+            ("origin_company", "Scale AI"),
+            ("stage", "sourced"),
+        ],
+    );
+    assert_eq!(similar.status, Status::UnprocessableEntity);
+    let listed = similar.texts(".duplicates li").join(" ");
+    assert!(listed.contains("a very similar name"), "{listed}");
+    for fields in [
+        // The same name from elsewhere, with no source in common: a namesake.
+        [
+            ("full_name", "Alexandr Wang"),
+            ("origin_company", "GitHub"),
+            ("stage", "sourced"),
+        ],
+        // Another name at the same company.
+        [
+            ("full_name", "Lucy Wang"),
+            ("origin_company", "Scale AI"),
+            ("stage", "sourced"),
+        ],
+    ] {
+        let page = app.post("/people", &fields);
+        assert_eq!(page.status, Status::SeeOther, "{fields:?}: {}", page.body);
+    }
+    Ok(())
+}
+
+#[test]
+fn editing_checks_against_others_and_a_shared_pay_source_counts() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Scale AI");
+    let wang = app.create_person(&[
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+    ]);
+    // Saving someone unchanged never finds them to be their own duplicate.
+    let same = app.post(
+        &format!("/people/{wang}/edit"),
+        &[
+            ("full_name", "Alexandr Wang"),
+            ("origin_company", "Scale AI"),
+            ("stage", "hired"),
+        ],
+    );
+    assert_eq!(same.status, Status::SeeOther, "{}", same.body);
+
+    // No company recorded, but a pay report citing the same story as one of Wang's.
+    let other = app.create_person(&[("full_name", "A. Wang"), ("stage", "sourced")]);
+    for id in [wang, other] {
+        id_from(&app.post(
+            &format!("/people/{id}/pay"),
+            &[
+                ("kind", "reported"),
+                ("currency", "USD"),
+                ("amount_low", "100000000"),
+                ("amount_high", "100000000"),
+                ("period", "annual"),
+                ("as_of", "2025-06-30"),
+                ("source_url", "https://example.org/meta-hires"),
+                ("confidence", "reported"),
+            ],
+        ));
+    }
+    let renamed = app.post(
+        &format!("/people/{other}/edit"),
+        &[("full_name", "Alexandr Wang"), ("stage", "sourced")],
+    );
+    assert_eq!(
+        renamed.status,
+        Status::UnprocessableEntity,
+        "{}",
+        renamed.body
+    );
+    let listed = renamed.texts(".duplicates li").join(" ");
+    assert!(
+        listed.contains("the same name and a pay source in common"),
+        "{listed}"
+    );
+    assert_eq!(people_named(&app, "A. Wang")?, 1);
+    Ok(())
+}
