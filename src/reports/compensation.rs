@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
+    Cell, Chart, Column, GroupBy, PeopleLink, Report, ReportFilter, ReportQuery, ReportTable,
     UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
 };
 use crate::charts;
@@ -17,6 +17,9 @@ pub struct Distribution {
     /// The row stands for every group beyond the top ones (charts only).
     #[diesel(sql_type = Bool)]
     pub is_other: bool,
+    /// The group has a value (a company, a title); `false` for "(not recorded)" and "Other".
+    #[diesel(sql_type = Bool)]
+    pub recorded: bool,
     #[diesel(sql_type = Text)]
     pub label: String,
     #[diesel(sql_type = BigInt)]
@@ -135,13 +138,13 @@ pub fn distributions(
             SELECT grp, array_agg(value ORDER BY value) AS v
             FROM chosen WHERE value IS NOT NULL GROUP BY grp
         ), named AS (
-            SELECT grp, {label} AS label, v FROM grouped
+            SELECT grp, grp IS NOT NULL AS recorded, {label} AS label, v FROM grouped
         ), top AS (
             SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
         ), sorted AS (
-            SELECT false AS is_other, label, v FROM named
+            SELECT false AS is_other, recorded, label, v FROM named
             UNION ALL
-            SELECT true, 'Other', array_agg(value ORDER BY value) FROM (
+            SELECT true, false, 'Other', array_agg(value ORDER BY value) FROM (
                 SELECT c.value FROM chosen c
                 WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL
                   AND CASE WHEN c.grp IS NULL THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
@@ -151,7 +154,7 @@ pub fn distributions(
             ) other
             HAVING count(*) > 0
         )
-        SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
+        SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
                round(exact_percentile(v, 0.5), 2) AS median,
                round(exact_percentile(v, 0.75), 2) AS p75,
@@ -202,7 +205,7 @@ fn by_rank_query(filter: &ReportFilter) -> ReportQuery {
         "{chosen}, counted AS (
             SELECT grp, count(*) AS n FROM chosen WHERE value IS NOT NULL GROUP BY grp
         )
-        SELECT false AS is_other, {label} AS label, c.n,
+        SELECT false AS is_other, c.grp IS NOT NULL AS recorded, {label} AS label, c.n,
                (SELECT min(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS min,
                {p25} AS p25, {median} AS median, {p75} AS p75,
                (SELECT max(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS max
@@ -244,9 +247,10 @@ pub fn run(
         rows: rows
             .into_iter()
             .map(|d| {
+                let people = people_link(filter, &d);
                 vec![
                     Cell::Text(d.label),
-                    Cell::Count(d.n),
+                    Cell::people(d.n, &people),
                     Cell::Money(Some(d.min)),
                     Cell::Money(Some(d.p25)),
                     Cell::Money(Some(d.median)),
@@ -261,6 +265,34 @@ pub fn run(
         chart,
         left_out,
     })
+}
+
+/// The people a group counts: those whose chosen figure (as the filters choose it) falls in
+/// the group and has a value.
+fn people_link(filter: &ReportFilter, d: &Distribution) -> PeopleLink {
+    let link = PeopleLink::companies(filter)
+        .with("with_pay", "yes")
+        .with_date("pay_from", filter.from)
+        .with_date("pay_to", filter.to);
+    let link = match filter.kind {
+        Some(kind) => link.with("pay_kind", kind.as_str()),
+        None => link,
+    };
+    let link = match filter.confidence {
+        Some(confidence) => link.with("pay_confidence", confidence.as_str()),
+        None => link,
+    };
+    let label = d.recorded.then_some(d.label.as_str());
+    match filter.group_by {
+        GroupBy::OriginCompany => link.company("origin_company", label),
+        GroupBy::HiringCompany => link.company("hiring_company", label),
+        GroupBy::Title => match label {
+            Some(title) => link.with("title", title),
+            None => link.without("title"),
+        },
+        GroupBy::Kind => link.with("pay_kind", d.label.as_str()),
+        GroupBy::Confidence => link.with("pay_confidence", d.label.as_str()),
+    }
 }
 
 fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Result<Chart> {

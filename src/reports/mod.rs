@@ -2,6 +2,7 @@
 //! all show.
 
 pub mod compensation;
+pub mod drill;
 pub mod filter;
 pub mod pipeline;
 pub mod table;
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
+pub use drill::PeopleLink;
 pub use filter::{GroupBy, Interval, ReportFilter, ReportParams};
 pub use table::{Cell, Column, ReportTable};
 

@@ -4,7 +4,7 @@ use bigdecimal::BigDecimal;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, Text};
 
-use super::{Cell, Chart, Column, Report, ReportFilter, ReportTable};
+use super::{Cell, Chart, Column, PeopleLink, Report, ReportFilter, ReportTable};
 use crate::charts;
 use crate::domain::Stage;
 use crate::error::AppError;
@@ -160,10 +160,13 @@ pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, App
         rows: if anyone {
             rows.into_iter()
                 .map(|r| {
+                    let people = PeopleLink::companies(filter)
+                        .with_date("entered_from", filter.from)
+                        .with_date("entered_to", filter.to);
                     vec![
                         Cell::Text(label(&r.stage)),
-                        Cell::Count(r.reached),
-                        Cell::Count(r.now),
+                        Cell::people(r.reached, &people.clone().with("reached", &*r.stage)),
+                        Cell::people(r.now, &people.with("stage", &*r.stage)),
                         Cell::Percent(r.conversion),
                         Cell::Days(r.median_days),
                     ]

@@ -32,6 +32,8 @@ impl Column {
 pub enum Cell {
     Text(String),
     Count(i64),
+    /// A count of people, linked to the people list showing exactly them (as `href`).
+    People(i64, String),
     /// An amount in the reporting currency; `None` where there is nothing to measure.
     Money(Option<BigDecimal>),
     /// A share in percent, one decimal.
@@ -45,7 +47,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(text) => text.clone(),
-            Cell::Count(n) => n.to_string(),
+            Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => format_money(amount),
             Cell::Percent(Some(p)) => format!("{}%", p.with_scale(1)),
             Cell::Days(Some(d)) => d.with_scale(1).to_string(),
@@ -58,10 +60,22 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(text) => escape_text(text),
-            Cell::Count(n) => n.to_string(),
+            Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
             Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
             Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => String::new(),
+        }
+    }
+
+    pub fn people(n: i64, link: &super::PeopleLink) -> Cell {
+        Cell::People(n, link.href())
+    }
+
+    /// Where the number leads: the people behind it.
+    pub fn link(&self) -> Option<&str> {
+        match self {
+            Cell::People(_, href) => Some(href),
+            _ => None,
         }
     }
 

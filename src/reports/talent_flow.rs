@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Report, ReportFilter, ReportTable, UnconvertedFigure,
-    left_out_sql, report_query, table_and_chart,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, PeopleLink, Report, ReportFilter, ReportTable,
+    UnconvertedFigure, left_out_sql, report_query, table_and_chart,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -16,6 +16,11 @@ pub struct FlowRow {
     /// The row stands for every pair beyond the top ones (charts only).
     #[diesel(sql_type = Bool)]
     pub is_other: bool,
+    /// The companies' ids; `None` where none is recorded (and on the "Other" row).
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub origin_id: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub hiring_id: Option<i64>,
     #[diesel(sql_type = Text)]
     pub origin: String,
     #[diesel(sql_type = Text)]
@@ -64,9 +69,11 @@ pub fn flows(
         ), top AS (
             SELECT o, h FROM named ORDER BY people DESC, origin, hiring LIMIT $5
         )
-        SELECT false AS is_other, origin, hiring, people, with_pay, median, total FROM named
+        SELECT false AS is_other, o AS origin_id, h AS hiring_id, origin, hiring, people, with_pay,
+               median, total
+        FROM named
         UNION ALL
-        SELECT true, 'Other', '', count(*), count(value),
+        SELECT true, NULL, NULL, 'Other', '', count(*), count(value),
                round(exact_percentile(array_agg(value ORDER BY value)
                      FILTER (WHERE value IS NOT NULL), 0.5), 2),
                sum(value)
@@ -110,11 +117,18 @@ pub fn run(
         rows: rows
             .into_iter()
             .map(|r| {
+                let hires = PeopleLink::companies(filter)
+                    .with("stage", "hired")
+                    .with_date("hired_from", filter.from)
+                    .with_date("hired_to", filter.to)
+                    .company("origin_company", r.origin_id.map(|_| r.origin.as_str()))
+                    .company("hiring_company", r.hiring_id.map(|_| r.hiring.as_str()));
+                let with_pay = hires.clone().with("with_pay", "yes");
                 vec![
                     Cell::Text(r.origin),
                     Cell::Text(r.hiring),
-                    Cell::Count(r.people),
-                    Cell::Count(r.with_pay),
+                    Cell::people(r.people, &hires),
+                    Cell::people(r.with_pay, &with_pay),
                     Cell::Money(r.median),
                     Cell::Money(r.total),
                 ]

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Interval, Report, ReportFilter, ReportTable,
-    UnconvertedFigure, left_out_sql, report_query, to_f64,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Interval, PeopleLink, Report, ReportFilter,
+    ReportTable, UnconvertedFigure, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -93,10 +93,11 @@ pub fn run(
         rows: rows
             .iter()
             .map(|r| {
+                let hires = hires_link(filter, r.period);
                 vec![
                     Cell::Text(r.label(filter.interval)),
-                    Cell::Count(r.hires),
-                    Cell::Count(r.with_pay),
+                    Cell::people(r.hires, &hires),
+                    Cell::people(r.with_pay, &hires.with("with_pay", "yes")),
                     Cell::Money(Some(r.pay.clone())),
                     Cell::Money(Some(r.cumulative.clone())),
                 ]
@@ -108,6 +109,25 @@ pub fn run(
         chart,
         left_out,
     })
+}
+
+/// The hires of the period starting on `start`, within the report's own dates.
+fn hires_link(filter: &ReportFilter, start: NaiveDate) -> PeopleLink {
+    let months = if filter.interval == Interval::Month {
+        1
+    } else {
+        3
+    };
+    let end = start
+        .checked_add_months(chrono::Months::new(months))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(start);
+    let from = filter.from.map_or(start, |from| from.max(start));
+    let to = filter.to.map_or(end, |to| to.min(end));
+    PeopleLink::companies(filter)
+        .with("stage", "hired")
+        .with_date("hired_from", Some(from))
+        .with_date("hired_to", Some(to))
 }
 
 fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Result<Chart> {

@@ -4,8 +4,9 @@ use askama::Template;
 
 use super::pay_reports::PayReportRow;
 use super::{Choice, FormState, Layout};
+use crate::domain::ChoiceName;
 use crate::domain::{CompanyId, PersonId, Stage};
-use crate::models::{Person, PersonListItem, StageChange};
+use crate::models::{Person, PersonListItem, PersonSort, StageChange};
 
 #[derive(Template)]
 #[template(path = "people/index.html")]
@@ -16,9 +17,116 @@ pub struct PersonIndexPage {
     pub filters: FormState,
     pub companies: Vec<Choice>,
     pub stages: Vec<Choice>,
-    pub sorts: Vec<Choice>,
+    pub pay_kinds: Vec<Choice>,
+    pub confidences: Vec<Choice>,
+    /// Filters a report's link set that the form has no field for: kept as hidden fields.
+    pub carried: Vec<CarriedFilter>,
+    pub headers: Vec<SortHeader>,
     pub pager: PeoplePager,
     pub query: String,
+}
+
+impl PersonIndexPage {
+    pub fn header(&self, sort: PersonSort) -> &SortHeader {
+        let at = PersonSort::ALL.iter().position(|s| *s == sort).unwrap_or(0);
+        &self.headers[at]
+    }
+
+    /// The extra column the list shows while sorted by a value it does not otherwise show.
+    pub fn sorted_column(&self) -> Option<&SortHeader> {
+        self.headers.iter().find(|h| {
+            h.current.is_some() && matches!(h.sort, PersonSort::Started | PersonSort::Updated)
+        })
+    }
+}
+
+/// A filter set by a report's link that has no field in the list's form.
+pub struct CarriedFilter {
+    pub name: &'static str,
+    pub value: String,
+    /// What it keeps, in words.
+    pub words: String,
+}
+
+/// The hidden filters among the list's parameters, with what each keeps in words.
+pub fn carried_filters(shown: &[(&'static str, String)]) -> Vec<CarriedFilter> {
+    shown
+        .iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .filter_map(|(name, value)| {
+            let words = match *name {
+                "entered_from" => format!("entered the tracker on or after {value}"),
+                "entered_to" => format!("entered the tracker on or before {value}"),
+                "reached" => format!(
+                    "reached {}",
+                    Stage::parse(value).map_or(value.as_str(), |s| s.label())
+                ),
+                "title" => format!("title “{value}”"),
+                "without" => format!(
+                    "no {} recorded",
+                    value.replace('_', " ").replace(',', ", no ")
+                ),
+                "with_pay" => "with a pay figure the reports count".to_owned(),
+                "pay_from" => format!("pay figures as of {value} or later"),
+                "pay_to" => format!("pay figures as of {value} or earlier"),
+                _ => return None,
+            };
+            Some(CarriedFilter {
+                name,
+                value: value.clone(),
+                words,
+            })
+        })
+        .collect()
+}
+
+/// A column header that sorts the list by its column: ascending first, the other way when it
+/// is already sorted by it.
+pub struct SortHeader {
+    pub sort: PersonSort,
+    pub label: &'static str,
+    pub href: String,
+    /// `Some(descending)` for the column the list is sorted by.
+    pub current: Option<bool>,
+}
+
+impl SortHeader {
+    pub fn all(filtered: &str, sort: PersonSort, descending: bool) -> Vec<SortHeader> {
+        PersonSort::ALL
+            .iter()
+            .map(|&s| {
+                let current = (s == sort).then_some(descending);
+                let dir = if current == Some(false) {
+                    "desc"
+                } else {
+                    "asc"
+                };
+                SortHeader {
+                    sort: s,
+                    label: s.label(),
+                    href: format!("/people?{filtered}sort={}&dir={dir}", s.as_str()),
+                    current,
+                }
+            })
+            .collect()
+    }
+
+    /// The value of `aria-sort`.
+    pub fn aria_sort(&self) -> &'static str {
+        match self.current {
+            None => "none",
+            Some(false) => "ascending",
+            Some(true) => "descending",
+        }
+    }
+
+    pub fn arrow(&self) -> &'static str {
+        match self.current {
+            None => "",
+            Some(false) => " ▲",
+            Some(true) => " ▼",
+        }
+    }
 }
 
 /// The people list's pages: counted exactly up to `COUNT_LIMIT` matches, and linked by

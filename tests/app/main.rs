@@ -12,6 +12,7 @@ mod companies;
 mod csv_transfer;
 mod dates;
 mod demo;
+mod drill_down;
 mod entered_as_hired;
 mod error_pages;
 mod exchange_rates;

@@ -39,7 +39,7 @@ pub(crate) fn company(conn: &mut PgConnection, name: &str) -> anyhow::Result<Com
 }
 
 /// A person with a stage history: each (stage, day) at 09:00 UTC, the first being their entry.
-fn person(
+pub(crate) fn person(
     conn: &mut PgConnection,
     name: &str,
     origin: Option<CompanyId>,
@@ -67,7 +67,7 @@ fn person(
     clippy::too_many_arguments,
     reason = "a fixture row reads best as one call"
 )]
-fn pay(
+pub(crate) fn pay(
     conn: &mut PgConnection,
     person_id: PersonId,
     kind: PayKind,
@@ -103,7 +103,7 @@ fn pay(
 }
 
 /// The data set the expected numbers below were worked out from.
-fn fixture() -> anyhow::Result<TestApp> {
+pub(crate) fn fixture() -> anyhow::Result<TestApp> {
     use Stage::*;
     let app = TestApp::new()?;
     let conn = &mut app.conn()?;
