@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, GroupBy, PeopleLink, Report, ReportFilter, ReportQuery, ReportTable,
-    UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
+    Cell, Chart, Column, GroupBy, PayScale, PeopleLink, Report, ReportFilter, ReportQuery,
+    ReportTable, UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
 };
 use crate::charts;
 use crate::domain::{Confidence, PayKind};
@@ -229,7 +229,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&pooled, filter.group_by, currency)?)
+        Some(chart(&pooled, filter, currency)?)
     };
     let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)
         .load::<UnconvertedFigure>(conn)?;
@@ -295,8 +295,18 @@ fn people_link(filter: &ReportFilter, d: &Distribution) -> PeopleLink {
     }
 }
 
-fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Result<Chart> {
+fn chart(rows: &[Distribution], filter: &ReportFilter, currency: &str) -> anyhow::Result<Chart> {
+    let group_by = filter.group_by;
     let top = rows.iter().map(|d| to_f64(&d.max)).fold(0.0, f64::max);
+    let bottom = rows
+        .iter()
+        .map(|d| to_f64(&d.min))
+        .fold(f64::INFINITY, f64::min);
+    let log = match filter.scale {
+        PayScale::Auto => charts::wants_log(bottom, top),
+        PayScale::Linear => false,
+        PayScale::Log => bottom > 0.0,
+    };
     let (divisor, unit) = charts::money_scale(top, currency);
     let ranges: Vec<(String, [f64; 5])> = rows
         .iter()
@@ -311,14 +321,31 @@ fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Re
         })
         .collect();
     let title = format!("Annualised pay by {}", group_by.label().to_lowercase());
-    let svg = charts::ranges(
-        &title,
-        &format!("Annualised pay midpoint ({unit})"),
-        &ranges,
-    )?;
+    let axis = if log {
+        format!("Annualised pay midpoint ({unit}, logarithmic scale)")
+    } else {
+        format!("Annualised pay midpoint ({unit})")
+    };
+    let svg = charts::ranges(&title, &axis, group_by.label(), log, &ranges)?;
+    let scale = if log {
+        "The pay axis is logarithmic: each power of ten takes the same width."
+    } else {
+        "The pay axis is linear."
+    };
     let alt = format!(
-        "Range chart of annualised pay midpoints per {}: a line from minimum to maximum, a box from the 25th to the 75th percentile and a mark at the median. The table below gives the exact figures.",
+        "Range chart of annualised pay midpoints per {}: a line from minimum to maximum, a box from the 25th to the 75th percentile and a dot at the median. {scale} The table below gives the exact figures.",
         group_by.label().to_lowercase()
     );
-    Ok(Chart { svg, alt })
+    let note = match (log, filter.scale) {
+        (true, PayScale::Auto) => Some(
+            "Pay is drawn on a logarithmic scale (each power of ten takes the same width), \
+             because the figures span more than two orders of magnitude: on a linear scale the \
+             smaller ones would be squashed against zero. Choose “Linear” as the scale to compare \
+             distances instead."
+                .to_owned(),
+        ),
+        (true, _) => Some("Pay is drawn on a logarithmic scale.".to_owned()),
+        (false, _) => None,
+    };
+    Ok(Chart { svg, alt, note })
 }

@@ -192,12 +192,18 @@ fn chart(rows: &[StageRow]) -> anyhow::Result<Chart> {
         .iter()
         .map(|r| (label(&r.stage), r.reached as f64))
         .collect();
-    let svg = charts::bars("How far people got", "People who reached the stage", &bars)?;
+    let svg = charts::bars(
+        "How far people got",
+        "People who reached the stage",
+        "Stage",
+        &bars,
+    )?;
     let summary: Vec<String> = rows
         .iter()
         .map(|r| format!("{} {}", label(&r.stage), r.reached))
         .collect();
     Ok(Chart {
+        note: None,
         svg,
         alt: format!(
             "Funnel of people per stage reached: {}.",

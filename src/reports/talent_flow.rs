@@ -157,11 +157,16 @@ fn chart(rows: &[FlowRow]) -> anyhow::Result<Chart> {
     let svg = charts::bars(
         "Hires by origin and hiring company",
         "Hires (people)",
+        "Origin → hiring company",
         &bars,
     )?;
     let alt = format!(
         "Bar chart of hires per origin and hiring company. The largest flow is {} with {} hire(s).",
         bars[0].0, rows[0].people
     );
-    Ok(Chart { svg, alt })
+    Ok(Chart {
+        svg,
+        alt,
+        note: None,
+    })
 }

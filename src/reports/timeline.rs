@@ -161,5 +161,9 @@ fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Resu
         points[points.len() - 1].0,
         crate::domain::format_money(&rows[rows.len() - 1].cumulative),
     );
-    Ok(Chart { svg, alt })
+    Ok(Chart {
+        svg,
+        alt,
+        note: None,
+    })
 }

@@ -52,6 +52,7 @@ pub struct ChartImage {
     /// The narrow drawing with larger type, for phones.
     pub narrow_src: String,
     pub alt: String,
+    pub note: Option<String>,
 }
 
 pub struct LeftOutRow {
@@ -104,6 +105,7 @@ impl ReportPage {
             src: svg_data_uri(&chart.svg.wide),
             narrow_src: svg_data_uri(&chart.svg.narrow),
             alt: chart.alt,
+            note: chart.note,
         });
         self.table = Some(report.table);
         self

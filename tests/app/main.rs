@@ -7,6 +7,7 @@ mod accounts;
 mod audit;
 mod body_limits;
 mod browser;
+mod charts;
 mod command_line;
 mod companies;
 mod csv_transfer;

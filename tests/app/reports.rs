@@ -620,7 +620,7 @@ fn a_report_with_no_data_says_so_instead_of_drawing() -> anyhow::Result<()> {
 }
 
 /// The chart's SVG, decoded from the page's data URI.
-fn chart_svg(page: &Page) -> String {
+pub(crate) fn chart_svg(page: &Page) -> String {
     let src = page
         .attrs("figure.chart img", "src")
         .pop()
