@@ -197,7 +197,7 @@ fn keyed(fields: &CompanyFields) -> diesel::dsl::Eq<company::name_key, String> {
     company::name_key.eq(name_key(&fields.name))
 }
 
-fn filtered<'a>(
+pub(super) fn filtered<'a>(
     search: Option<&str>,
     kind: Option<CompanyKind>,
 ) -> company::BoxedQuery<'a, diesel::pg::Pg> {

@@ -11,6 +11,7 @@ pub mod pay_reports;
 pub mod people;
 pub mod reports;
 pub mod sessions;
+pub mod sorting;
 
 use askama::Template;
 use rocket::http::Status;

@@ -3,6 +3,7 @@
 use askama::Template;
 
 use super::pay_reports::PayReportRow;
+use super::sorting::SortHeader;
 use super::{Choice, FormState, Layout};
 use crate::domain::ChoiceName;
 use crate::domain::{CompanyId, PersonId, Stage};
@@ -28,15 +29,14 @@ pub struct PersonIndexPage {
 
 impl PersonIndexPage {
     pub fn header(&self, sort: PersonSort) -> &SortHeader {
-        let at = PersonSort::ALL.iter().position(|s| *s == sort).unwrap_or(0);
-        &self.headers[at]
+        SortHeader::find(&self.headers, sort.as_str())
     }
 
     /// The extra column the list shows while sorted by a value it does not otherwise show.
     pub fn sorted_column(&self) -> Option<&SortHeader> {
-        self.headers.iter().find(|h| {
-            h.current.is_some() && matches!(h.sort, PersonSort::Started | PersonSort::Updated)
-        })
+        self.headers
+            .iter()
+            .find(|h| h.current.is_some() && matches!(h.name, "start" | "updated"))
     }
 }
 
@@ -78,55 +78,6 @@ pub fn carried_filters(shown: &[(&'static str, String)]) -> Vec<CarriedFilter> {
             })
         })
         .collect()
-}
-
-/// A column header that sorts the list by its column: ascending first, the other way when it
-/// is already sorted by it.
-pub struct SortHeader {
-    pub sort: PersonSort,
-    pub label: &'static str,
-    pub href: String,
-    /// `Some(descending)` for the column the list is sorted by.
-    pub current: Option<bool>,
-}
-
-impl SortHeader {
-    pub fn all(filtered: &str, sort: PersonSort, descending: bool) -> Vec<SortHeader> {
-        PersonSort::ALL
-            .iter()
-            .map(|&s| {
-                let current = (s == sort).then_some(descending);
-                let dir = if current == Some(false) {
-                    "desc"
-                } else {
-                    "asc"
-                };
-                SortHeader {
-                    sort: s,
-                    label: s.label(),
-                    href: format!("/people?{filtered}sort={}&dir={dir}", s.as_str()),
-                    current,
-                }
-            })
-            .collect()
-    }
-
-    /// The value of `aria-sort`.
-    pub fn aria_sort(&self) -> &'static str {
-        match self.current {
-            None => "none",
-            Some(false) => "ascending",
-            Some(true) => "descending",
-        }
-    }
-
-    pub fn arrow(&self) -> &'static str {
-        match self.current {
-            None => "",
-            Some(false) => " ▲",
-            Some(true) => " ▼",
-        }
-    }
 }
 
 /// The people list's pages: counted exactly up to `COUNT_LIMIT` matches, and linked by

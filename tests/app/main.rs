@@ -22,6 +22,7 @@ mod import_erasure;
 mod import_ownership;
 mod import_scale;
 mod list_edges;
+mod list_sorting;
 mod log_capture;
 mod login_input;
 mod login_throttling;

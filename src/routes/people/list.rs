@@ -20,6 +20,7 @@ use crate::models::{
 use crate::views::audit::AuditRow;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
+use crate::views::sorting::SortHeader;
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
 #[get("/people?<params..>")]
@@ -63,7 +64,7 @@ pub(super) async fn index(
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
         carried: carried_filters(&shown),
         filters: FormState::with_values(shown),
-        headers: SortHeader::all(&filtered, sort, descending),
+        headers: SortHeader::all(&format!("/people?{filtered}"), sort, descending),
         people,
         companies: company_choices(names),
         stages: Choice::all_of::<Stage>(),

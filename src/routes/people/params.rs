@@ -11,6 +11,7 @@ use crate::domain::{CompanyId, PersonId, Stage};
 use crate::error::AppError;
 use crate::models::person::counted::CountedFilter;
 use crate::models::{Company, PersonFilter, PersonSort};
+use crate::views::sorting::parse_order;
 
 /// The list's query string as typed; each value is checked before any query runs.
 #[derive(Debug, Default, FromForm)]
@@ -44,22 +45,11 @@ pub(crate) struct ListParams {
 
 impl ListParams {
     pub(crate) fn sort(&self) -> Result<(PersonSort, bool), AppError> {
-        let sort = match given(&self.sort) {
-            None => PersonSort::default(),
-            Some(name) => PersonSort::parse(&name).ok_or_else(|| {
-                AppError::Unprocessable(format!("The people list cannot be sorted by “{name}”."))
-            })?,
-        };
-        let descending = match given(&self.dir).as_deref() {
-            None | Some("asc") => false,
-            Some("desc") => true,
-            Some(other) => {
-                return Err(AppError::Unprocessable(format!(
-                    "“{other}” is not a sort direction (asc or desc)."
-                )));
-            }
-        };
-        Ok((sort, descending))
+        parse_order(
+            given(&self.sort).as_deref(),
+            given(&self.dir).as_deref(),
+            "people list",
+        )
     }
 
     pub(crate) fn wanted(&self, sees_pay: bool) -> Result<WantedPeople, AppError> {
