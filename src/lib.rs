@@ -81,6 +81,7 @@ pub fn app_with(
         .mount("/", routes::dashboard::routes())
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
+        .mount("/", routes::pipeline::routes())
         .mount("/", routes::pay_reports::routes())
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())

@@ -12,6 +12,7 @@ pub mod health;
 pub mod imports;
 pub mod pay_reports;
 pub mod people;
+pub mod pipeline;
 pub mod reports;
 pub mod save;
 pub mod sessions;

@@ -9,6 +9,7 @@ pub mod form;
 pub mod imports;
 pub mod pay_reports;
 pub mod people;
+pub mod pipeline;
 pub mod reports;
 pub mod sessions;
 pub mod sorting;

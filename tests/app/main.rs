@@ -33,6 +33,7 @@ mod pages;
 mod password_change;
 mod pay_reports;
 mod people;
+mod pipeline_board;
 mod report_consistency;
 mod reports;
 mod robustness;

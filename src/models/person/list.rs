@@ -189,7 +189,7 @@ macro_rules! filter_people {
 pub(crate) use filter_people;
 
 impl PersonFilter {
-    fn query(&self) -> PersonListQuery<'static> {
+    pub(super) fn query(&self) -> PersonListQuery<'static> {
         let joined = person::table
             .left_join(
                 origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),

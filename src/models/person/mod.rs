@@ -1,5 +1,6 @@
 //! People: candidates and hires, with their companies and pipeline stage.
 
+pub mod board;
 pub mod counted;
 mod erase;
 pub mod keyset;

@@ -11,8 +11,21 @@ use crate::models::person::counted::{CountedFilter, DateRange, PayFilter};
 const WITHOUT: [&str; 3] = ["origin_company", "hiring_company", "title"];
 
 impl ListParams {
-    /// The pairs as typed, to carry into the list's other links and show again.
-    pub(crate) fn counted_pairs(&self) -> [(&'static str, String); 12] {
+    /// Every filter as typed (not the order or page), to carry into other links and show again.
+    pub(crate) fn filter_pairs(&self) -> Vec<(&'static str, String)> {
+        let typed = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut pairs = vec![
+            ("q", typed(&self.q)),
+            ("origin_company", typed(&self.origin_company)),
+            ("hiring_company", typed(&self.hiring_company)),
+            ("stage", typed(&self.stage)),
+        ];
+        pairs.extend(self.counted_pairs());
+        pairs
+    }
+
+    /// The pairs of what a report counted, as typed.
+    fn counted_pairs(&self) -> [(&'static str, String); 12] {
         let typed = |v: &Option<String>| v.clone().unwrap_or_default();
         [
             ("hired_from", typed(&self.hired_from)),

@@ -40,19 +40,7 @@ pub(super) async fn index(
             Ok((people, pager, Company::names_if_few(c)?))
         })
         .await?;
-    let mut shown = vec![
-        ("q", params.q.clone().unwrap_or_default()),
-        (
-            "origin_company",
-            params.origin_company.clone().unwrap_or_default(),
-        ),
-        (
-            "hiring_company",
-            params.hiring_company.clone().unwrap_or_default(),
-        ),
-        ("stage", params.stage.clone().unwrap_or_default()),
-    ];
-    shown.extend(params.counted_pairs());
+    let mut shown = params.filter_pairs();
     let ordered = [
         ("sort", params.sort.clone().unwrap_or_default()),
         ("dir", params.dir.clone().unwrap_or_default()),
