@@ -79,6 +79,7 @@ pub fn app_with(
         .mount("/", routes::account::routes())
         .mount("/", auth::csrf::routes())
         .mount("/", routes::dashboard::routes())
+        .mount("/", routes::demo_data::routes())
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
         .mount("/", routes::pipeline::routes())

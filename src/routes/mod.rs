@@ -7,6 +7,7 @@ pub mod companies;
 pub mod csv_file;
 pub mod csv_upload;
 pub mod dashboard;
+pub mod demo_data;
 pub mod exchange_rates;
 pub mod health;
 pub mod imports;

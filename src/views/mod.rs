@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit;
 pub mod companies;
 pub mod dashboard;
+pub mod demo_data;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;

@@ -16,6 +16,7 @@ mod demo;
 mod drill_down;
 mod entered_as_hired;
 mod error_pages;
+mod everyday_details;
 mod exchange_rates;
 mod generate;
 mod import_erasure;
