@@ -13,6 +13,7 @@ use talent_tracker::domain::Role;
 
 use crate::common::{PASSWORD, TestApp, quiet};
 
+mod board;
 mod phones;
 
 fn find(candidates: &[&str]) -> Option<PathBuf> {
@@ -211,7 +212,10 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
         let browser = ClientBuilder::rustls()?.capabilities(capabilities).connect(&format!("http://127.0.0.1:{driver_port}")).await?;
         let session = Session { browser, base: format!("http://127.0.0.1:{port}"), shots };
         let outcome = match walk_through(&session).await {
-            Ok(()) => phones::on_phones(&session).await,
+            Ok(()) => match phones::on_phones(&session).await {
+                Ok(()) => board::board_and_drill_down(&session).await,
+                failed => failed,
+            },
             failed => failed,
         };
         if outcome.is_err() {

@@ -14,7 +14,7 @@ const NARROW_CHART: (f64, f64) = (20.0 / 1.24, 420.0);
 
 impl Session {
     /// Fails if the page is wider than the window, that is, would scroll sideways.
-    async fn fits(&self, page: &str) -> anyhow::Result<()> {
+    pub(super) async fn fits(&self, page: &str) -> anyhow::Result<()> {
         let widths = self
             .browser
             .execute(
