@@ -5,12 +5,14 @@
 //! legend where it has more than one kind of mark, and counts labelled as whole numbers.
 
 mod legend;
+mod links;
 mod scale;
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::prelude::*;
 
 use legend::Mark;
+use links::LinkArea;
 pub use scale::{Scale, ScaleKind};
 
 const ROW_HEIGHT: u32 = 30;
@@ -28,6 +30,8 @@ pub struct Svgs {
 /// The measures of one drawing size.
 #[derive(Clone, Copy)]
 struct Shape {
+    /// The SVG's class, which the page's style shows at its screen size.
+    class: &'static str,
     width: u32,
     /// Row labels are cut to this many characters (the table below has them whole).
     label_chars: usize,
@@ -43,6 +47,7 @@ struct Shape {
 }
 
 const WIDE: Shape = Shape {
+    class: "chart-wide",
     width: 900,
     label_chars: 34,
     label_area: 270,
@@ -56,6 +61,7 @@ const WIDE: Shape = Shape {
 /// Shown about 310–340 px wide on a phone. plotters writes a type size `s` as `s / 1.24` SVG
 /// pixels, so the labels' 20 land near 11.5 px on screen.
 const NARROW: Shape = Shape {
+    class: "chart-narrow",
     width: 420,
     label_chars: 13,
     label_area: 160,
@@ -163,6 +169,8 @@ struct RowFrame<'a> {
     row_axis: &'a str,
     scale: Scale,
     legend: &'a [(Mark, &'a str)],
+    /// Where each row leads (the people it counts), if anywhere.
+    links: &'a [Option<String>],
 }
 
 /// A chart of one row per label, first on top, along `frame.scale`; `draw` puts each row's
@@ -175,6 +183,7 @@ fn row_chart(
 ) -> anyhow::Result<String> {
     let n = labels.len();
     let mut svg = String::new();
+    let areas;
     {
         let legend_height = if frame.legend.is_empty() {
             0
@@ -207,12 +216,38 @@ fn row_chart(
             .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
             .draw()?;
         draw(&mut chart)?;
+        areas = row_areas(&chart, frame, labels);
         if !frame.legend.is_empty() {
             legend::draw(&under, shape, frame.legend)?;
         }
         root.present()?;
     }
-    Ok(svg)
+    Ok(links::finish(svg, shape.class, frame.title, &areas))
+}
+
+/// A linked area over each row with a link, from the left edge (its label included) to the
+/// end of the value axis.
+fn row_areas(chart: &RowChart<'_, '_>, frame: &RowFrame<'_>, labels: &[String]) -> Vec<LinkArea> {
+    let n = labels.len();
+    let range = frame.scale.range();
+    frame
+        .links
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .filter_map(|(i, (href, label))| {
+            let href = href.as_ref()?;
+            let y = row_y(n, i);
+            let top = chart.backend_coord(&(range.start, y + 0.5));
+            let bottom = chart.backend_coord(&(range.end, y - 0.5));
+            Some(LinkArea {
+                href: href.clone(),
+                title: format!("{label}: show these people"),
+                from: (14, top.1),
+                to: bottom,
+            })
+        })
+        .collect()
 }
 
 /// One horizontal bar per row (a count), first row on top.
@@ -221,6 +256,7 @@ pub fn bars(
     value_axis: &str,
     row_axis: &str,
     rows: &[(String, f64)],
+    links: &[Option<String>],
 ) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max);
@@ -231,6 +267,7 @@ pub fn bars(
         row_axis,
         scale: Scale::linear(max, ScaleKind::Count),
         legend: &[],
+        links,
     };
     both(|shape| {
         row_chart(shape, &frame, &labels, |chart| {
@@ -256,6 +293,7 @@ pub fn ranges(
     row_axis: &str,
     log: bool,
     rows: &[(String, [f64; 5])],
+    links: &[Option<String>],
 ) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| v[4]).fold(0.0, f64::max);
@@ -275,6 +313,7 @@ pub fn ranges(
             (Mark::Bar(SOFT), "25th to 75th percentile"),
             (Mark::Dot(ACCENT), "Median"),
         ],
+        links,
     };
     both(|shape| {
         row_chart(shape, &frame, &labels, |chart| {
@@ -306,16 +345,16 @@ pub fn periods(
     count_axis: &str,
     money_axis: &str,
     rows: &[(String, f64, f64)],
+    links: &[Option<String>],
 ) -> anyhow::Result<Svgs> {
-    both(|shape| periods_in(shape, title, count_axis, money_axis, rows))
+    both(|shape| periods_in(shape, (title, count_axis, money_axis), rows, links))
 }
 
 fn periods_in(
     shape: Shape,
-    title: &str,
-    count_axis: &str,
-    money_axis: &str,
+    (title, count_axis, money_axis): (&str, &str, &str),
     rows: &[(String, f64, f64)],
+    links: &[Option<String>],
 ) -> anyhow::Result<String> {
     let labels: Vec<String> = rows.iter().map(|(l, _, _)| l.clone()).collect();
     let n = rows.len();
@@ -334,6 +373,7 @@ fn periods_in(
     // A few labels along the time axis, however many periods there are.
     let every = n.div_ceil(shape.period_labels).max(1);
     let mut svg = String::new();
+    let areas: Vec<LinkArea>;
     {
         let plot_height = if shape.width < WIDE.width { 400 } else { 460 };
         let legend_height = legend::height(shape, &legend);
@@ -386,8 +426,24 @@ fn periods_in(
                 .map(|(i, (_, _, money))| (i as f64, *money)),
             ACCENT.stroke_width(3),
         ))?;
+        // Each period's column leads to its hires.
+        let top = counts.range().end;
+        areas = links
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .filter_map(|(i, (href, label))| {
+                let x = i as f64;
+                Some(LinkArea {
+                    href: href.clone()?,
+                    title: format!("{label}: show these hires"),
+                    from: chart.backend_coord(&(x - 0.5, top)),
+                    to: chart.backend_coord(&(x + 0.5, 0.0)),
+                })
+            })
+            .collect();
         legend::draw(&under, shape, &legend)?;
         root.present()?;
     }
-    Ok(svg)
+    Ok(links::finish(svg, shape.class, title, &areas))
 }

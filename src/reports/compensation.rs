@@ -326,7 +326,11 @@ fn chart(rows: &[Distribution], filter: &ReportFilter, currency: &str) -> anyhow
     } else {
         format!("Annualised pay midpoint ({unit})")
     };
-    let svg = charts::ranges(&title, &axis, group_by.label(), log, &ranges)?;
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|d| (!d.is_other).then(|| people_link(filter, d).href()))
+        .collect();
+    let svg = charts::ranges(&title, &axis, group_by.label(), log, &ranges, &links)?;
     let scale = if log {
         "The pay axis is logarithmic: each power of ten takes the same width."
     } else {

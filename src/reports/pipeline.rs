@@ -148,7 +148,11 @@ pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec
 pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, AppError> {
     let rows = stages(conn, filter)?;
     let anyone = rows.iter().any(|r| r.reached > 0 || r.now > 0);
-    let chart = if anyone { Some(chart(&rows)?) } else { None };
+    let chart = if anyone {
+        Some(chart(&rows, filter)?)
+    } else {
+        None
+    };
     let table = ReportTable {
         columns: vec![
             Column::text("Stage"),
@@ -160,9 +164,7 @@ pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, App
         rows: if anyone {
             rows.into_iter()
                 .map(|r| {
-                    let people = PeopleLink::companies(filter)
-                        .with_date("entered_from", filter.from)
-                        .with_date("entered_to", filter.to);
+                    let people = entered_link(filter);
                     vec![
                         Cell::Text(label(&r.stage)),
                         Cell::people(r.reached, &people.clone().with("reached", &*r.stage)),
@@ -187,7 +189,18 @@ fn label(stage: &str) -> String {
     Stage::parse(stage).map_or(stage.to_owned(), |s| s.label().to_owned())
 }
 
-fn chart(rows: &[StageRow]) -> anyhow::Result<Chart> {
+/// The people the report's filters keep.
+fn entered_link(filter: &ReportFilter) -> PeopleLink {
+    PeopleLink::companies(filter)
+        .with_date("entered_from", filter.from)
+        .with_date("entered_to", filter.to)
+}
+
+fn chart(rows: &[StageRow], filter: &ReportFilter) -> anyhow::Result<Chart> {
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| Some(entered_link(filter).with("reached", &*r.stage).href()))
+        .collect();
     let bars: Vec<(String, f64)> = rows
         .iter()
         .map(|r| (label(&r.stage), r.reached as f64))
@@ -197,6 +210,7 @@ fn chart(rows: &[StageRow]) -> anyhow::Result<Chart> {
         "People who reached the stage",
         "Stage",
         &bars,
+        &links,
     )?;
     let summary: Vec<String> = rows
         .iter()

@@ -101,7 +101,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&pooled)?)
+        Some(chart(&pooled, filter)?)
     };
     let left_out =
         report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
@@ -117,12 +117,7 @@ pub fn run(
         rows: rows
             .into_iter()
             .map(|r| {
-                let hires = PeopleLink::companies(filter)
-                    .with("stage", "hired")
-                    .with_date("hired_from", filter.from)
-                    .with_date("hired_to", filter.to)
-                    .company("origin_company", r.origin_id.map(|_| r.origin.as_str()))
-                    .company("hiring_company", r.hiring_id.map(|_| r.hiring.as_str()));
+                let hires = hires_link(filter, &r);
                 let with_pay = hires.clone().with("with_pay", "yes");
                 vec![
                     Cell::Text(r.origin),
@@ -142,7 +137,21 @@ pub fn run(
     })
 }
 
-fn chart(rows: &[FlowRow]) -> anyhow::Result<Chart> {
+/// The hires of one pair, within the report's filters.
+fn hires_link(filter: &ReportFilter, r: &FlowRow) -> PeopleLink {
+    PeopleLink::companies(filter)
+        .with("stage", "hired")
+        .with_date("hired_from", filter.from)
+        .with_date("hired_to", filter.to)
+        .company("origin_company", r.origin_id.map(|_| r.origin.as_str()))
+        .company("hiring_company", r.hiring_id.map(|_| r.hiring.as_str()))
+}
+
+fn chart(rows: &[FlowRow], filter: &ReportFilter) -> anyhow::Result<Chart> {
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (!r.is_other).then(|| hires_link(filter, r).href()))
+        .collect();
     let bars: Vec<(String, f64)> = rows
         .iter()
         .map(|r| {
@@ -159,6 +168,7 @@ fn chart(rows: &[FlowRow]) -> anyhow::Result<Chart> {
         "Hires (people)",
         "Origin → hiring company",
         &bars,
+        &links,
     )?;
     let alt = format!(
         "Bar chart of hires per origin and hiring company. The largest flow is {} with {} hire(s).",

@@ -74,7 +74,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&rows, filter.interval, currency)?)
+        Some(chart(&rows, filter, currency)?)
     };
     let left_out =
         report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
@@ -130,7 +130,12 @@ fn hires_link(filter: &ReportFilter, start: NaiveDate) -> PeopleLink {
         .with_date("hired_to", Some(to))
 }
 
-fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Result<Chart> {
+fn chart(rows: &[PeriodRow], filter: &ReportFilter, currency: &str) -> anyhow::Result<Chart> {
+    let interval = filter.interval;
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| Some(hires_link(filter, r.period).href()))
+        .collect();
     let top = rows.last().map_or(0.0, |r| to_f64(&r.cumulative));
     let (divisor, unit) = charts::money_scale(top, currency);
     let points: Vec<(String, f64, f64)> = rows
@@ -152,6 +157,7 @@ fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Resu
         "Hires (people)",
         &format!("Cumulative annual pay ({unit})"),
         &points,
+        &links,
     )?;
     let hires: i64 = rows.iter().map(|r| r.hires).sum();
     let alt = format!(

@@ -7,7 +7,7 @@ use scraper::{Html, Selector};
 use talent_tracker::domain::{Confidence, PayKind, Stage};
 
 use crate::common::TestApp;
-use crate::reports::{chart_svg, fixture, pay, person};
+use crate::reports::{chart_alt, chart_svg, fixture, pay, person};
 
 /// The texts an SVG shows.
 fn svg_texts(svg: &str) -> Vec<String> {
@@ -87,11 +87,7 @@ fn pay_spanning_orders_of_magnitude_is_drawn_on_a_log_scale_that_says_so() -> an
             .concat()
             .contains("logarithmic")
     );
-    assert!(
-        page.attrs("figure.chart img", "alt")
-            .concat()
-            .contains("logarithmic")
-    );
+    assert!(chart_alt(&page).contains("logarithmic"));
 
     let linear = app.get("/reports/compensation?scale=linear");
     assert!(
@@ -178,10 +174,7 @@ fn every_chart_has_a_title_named_axes_and_a_text_alternative() -> anyhow::Result
                 "{uri}: no “{name}” in {texts:?}"
             );
         }
-        assert!(
-            page.attrs("figure.chart img", "alt").concat().len() > 40,
-            "{uri}"
-        );
+        assert!(chart_alt(&page).len() > 40, "{uri}");
     }
     Ok(())
 }

@@ -31,6 +31,13 @@ fn follow_numbers(app: &TestApp, uri: &str) -> (usize, usize) {
     let hrefs = page.attrs("td.num a", "href");
     let numbers = page.texts("td.num a");
     assert_eq!(hrefs.len(), numbers.len());
+    // Each bar of the chart leads where its number in the table does.
+    for bar in page.attrs("figure.chart svg.chart-wide a.chart-link", "href") {
+        assert!(
+            hrefs.contains(&bar),
+            "the bar's {bar} is no number's link on {uri}"
+        );
+    }
     let mut nonzero = 0;
     for (href, number) in hrefs.iter().zip(&numbers) {
         let n: i64 = number
@@ -114,7 +121,15 @@ fn every_report_number_leads_to_a_list_of_as_many_people() -> anyhow::Result<()>
     }
     for uri in &uris {
         let (followed, nonzero) = follow_numbers(&app, uri);
+        let page = app.get(uri);
+        let bars = page.attrs("figure.chart svg.chart-narrow a.chart-link", "href");
+        assert_eq!(
+            bars.len(),
+            page.attrs("figure.chart svg.chart-wide a.chart-link", "href")
+                .len()
+        );
         if !uri.contains("kind=agreed") {
+            assert!(!bars.is_empty(), "{uri}: the chart's bars lead nowhere");
             assert!(
                 followed > 0 && nonzero > 0,
                 "{uri} linked {followed} numbers, {nonzero} of them not zero"
