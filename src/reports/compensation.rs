@@ -246,11 +246,12 @@ pub fn run(
         ],
         rows: rows
             .into_iter()
-            .map(|d| {
-                let people = people_link(filter, &d);
+            .enumerate()
+            .map(|(i, d)| {
+                let people = Cell::people(i, d.n, || people_link(filter, &d));
                 vec![
                     Cell::Text(d.label),
-                    Cell::people(d.n, &people),
+                    people,
                     Cell::Money(Some(d.min)),
                     Cell::Money(Some(d.p25)),
                     Cell::Money(Some(d.median)),

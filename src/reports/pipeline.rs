@@ -163,12 +163,13 @@ pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, App
         ],
         rows: if anyone {
             rows.into_iter()
-                .map(|r| {
-                    let people = entered_link(filter);
+                .enumerate()
+                .map(|(i, r)| {
+                    let people = || entered_link(filter);
                     vec![
                         Cell::Text(label(&r.stage)),
-                        Cell::people(r.reached, &people.clone().with("reached", &*r.stage)),
-                        Cell::people(r.now, &people.with("stage", &*r.stage)),
+                        Cell::people(i, r.reached, || people().with("reached", &*r.stage)),
+                        Cell::people(i, r.now, || people().with("stage", &*r.stage)),
                         Cell::Percent(r.conversion),
                         Cell::Days(r.median_days),
                     ]

@@ -67,8 +67,14 @@ impl Cell {
         }
     }
 
-    pub fn people(n: i64, link: &super::PeopleLink) -> Cell {
-        Cell::People(n, link.href())
+    /// A count of people in row `row`, linked to them where the page shows the row: a report
+    /// can have tens of thousands of rows, and only the CSV has them all.
+    pub fn people(row: usize, n: i64, link: impl FnOnce() -> super::PeopleLink) -> Cell {
+        if row < ReportTable::SHOWN_ROWS {
+            Cell::People(n, link().href())
+        } else {
+            Cell::Count(n)
+        }
     }
 
     /// Where the number leads: the people behind it.
@@ -91,6 +97,10 @@ pub struct ReportTable {
 }
 
 impl ReportTable {
+    /// A page shows this many rows of a table; a million people can make tens of thousands of
+    /// groups, and the CSV has them all.
+    pub const SHOWN_ROWS: usize = 200;
+
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

@@ -116,14 +116,17 @@ pub fn run(
         ],
         rows: rows
             .into_iter()
-            .map(|r| {
-                let hires = hires_link(filter, &r);
-                let with_pay = hires.clone().with("with_pay", "yes");
+            .enumerate()
+            .map(|(i, r)| {
+                let hires = Cell::people(i, r.people, || hires_link(filter, &r));
+                let with_pay = Cell::people(i, r.with_pay, || {
+                    hires_link(filter, &r).with("with_pay", "yes")
+                });
                 vec![
                     Cell::Text(r.origin),
                     Cell::Text(r.hiring),
-                    Cell::people(r.people, &hires),
-                    Cell::people(r.with_pay, &with_pay),
+                    hires,
+                    with_pay,
                     Cell::Money(r.median),
                     Cell::Money(r.total),
                 ]

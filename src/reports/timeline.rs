@@ -92,12 +92,13 @@ pub fn run(
         ],
         rows: rows
             .iter()
-            .map(|r| {
-                let hires = hires_link(filter, r.period);
+            .enumerate()
+            .map(|(i, r)| {
+                let hires = || hires_link(filter, r.period);
                 vec![
                     Cell::Text(r.label(filter.interval)),
-                    Cell::people(r.hires, &hires),
-                    Cell::people(r.with_pay, &hires.with("with_pay", "yes")),
+                    Cell::people(i, r.hires, hires),
+                    Cell::people(i, r.with_pay, || hires().with("with_pay", "yes")),
                     Cell::Money(Some(r.pay.clone())),
                     Cell::Money(Some(r.cumulative.clone())),
                 ]

@@ -86,9 +86,8 @@ impl From<&UnconvertedFigure> for LeftOutRow {
 }
 
 impl ReportPage {
-    /// A page shows this many rows of a table or list; a million people can make tens of
-    /// thousands of groups, and the CSV has them all.
-    pub const SHOWN_ROWS: usize = 200;
+    /// A page shows this many rows of a table or list.
+    pub const SHOWN_ROWS: usize = ReportTable::SHOWN_ROWS;
 
     /// Fills in what a report produced.
     pub fn with_report(mut self, mut report: Report) -> Self {
