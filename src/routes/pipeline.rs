@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::domain::{PersonId, Stage};
 use crate::error::AppError;
 use crate::models::{Company, Person, PersonFilter, SaveOutcome};
-use crate::views::people::company_choices;
+use crate::views::people::{carried_filters, company_choices};
 use crate::views::pipeline::{BoardColumn, BoardPage};
 use crate::views::{Choice, FormState, Layout, render};
 
@@ -77,6 +77,7 @@ async fn board_page(
             .into_iter()
             .map(|(stage, cards, total)| BoardColumn::new(stage, cards, total, &filters, now))
             .collect(),
+        carried: carried_filters(&filters, &[]),
         filters: FormState::with_values(filters),
         query,
         companies: company_choices(names),

@@ -48,13 +48,18 @@ pub struct CarriedFilter {
     pub words: String,
 }
 
-/// The hidden filters among the list's parameters, with what each keeps in words.
-pub fn carried_filters(shown: &[(&'static str, String)]) -> Vec<CarriedFilter> {
+/// The filters among the list's parameters that a page has no field for (`fields` names those
+/// it has), with what each keeps in words.
+pub fn carried_filters(shown: &[(&'static str, String)], fields: &[&str]) -> Vec<CarriedFilter> {
     shown
         .iter()
-        .filter(|(_, value)| !value.trim().is_empty())
+        .filter(|(name, value)| !value.trim().is_empty() && !fields.contains(name))
         .filter_map(|(name, value)| {
             let words = match *name {
+                "hired_from" => format!("hired on or after {value}"),
+                "hired_to" => format!("hired on or before {value}"),
+                "pay_kind" => format!("with a latest {value} pay figure"),
+                "pay_confidence" => format!("with a latest pay figure of {value} confidence"),
                 "entered_from" => format!("entered the tracker on or after {value}"),
                 "entered_to" => format!("entered the tracker on or before {value}"),
                 "reached" => format!(

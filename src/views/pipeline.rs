@@ -3,6 +3,7 @@
 use askama::Template;
 use chrono::{DateTime, Utc};
 
+use super::people::CarriedFilter;
 use super::{Choice, FormState, Layout};
 use crate::domain::Stage;
 use crate::models::person::board::BoardCard;
@@ -17,6 +18,8 @@ pub struct BoardPage {
     /// The filters as a query string (ending in `&`), for the move forms and the list links.
     pub query: String,
     pub companies: Vec<Choice>,
+    /// Filters a link set that the board's form has no field for: kept as hidden fields.
+    pub carried: Vec<CarriedFilter>,
     pub stages: Vec<Choice>,
     /// Why the last move did not happen.
     pub problems: Vec<String>,

@@ -62,6 +62,29 @@ fn the_board_has_a_column_per_stage_with_each_persons_card() -> anyhow::Result<(
             .iter()
             .all(|c| c.contains("to Meta"))
     );
+    // A drill-down's filters apply on the board too, said in words and kept by its form.
+    let reached = app.get("/pipeline?reached=offer");
+    assert!(
+        reached
+            .texts("p.carried")
+            .concat()
+            .contains("reached Offer")
+    );
+    assert!(
+        reached
+            .texts(".board-column:first-of-type .board-card")
+            .is_empty()
+    );
+    assert!(
+        !reached
+            .texts(".board-column:nth-of-type(5) .board-card")
+            .is_empty()
+    );
+    assert!(
+        reached
+            .attrs("form.filters input[type=hidden]", "name")
+            .contains(&"reached".to_owned())
+    );
     for odd in [
         "/pipeline?stage=moon",
         "/pipeline?hired_from=yesterday",

@@ -50,7 +50,17 @@ pub(super) async fn index(
     render(&PersonIndexPage {
         layout: Layout::new("people", flash, &user),
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
-        carried: carried_filters(&shown),
+        carried: carried_filters(
+            &shown,
+            &[
+                "hired_from",
+                "hired_to",
+                "pay_kind",
+                "pay_confidence",
+                "sort",
+                "dir",
+            ],
+        ),
         filters: FormState::with_values(shown),
         headers: SortHeader::all(&format!("/people?{filtered}"), sort, descending),
         people,
