@@ -76,22 +76,6 @@ impl Company {
         filtered(search, kind).count().get_result(conn)
     }
 
-    /// One page of the companies matching a name search and kind, by name.
-    pub fn search(
-        conn: &mut PgConnection,
-        search: Option<&str>,
-        kind: Option<CompanyKind>,
-        offset: i64,
-        limit: i64,
-    ) -> QueryResult<Vec<Company>> {
-        filtered(search, kind)
-            .order((lower(company::name), company::id))
-            .offset(offset)
-            .limit(limit)
-            .select(Company::as_select())
-            .load(conn)
-    }
-
     /// The companies the list would show, all of them, streamed row by row.
     pub fn export<'c>(
         conn: &'c mut PgConnection,

@@ -100,11 +100,6 @@ pub struct CountedFilter {
 }
 
 impl CountedFilter {
-    /// Whether the filter says something about pay, which viewers may not ask.
-    pub fn asks_for_pay(&self) -> bool {
-        self.pay.is_some()
-    }
-
     /// The conditions over `person` (and the kept tables) as SQL, from parsed values only.
     pub fn sql(&self) -> Vec<String> {
         let mut fact = Vec::new();
