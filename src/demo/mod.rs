@@ -2,6 +2,7 @@
 //! product, and fictional candidates so that every page shows something.
 
 mod pay;
+pub mod removal;
 mod roster;
 
 use chrono::{NaiveDate, TimeZone, Utc};

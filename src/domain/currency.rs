@@ -15,6 +15,23 @@ impl Currency {
     pub fn into_inner(self) -> String {
         self.0
     }
+
+    /// Every code `parse` takes, with its name, by code: what a currency field offers.
+    pub fn known() -> &'static [(String, String)] {
+        static KNOWN: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
+            // iso_currency lists its currencies only behind a feature that pulls in strum;
+            // asking it about every three-letter code reads the same table.
+            let letters = || b'A'..=b'Z';
+            letters()
+                .flat_map(|a| letters().flat_map(move |b| letters().map(move |c| [a, b, c])))
+                .filter_map(|code| {
+                    let code = String::from_utf8_lossy(&code).into_owned();
+                    iso_currency::Currency::from_code(&code).map(|c| (code, c.name().to_owned()))
+                })
+                .collect()
+        });
+        &KNOWN
+    }
 }
 
 super::parsed_value!(Currency, String);
@@ -32,5 +49,17 @@ mod tests {
         assert!(Currency::parse("CHF").is_ok());
         assert!(Currency::parse("XYZ").is_err());
         assert!(Currency::parse("US").is_err());
+    }
+
+    #[test]
+    fn the_known_codes_are_those_parse_takes() {
+        let known = Currency::known();
+        assert!(known.len() > 150);
+        assert!(
+            known
+                .iter()
+                .any(|(code, name)| code == "EUR" && name == "Euro")
+        );
+        assert!(known.iter().all(|(code, _)| Currency::parse(code).is_ok()));
     }
 }

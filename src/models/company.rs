@@ -76,22 +76,6 @@ impl Company {
         filtered(search, kind).count().get_result(conn)
     }
 
-    /// One page of the companies matching a name search and kind, by name.
-    pub fn search(
-        conn: &mut PgConnection,
-        search: Option<&str>,
-        kind: Option<CompanyKind>,
-        offset: i64,
-        limit: i64,
-    ) -> QueryResult<Vec<Company>> {
-        filtered(search, kind)
-            .order((lower(company::name), company::id))
-            .offset(offset)
-            .limit(limit)
-            .select(Company::as_select())
-            .load(conn)
-    }
-
     /// The companies the list would show, all of them, streamed row by row.
     pub fn export<'c>(
         conn: &'c mut PgConnection,
@@ -197,7 +181,7 @@ fn keyed(fields: &CompanyFields) -> diesel::dsl::Eq<company::name_key, String> {
     company::name_key.eq(name_key(&fields.name))
 }
 
-fn filtered<'a>(
+pub(super) fn filtered<'a>(
     search: Option<&str>,
     kind: Option<CompanyKind>,
 ) -> company::BoxedQuery<'a, diesel::pg::Pg> {

@@ -2,6 +2,7 @@
 
 pub mod audit_entry;
 pub mod company;
+pub mod company_list;
 pub mod exchange_rate;
 pub mod import_batch;
 pub mod pay_report;
@@ -14,6 +15,7 @@ pub mod user;
 
 pub use audit_entry::{AuditEntry, AuditFilter};
 pub use company::{Company, CompanyFields};
+pub use company_list::{CompanyListItem, CompanySort};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
 pub use pay_report::{PayReport, PayReportFields};

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, GroupBy, Report, ReportFilter, ReportQuery, ReportTable,
-    UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
+    Cell, Chart, Column, GroupBy, PayScale, PeopleLink, Report, ReportFilter, ReportQuery,
+    ReportTable, UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
 };
 use crate::charts;
 use crate::domain::{Confidence, PayKind};
@@ -17,6 +17,9 @@ pub struct Distribution {
     /// The row stands for every group beyond the top ones (charts only).
     #[diesel(sql_type = Bool)]
     pub is_other: bool,
+    /// The group has a value (a company, a title); `false` for "(not recorded)" and "Other".
+    #[diesel(sql_type = Bool)]
+    pub recorded: bool,
     #[diesel(sql_type = Text)]
     pub label: String,
     #[diesel(sql_type = BigInt)]
@@ -135,13 +138,13 @@ pub fn distributions(
             SELECT grp, array_agg(value ORDER BY value) AS v
             FROM chosen WHERE value IS NOT NULL GROUP BY grp
         ), named AS (
-            SELECT grp, {label} AS label, v FROM grouped
+            SELECT grp, grp IS NOT NULL AS recorded, {label} AS label, v FROM grouped
         ), top AS (
             SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
         ), sorted AS (
-            SELECT false AS is_other, label, v FROM named
+            SELECT false AS is_other, recorded, label, v FROM named
             UNION ALL
-            SELECT true, 'Other', array_agg(value ORDER BY value) FROM (
+            SELECT true, false, 'Other', array_agg(value ORDER BY value) FROM (
                 SELECT c.value FROM chosen c
                 WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL
                   AND CASE WHEN c.grp IS NULL THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
@@ -151,7 +154,7 @@ pub fn distributions(
             ) other
             HAVING count(*) > 0
         )
-        SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
+        SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
                round(exact_percentile(v, 0.5), 2) AS median,
                round(exact_percentile(v, 0.75), 2) AS p75,
@@ -202,7 +205,7 @@ fn by_rank_query(filter: &ReportFilter) -> ReportQuery {
         "{chosen}, counted AS (
             SELECT grp, count(*) AS n FROM chosen WHERE value IS NOT NULL GROUP BY grp
         )
-        SELECT false AS is_other, {label} AS label, c.n,
+        SELECT false AS is_other, c.grp IS NOT NULL AS recorded, {label} AS label, c.n,
                (SELECT min(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS min,
                {p25} AS p25, {median} AS median, {p75} AS p75,
                (SELECT max(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS max
@@ -226,7 +229,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&pooled, filter.group_by, currency)?)
+        Some(chart(&pooled, filter, currency)?)
     };
     let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)
         .load::<UnconvertedFigure>(conn)?;
@@ -243,10 +246,12 @@ pub fn run(
         ],
         rows: rows
             .into_iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
+                let people = Cell::people(i, d.n, || people_link(filter, &d));
                 vec![
                     Cell::Text(d.label),
-                    Cell::Count(d.n),
+                    people,
                     Cell::Money(Some(d.min)),
                     Cell::Money(Some(d.p25)),
                     Cell::Money(Some(d.median)),
@@ -263,8 +268,46 @@ pub fn run(
     })
 }
 
-fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Result<Chart> {
+/// The people a group counts: those whose chosen figure (as the filters choose it) falls in
+/// the group and has a value.
+fn people_link(filter: &ReportFilter, d: &Distribution) -> PeopleLink {
+    let link = PeopleLink::companies(filter)
+        .with("with_pay", "yes")
+        .with_date("pay_from", filter.from)
+        .with_date("pay_to", filter.to);
+    let link = match filter.kind {
+        Some(kind) => link.with("pay_kind", kind.as_str()),
+        None => link,
+    };
+    let link = match filter.confidence {
+        Some(confidence) => link.with("pay_confidence", confidence.as_str()),
+        None => link,
+    };
+    let label = d.recorded.then_some(d.label.as_str());
+    match filter.group_by {
+        GroupBy::OriginCompany => link.company("origin_company", label),
+        GroupBy::HiringCompany => link.company("hiring_company", label),
+        GroupBy::Title => match label {
+            Some(title) => link.with("title", title),
+            None => link.without("title"),
+        },
+        GroupBy::Kind => link.with("pay_kind", d.label.as_str()),
+        GroupBy::Confidence => link.with("pay_confidence", d.label.as_str()),
+    }
+}
+
+fn chart(rows: &[Distribution], filter: &ReportFilter, currency: &str) -> anyhow::Result<Chart> {
+    let group_by = filter.group_by;
     let top = rows.iter().map(|d| to_f64(&d.max)).fold(0.0, f64::max);
+    let bottom = rows
+        .iter()
+        .map(|d| to_f64(&d.min))
+        .fold(f64::INFINITY, f64::min);
+    let log = match filter.scale {
+        PayScale::Auto => charts::wants_log(bottom, top),
+        PayScale::Linear => false,
+        PayScale::Log => bottom > 0.0,
+    };
     let (divisor, unit) = charts::money_scale(top, currency);
     let ranges: Vec<(String, [f64; 5])> = rows
         .iter()
@@ -279,14 +322,35 @@ fn chart(rows: &[Distribution], group_by: GroupBy, currency: &str) -> anyhow::Re
         })
         .collect();
     let title = format!("Annualised pay by {}", group_by.label().to_lowercase());
-    let svg = charts::ranges(
-        &title,
-        &format!("Annualised pay midpoint ({unit})"),
-        &ranges,
-    )?;
+    let axis = if log {
+        format!("Annualised pay midpoint ({unit}, logarithmic scale)")
+    } else {
+        format!("Annualised pay midpoint ({unit})")
+    };
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|d| (!d.is_other).then(|| people_link(filter, d).href()))
+        .collect();
+    let svg = charts::ranges(&title, &axis, group_by.label(), log, &ranges, &links)?;
+    let scale = if log {
+        "The pay axis is logarithmic: each power of ten takes the same width."
+    } else {
+        "The pay axis is linear."
+    };
     let alt = format!(
-        "Range chart of annualised pay midpoints per {}: a line from minimum to maximum, a box from the 25th to the 75th percentile and a mark at the median. The table below gives the exact figures.",
+        "Range chart of annualised pay midpoints per {}: a line from minimum to maximum, a box from the 25th to the 75th percentile and a dot at the median. {scale} The table below gives the exact figures.",
         group_by.label().to_lowercase()
     );
-    Ok(Chart { svg, alt })
+    let note = match (log, filter.scale) {
+        (true, PayScale::Auto) => Some(
+            "Pay is drawn on a logarithmic scale (each power of ten takes the same width), \
+             because the figures span more than two orders of magnitude: on a linear scale the \
+             smaller ones would be squashed against zero. Choose “Linear” as the scale to compare \
+             distances instead."
+                .to_owned(),
+        ),
+        (true, _) => Some("Pay is drawn on a logarithmic scale.".to_owned()),
+        (false, _) => None,
+    };
+    Ok(Chart { svg, alt, note })
 }

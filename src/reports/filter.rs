@@ -17,6 +17,7 @@ pub struct ReportParams {
     pub kind: Option<String>,
     pub confidence: Option<String>,
     pub interval: Option<String>,
+    pub scale: Option<String>,
 }
 
 /// What the compensation report groups by.
@@ -84,6 +85,21 @@ impl Interval {
     }
 }
 
+/// The compensation chart's pay axis: logarithmic when the figures span more than two orders
+/// of magnitude, unless a scale is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PayScale {
+    #[default]
+    Auto,
+    Linear,
+    Log,
+}
+
+impl PayScale {
+    pub const CHOICES: [(&'static str, &'static str); 2] =
+        [("linear", "Linear"), ("log", "Logarithmic")];
+}
+
 /// The filters, parsed; company names still to be resolved against the database.
 #[derive(Debug, Clone, Default)]
 pub struct ReportFilter {
@@ -97,6 +113,7 @@ pub struct ReportFilter {
     pub kind: Option<PayKind>,
     pub confidence: Option<Confidence>,
     pub interval: Interval,
+    pub scale: PayScale,
 }
 
 fn given(value: &Option<String>) -> Option<&str> {
@@ -162,6 +179,15 @@ impl ReportParams {
                 Interval::Month
             }
         };
+        let scale = match given(&self.scale) {
+            None | Some("auto") => PayScale::Auto,
+            Some("linear") => PayScale::Linear,
+            Some("log") => PayScale::Log,
+            Some(other) => {
+                problems.push(format!("“{other}” is not a scale: choose linear or log."));
+                PayScale::Auto
+            }
+        };
         let kind = choice::<PayKind>(&self.kind, "kind of pay figure", &mut problems);
         let confidence = choice::<Confidence>(&self.confidence, "confidence", &mut problems);
         if !problems.is_empty() {
@@ -178,6 +204,7 @@ impl ReportParams {
             kind,
             confidence,
             interval,
+            scale,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! all show.
 
 pub mod compensation;
+pub mod drill;
 pub mod filter;
 pub mod pipeline;
 pub mod table;
@@ -13,7 +14,8 @@ use chrono::NaiveDate;
 use diesel::QueryableByName;
 use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
-pub use filter::{GroupBy, Interval, ReportFilter, ReportParams};
+pub use drill::PeopleLink;
+pub use filter::{GroupBy, Interval, PayScale, ReportFilter, ReportParams};
 pub use table::{Cell, Column, ReportTable};
 
 /// A pay figure a report needed but could not convert: no rate on or before its date.
@@ -47,6 +49,8 @@ pub struct Report {
 pub struct Chart {
     pub svg: crate::charts::Svgs,
     pub alt: String,
+    /// What a reader should know to read it right (a logarithmic scale), shown under it.
+    pub note: Option<String>,
 }
 
 /// A row that may stand for every group beyond a chart's largest ones.

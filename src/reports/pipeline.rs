@@ -4,7 +4,7 @@ use bigdecimal::BigDecimal;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, Text};
 
-use super::{Cell, Chart, Column, Report, ReportFilter, ReportTable};
+use super::{Cell, Chart, Column, PeopleLink, Report, ReportFilter, ReportTable};
 use crate::charts;
 use crate::domain::Stage;
 use crate::error::AppError;
@@ -148,7 +148,11 @@ pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec
 pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, AppError> {
     let rows = stages(conn, filter)?;
     let anyone = rows.iter().any(|r| r.reached > 0 || r.now > 0);
-    let chart = if anyone { Some(chart(&rows)?) } else { None };
+    let chart = if anyone {
+        Some(chart(&rows, filter)?)
+    } else {
+        None
+    };
     let table = ReportTable {
         columns: vec![
             Column::text("Stage"),
@@ -159,11 +163,13 @@ pub fn run(conn: &mut PgConnection, filter: &ReportFilter) -> Result<Report, App
         ],
         rows: if anyone {
             rows.into_iter()
-                .map(|r| {
+                .enumerate()
+                .map(|(i, r)| {
+                    let people = || entered_link(filter);
                     vec![
                         Cell::Text(label(&r.stage)),
-                        Cell::Count(r.reached),
-                        Cell::Count(r.now),
+                        Cell::people(i, r.reached, || people().with("reached", &*r.stage)),
+                        Cell::people(i, r.now, || people().with("stage", &*r.stage)),
                         Cell::Percent(r.conversion),
                         Cell::Days(r.median_days),
                     ]
@@ -184,17 +190,35 @@ fn label(stage: &str) -> String {
     Stage::parse(stage).map_or(stage.to_owned(), |s| s.label().to_owned())
 }
 
-fn chart(rows: &[StageRow]) -> anyhow::Result<Chart> {
+/// The people the report's filters keep.
+fn entered_link(filter: &ReportFilter) -> PeopleLink {
+    PeopleLink::companies(filter)
+        .with_date("entered_from", filter.from)
+        .with_date("entered_to", filter.to)
+}
+
+fn chart(rows: &[StageRow], filter: &ReportFilter) -> anyhow::Result<Chart> {
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| Some(entered_link(filter).with("reached", &*r.stage).href()))
+        .collect();
     let bars: Vec<(String, f64)> = rows
         .iter()
         .map(|r| (label(&r.stage), r.reached as f64))
         .collect();
-    let svg = charts::bars("How far people got", "People who reached the stage", &bars)?;
+    let svg = charts::bars(
+        "How far people got",
+        "People who reached the stage",
+        "Stage",
+        &bars,
+        &links,
+    )?;
     let summary: Vec<String> = rows
         .iter()
         .map(|r| format!("{} {}", label(&r.stage), r.reached))
         .collect();
     Ok(Chart {
+        note: None,
         svg,
         alt: format!(
             "Funnel of people per stage reached: {}.",

@@ -32,6 +32,8 @@ impl Column {
 pub enum Cell {
     Text(String),
     Count(i64),
+    /// A count of people, linked to the people list showing exactly them (as `href`).
+    People(i64, String),
     /// An amount in the reporting currency; `None` where there is nothing to measure.
     Money(Option<BigDecimal>),
     /// A share in percent, one decimal.
@@ -45,7 +47,7 @@ impl Cell {
     pub fn display(&self) -> String {
         match self {
             Cell::Text(text) => text.clone(),
-            Cell::Count(n) => n.to_string(),
+            Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => format_money(amount),
             Cell::Percent(Some(p)) => format!("{}%", p.with_scale(1)),
             Cell::Days(Some(d)) => d.with_scale(1).to_string(),
@@ -58,10 +60,28 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(text) => escape_text(text),
-            Cell::Count(n) => n.to_string(),
+            Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
             Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
             Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => String::new(),
+        }
+    }
+
+    /// A count of people in row `row`, linked to them where the page shows the row: a report
+    /// can have tens of thousands of rows, and only the CSV has them all.
+    pub fn people(row: usize, n: i64, link: impl FnOnce() -> super::PeopleLink) -> Cell {
+        if row < ReportTable::SHOWN_ROWS {
+            Cell::People(n, link().href())
+        } else {
+            Cell::Count(n)
+        }
+    }
+
+    /// Where the number leads: the people behind it.
+    pub fn link(&self) -> Option<&str> {
+        match self {
+            Cell::People(_, href) => Some(href),
+            _ => None,
         }
     }
 
@@ -77,6 +97,10 @@ pub struct ReportTable {
 }
 
 impl ReportTable {
+    /// A page shows this many rows of a table; a million people can make tens of thousands of
+    /// groups, and the CSV has them all.
+    pub const SHOWN_ROWS: usize = 200;
+
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Report, ReportFilter, ReportTable, UnconvertedFigure,
-    left_out_sql, report_query, table_and_chart,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, PeopleLink, Report, ReportFilter, ReportTable,
+    UnconvertedFigure, left_out_sql, report_query, table_and_chart,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -16,6 +16,11 @@ pub struct FlowRow {
     /// The row stands for every pair beyond the top ones (charts only).
     #[diesel(sql_type = Bool)]
     pub is_other: bool,
+    /// The companies' ids; `None` where none is recorded (and on the "Other" row).
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub origin_id: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub hiring_id: Option<i64>,
     #[diesel(sql_type = Text)]
     pub origin: String,
     #[diesel(sql_type = Text)]
@@ -64,9 +69,11 @@ pub fn flows(
         ), top AS (
             SELECT o, h FROM named ORDER BY people DESC, origin, hiring LIMIT $5
         )
-        SELECT false AS is_other, origin, hiring, people, with_pay, median, total FROM named
+        SELECT false AS is_other, o AS origin_id, h AS hiring_id, origin, hiring, people, with_pay,
+               median, total
+        FROM named
         UNION ALL
-        SELECT true, 'Other', '', count(*), count(value),
+        SELECT true, NULL, NULL, 'Other', '', count(*), count(value),
                round(exact_percentile(array_agg(value ORDER BY value)
                      FILTER (WHERE value IS NOT NULL), 0.5), 2),
                sum(value)
@@ -94,7 +101,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&pooled)?)
+        Some(chart(&pooled, filter)?)
     };
     let left_out =
         report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
@@ -109,12 +116,17 @@ pub fn run(
         ],
         rows: rows
             .into_iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
+                let hires = Cell::people(i, r.people, || hires_link(filter, &r));
+                let with_pay = Cell::people(i, r.with_pay, || {
+                    hires_link(filter, &r).with("with_pay", "yes")
+                });
                 vec![
                     Cell::Text(r.origin),
                     Cell::Text(r.hiring),
-                    Cell::Count(r.people),
-                    Cell::Count(r.with_pay),
+                    hires,
+                    with_pay,
                     Cell::Money(r.median),
                     Cell::Money(r.total),
                 ]
@@ -128,7 +140,21 @@ pub fn run(
     })
 }
 
-fn chart(rows: &[FlowRow]) -> anyhow::Result<Chart> {
+/// The hires of one pair, within the report's filters.
+fn hires_link(filter: &ReportFilter, r: &FlowRow) -> PeopleLink {
+    PeopleLink::companies(filter)
+        .with("stage", "hired")
+        .with_date("hired_from", filter.from)
+        .with_date("hired_to", filter.to)
+        .company("origin_company", r.origin_id.map(|_| r.origin.as_str()))
+        .company("hiring_company", r.hiring_id.map(|_| r.hiring.as_str()))
+}
+
+fn chart(rows: &[FlowRow], filter: &ReportFilter) -> anyhow::Result<Chart> {
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (!r.is_other).then(|| hires_link(filter, r).href()))
+        .collect();
     let bars: Vec<(String, f64)> = rows
         .iter()
         .map(|r| {
@@ -143,11 +169,17 @@ fn chart(rows: &[FlowRow]) -> anyhow::Result<Chart> {
     let svg = charts::bars(
         "Hires by origin and hiring company",
         "Hires (people)",
+        "Origin → hiring company",
         &bars,
+        &links,
     )?;
     let alt = format!(
         "Bar chart of hires per origin and hiring company. The largest flow is {} with {} hire(s).",
         bars[0].0, rows[0].people
     );
-    Ok(Chart { svg, alt })
+    Ok(Chart {
+        svg,
+        alt,
+        note: None,
+    })
 }

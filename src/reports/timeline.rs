@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Numeric, Text};
 
 use super::{
-    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Interval, Report, ReportFilter, ReportTable,
-    UnconvertedFigure, left_out_sql, report_query, to_f64,
+    Cell, Chart, Column, HIRES_WITH_PAY_SQL, Interval, PeopleLink, Report, ReportFilter,
+    ReportTable, UnconvertedFigure, left_out_sql, report_query, to_f64,
 };
 use crate::charts;
 use crate::error::AppError;
@@ -74,7 +74,7 @@ pub fn run(
     let chart = if rows.is_empty() {
         None
     } else {
-        Some(chart(&rows, filter.interval, currency)?)
+        Some(chart(&rows, filter, currency)?)
     };
     let left_out =
         report_query(left_out_sql(HIRES_WITH_PAY_SQL), filter).load::<UnconvertedFigure>(conn)?;
@@ -92,11 +92,13 @@ pub fn run(
         ],
         rows: rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
+                let hires = || hires_link(filter, r.period);
                 vec![
                     Cell::Text(r.label(filter.interval)),
-                    Cell::Count(r.hires),
-                    Cell::Count(r.with_pay),
+                    Cell::people(i, r.hires, hires),
+                    Cell::people(i, r.with_pay, || hires().with("with_pay", "yes")),
                     Cell::Money(Some(r.pay.clone())),
                     Cell::Money(Some(r.cumulative.clone())),
                 ]
@@ -110,7 +112,31 @@ pub fn run(
     })
 }
 
-fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Result<Chart> {
+/// The hires of the period starting on `start`, within the report's own dates.
+fn hires_link(filter: &ReportFilter, start: NaiveDate) -> PeopleLink {
+    let months = if filter.interval == Interval::Month {
+        1
+    } else {
+        3
+    };
+    let end = start
+        .checked_add_months(chrono::Months::new(months))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(start);
+    let from = filter.from.map_or(start, |from| from.max(start));
+    let to = filter.to.map_or(end, |to| to.min(end));
+    PeopleLink::companies(filter)
+        .with("stage", "hired")
+        .with_date("hired_from", Some(from))
+        .with_date("hired_to", Some(to))
+}
+
+fn chart(rows: &[PeriodRow], filter: &ReportFilter, currency: &str) -> anyhow::Result<Chart> {
+    let interval = filter.interval;
+    let links: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| Some(hires_link(filter, r.period).href()))
+        .collect();
     let top = rows.last().map_or(0.0, |r| to_f64(&r.cumulative));
     let (divisor, unit) = charts::money_scale(top, currency);
     let points: Vec<(String, f64, f64)> = rows
@@ -132,6 +158,7 @@ fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Resu
         "Hires (people)",
         &format!("Cumulative annual pay ({unit})"),
         &points,
+        &links,
     )?;
     let hires: i64 = rows.iter().map(|r| r.hires).sum();
     let alt = format!(
@@ -141,5 +168,9 @@ fn chart(rows: &[PeriodRow], interval: Interval, currency: &str) -> anyhow::Resu
         points[points.len() - 1].0,
         crate::domain::format_money(&rows[rows.len() - 1].cumulative),
     );
-    Ok(Chart { svg, alt })
+    Ok(Chart {
+        svg,
+        alt,
+        note: None,
+    })
 }

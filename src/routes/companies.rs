@@ -17,8 +17,11 @@ use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
 use crate::input::{self, CompanyInput};
 use crate::models::company::NAME_UNIQUE_INDEXES;
-use crate::models::{Company, Person, PersonFilter, PersonSort, Position, SaveOutcome};
+use crate::models::{
+    Company, CompanySort, Person, PersonFilter, PersonSort, Position, SaveOutcome,
+};
 use crate::views::companies::*;
+use crate::views::sorting::{SortHeader, parse_order};
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
 pub fn routes() -> Vec<Route> {
@@ -75,7 +78,11 @@ impl Versioned for Company {
     }
 }
 
-#[get("/companies?<q>&<kind>&<page>")]
+#[get("/companies?<q>&<kind>&<page>&<sort>&<dir>")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one per query parameter and guard"
+)]
 async fn index(
     user: CurrentUser,
     db: &State<Db>,
@@ -83,16 +90,24 @@ async fn index(
     q: Option<String>,
     kind: Option<String>,
     page: Option<i64>,
+    sort: Option<String>,
+    dir: Option<String>,
 ) -> Result<RawHtml<String>, AppError> {
     let kind_filter = kind_filter(&kind)?;
+    let order: (CompanySort, bool) = parse_order(
+        given(&sort).as_deref(),
+        given(&dir).as_deref(),
+        "company list",
+    )?;
     let search = given(&q);
     let (companies, pager) = db
         .run(move |c| {
             let pager = Pager::new(page, Company::count(c, search.as_deref(), kind_filter)?);
-            let rows = Company::search(
+            let rows = Company::list(
                 c,
                 search.as_deref(),
                 kind_filter,
+                order,
                 pager.offset(),
                 Pager::PER_PAGE,
             )?;
@@ -100,9 +115,15 @@ async fn index(
         })
         .await?;
     let (search, kind) = (q.unwrap_or_default(), kind.unwrap_or_default());
+    let filtered = query_string([("q", search.as_str()), ("kind", kind.as_str())]);
+    let (sort, dir) = (sort.unwrap_or_default(), dir.unwrap_or_default());
     render(&CompanyIndexPage {
         layout: Layout::new("companies", flash, &user),
-        query: query_string([("q", search.as_str()), ("kind", kind.as_str())]),
+        headers: SortHeader::all(&format!("/companies?{filtered}"), order.0, order.1),
+        query: format!(
+            "{filtered}{}",
+            query_string([("sort", sort.as_str()), ("dir", dir.as_str())])
+        ),
         companies,
         search,
         kind,
@@ -274,7 +295,7 @@ async fn delete(user: Editor, db: &State<Db>, id: CompanyId) -> Result<FormRespo
         .await?;
     match outcome {
         Ok(company) => Ok(FormResponse::saved(
-            uri!(index(_, _, _)),
+            uri!(index(_, _, _, _, _)),
             format!("Deleted {}.", company.fields.name),
         )),
         Err((company, people)) => Ok(FormResponse::Refused(render(&CompanyDeletePage {

@@ -28,7 +28,8 @@ async fn dashboard(
     let sees_pay = user.role().sees_pay();
     let currency = reporting.0.clone();
     let ranked_in = currency.clone();
-    let (stages, latest_hires, largest) = db
+    let admin = user.role() == crate::domain::Role::Admin;
+    let (stages, latest_hires, largest, has_demo) = db
         .run(move |c| {
             Ok((
                 Person::count_by_stage(c)?,
@@ -38,6 +39,7 @@ async fn dashboard(
                 } else {
                     Vec::new()
                 },
+                admin && crate::demo::removal::count(c)?.any(),
             ))
         })
         .await?;
@@ -55,5 +57,6 @@ async fn dashboard(
             .collect(),
         latest_hires,
         largest: LargestPackages::new(currency, largest),
+        has_demo,
     })
 }

@@ -67,7 +67,7 @@ async fn download(
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
     params
-        .download(reads, "pay-reports", |c, f, s, d, out| {
+        .download(true, reads, "pay-reports", |c, f, s, d, out| {
             export::pay_reports(c, f, s, d, out)
         })
         .await

@@ -13,7 +13,8 @@ use crate::domain::{Confidence, PayKind};
 use crate::error::AppError;
 use crate::models::Company;
 use crate::reports::{
-    GroupBy, Report, ReportFilter, ReportParams, compensation, pipeline, talent_flow, timeline,
+    GroupBy, PayScale, Report, ReportFilter, ReportParams, compensation, pipeline, talent_flow,
+    timeline,
 };
 use crate::views::people::company_choices;
 use crate::views::reports::{ReportIndexPage, ReportPage, SelectFilter};
@@ -112,6 +113,15 @@ impl Which {
                     label: "Confidence",
                     choices: Choice::all_of::<Confidence>(),
                     blank: "Any confidence",
+                },
+                SelectFilter {
+                    name: "scale",
+                    label: "Pay scale",
+                    choices: PayScale::CHOICES
+                        .iter()
+                        .map(|(value, label)| Choice::new(*value, *label))
+                        .collect(),
+                    blank: "Automatic",
                 },
             ],
             Which::Timeline => vec![SelectFilter {
@@ -270,6 +280,7 @@ fn page(
         ("kind", typed(&params.kind)),
         ("confidence", typed(&params.confidence)),
         ("interval", typed(&params.interval)),
+        ("scale", typed(&params.scale)),
     ];
     ReportPage {
         layout: Layout::new("reports", None, user),

@@ -2,20 +2,28 @@
 
 use askama::Template;
 
+use super::sorting::SortHeader;
 use super::{Choice, FormState, Layout, Pager};
 use crate::domain::{CompanyId, CompanyKind};
-use crate::models::{Company, PersonListItem};
+use crate::models::{Company, CompanyListItem, PersonListItem};
 
 #[derive(Template)]
 #[template(path = "companies/index.html")]
 pub struct CompanyIndexPage {
     pub layout: Layout,
-    pub companies: Vec<Company>,
+    pub companies: Vec<CompanyListItem>,
+    pub headers: Vec<SortHeader>,
     pub search: String,
     pub kind: String,
     pub kinds: Vec<Choice>,
     pub pager: Pager,
     pub query: String,
+}
+
+impl CompanyIndexPage {
+    pub fn header(&self, name: &str) -> &SortHeader {
+        SortHeader::find(&self.headers, name)
+    }
 }
 
 #[derive(Template)]

@@ -15,6 +15,8 @@ pub struct DashboardPage {
     pub stages: Vec<StageCount>,
     pub latest_hires: Vec<PersonListItem>,
     pub largest: LargestPackages,
+    /// Demo data is left and an admin is looking: offer to remove it.
+    pub has_demo: bool,
 }
 
 /// The largest packages in the reporting currency, and after them those without a rate.

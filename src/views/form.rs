@@ -89,6 +89,20 @@ impl FormState {
         self.errors.get(name).map_or(&[], Vec::as_slice)
     }
 
+    /// The type a field is shown as: a date field whose value is not an ISO date is shown as
+    /// text, because a browser empties a `type=date` input it cannot read, and the user must
+    /// see what they typed beside the error.
+    pub fn input_type<'a>(&self, name: &str, kind: &'a str) -> &'a str {
+        let value = self.value(name);
+        let readable =
+            value.is_empty() || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok();
+        if kind == "date" && !readable {
+            "text"
+        } else {
+            kind
+        }
+    }
+
     pub fn has_error(&self, name: &str) -> bool {
         self.errors.contains_key(name)
     }

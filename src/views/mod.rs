@@ -4,13 +4,16 @@ pub mod account;
 pub mod audit;
 pub mod companies;
 pub mod dashboard;
+pub mod demo_data;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;
 pub mod pay_reports;
 pub mod people;
+pub mod pipeline;
 pub mod reports;
 pub mod sessions;
+pub mod sorting;
 
 use askama::Template;
 use rocket::http::Status;

@@ -3,9 +3,11 @@
 use askama::Template;
 
 use super::pay_reports::PayReportRow;
+use super::sorting::SortHeader;
 use super::{Choice, FormState, Layout};
+use crate::domain::ChoiceName;
 use crate::domain::{CompanyId, PersonId, Stage};
-use crate::models::{LikelyDuplicate, Person, PersonListItem, StageChange};
+use crate::models::{LikelyDuplicate, Person, PersonListItem, PersonSort, StageChange};
 
 #[derive(Template)]
 #[template(path = "people/index.html")]
@@ -16,9 +18,71 @@ pub struct PersonIndexPage {
     pub filters: FormState,
     pub companies: Vec<Choice>,
     pub stages: Vec<Choice>,
-    pub sorts: Vec<Choice>,
+    pub pay_kinds: Vec<Choice>,
+    pub confidences: Vec<Choice>,
+    /// Filters a report's link set that the form has no field for: kept as hidden fields.
+    pub carried: Vec<CarriedFilter>,
+    pub headers: Vec<SortHeader>,
     pub pager: PeoplePager,
     pub query: String,
+}
+
+impl PersonIndexPage {
+    pub fn header(&self, sort: PersonSort) -> &SortHeader {
+        SortHeader::find(&self.headers, sort.as_str())
+    }
+
+    /// The extra column the list shows while sorted by a value it does not otherwise show.
+    pub fn sorted_column(&self) -> Option<&SortHeader> {
+        self.headers
+            .iter()
+            .find(|h| h.current.is_some() && matches!(h.name, "start" | "updated"))
+    }
+}
+
+/// A filter set by a report's link that has no field in the list's form.
+pub struct CarriedFilter {
+    pub name: &'static str,
+    pub value: String,
+    /// What it keeps, in words.
+    pub words: String,
+}
+
+/// The filters among the list's parameters that a page has no field for (`fields` names those
+/// it has), with what each keeps in words.
+pub fn carried_filters(shown: &[(&'static str, String)], fields: &[&str]) -> Vec<CarriedFilter> {
+    shown
+        .iter()
+        .filter(|(name, value)| !value.trim().is_empty() && !fields.contains(name))
+        .filter_map(|(name, value)| {
+            let words = match *name {
+                "hired_from" => format!("hired on or after {value}"),
+                "hired_to" => format!("hired on or before {value}"),
+                "pay_kind" => format!("with a latest {value} pay figure"),
+                "pay_confidence" => format!("with a latest pay figure of {value} confidence"),
+                "entered_from" => format!("entered the tracker on or after {value}"),
+                "entered_to" => format!("entered the tracker on or before {value}"),
+                "reached" => format!(
+                    "reached {}",
+                    Stage::parse(value).map_or(value.as_str(), |s| s.label())
+                ),
+                "title" => format!("title “{value}”"),
+                "without" => format!(
+                    "no {} recorded",
+                    value.replace('_', " ").replace(',', ", no ")
+                ),
+                "with_pay" => "with a pay figure the reports count".to_owned(),
+                "pay_from" => format!("pay figures as of {value} or later"),
+                "pay_to" => format!("pay figures as of {value} or earlier"),
+                _ => return None,
+            };
+            Some(CarriedFilter {
+                name,
+                value: value.clone(),
+                words,
+            })
+        })
+        .collect()
 }
 
 /// The people list's pages: counted exactly up to `COUNT_LIMIT` matches, and linked by

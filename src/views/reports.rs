@@ -1,7 +1,6 @@
 //! Report pages: one template serves every report, each filling in its own filters.
 
 use askama::Template;
-use base64::Engine;
 
 use super::{Choice, FormState, Layout};
 use crate::domain::format_money;
@@ -46,12 +45,16 @@ pub struct ReportPage {
     pub query: String,
 }
 
+/// A chart shown inline, so its bars' links work: the SVG is drawn by our chart code, which
+/// escapes every text in it (plotters its labels, `charts::links` the links), and the page's
+/// Content-Security-Policy runs no script whatever it held.
 pub struct ChartImage {
-    /// The wide drawing, for screens wider than a phone (and for browsers that ignore `<picture>`).
-    pub src: String,
-    /// The narrow drawing with larger type, for phones.
-    pub narrow_src: String,
+    /// The wide drawing, for screens wider than a phone.
+    pub wide: String,
+    /// The narrow drawing with larger type, for phones (the style sheet shows one of the two).
+    pub narrow: String,
     pub alt: String,
+    pub note: Option<String>,
 }
 
 pub struct LeftOutRow {
@@ -83,9 +86,8 @@ impl From<&UnconvertedFigure> for LeftOutRow {
 }
 
 impl ReportPage {
-    /// A page shows this many rows of a table or list; a million people can make tens of
-    /// thousands of groups, and the CSV has them all.
-    pub const SHOWN_ROWS: usize = 200;
+    /// A page shows this many rows of a table or list.
+    pub const SHOWN_ROWS: usize = ReportTable::SHOWN_ROWS;
 
     /// Fills in what a report produced.
     pub fn with_report(mut self, mut report: Report) -> Self {
@@ -98,21 +100,13 @@ impl ReportPage {
             .collect();
         self.rows_not_shown = report.table.rows.len().saturating_sub(Self::SHOWN_ROWS);
         report.table.rows.truncate(Self::SHOWN_ROWS);
-        // An <img> with a data URI: the SVG is part of this one response, and an image cannot
-        // run anything it might contain.
         self.chart = report.chart.map(|chart| ChartImage {
-            src: svg_data_uri(&chart.svg.wide),
-            narrow_src: svg_data_uri(&chart.svg.narrow),
+            wide: chart.svg.wide,
+            narrow: chart.svg.narrow,
             alt: chart.alt,
+            note: chart.note,
         });
         self.table = Some(report.table);
         self
     }
-}
-
-fn svg_data_uri(svg: &str) -> String {
-    format!(
-        "data:image/svg+xml;base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(svg)
-    )
 }

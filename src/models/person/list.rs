@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use diesel::prelude::*;
 
 use super::Person;
+use super::counted::CountedFilter;
 use super::keyset::{self, Position};
 use crate::domain::{ChoiceName, CompanyId, PersonId, Stage};
 use crate::schema::{company, person};
@@ -21,6 +22,9 @@ pub struct PersonListItem {
     pub origin_company: Option<String>,
     pub hiring_company: Option<String>,
     pub is_demo: bool,
+    /// The start date, else the decision date: what "Start date" sorts by.
+    pub started_on: Option<chrono::NaiveDate>,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A person as exported: with the names of their companies.
@@ -121,6 +125,8 @@ pub struct PersonFilter {
     pub origin_company_id: Option<CompanyId>,
     pub hiring_company_id: Option<CompanyId>,
     pub stage: Option<Stage>,
+    /// What a report counted, so its numbers lead to their people.
+    pub counted: CountedFilter,
 }
 
 type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
@@ -165,13 +171,29 @@ macro_rules! filter_people {
         if let Some(stage) = filter.stage {
             query = query.filter(person::stage.eq(stage));
         }
+        let counted = &filter.counted;
+        if counted.without_origin_company {
+            query = query.filter(person::origin_company_id.is_null());
+        }
+        if counted.without_hiring_company {
+            query = query.filter(person::hiring_company_id.is_null());
+        }
+        if let Some(title) = &counted.title {
+            query = query.filter(person::title.eq(title.clone()));
+        }
+        if counted.without_title {
+            query = query.filter(person::title.is_null());
+        }
+        for condition in counted.sql() {
+            query = query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&condition));
+        }
         query
     }};
 }
 pub(crate) use filter_people;
 
 impl PersonFilter {
-    fn query(&self) -> PersonListQuery<'static> {
+    pub(super) fn query(&self) -> PersonListQuery<'static> {
         let joined = person::table
             .left_join(
                 origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
@@ -295,6 +317,10 @@ impl Person {
                 origin.field(company::name).nullable(),
                 hiring.field(company::name).nullable(),
                 person::is_demo,
+                diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Date>>(
+                    "coalesce(person.start_on, person.decided_on)",
+                ),
+                person::updated_at,
             ))
             .limit(limit);
         let mut rows: Vec<PersonListItem> = query.load(conn)?;

@@ -1,5 +1,7 @@
 //! People: candidates and hires, with their companies and pipeline stage.
 
+pub mod board;
+pub mod counted;
 mod duplicates;
 mod erase;
 pub mod keyset;

@@ -10,7 +10,7 @@ use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
 use crate::db::{Db, ReadDb};
-use crate::domain::{CompanyId, PersonId, Stage};
+use crate::domain::{CompanyId, Confidence, PayKind, PersonId, Stage};
 use crate::error::AppError;
 use crate::export;
 use crate::models::{
@@ -20,6 +20,7 @@ use crate::models::{
 use crate::views::audit::AuditRow;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
+use crate::views::sorting::SortHeader;
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
 #[get("/people?<params..>")]
@@ -31,7 +32,7 @@ pub(super) async fn index(
 ) -> Result<RawHtml<String>, AppError> {
     let (sort, descending) = params.sort()?;
     let page = params.page()?;
-    let wanted = params.wanted()?;
+    let wanted = params.wanted(user.role().sees_pay())?;
     let (people, pager, names) = db
         .run(move |c| {
             let filter = wanted.resolve(c)?;
@@ -39,22 +40,34 @@ pub(super) async fn index(
             Ok((people, pager, Company::names_if_few(c)?))
         })
         .await?;
-    let shown = [
-        ("q", params.q.unwrap_or_default()),
-        ("origin_company", params.origin_company.unwrap_or_default()),
-        ("hiring_company", params.hiring_company.unwrap_or_default()),
-        ("stage", params.stage.unwrap_or_default()),
-        ("sort", params.sort.unwrap_or_default()),
-        ("dir", params.dir.unwrap_or_default()),
+    let mut shown = params.filter_pairs();
+    let ordered = [
+        ("sort", params.sort.clone().unwrap_or_default()),
+        ("dir", params.dir.clone().unwrap_or_default()),
     ];
+    let filtered = query_string(shown.iter().map(|(k, v)| (*k, v.as_str())));
+    shown.extend(ordered);
     render(&PersonIndexPage {
         layout: Layout::new("people", flash, &user),
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
+        carried: carried_filters(
+            &shown,
+            &[
+                "hired_from",
+                "hired_to",
+                "pay_kind",
+                "pay_confidence",
+                "sort",
+                "dir",
+            ],
+        ),
         filters: FormState::with_values(shown),
+        headers: SortHeader::all(&format!("/people?{filtered}"), sort, descending),
         people,
         companies: company_choices(names),
         stages: Choice::all_of::<Stage>(),
-        sorts: Choice::all_of::<PersonSort>(),
+        pay_kinds: Choice::all_of::<PayKind>(),
+        confidences: Choice::all_of::<Confidence>(),
         pager,
     })
 }
@@ -137,14 +150,17 @@ fn list_page(
 /// The people list as CSV, with the same filters and order.
 #[get("/people.csv?<params..>")]
 pub(super) async fn download(
-    _user: CurrentUser,
+    user: CurrentUser,
     reads: &State<ReadDb>,
     params: ListParams,
 ) -> Result<CsvStream, AppError> {
     params
-        .download(reads, "people", |c, f, s, d, out| {
-            export::people(c, f, s, d, out)
-        })
+        .download(
+            user.role().sees_pay(),
+            reads,
+            "people",
+            |c, f, s, d, out| export::people(c, f, s, d, out),
+        )
         .await
 }
 

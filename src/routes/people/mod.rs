@@ -1,5 +1,6 @@
 //! People pages: the searchable list, a person's page, create and edit, delete and erase.
 
+mod counted_params;
 mod edit;
 mod list;
 mod params;

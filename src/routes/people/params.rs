@@ -9,7 +9,9 @@ use super::super::given;
 use crate::db::ReadDb;
 use crate::domain::{CompanyId, PersonId, Stage};
 use crate::error::AppError;
+use crate::models::person::counted::CountedFilter;
 use crate::models::{Company, PersonFilter, PersonSort};
+use crate::views::sorting::parse_order;
 
 /// The list's query string as typed; each value is checked before any query runs.
 #[derive(Debug, Default, FromForm)]
@@ -24,34 +26,39 @@ pub(crate) struct ListParams {
     /// Keyset cursors: the page starts after, or ends before, this person.
     pub(super) after: Option<String>,
     pub(super) before: Option<String>,
+    // What a report counted (counted_params.rs reads these).
+    pub(super) hired_from: Option<String>,
+    pub(super) hired_to: Option<String>,
+    pub(super) entered_from: Option<String>,
+    pub(super) entered_to: Option<String>,
+    pub(super) reached: Option<String>,
+    pub(super) title: Option<String>,
+    /// Comma-separated: origin_company, hiring_company, title (none recorded).
+    pub(super) without: Option<String>,
+    /// `yes`: only people with a pay figure the reports count.
+    pub(super) with_pay: Option<String>,
+    pub(super) pay_kind: Option<String>,
+    pub(super) pay_confidence: Option<String>,
+    pub(super) pay_from: Option<String>,
+    pub(super) pay_to: Option<String>,
 }
 
 impl ListParams {
     pub(crate) fn sort(&self) -> Result<(PersonSort, bool), AppError> {
-        let sort = match given(&self.sort) {
-            None => PersonSort::default(),
-            Some(name) => PersonSort::parse(&name).ok_or_else(|| {
-                AppError::Unprocessable(format!("The people list cannot be sorted by “{name}”."))
-            })?,
-        };
-        let descending = match given(&self.dir).as_deref() {
-            None | Some("asc") => false,
-            Some("desc") => true,
-            Some(other) => {
-                return Err(AppError::Unprocessable(format!(
-                    "“{other}” is not a sort direction (asc or desc)."
-                )));
-            }
-        };
-        Ok((sort, descending))
+        parse_order(
+            given(&self.sort).as_deref(),
+            given(&self.dir).as_deref(),
+            "people list",
+        )
     }
 
-    pub(crate) fn wanted(&self) -> Result<WantedPeople, AppError> {
+    pub(crate) fn wanted(&self, sees_pay: bool) -> Result<WantedPeople, AppError> {
         Ok(WantedPeople {
             name: given(&self.q),
             origin: given(&self.origin_company),
             hiring: given(&self.hiring_company),
             stage: self.stage()?,
+            counted: self.counted(sees_pay)?,
         })
     }
 
@@ -88,6 +95,7 @@ pub(crate) struct WantedPeople {
     origin: Option<String>,
     hiring: Option<String>,
     stage: Option<Stage>,
+    counted: CountedFilter,
 }
 
 impl WantedPeople {
@@ -100,6 +108,7 @@ impl WantedPeople {
             origin_company_id: company_filter(conn, self.origin.as_deref())?,
             hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
             stage: self.stage,
+            counted: self.counted.clone(),
         })
     }
 }
@@ -133,12 +142,13 @@ impl ListParams {
     /// A CSV download of the list with these parameters, written by `export`.
     pub(crate) async fn download(
         self,
+        sees_pay: bool,
         reads: &ReadDb,
         name: &'static str,
         export: ListExport,
     ) -> Result<CsvStream, AppError> {
         let (sort, descending) = self.sort()?;
-        let wanted = self.wanted()?;
+        let wanted = self.wanted(sees_pay)?;
         // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
         let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
         CsvStream::start(&reads.0, name, move |c, out| {

@@ -14,7 +14,7 @@ const NARROW_CHART: (f64, f64) = (20.0 / 1.24, 420.0);
 
 impl Session {
     /// Fails if the page is wider than the window, that is, would scroll sideways.
-    async fn fits(&self, page: &str) -> anyhow::Result<()> {
+    pub(super) async fn fits(&self, page: &str) -> anyhow::Result<()> {
         let widths = self
             .browser
             .execute(
@@ -175,10 +175,11 @@ async fn narrow_charts(s: &Session, width: u32, shoot: bool) -> anyhow::Result<(
         let chart = s
             .browser
             .execute(
-                "const img = document.querySelector('figure.chart img');
-                 img.scrollIntoView();
-                 return [img.currentSrc === document.querySelector('figure.chart source').srcset,
-                         img.getBoundingClientRect().width];",
+                "const wide = document.querySelector('figure.chart svg.chart-wide');
+                 const narrow = document.querySelector('figure.chart svg.chart-narrow');
+                 narrow.scrollIntoView();
+                 return [wide.getBoundingClientRect().width === 0,
+                         narrow.getBoundingClientRect().width];",
                 vec![],
             )
             .await?;

@@ -48,16 +48,17 @@ fn hires() -> String {
 
 /// $1 to $5 as for hires, $6 kind, $7 confidence.
 fn chosen_by_group(group_by: GroupBy) -> String {
-    let group = match group_by {
-        GroupBy::OriginCompany => "coalesce(oc.name, '(not recorded)')",
-        GroupBy::HiringCompany => "coalesce(hc.name, '(not recorded)')",
-        GroupBy::Title => "coalesce(p.title, '(not recorded)')",
-        GroupBy::Kind => "pr.kind",
-        GroupBy::Confidence => "pr.confidence",
+    let (group, raw) = match group_by {
+        GroupBy::OriginCompany => ("coalesce(oc.name, '(not recorded)')", "oc.id"),
+        GroupBy::HiringCompany => ("coalesce(hc.name, '(not recorded)')", "hc.id"),
+        GroupBy::Title => ("coalesce(p.title, '(not recorded)')", "p.title"),
+        GroupBy::Kind => ("pr.kind", "pr.kind"),
+        GroupBy::Confidence => ("pr.confidence", "pr.confidence"),
     };
     format!(
         "WITH picked AS (
-            SELECT DISTINCT ON (grp, pr.person_id) {group} AS grp, pr.person_id, pr.currency,
+            SELECT DISTINCT ON (grp, pr.person_id) {group} AS grp, {raw} IS NOT NULL AS recorded,
+                   pr.person_id, pr.currency,
                    pr.amount_low, pr.amount_high, pr.period_years, pr.as_of
             FROM pay_report pr
             JOIN person p ON p.id = pr.person_id
@@ -113,12 +114,13 @@ pub fn distributions(
             ORDER BY count(*) DESC, grp LIMIT $8
         ), sorted AS (
             SELECT (r.grp IS NULL) AS is_other, coalesce(r.grp, 'Other') AS label,
+                   bool_and(r.grp IS NOT NULL AND c.recorded) AS recorded,
                    array_agg(c.value ORDER BY c.value) AS v
             FROM chosen c LEFT JOIN ranked r ON r.grp = c.grp
             WHERE c.value IS NOT NULL
             GROUP BY 1, 2
         )
-        SELECT is_other, label, cardinality(v)::bigint AS n, v[1] AS min,
+        SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
                round(exact_percentile(v, 0.5), 2) AS median,
                round(exact_percentile(v, 0.75), 2) AS p75,
@@ -157,7 +159,8 @@ pub fn flows(
     let sql = format!(
         "{}, pairs AS (
             SELECT coalesce(oc.name, '(not recorded)') AS origin,
-                   coalesce(hc.name, '(not recorded)') AS hiring, c.value
+                   coalesce(hc.name, '(not recorded)') AS hiring, c.value,
+                   h.origin_company_id AS o, h.hiring_company_id AS h
             FROM hires h
             LEFT JOIN chosen c ON c.person_id = h.id
             LEFT JOIN company oc ON oc.id = h.origin_company_id
@@ -166,13 +169,16 @@ pub fn flows(
             SELECT origin, hiring FROM pairs GROUP BY origin, hiring
             ORDER BY count(*) DESC, origin, hiring LIMIT $8
         )
-        SELECT (r.origin IS NULL) AS is_other, coalesce(r.origin, 'Other') AS origin,
+        SELECT (r.origin IS NULL) AS is_other,
+               CASE WHEN r.origin IS NOT NULL THEN min(p.o) END AS origin_id,
+               CASE WHEN r.origin IS NOT NULL THEN min(p.h) END AS hiring_id,
+               coalesce(r.origin, 'Other') AS origin,
                coalesce(r.hiring, '') AS hiring, count(*) AS people, count(p.value) AS with_pay,
                round(exact_percentile(array_agg(p.value ORDER BY p.value)
                      FILTER (WHERE p.value IS NOT NULL), 0.5), 2) AS median,
                sum(p.value) AS total
         FROM pairs p LEFT JOIN ranked r ON r.origin = p.origin AND r.hiring = p.hiring
-        GROUP BY 1, 2, 3
+        GROUP BY r.origin, r.hiring
         ORDER BY is_other, people DESC, origin, hiring",
         hires()
     );

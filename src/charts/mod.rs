@@ -1,11 +1,19 @@
 //! Charts drawn on the server as SVG with plotters, sized to their number of rows so that one
 //! row and fifteen both read well (callers pool what is beyond into "Other"). Each chart is drawn
 //! twice: wide for screens, and narrow with larger type for phones, where a wide drawing scaled
-//! down to ~320 px would leave its text at 4 px.
+//! down to ~320 px would leave its text at 4 px. Every chart has a title, both axes named, a
+//! legend where it has more than one kind of mark, and counts labelled as whole numbers.
+
+mod legend;
+mod links;
+mod scale;
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+
+use legend::Mark;
+use links::LinkArea;
+pub use scale::{Scale, ScaleKind};
 
 const ROW_HEIGHT: u32 = 30;
 const ACCENT: RGBColor = RGBColor(47, 91, 211);
@@ -22,6 +30,8 @@ pub struct Svgs {
 /// The measures of one drawing size.
 #[derive(Clone, Copy)]
 struct Shape {
+    /// The SVG's class, which the page's style shows at its screen size.
+    class: &'static str,
     width: u32,
     /// Row labels are cut to this many characters (the table below has them whole).
     label_chars: usize,
@@ -37,9 +47,10 @@ struct Shape {
 }
 
 const WIDE: Shape = Shape {
+    class: "chart-wide",
     width: 900,
     label_chars: 34,
-    label_area: 250,
+    label_area: 270,
     font: 13,
     desc_font: 13,
     title_font: 18,
@@ -50,9 +61,10 @@ const WIDE: Shape = Shape {
 /// Shown about 310–340 px wide on a phone. plotters writes a type size `s` as `s / 1.24` SVG
 /// pixels, so the labels' 20 land near 11.5 px on screen.
 const NARROW: Shape = Shape {
+    class: "chart-narrow",
     width: 420,
-    label_chars: 14,
-    label_area: 140,
+    label_chars: 13,
+    label_area: 160,
     font: 20,
     desc_font: 16,
     title_font: 21,
@@ -122,15 +134,6 @@ impl Ranged for Slots {
     }
 }
 
-/// Labels a count axis at whole numbers only: there is no such thing as half a hire.
-fn whole(value: &f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        String::new()
-    }
-}
-
 fn slots(n: usize) -> Slots {
     Slots(n)
 }
@@ -157,56 +160,117 @@ fn caption_font(shape: Shape, title: &str) -> TextStyle<'static> {
         .color(&INK)
 }
 
-type RowChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, Slots>>;
+type RowChart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Scale, Slots>>;
 
-/// A chart of one row per label, first on top, with a value axis from zero to past `max`;
-/// `draw` puts each row's marks on it.
+/// What a chart of rows shows: its title, its axes' names, its value scale and its legend.
+struct RowFrame<'a> {
+    title: &'a str,
+    value_axis: &'a str,
+    row_axis: &'a str,
+    scale: Scale,
+    legend: &'a [(Mark, &'a str)],
+    /// Where each row leads (the people it counts), if anywhere.
+    links: &'a [Option<String>],
+}
+
+/// A chart of one row per label, first on top, along `frame.scale`; `draw` puts each row's
+/// marks on it.
 fn row_chart(
     shape: Shape,
-    title: &str,
-    axis: &str,
+    frame: &RowFrame<'_>,
     labels: &[String],
-    max: f64,
-    count_axis: bool,
     draw: impl FnOnce(&mut RowChart<'_, '_>) -> anyhow::Result<()>,
 ) -> anyhow::Result<String> {
     let n = labels.len();
     let mut svg = String::new();
+    let areas;
     {
-        let height = 110 + ROW_HEIGHT * n as u32;
-        let root = SVGBackend::with_string(&mut svg, (shape.width, height)).into_drawing_area();
+        let legend_height = if frame.legend.is_empty() {
+            0
+        } else {
+            legend::height(shape, frame.legend)
+        };
+        let plot_height = 110 + ROW_HEIGHT * n as u32;
+        let root = SVGBackend::with_string(&mut svg, (shape.width, plot_height + legend_height))
+            .into_drawing_area();
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
+        let (plot, under) = root.split_vertically(plot_height);
+        let title = frame.title;
+        let mut chart = ChartBuilder::on(&plot)
             .caption(title, caption_font(shape, title))
             .margin(14)
             .x_label_area_size(46)
             .y_label_area_size(shape.label_area)
-            .build_cartesian_2d(0f64..max.max(1.0) * 1.08, slots(n))?;
-        let one_decimal = |v: &f64| format!("{v:.1}");
+            .build_cartesian_2d(frame.scale, slots(n))?;
+        let scale = frame.scale;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
             .y_label_formatter(&|y| row_label(labels, *y, shape.label_chars))
             .x_labels(shape.value_labels)
-            .x_label_formatter(if count_axis { &whole } else { &one_decimal })
-            .x_desc(axis)
+            .x_label_formatter(&|v| scale.label(v))
+            .x_desc(frame.value_axis)
+            .y_desc(frame.row_axis)
             .label_style(("sans-serif", shape.font).into_font().color(&INK))
             .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
             .draw()?;
         draw(&mut chart)?;
+        areas = row_areas(&chart, frame, labels);
+        if !frame.legend.is_empty() {
+            legend::draw(&under, shape, frame.legend)?;
+        }
         root.present()?;
     }
-    Ok(svg)
+    Ok(links::finish(svg, shape.class, frame.title, &areas))
+}
+
+/// A linked area over each row with a link, from the left edge (its label included) to the
+/// end of the value axis.
+fn row_areas(chart: &RowChart<'_, '_>, frame: &RowFrame<'_>, labels: &[String]) -> Vec<LinkArea> {
+    let n = labels.len();
+    let range = frame.scale.range();
+    frame
+        .links
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .filter_map(|(i, (href, label))| {
+            let href = href.as_ref()?;
+            let y = row_y(n, i);
+            let top = chart.backend_coord(&(range.start, y + 0.5));
+            let bottom = chart.backend_coord(&(range.end, y - 0.5));
+            Some(LinkArea {
+                href: href.clone(),
+                title: format!("{label}: show these people"),
+                from: (14, top.1),
+                to: bottom,
+            })
+        })
+        .collect()
 }
 
 /// One horizontal bar per row (a count), first row on top.
-pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<Svgs> {
+pub fn bars(
+    title: &str,
+    value_axis: &str,
+    row_axis: &str,
+    rows: &[(String, f64)],
+    links: &[Option<String>],
+) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     let n = rows.len();
+    let frame = RowFrame {
+        title,
+        value_axis,
+        row_axis,
+        scale: Scale::linear(max, ScaleKind::Count),
+        legend: &[],
+        links,
+    };
     both(|shape| {
-        row_chart(shape, title, axis, &labels, max, true, |chart| {
+        row_chart(shape, &frame, &labels, |chart| {
             chart.draw_series(rows.iter().enumerate().map(|(i, (_, value))| {
                 let y = row_y(n, i);
                 Rectangle::new([(0.0, y - 0.32), (*value, y + 0.32)], ACCENT.filled())
@@ -216,13 +280,43 @@ pub fn bars(title: &str, axis: &str, rows: &[(String, f64)]) -> anyhow::Result<S
     })
 }
 
+/// Whether pay from `min` to `max` spans more than two orders of magnitude: a linear axis would
+/// squash the smaller figures against zero.
+pub fn wants_log(min: f64, max: f64) -> bool {
+    min > 0.0 && max / min > 100.0
+}
+
 /// Per row: a thin line from min to max, a box from p25 to p75, a dot at the median.
-pub fn ranges(title: &str, axis: &str, rows: &[(String, [f64; 5])]) -> anyhow::Result<Svgs> {
+pub fn ranges(
+    title: &str,
+    value_axis: &str,
+    row_axis: &str,
+    log: bool,
+    rows: &[(String, [f64; 5])],
+    links: &[Option<String>],
+) -> anyhow::Result<Svgs> {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
     let max = rows.iter().map(|(_, v)| v[4]).fold(0.0, f64::max);
+    let min = rows.iter().map(|(_, v)| v[0]).fold(f64::INFINITY, f64::min);
     let n = rows.len();
+    let frame = RowFrame {
+        title,
+        value_axis,
+        row_axis,
+        scale: if log {
+            Scale::log(min, max)
+        } else {
+            Scale::linear(max, ScaleKind::Linear)
+        },
+        legend: &[
+            (Mark::Whisker(INK), "Minimum to maximum"),
+            (Mark::Bar(SOFT), "25th to 75th percentile"),
+            (Mark::Dot(ACCENT), "Median"),
+        ],
+        links,
+    };
     both(|shape| {
-        row_chart(shape, title, axis, &labels, max, false, |chart| {
+        row_chart(shape, &frame, &labels, |chart| {
             for (i, (_, [min, p25, median, p75, max])) in rows.iter().enumerate() {
                 let y = row_y(n, i);
                 chart.draw_series(std::iter::once(PathElement::new(
@@ -251,36 +345,50 @@ pub fn periods(
     count_axis: &str,
     money_axis: &str,
     rows: &[(String, f64, f64)],
+    links: &[Option<String>],
 ) -> anyhow::Result<Svgs> {
-    both(|shape| periods_in(shape, title, count_axis, money_axis, rows))
+    both(|shape| periods_in(shape, (title, count_axis, money_axis), rows, links))
 }
 
 fn periods_in(
     shape: Shape,
-    title: &str,
-    count_axis: &str,
-    money_axis: &str,
+    (title, count_axis, money_axis): (&str, &str, &str),
     rows: &[(String, f64, f64)],
+    links: &[Option<String>],
 ) -> anyhow::Result<String> {
     let labels: Vec<String> = rows.iter().map(|(l, _, _)| l.clone()).collect();
     let n = rows.len();
-    let max_count = rows.iter().map(|r| r.1).fold(0.0, f64::max).max(1.0) * 1.15;
-    let max_money = rows.iter().map(|r| r.2).fold(0.0, f64::max).max(1.0) * 1.15;
+    let counts = Scale::linear(
+        rows.iter().map(|r| r.1).fold(0.0, f64::max),
+        ScaleKind::Count,
+    );
+    let money = Scale::linear(
+        rows.iter().map(|r| r.2).fold(0.0, f64::max),
+        ScaleKind::Linear,
+    );
+    let legend = [
+        (Mark::Bar(SOFT), "Hires in the period (left axis)"),
+        (Mark::Line(ACCENT), "Cumulative annual pay (right axis)"),
+    ];
     // A few labels along the time axis, however many periods there are.
     let every = n.div_ceil(shape.period_labels).max(1);
     let mut svg = String::new();
+    let areas: Vec<LinkArea>;
     {
-        let height = if shape.width < WIDE.width { 400 } else { 460 };
-        let root = SVGBackend::with_string(&mut svg, (shape.width, height)).into_drawing_area();
+        let plot_height = if shape.width < WIDE.width { 400 } else { 460 };
+        let legend_height = legend::height(shape, &legend);
+        let root = SVGBackend::with_string(&mut svg, (shape.width, plot_height + legend_height))
+            .into_drawing_area();
         root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
+        let (plot, under) = root.split_vertically(plot_height);
+        let mut chart = ChartBuilder::on(&plot)
             .caption(title, caption_font(shape, title))
             .margin(14)
             .x_label_area_size(60)
             .y_label_area_size(shape.font * 4)
             .right_y_label_area_size(shape.font * 5)
-            .build_cartesian_2d(slots(n), 0f64..max_count)?
-            .set_secondary_coord(slots(n), 0f64..max_money);
+            .build_cartesian_2d(slots(n), counts)?
+            .set_secondary_coord(slots(n), money);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -293,7 +401,7 @@ fn periods_in(
                     String::new()
                 }
             })
-            .y_label_formatter(&whole)
+            .y_label_formatter(&|v| counts.label(v))
             .y_labels(shape.value_labels)
             .y_desc(count_axis)
             .x_desc("Hire date")
@@ -303,6 +411,7 @@ fn periods_in(
         chart
             .configure_secondary_axes()
             .y_labels(shape.value_labels)
+            .y_label_formatter(&|v| money.label(v))
             .y_desc(money_axis)
             .label_style(("sans-serif", shape.font).into_font().color(&INK))
             .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
@@ -317,7 +426,24 @@ fn periods_in(
                 .map(|(i, (_, _, money))| (i as f64, *money)),
             ACCENT.stroke_width(3),
         ))?;
+        // Each period's column leads to its hires.
+        let top = counts.range().end;
+        areas = links
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .filter_map(|(i, (href, label))| {
+                let x = i as f64;
+                Some(LinkArea {
+                    href: href.clone()?,
+                    title: format!("{label}: show these hires"),
+                    from: chart.backend_coord(&(x - 0.5, top)),
+                    to: chart.backend_coord(&(x + 0.5, 0.0)),
+                })
+            })
+            .collect();
+        legend::draw(&under, shape, &legend)?;
         root.present()?;
     }
-    Ok(svg)
+    Ok(links::finish(svg, shape.class, title, &areas))
 }
