@@ -82,6 +82,7 @@ pub fn app_with(
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
         .mount("/", routes::pay_reports::routes())
+        .mount("/", routes::pay_bands::routes())
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
         .mount("/", routes::imports::routes())

@@ -93,6 +93,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    pay_band (id) {
+        id -> Int8,
+        job_family -> Text,
+        level -> Text,
+        zone -> Text,
+        currency -> Text,
+        base_min -> Numeric,
+        base_mid -> Numeric,
+        base_max -> Numeric,
+        total_min -> Nullable<Numeric>,
+        total_mid -> Nullable<Numeric>,
+        total_max -> Nullable<Numeric>,
+        effective_on -> Date,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        version -> Int4,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -139,6 +160,10 @@ diesel::table! {
         updated_at -> Timestamptz,
         version -> Int4,
         name_key -> Text,
+        job_family -> Nullable<Text>,
+        level -> Nullable<Text>,
+        zone -> Nullable<Text>,
+        range_disclosed_on -> Nullable<Date>,
     }
 }
 
@@ -176,6 +201,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_batch,
     import_item,
     login_attempt,
+    pay_band,
     pay_report,
     person,
     stage_change,

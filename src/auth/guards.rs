@@ -130,7 +130,12 @@ macro_rules! role_guard {
 }
 
 role_guard!(
-    /// Sees pay: analysts, recruiters, admins.
+    /// Manages pay bands and decides on offers outside them: compensation staff and admins.
+    BandManager,
+    Role::manages_bands
+);
+role_guard!(
+    /// Sees pay: analysts, recruiters, compensation staff, admins.
     PayReader,
     Role::sees_pay
 );

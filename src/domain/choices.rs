@@ -126,6 +126,7 @@ choice_enum!(
         Recruiter => ("recruiter", "Recruiter"),
         Analyst => ("analyst", "Analyst"),
         Viewer => ("viewer", "Viewer"),
+        Compensation => ("compensation", "Compensation"),
     }
 );
 
@@ -168,6 +169,11 @@ impl Role {
     /// Creates and edits companies, people and pay reports, and imports.
     pub fn edits(self) -> bool {
         matches!(self, Role::Admin | Role::Recruiter)
+    }
+
+    /// Manages pay bands and approves or rejects offers outside them.
+    pub fn manages_bands(self) -> bool {
+        matches!(self, Role::Admin | Role::Compensation)
     }
 }
 

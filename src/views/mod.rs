@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;
+pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
@@ -81,6 +82,10 @@ impl Layout {
 
     pub fn edits(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.edits())
+    }
+
+    pub fn manages_bands(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.manages_bands())
     }
 
     pub fn is_admin(&self) -> bool {

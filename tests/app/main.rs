@@ -28,6 +28,7 @@ mod money_across_currencies;
 mod name_matching;
 mod pages;
 mod password_change;
+mod pay_bands;
 mod pay_reports;
 mod people;
 mod report_consistency;

@@ -44,6 +44,9 @@ pub(super) async fn index(
         ("origin_company", params.origin_company.unwrap_or_default()),
         ("hiring_company", params.hiring_company.unwrap_or_default()),
         ("stage", params.stage.unwrap_or_default()),
+        ("job_family", params.job_family.unwrap_or_default()),
+        ("level", params.level.unwrap_or_default()),
+        ("zone", params.zone.unwrap_or_default()),
         ("sort", params.sort.unwrap_or_default()),
         ("dir", params.dir.unwrap_or_default()),
     ];

@@ -18,6 +18,9 @@ pub(crate) struct ListParams {
     pub(super) origin_company: Option<String>,
     pub(super) hiring_company: Option<String>,
     pub(super) stage: Option<String>,
+    pub(super) job_family: Option<String>,
+    pub(super) level: Option<String>,
+    pub(super) zone: Option<String>,
     pub(super) sort: Option<String>,
     pub(super) dir: Option<String>,
     pub(super) page: Option<String>,
@@ -52,6 +55,9 @@ impl ListParams {
             origin: given(&self.origin_company),
             hiring: given(&self.hiring_company),
             stage: self.stage()?,
+            job_family: given(&self.job_family),
+            level: given(&self.level),
+            zone: given(&self.zone),
         })
     }
 
@@ -88,6 +94,9 @@ pub(crate) struct WantedPeople {
     origin: Option<String>,
     hiring: Option<String>,
     stage: Option<Stage>,
+    job_family: Option<String>,
+    level: Option<String>,
+    zone: Option<String>,
 }
 
 impl WantedPeople {
@@ -100,6 +109,9 @@ impl WantedPeople {
             origin_company_id: company_filter(conn, self.origin.as_deref())?,
             hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
             stage: self.stage,
+            job_family: self.job_family.clone(),
+            level: self.level.clone(),
+            zone: self.zone.clone(),
         })
     }
 }
