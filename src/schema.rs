@@ -114,6 +114,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    pay_decision (id) {
+        id -> Int8,
+        pay_report_id -> Int8,
+        pay_band_id -> Int8,
+        decided_by -> Int8,
+        decision -> Text,
+        reason -> Text,
+        figures -> Jsonb,
+        decided_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -189,6 +202,9 @@ diesel::table! {
 
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
+diesel::joinable!(pay_decision -> app_user (decided_by));
+diesel::joinable!(pay_decision -> pay_band (pay_band_id));
+diesel::joinable!(pay_decision -> pay_report (pay_report_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
@@ -202,6 +218,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_item,
     login_attempt,
     pay_band,
+    pay_decision,
     pay_report,
     person,
     stage_change,

@@ -130,6 +130,26 @@ choice_enum!(
     }
 );
 
+choice_enum!(
+    /// What a decision on an offer outside its band says. Forms send `approve` or `reject`.
+    Decision {
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Rejected"),
+    }
+);
+
+choice_enum!(
+    /// Where an offer stands: inside its band it needs no decision; outside, it waits for
+    /// one; it cannot be checked without a band, a base or a rate.
+    ApprovalStatus {
+        NotNeeded => ("not_needed", "Not needed"),
+        Pending => ("pending", "Pending"),
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Rejected"),
+        Unchecked => ("unchecked", "Cannot be checked"),
+    }
+);
+
 /// Where a new person enters the pipeline unless told otherwise.
 impl Default for Stage {
     fn default() -> Self {

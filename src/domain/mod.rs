@@ -68,7 +68,10 @@ mod web_url;
 mod years;
 pub mod zone;
 
-pub use choices::{BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage};
+pub use choices::{
+    ApprovalStatus, BatchStatus, ChoiceName, CompanyKind, Confidence, Decision, PayKind, Period,
+    Role, Stage,
+};
 pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::{Date, DateError};

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;
+pub mod offers;
 pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;

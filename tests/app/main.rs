@@ -26,6 +26,7 @@ mod login_throttling;
 mod lost_updates;
 mod money_across_currencies;
 mod name_matching;
+mod offers;
 mod pages;
 mod password_change;
 mod pay_bands;
