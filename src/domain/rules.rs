@@ -57,6 +57,16 @@ pub fn all_or_none(fields: [&'static str; 3], given: [bool; 3]) -> Vec<Broken> {
         .collect()
 }
 
+/// Directive (EU) 2023/970, art. 5(2): employers may not ask candidates for their pay history,
+/// so a figure whose source is the candidate is not kept for a person in zone EU.
+pub const PAY_HISTORY_REFUSED: &str = "A candidate in the EU may not be asked for their pay \
+    history (Directive (EU) 2023/970, art. 5(2)): a figure from the candidate is not recorded.";
+
+/// Whether a pay figure's source is the candidate themself.
+pub fn asks_pay_history(source_name: Option<&str>) -> bool {
+    source_name.is_some_and(|s| s.trim().eq_ignore_ascii_case("candidate"))
+}
+
 /// A total names its years; an annual figure does not.
 pub fn years_match_period(period: Period, has_years: bool) -> Option<Broken> {
     match (period, has_years) {

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use crate::domain::{CompanyId, PersonId, name_key};
+use crate::domain::{CompanyId, PersonId, name_key, rules, zone};
 use crate::input::PersonInput;
 use crate::models::person::{hiring, origin};
 use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
@@ -224,6 +224,15 @@ fn plan_people(
             }
         };
         if let Some(pay) = row.pay {
+            let in_eu = step.person.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+            if in_eu && rules::asks_pay_history(pay.source_name.as_deref()) {
+                plan.errors.push(RowError {
+                    line: row.line,
+                    column: "source_name".into(),
+                    message: rules::PAY_HISTORY_REFUSED.into(),
+                });
+                continue;
+            }
             let known = step
                 .existing
                 .and_then(|id| stored_pay.get(&id))

@@ -26,6 +26,33 @@ pub enum Unchecked {
     NoBase,
 }
 
+impl std::fmt::Display for Unchecked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unchecked::NoFamilyOrLevel => {
+                f.write_str("not checked: the person has no job family or level")
+            }
+            Unchecked::NoBand {
+                family,
+                level,
+                zone,
+                on,
+            } => write!(
+                f,
+                "not checked: no pay band for {family} {level} ({}, or every zone) in force on {on}",
+                zone.as_deref().unwrap_or("no zone")
+            ),
+            Unchecked::NoRate { currency, on } => {
+                write!(
+                    f,
+                    "not checked: no {currency} exchange rate on or before {on}"
+                )
+            }
+            Unchecked::NoBase => f.write_str("no base given"),
+        }
+    }
+}
+
 /// How the offer's figures were brought into the band's currency.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Conversion {

@@ -3,10 +3,12 @@
 
 pub mod compensation;
 pub mod filter;
+pub mod offers;
 pub mod pipeline;
 pub mod table;
 pub mod talent_flow;
 pub mod timeline;
+pub mod transparency;
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod audit;
+pub mod band_reports;
 pub mod companies;
 pub mod csv_file;
 pub mod csv_upload;

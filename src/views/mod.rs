@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod band_reports;
 pub mod companies;
 pub mod dashboard;
 pub mod exchange_rates;

@@ -5,7 +5,7 @@ use askama::Template;
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 
-use super::pay_bands::{BandRow, zone_label};
+use super::pay_bands::BandRow;
 use super::{FormState, Layout};
 use crate::domain::{ApprovalStatus, PayBandId, PayReportId, PersonId, format_money};
 use crate::offers::{Conversion, OfferReview, Position, Unchecked};
@@ -153,24 +153,7 @@ fn penetration(position: &Position) -> String {
 }
 
 fn unchecked(why: &Unchecked) -> String {
-    match why {
-        Unchecked::NoFamilyOrLevel => {
-            "not checked: the person has no job family or level".to_owned()
-        }
-        Unchecked::NoBand {
-            family,
-            level,
-            zone,
-            on,
-        } => format!(
-            "not checked: no pay band for {family} {level} ({}, or every zone) in force on {on}",
-            zone.as_deref().map_or("no zone".to_owned(), zone_label)
-        ),
-        Unchecked::NoRate { currency, on } => {
-            format!("not checked: no {currency} exchange rate on or before {on}")
-        }
-        Unchecked::NoBase => "no base given".to_owned(),
-    }
+    format!("{why}")
 }
 
 fn conversion_lines(conversion: &Conversion, band_currency: &str, as_of: NaiveDate) -> Vec<String> {

@@ -1,0 +1,42 @@
+//! The pay band reports' page (offers against bands, pay transparency): a table with its
+//! chart, filtered by a few selects.
+
+use askama::Template;
+use base64::Engine;
+
+use super::reports::{ChartImage, SelectFilter};
+use super::{FormState, Layout};
+use crate::reports::{Report, ReportTable};
+
+#[derive(Template)]
+#[template(path = "reports/band_report.html")]
+pub struct BandReportPage {
+    pub layout: Layout,
+    pub title: &'static str,
+    pub slug: &'static str,
+    pub explanation: String,
+    pub filters: FormState,
+    pub selects: Vec<SelectFilter>,
+    pub problems: Vec<String>,
+    pub table: Option<ReportTable>,
+    pub chart: Option<ChartImage>,
+    pub empty_message: &'static str,
+    /// The current filters as a query string, for the CSV link.
+    pub query: String,
+}
+
+impl BandReportPage {
+    pub fn with_report(mut self, report: Report) -> Self {
+        let data_uri = |svg: &str| {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(svg);
+            format!("data:image/svg+xml;base64,{encoded}")
+        };
+        self.chart = report.chart.map(|chart| ChartImage {
+            src: data_uri(&chart.svg.wide),
+            narrow_src: data_uri(&chart.svg.narrow),
+            alt: chart.alt,
+        });
+        self.table = Some(report.table);
+        self
+    }
+}
