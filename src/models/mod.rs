@@ -4,6 +4,7 @@ pub mod audit_entry;
 pub mod company;
 pub mod exchange_rate;
 pub mod import_batch;
+pub mod market;
 pub mod offer;
 pub mod pay_band;
 pub mod pay_decision;

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::models::offer::Offers;
 use crate::models::pay_decision::{NewPayDecision, PayDecision, authors_of};
 use crate::offers::{OfferReview, review};
-use crate::views::offers::{OfferApprovalPage, OfferView};
+use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
@@ -71,15 +71,21 @@ async fn show(
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
     let asker = user.0.clone();
-    let (offer, not_yours) = db
-        .run(move |c| Ok((one_offer(c, &reporting, id)?, not_theirs(c, &asker, id)?)))
+    let (offer, decidable, not_yours) = db
+        .run(move |c| {
+            let offer = one_offer(c, &reporting, id)?;
+            let decidable = offer.decidable();
+            let view = with_markets(c, &reporting, vec![offer])?.pop();
+            let view = view.ok_or(AppError::NotFound)?;
+            Ok((view, decidable, not_theirs(c, &asker, id)?))
+        })
         .await?;
-    let manages = user.role().manages_bands() && offer.decidable();
+    let manages = user.role().manages_bands() && decidable;
     render(&OfferApprovalPage {
         layout: Layout::new("people", flash, &user),
         may_decide: manages && not_yours.is_none(),
         not_yours: not_yours.filter(|_| manages),
-        offer: OfferView::new(offer),
+        offer,
         form: FormState::default(),
     })
 }

@@ -10,13 +10,16 @@ use super::csv_file::CsvStream;
 use super::save::{self, Target, Versioned};
 use super::{FormResponse, given, query_string};
 use crate::auth::{BandManager, CurrentUser, PayReader};
+use crate::config::ReportingCurrency;
 use crate::db::{Db, ReadDb};
 use crate::domain::PayBandId;
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
 use crate::input::{self, PayBandInput};
+use crate::models::market::Market;
 use crate::models::pay_band::VERSION_KEY;
 use crate::models::{PayBand, PayBandFilter, SaveOutcome};
+use crate::views::offers::MarketView;
 use crate::views::pay_bands::*;
 use crate::views::{FormState, Layout, render};
 
@@ -138,20 +141,26 @@ async fn download(
 async fn show(
     user: PayReader,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     flash: Option<FlashMessage<'_>>,
     id: PayBandId,
 ) -> Result<RawHtml<String>, AppError> {
-    let (band, history) = db
+    let reporting = reporting.0.clone();
+    let (band, history, market) = db
         .run(move |c| {
             let band = PayBand::find(c, id)?;
             let history = PayBand::history(c, &band.fields)?;
-            Ok((band, history))
+            let (family, level) = (&band.fields.job_family, &band.fields.level);
+            let market = Market::of(c, family, level, None)?;
+            let market = MarketView::new(&market, family, level, &reporting, false);
+            Ok((band, history, market))
         })
         .await?;
     render(&PayBandShowPage {
         layout: Layout::new("pay-bands", flash, &user),
         band: BandRow::new(band, None),
         history: BandRow::in_force_today(history),
+        market,
     })
 }
 

@@ -115,6 +115,8 @@ pub struct PayBandShowPage {
     pub band: BandRow,
     /// Every version of this family, level and zone, newest first.
     pub history: Vec<BandRow>,
+    /// The market of this family and level, every zone together.
+    pub market: super::offers::MarketView,
 }
 
 #[derive(Template)]

@@ -465,3 +465,123 @@ fn changing_a_decided_offer_or_its_person_makes_it_pending_and_keeps_the_history
     );
     Ok(())
 }
+
+/// A figure of `kind` for a new person of Research Scientist at `level`.
+fn market_figure(app: &TestApp, name: &str, level: &str, fields: &[(&str, &str)]) -> i64 {
+    let id = app.create_person(&[
+        ("full_name", name),
+        ("stage", "hired"),
+        ("job_family", "Research Scientist"),
+        ("level", level),
+    ]);
+    let defaults = [
+        ("currency", "USD"),
+        ("period", "annual"),
+        ("as_of", "2025-02-01"),
+        ("confidence", "reported"),
+    ];
+    let mut all = fields.to_vec();
+    for (name, value) in defaults {
+        if !fields.iter().any(|(n, _)| *n == name) {
+            all.push((name, value));
+        }
+    }
+    let posted = app.post(&format!("/people/{id}/pay"), &all);
+    assert_eq!(posted.status, Status::SeeOther, "{}", posted.body);
+    id
+}
+
+#[test]
+fn an_offer_shows_the_market_of_its_family_and_level_with_enough_figures() -> anyhow::Result<()> {
+    let app = with_band(Role::Admin)?;
+    let ada = person(&app, "Ada", "EU");
+    let id = offer(&app, ada, "USD", "330000", "2025-06-01");
+    let amount = |a: &'static str| [("amount_low", a), ("amount_high", a)];
+    let first = market_figure(
+        &app,
+        "P1",
+        "L7",
+        &[&amount("200000")[..], &[("kind", "reported")]].concat(),
+    );
+    // An older figure of the same person does not count: only their latest.
+    app.post(
+        &format!("/people/{first}/pay"),
+        &[
+            ("kind", "reported"),
+            ("currency", "USD"),
+            ("amount_low", "900000"),
+            ("amount_high", "900000"),
+            ("period", "annual"),
+            ("as_of", "2024-02-01"),
+            ("confidence", "rumor"),
+        ],
+    );
+    market_figure(
+        &app,
+        "P2",
+        "L7",
+        &[&amount("300000")[..], &[("kind", "agreed")]].concat(),
+    );
+    let spread = |app: &TestApp| {
+        app.get(&format!("/pay-reports/{id}/approval"))
+            .texts(".market-spread")
+    };
+    assert_eq!(spread(&app), strings(&["too few comparable figures (2)"]));
+    assert!(
+        app.get(&format!("/pay-reports/{id}/approval"))
+            .texts(".market-rank")
+            .is_empty()
+    );
+    // A total over 4 years counts a year of it; EUR converts at 1.1; offers and other levels
+    // are not the market.
+    market_figure(
+        &app,
+        "P3",
+        "L7",
+        &[
+            ("kind", "reported"),
+            ("amount_low", "1600000"),
+            ("amount_high", "1600000"),
+            ("period", "total"),
+            ("period_years", "4"),
+        ],
+    );
+    market_figure(
+        &app,
+        "P4",
+        "L7",
+        &[
+            &amount("500000")[..],
+            &[("kind", "reported"), ("currency", "EUR")],
+        ]
+        .concat(),
+    );
+    market_figure(
+        &app,
+        "P5",
+        "L7",
+        &[&amount("990000")[..], &[("kind", "offered")]].concat(),
+    );
+    market_figure(
+        &app,
+        "P6",
+        "L8",
+        &[&amount("990000")[..], &[("kind", "reported")]].concat(),
+    );
+    // 200,000, 300,000, 400,000, 550,000: P25 at rank 0.75, median at 1.5, P75 at 2.25.
+    let page = app.get(&format!("/pay-reports/{id}/approval"));
+    assert_eq!(
+        page.texts(".market-spread"),
+        strings(&["n = 4: P25 USD 275,000.00, median USD 350,000.00, P75 USD 437,500.00"])
+    );
+    assert_eq!(
+        page.texts(".market-rank"),
+        strings(&["this offer's annualised midpoint, USD 330,000.00, is at percentile rank 50.0"])
+    );
+    let band_page = app.get("/pay-bands/1");
+    assert_eq!(
+        band_page.texts(".market-spread"),
+        page.texts(".market-spread")
+    );
+    Ok(())
+}

@@ -19,7 +19,7 @@ use crate::models::{
     StageChange,
 };
 use crate::views::audit::AuditRow;
-use crate::views::offers::OfferView;
+use crate::views::offers::with_markets;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
 use crate::views::{Choice, FormState, Layout, Pager, render};
@@ -182,7 +182,7 @@ pub(crate) async fn show(
                 },
                 offers: if sees_pay {
                     let offers = crate::offers::review(c, &reporting, &Offers::OfPerson(id))?;
-                    offers.into_iter().map(OfferView::new).collect()
+                    with_markets(c, &reporting, offers)?
                 } else {
                     Vec::new()
                 },
