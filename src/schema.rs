@@ -118,11 +118,12 @@ diesel::table! {
         id -> Int8,
         pay_report_id -> Int8,
         pay_band_id -> Int8,
-        decided_by -> Int8,
+        decided_by -> Nullable<Int8>,
         decision -> Text,
         reason -> Text,
         figures -> Jsonb,
         decided_at -> Timestamptz,
+        is_demo -> Bool,
     }
 }
 

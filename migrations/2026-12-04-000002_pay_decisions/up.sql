@@ -8,11 +8,14 @@ CREATE TABLE pay_decision (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     pay_report_id BIGINT NOT NULL REFERENCES pay_report (id) ON DELETE CASCADE,
     pay_band_id   BIGINT NOT NULL REFERENCES pay_band (id),
-    decided_by    BIGINT NOT NULL REFERENCES app_user (id),
+    -- NULL only for the demo's decision: the demo is seeded before anyone has an account.
+    decided_by    BIGINT REFERENCES app_user (id),
     decision      TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
     reason        TEXT NOT NULL CHECK (btrim(reason) <> '' AND length(reason) <= 2000),
     figures       JSONB NOT NULL,
-    decided_at    TIMESTAMPTZ NOT NULL DEFAULT now()
+    decided_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    is_demo       BOOLEAN NOT NULL DEFAULT FALSE,
+    CONSTRAINT pay_decision_decided_by_someone CHECK (decided_by IS NOT NULL OR is_demo)
 );
 
 CREATE INDEX pay_decision_report_idx ON pay_decision (pay_report_id, id DESC);

@@ -13,11 +13,13 @@ pub struct PayDecision {
     pub id: i64,
     pub pay_report_id: PayReportId,
     pub pay_band_id: PayBandId,
-    pub decided_by: i64,
+    /// `None` only for the demo's decision.
+    pub decided_by: Option<i64>,
     pub decision: Decision,
     pub reason: String,
     pub figures: serde_json::Value,
     pub decided_at: DateTime<Utc>,
+    pub is_demo: bool,
 }
 
 #[derive(Debug, Insertable)]
@@ -25,10 +27,11 @@ pub struct PayDecision {
 pub struct NewPayDecision<'a> {
     pub pay_report_id: PayReportId,
     pub pay_band_id: PayBandId,
-    pub decided_by: i64,
+    pub decided_by: Option<i64>,
     pub decision: Decision,
     pub reason: &'a str,
     pub figures: &'a serde_json::Value,
+    pub is_demo: bool,
 }
 
 /// A decision with the e-mail of who made it.
@@ -47,12 +50,16 @@ impl PayDecision {
         conn: &mut PgConnection,
         offers: &[PayReportId],
     ) -> QueryResult<Vec<DecisionBy>> {
-        pay_decision::table
-            .inner_join(app_user::table)
+        let rows: Vec<(PayDecision, Option<String>)> = pay_decision::table
+            .left_join(app_user::table)
             .filter(pay_decision::pay_report_id.eq_any(offers))
             .order(pay_decision::id.desc())
-            .select((PayDecision::as_select(), app_user::email))
-            .load(conn)
+            .select((PayDecision::as_select(), app_user::email.nullable()))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|(d, by)| (d, by.unwrap_or_else(|| "the demo data".to_owned())))
+            .collect())
     }
 }
 

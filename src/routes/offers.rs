@@ -129,10 +129,11 @@ async fn decide(
                 &NewPayDecision {
                     pay_report_id: id,
                     pay_band_id: checked.band.id,
-                    decided_by: decider.user.id,
+                    decided_by: Some(decider.user.id),
                     decision,
                     reason: parsed.reason.as_str(),
                     figures,
+                    is_demo: false,
                 },
             )?;
             Ok(Ok((offer.offer.full_name, decision)))

@@ -585,3 +585,48 @@ fn an_offer_shows_the_market_of_its_family_and_level_with_enough_figures() -> an
     );
     Ok(())
 }
+
+#[test]
+fn the_demo_has_bands_and_the_meta_offers_against_them() -> anyhow::Result<()> {
+    let app = TestApp::demo_as(Role::Analyst)?;
+    let csv = app.download("/reports/offers.csv");
+    let rows: Vec<Vec<String>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let status_of = |name: &str| {
+        rows.iter()
+            .find(|r| r[1] == name)
+            .map(|r| (r[8].clone(), r[10].clone()))
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        status_of("Alexandr Wang"),
+        ("2.00".into(), "Pending".into())
+    );
+    assert_eq!(
+        status_of("Nat Friedman"),
+        ("1.33".into(), "Approved".into())
+    );
+    assert_eq!(
+        status_of("Daniel Gross"),
+        ("1.07".into(), "Not needed".into())
+    );
+    let bands = app.download("/pay-bands.csv");
+    assert_eq!(bands.lines().count(), 11, "L5–L9 in the US and the EU");
+    let people = app.get("/people?q=Nat+Friedman");
+    let href = people.attrs("tbody td:first-child a", "href");
+    let page = app.get(&href[0]);
+    assert!(
+        page.texts(".offer-decision")[0].starts_with("Approved by the demo data on"),
+        "{:?}",
+        page.texts(".offer-decision")
+    );
+    // Press figures of USD 100–300M and 100–200M over 4 years: 37.5M, 37.5M and 50M a year.
+    assert_eq!(
+        page.texts(".market-spread"),
+        strings(&["n = 3: P25 USD 37,500,000.00, median USD 37,500,000.00, P75 USD 43,750,000.00"])
+    );
+    Ok(())
+}
