@@ -63,3 +63,11 @@ CREATE TRIGGER pay_band_audit_create AFTER INSERT ON pay_band REFERENCING NEW TA
 ALTER TABLE app_user DROP CONSTRAINT app_user_role_check;
 ALTER TABLE app_user ADD CONSTRAINT app_user_role_check
     CHECK (role IN ('admin', 'recruiter', 'analyst', 'viewer', 'compensation'));
+
+-- Bands are imported from CSV like companies and people.
+ALTER TABLE import_batch DROP CONSTRAINT import_batch_kind_check;
+ALTER TABLE import_batch ADD CONSTRAINT import_batch_kind_check
+    CHECK (kind IN ('companies', 'people', 'pay bands'));
+ALTER TABLE import_item DROP CONSTRAINT import_item_record_table_check;
+ALTER TABLE import_item ADD CONSTRAINT import_item_record_table_check
+    CHECK (record_table IN ('company', 'person', 'pay_report', 'pay_band'));

@@ -145,6 +145,12 @@ role_guard!(
     Role::edits
 );
 role_guard!(
+    /// Imports CSV files: editors (companies and people) and those who manage pay bands
+    /// (bands); which kind of file each may import is checked once it is read.
+    ImportUser,
+    |role| role.edits() || role.manages_bands()
+);
+role_guard!(
     /// Everything, including users, exchange rates and the audit: admins.
     Admin,
     |role| role == Role::Admin

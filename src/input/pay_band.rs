@@ -57,7 +57,7 @@ impl RecordInput for PayBandInput {
         let mut broken = rules::range_ordered(base.clone(), "base");
         if base[1]
             .as_ref()
-            .is_some_and(|mid| *mid.amount() == bigdecimal::BigDecimal::from(0))
+            .is_some_and(|mid| bigdecimal::Zero::is_zero(mid.amount()))
         {
             broken.push(("base_mid", "The midpoint must be above zero."));
         }

@@ -32,6 +32,9 @@ pub struct PayBandFields {
     pub effective_on: NaiveDate,
 }
 
+/// What names one band version: family and level in lower case, zone, day.
+pub type BandKey = (String, String, String, NaiveDate);
+
 /// The unique index behind "there is a version of this band for that day already".
 pub const VERSION_KEY: &str = "pay_band_version_key";
 
@@ -147,7 +150,7 @@ impl PayBand {
 
     /// The band's fields keyed as the import matches a file's rows: family and level without
     /// case, zone, day.
-    pub fn key(fields: &PayBandFields) -> (String, String, String, NaiveDate) {
+    pub fn key(fields: &PayBandFields) -> BandKey {
         (
             fields.job_family.to_lowercase(),
             fields.level.to_lowercase(),
@@ -159,13 +162,7 @@ impl PayBand {
     /// Every band by its import key, with its id.
     pub fn all_keyed(
         conn: &mut PgConnection,
-    ) -> QueryResult<
-        Vec<(
-            (String, String, String, NaiveDate),
-            PayBandId,
-            PayBandFields,
-        )>,
-    > {
+    ) -> QueryResult<Vec<(BandKey, PayBandId, PayBandFields)>> {
         let bands: Vec<PayBand> = pay_band::table.select(PayBand::as_select()).load(conn)?;
         Ok(bands
             .into_iter()

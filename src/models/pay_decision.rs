@@ -63,6 +63,16 @@ impl PayDecision {
     }
 }
 
+impl PayDecision {
+    /// Whether any decision was made against this band.
+    pub fn on_band(conn: &mut PgConnection, band: PayBandId) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            pay_decision::table.filter(pay_decision::pay_band_id.eq(band)),
+        ))
+        .get_result(conn)
+    }
+}
+
 /// Who created a pay report and who last changed it, as the audit names them (e-mails;
 /// "system" for demo data): neither may decide on it.
 pub fn authors_of(conn: &mut PgConnection, id: PayReportId) -> QueryResult<Vec<String>> {

@@ -198,7 +198,7 @@ fn position(
     (min, mid, max): (&BigDecimal, &BigDecimal, &BigDecimal),
 ) -> Position {
     let width = max - min;
-    let penetration = (width != BigDecimal::from(0)).then(|| ratio(&(&value - min) / &width));
+    let penetration = (!bigdecimal::Zero::is_zero(&width)).then(|| ratio(&(&value - min) / &width));
     Position {
         compa_ratio: ratio(&value / mid),
         penetration,

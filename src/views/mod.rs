@@ -86,6 +86,11 @@ impl Layout {
         self.user.as_ref().is_some_and(|u| u.role.edits())
     }
 
+    /// Imports CSV files of some kind: editors, and those who manage pay bands.
+    pub fn imports(&self) -> bool {
+        self.edits() || self.manages_bands()
+    }
+
     pub fn manages_bands(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.manages_bands())
     }

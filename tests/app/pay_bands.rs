@@ -313,3 +313,51 @@ fn a_person_keeps_job_family_level_and_zone_and_the_list_filters_by_them() -> an
     );
     Ok(())
 }
+
+#[test]
+fn bands_import_from_their_csv_and_revert_by_compensation_only() -> anyhow::Result<()> {
+    let app = TestApp::logged_in(false, Role::Compensation)?;
+    app.post("/pay-bands", &band("Engineer", "L5", "", "2024-01-01"));
+    let file = "job_family,level,zone,currency,base_min,base_mid,base_max,total_min,total_mid,total_max,effective_on\n\
+                Engineer,L5,,EUR,200000.00,250000.00,310000.00,,,,2024-01-01\n\
+                Research Scientist,L7,eu,EUR,1,2,3,4,5,6,2025-01-01\n";
+    let preview = app.upload("bands.csv", file.as_bytes());
+    assert_eq!(preview.status, Status::Ok, "{}", preview.body);
+    assert!(preview.contains("A file of pay bands: 1 to create, 1 to update, 0 to skip."));
+    let batch = app.import("bands.csv", file.as_bytes());
+    assert_eq!(
+        batch.texts(".flash"),
+        vec!["Imported: 1 created, 1 updated, 0 skipped."]
+    );
+    let csv = app.download("/pay-bands.csv");
+    assert_eq!(
+        csv.lines().skip(1).collect::<Vec<_>>(),
+        file.lines()
+            .skip(1)
+            .map(|l| l
+                .replace(",eu,", ",EU,")
+                .replace(",1,2,3,4,5,6,", ",1.00,2.00,3.00,4.00,5.00,6.00,"))
+            .collect::<Vec<_>>()
+    );
+    // A row out of order is refused with its line and column.
+    let bad = "job_family,level,currency,base_min,base_mid,base_max,effective_on\nX,L1,USD,3,2,1,2025-01-01\n";
+    let refused = app.upload("bad.csv", bad.as_bytes());
+    assert_eq!(refused.status, Status::UnprocessableEntity);
+    assert!(refused.contains("The midpoint cannot be below the minimum."));
+    // Reverting brings back the old maximum and removes the new band.
+    let revert = batch
+        .attrs("form[action$='/revert']", "action")
+        .pop()
+        .or_else(|| batch.attrs("a[href$='/revert']", "href").pop())
+        .unwrap_or_default();
+    let revert = revert.trim_end_matches("/revert").to_owned() + "/revert";
+    assert_eq!(app.post(&revert, &[]).status, Status::SeeOther);
+    assert_eq!(band_count(&app)?, 1);
+    assert!(app.download("/pay-bands.csv").contains(",300000.00,"));
+    // Recruiters import people, not bands.
+    app.switch_to(Role::Recruiter)?;
+    let refused = app.upload("bands.csv", file.as_bytes());
+    assert_eq!(refused.status, Status::UnprocessableEntity);
+    assert!(refused.contains("This is a file of pay bands, which your role cannot import."));
+    Ok(())
+}
