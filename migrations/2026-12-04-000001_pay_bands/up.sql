@@ -22,7 +22,7 @@ CREATE TABLE pay_band (
     base_mid     NUMERIC(14, 2) NOT NULL CHECK (base_mid > 0),
     base_max     NUMERIC(14, 2) NOT NULL,
     total_min    NUMERIC(14, 2) CHECK (total_min >= 0),
-    total_mid    NUMERIC(14, 2),
+    total_mid    NUMERIC(14, 2) CHECK (total_mid > 0),
     total_max    NUMERIC(14, 2),
     effective_on DATE NOT NULL
         CHECK (effective_on BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'),

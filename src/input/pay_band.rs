@@ -62,7 +62,14 @@ impl RecordInput for PayBandInput {
             broken.push(("base_mid", "The midpoint must be above zero."));
         }
         broken.extend(rules::all_or_none(total, given));
-        broken.extend(rules::range_ordered(total.map(amount), "total"));
+        let total = total.map(amount);
+        if total[1]
+            .as_ref()
+            .is_some_and(|mid| bigdecimal::Zero::is_zero(mid.amount()))
+        {
+            broken.push(("total_mid", "The midpoint must be above zero."));
+        }
+        broken.extend(rules::range_ordered(total, "total"));
         broken
     }
 }

@@ -211,3 +211,119 @@ fn position(
 fn ratio(value: BigDecimal) -> BigDecimal {
     value.with_scale_round(2, RoundingMode::HalfUp)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{PayBandId, PayReportId, PersonId};
+    use crate::models::PayBandFields;
+    use std::str::FromStr;
+
+    fn amount(s: &str) -> BigDecimal {
+        BigDecimal::from_str(s).unwrap_or_default()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::from_str(s).unwrap_or_default()
+    }
+
+    /// The issue's band: EUR 200,000 / 250,000 / 300,000 base, no total range.
+    fn band() -> PayBand {
+        PayBand {
+            id: PayBandId(1),
+            fields: PayBandFields {
+                job_family: "Research Scientist".into(),
+                level: "L7".into(),
+                zone: "EU".into(),
+                currency: "EUR".into(),
+                base_min: amount("200000"),
+                base_mid: amount("250000"),
+                base_max: amount("300000"),
+                total_min: None,
+                total_mid: None,
+                total_max: None,
+                effective_on: day("2025-01-01"),
+            },
+            is_demo: false,
+            created_at: chrono::Utc::now(),
+            updated_at: chrono::Utc::now(),
+            version: 1,
+        }
+    }
+
+    /// An offer in USD (the reporting currency) with EUR at 1.1 USD on its day.
+    fn offer(base: &str) -> OfferFacts {
+        OfferFacts {
+            id: PayReportId(1),
+            person_id: PersonId(1),
+            full_name: "Ada".into(),
+            hiring_company: None,
+            job_family: Some("Research Scientist".into()),
+            level: Some("L7".into()),
+            zone: Some("EU".into()),
+            currency: "USD".into(),
+            amount_low: amount(base),
+            amount_high: amount(base),
+            period_years: None,
+            base: Some(amount(base)),
+            as_of: day("2025-06-01"),
+            band_id: Some(PayBandId(1)),
+            offer_rate: None,
+            offer_rate_on: None,
+            band_rate: Some(amount("1.1")),
+            band_rate_on: Some(day("2025-05-30")),
+        }
+    }
+
+    fn base_of(check: &BandCheck) -> Option<&Position> {
+        check.as_ref().ok()?.base.as_ref().ok()
+    }
+
+    #[test]
+    fn the_issues_examples_convert_through_the_reporting_currency() {
+        let inside = check(&offer("330000"), Some(band()), "USD");
+        let position = base_of(&inside).cloned();
+        assert_eq!(
+            position,
+            Some(Position {
+                value: amount("300000.00"),
+                compa_ratio: amount("1.20"),
+                penetration: Some(amount("1.00")),
+                inside: true,
+            })
+        );
+        let outside = check(&offer("363000"), Some(band()), "USD");
+        let position = base_of(&outside).cloned();
+        assert_eq!(
+            position,
+            Some(Position {
+                value: amount("330000.00"),
+                compa_ratio: amount("1.32"),
+                penetration: Some(amount("1.30")),
+                inside: false,
+            })
+        );
+        assert_eq!(outside.ok().and_then(|c| c.outside()), Some(true));
+    }
+
+    #[test]
+    fn without_a_rate_or_a_base_the_check_says_which() {
+        let mut no_rate = offer("330000");
+        no_rate.band_rate = None;
+        assert_eq!(
+            check(&no_rate, Some(band()), "USD").err(),
+            Some(Unchecked::NoRate {
+                currency: "EUR".into(),
+                on: day("2025-06-01")
+            })
+        );
+        let mut no_base = offer("330000");
+        no_base.base = None;
+        let checked = check(&no_base, Some(band()), "USD");
+        assert_eq!(
+            checked.as_ref().ok().map(|c| c.base.clone()),
+            Some(Err(Unchecked::NoBase))
+        );
+        assert_eq!(checked.ok().and_then(|c| c.outside()), None);
+    }
+}

@@ -72,7 +72,8 @@ fn creating_a_band_shows_it_with_its_ranges() -> anyhow::Result<()> {
 fn a_band_out_of_order_or_with_part_of_a_total_is_refused_beside_each_field() -> anyhow::Result<()>
 {
     let app = TestApp::new()?;
-    let cases: [(&[(&str, &str)], &str, &str); 5] = [
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: [Case; 5] = [
         (
             &[("base_mid", "190000")],
             "base_mid",
