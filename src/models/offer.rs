@@ -66,13 +66,15 @@ const OFFERS: &str = "
     SELECT r.id, r.person_id, p.full_name, hc.name AS hiring_company,
            p.job_family, p.level, p.zone,
            r.currency, r.amount_low, r.amount_high, r.period_years, r.base, r.as_of,
-           band_in_force(p.job_family, p.level, p.zone, r.as_of) AS band_id,
+           bi.band_id,
            ro.rate AS offer_rate, ro.rate_on AS offer_rate_on,
            rb.rate AS band_rate, rb.rate_on AS band_rate_on
     FROM pay_report r
     JOIN person p ON p.id = r.person_id
     LEFT JOIN company hc ON hc.id = p.hiring_company_id
-    LEFT JOIN pay_band b ON b.id = band_in_force(p.job_family, p.level, p.zone, r.as_of)
+    CROSS JOIN LATERAL (
+        SELECT band_in_force(p.job_family, p.level, p.zone, r.as_of) AS band_id) bi
+    LEFT JOIN pay_band b ON b.id = bi.band_id
     LEFT JOIN LATERAL (
         SELECT er.rate, er.rate_on FROM exchange_rate er
         WHERE er.currency = r.currency AND er.rate_on <= r.as_of

@@ -101,6 +101,7 @@ async fn offers_page(
         table: None,
         chart: None,
         empty_message: "No offers match these filters.",
+        rows_not_shown: 0,
     };
     Ok(match report {
         Ok(report) => BandReportResponse::Page(render(&page.with_report(report))?),
@@ -174,6 +175,7 @@ async fn transparency_page(
             table: None,
             chart: None,
             empty_message: "Every EU candidate who reached interviewing had their range disclosed in time.",
+            rows_not_shown: 0,
         }
         .with_report(report),
     )

@@ -21,12 +21,17 @@ pub struct BandReportPage {
     pub table: Option<ReportTable>,
     pub chart: Option<ChartImage>,
     pub empty_message: &'static str,
+    /// Rows beyond `ReportPage::SHOWN_ROWS`, left to the CSV.
+    pub rows_not_shown: usize,
     /// The current filters as a query string, for the CSV link.
     pub query: String,
 }
 
 impl BandReportPage {
-    pub fn with_report(mut self, report: Report) -> Self {
+    pub fn with_report(mut self, mut report: Report) -> Self {
+        let shown = super::reports::ReportPage::SHOWN_ROWS;
+        self.rows_not_shown = report.table.rows.len().saturating_sub(shown);
+        report.table.rows.truncate(shown);
         let data_uri = |svg: &str| {
             let encoded = base64::engine::general_purpose::STANDARD.encode(svg);
             format!("data:image/svg+xml;base64,{encoded}")

@@ -630,3 +630,33 @@ fn the_demo_has_bands_and_the_meta_offers_against_them() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn an_admin_decides_on_another_users_offer_and_only_with_the_csrf_token() -> anyhow::Result<()> {
+    let app = with_band(Role::Admin)?;
+    app.switch_to(Role::Recruiter)?;
+    let ada = person(&app, "Ada", "EU");
+    let id = offer(&app, ada, "EUR", "180000", "2025-06-01");
+    app.switch_to(Role::Admin)?;
+    let uri = format!("/pay-reports/{id}/approval");
+    let forged = app.post_raw(
+        &uri,
+        &[("decision", "reject"), ("reason", "Below the band")],
+    );
+    assert_eq!(forged.status, Status::Forbidden);
+    assert!(
+        app.get(&uri).texts("tbody tr").is_empty(),
+        "nothing decided"
+    );
+    let page = app.post_and_follow(
+        &uri,
+        &[("decision", "reject"), ("reason", "Below the band")],
+    );
+    assert_eq!(
+        page.texts(".badge[class*=approval-]"),
+        strings(&["Rejected"])
+    );
+    assert_eq!(page.texts(".offer-compa"), strings(&["0.72"]));
+    assert_eq!(page.texts(".offer-penetration"), strings(&["-0.20"]));
+    Ok(())
+}
