@@ -387,6 +387,13 @@ fn only_compensation_and_admins_decide_and_never_on_their_own_offers() -> anyhow
     assert_eq!(after["reason"], "Competing offer from OpenAI");
     assert_eq!(after["figures"]["base"], "330000.00");
     assert_eq!(after["figures"]["band_base"][2], "300000.00");
+    app.switch_to(Role::Admin)?;
+    let audit = app.get("/audit?record_table=pay_decision");
+    assert_eq!(audit.status, Status::Ok);
+    assert_eq!(
+        audit.texts("table.audit tbody td:nth-child(2)"),
+        strings(&["compensation@example.com"])
+    );
     Ok(())
 }
 
