@@ -60,6 +60,8 @@ pub enum Offers {
     All,
     OfPerson(PersonId),
     Ids(Vec<PayReportId>),
+    /// Offers to people of this job family (without case).
+    OfFamily(String),
 }
 
 const OFFERS: &str = "
@@ -84,7 +86,7 @@ const OFFERS: &str = "
         WHERE er.currency = b.currency AND er.rate_on <= r.as_of
         ORDER BY er.rate_on DESC LIMIT 1) rb ON b.currency <> $1
     WHERE r.kind = 'offered'
-      AND ($2 OR r.person_id = $3 OR r.id = ANY($4))
+      AND ($2 OR r.person_id = $3 OR r.id = ANY($4) OR lower(p.job_family) = lower($5))
     ORDER BY r.as_of DESC, r.id DESC";
 
 impl OfferFacts {
@@ -94,16 +96,18 @@ impl OfferFacts {
         reporting: &str,
         which: &Offers,
     ) -> QueryResult<Vec<(OfferFacts, Option<PayBand>)>> {
-        let (all, person, ids) = match which {
-            Offers::All => (true, 0, Vec::new()),
-            Offers::OfPerson(id) => (false, id.get(), Vec::new()),
-            Offers::Ids(ids) => (false, 0, ids.iter().map(|id| id.get()).collect()),
+        let (all, person, ids, family) = match which {
+            Offers::All => (true, 0, Vec::new(), None),
+            Offers::OfPerson(id) => (false, id.get(), Vec::new(), None),
+            Offers::Ids(ids) => (false, 0, ids.iter().map(|id| id.get()).collect(), None),
+            Offers::OfFamily(family) => (false, 0, Vec::new(), Some(family.as_str())),
         };
         let offers: Vec<OfferFacts> = diesel::sql_query(OFFERS)
             .bind::<Text, _>(reporting)
             .bind::<diesel::sql_types::Bool, _>(all)
             .bind::<BigInt, _>(person)
             .bind::<Array<BigInt>, _>(ids)
+            .bind::<Nullable<Text>, _>(family)
             .load(conn)?;
         let band_ids: Vec<PayBandId> = offers.iter().filter_map(|o| o.band_id).collect();
         let bands: Vec<PayBand> = pay_band::table

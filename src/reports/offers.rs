@@ -21,18 +21,11 @@ pub fn run(
     status: Option<ApprovalStatus>,
     job_family: Option<&str>,
 ) -> Result<Report, AppError> {
-    let family = job_family.map(str::to_lowercase);
-    let offers: Vec<OfferReview> = review(conn, reporting, &Offers::All)?
+    let which = job_family.map_or(Offers::All, |f| Offers::OfFamily(f.to_owned()));
+    // The status comes from each offer's check and decisions, so it filters here.
+    let offers: Vec<OfferReview> = review(conn, reporting, &which)?
         .into_iter()
         .filter(|o| status.is_none_or(|s| o.status == s))
-        .filter(|o| {
-            family.as_ref().is_none_or(|f| {
-                o.offer
-                    .job_family
-                    .as_ref()
-                    .is_some_and(|j| j.to_lowercase() == *f)
-            })
-        })
         .collect();
     Ok(Report {
         chart: chart(&offers)?,

@@ -83,6 +83,10 @@ fn the_offers_report_lists_each_offer_with_its_band_and_filters_by_status() -> a
         page.attrs("figure img", "alt"),
         vec!["Compa-ratio of 1 offer against their bands; 1 outside."]
     );
+    let other_family = app.download("/reports/offers.csv?job_family=Engineer");
+    assert_eq!(other_family.lines().count(), 1, "only the header");
+    let same_family = app.download("/reports/offers.csv?job_family=research+scientist");
+    assert_eq!(same_family.lines().count(), 3, "family without case");
     let pending = app.download("/reports/offers.csv?status=pending");
     assert_eq!(pending.lines().count(), 1, "only the header");
     assert_eq!(
