@@ -4,16 +4,13 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Text};
+use diesel::sql_types::{Date, Nullable, Text};
 
 use super::{Cell, Column, Report, ReportTable};
 use crate::domain::zone::EU;
 
 #[derive(Debug, QueryableByName)]
 struct Undisclosed {
-    #[diesel(sql_type = BigInt)]
-    #[expect(dead_code, reason = "read with the row; the page links by name only")]
-    id: i64,
     #[diesel(sql_type = Text)]
     full_name: String,
     #[diesel(sql_type = Nullable<Text>)]
@@ -30,7 +27,7 @@ struct Undisclosed {
 
 // A disclosure on the day interviewing began counts as before it: the day is all we know.
 const UNDISCLOSED: &str = "
-    SELECT p.id, p.full_name, hc.name AS hiring_company, p.job_family, p.level,
+    SELECT p.full_name, hc.name AS hiring_company, p.job_family, p.level,
            (s.reached AT TIME ZONE 'UTC')::date AS reached_on, p.range_disclosed_on
     FROM person p
     JOIN LATERAL (

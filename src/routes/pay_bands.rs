@@ -19,7 +19,7 @@ use crate::input::{self, PayBandInput};
 use crate::models::market::Market;
 use crate::models::pay_band::VERSION_KEY;
 use crate::models::{PayBand, PayBandFilter, SaveOutcome};
-use crate::views::offers::MarketView;
+use crate::views::market::MarketView;
 use crate::views::pay_bands::*;
 use crate::views::{FormState, Layout, render};
 

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;
+pub mod market;
 pub mod offers;
 pub mod pay_bands;
 pub mod pay_reports;

@@ -116,7 +116,7 @@ pub struct PayBandShowPage {
     /// Every version of this family, level and zone, newest first.
     pub history: Vec<BandRow>,
     /// The market of this family and level, every zone together.
-    pub market: super::offers::MarketView,
+    pub market: super::market::MarketView,
 }
 
 #[derive(Template)]
