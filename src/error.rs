@@ -16,6 +16,10 @@ pub enum AppError {
     /// Logged in, but the role does not allow it.
     #[error("forbidden")]
     Forbidden,
+    /// The role allows it, but not for this record (deciding on one's own offer): 403 with
+    /// the reason.
+    #[error("{0}")]
+    NotAllowed(String),
     /// The request itself makes no sense (bad filter value, ...): 422 with the message.
     #[error("{0}")]
     Unprocessable(String),
@@ -35,7 +39,7 @@ impl AppError {
         match self {
             AppError::NotFound | AppError::Database(DieselError::NotFound) => Status::NotFound,
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
-            AppError::Forbidden => Status::Forbidden,
+            AppError::Forbidden | AppError::NotAllowed(_) => Status::Forbidden,
             AppError::Unavailable(_) | AppError::DatabaseDown => Status::ServiceUnavailable,
             AppError::Database(e) if outage(e).is_some() => Status::ServiceUnavailable,
             AppError::Database(_) | AppError::Internal(_) => Status::InternalServerError,
@@ -51,7 +55,7 @@ impl AppError {
     /// What the user reads: specific where it helps them, generic where it would leak internals.
     fn public_message(&self) -> String {
         match self {
-            AppError::Unprocessable(message) => message.clone(),
+            AppError::Unprocessable(message) | AppError::NotAllowed(message) => message.clone(),
             AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => "The database took \
                 too long to answer this, so it was stopped. Narrow the filters, or try again \
                 when it is less busy."
@@ -73,7 +77,7 @@ impl<'r> Responder<'r, 'static> for AppError {
             );
             log::error!("{} {route}: {self:?}", request.method());
         }
-        if matches!(self, AppError::Forbidden) {
+        if matches!(self, AppError::Forbidden | AppError::NotAllowed(_)) {
             crate::auth::events::record_denial(request);
         }
         error_page(status, &self.public_message(), request).respond_to(request)

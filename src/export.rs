@@ -7,9 +7,9 @@ use diesel::{PgConnection, QueryResult};
 
 use crate::csv_format::escape_text;
 use crate::domain::CompanyKind;
-use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput, csv_row};
+use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
-use crate::models::{Company, PayReport, Person, PersonFilter, PersonSort};
+use crate::models::{Company, PayBand, PayBandFilter, PayReport, Person, PersonFilter, PersonSort};
 
 /// Companies matching the list's search and kind, by name. Returns the number of rows.
 pub fn companies(
@@ -21,6 +21,18 @@ pub fn companies(
     let rows = Company::export(conn, search, kind)?;
     write(out, CompanyInput::COLUMNS.iter(), rows, |company| {
         csv_row(&CompanyInput::stored(company.fields))
+    })
+}
+
+/// Pay bands the list's filters keep, every version, by family, level, zone and day.
+pub fn pay_bands(
+    conn: &mut PgConnection,
+    filter: &PayBandFilter,
+    out: impl Write,
+) -> anyhow::Result<u64> {
+    let rows = PayBand::export(conn, filter)?;
+    write(out, PayBandInput::COLUMNS.iter(), rows, |band| {
+        csv_row(&PayBandInput::stored(band.fields))
     })
 }
 

@@ -17,6 +17,7 @@ pub mod generate;
 pub mod import;
 pub mod input;
 pub mod models;
+pub mod offers;
 pub mod reports;
 pub mod routes;
 pub mod schema;
@@ -84,6 +85,9 @@ pub fn app_with(
         .mount("/", routes::people::routes())
         .mount("/", routes::pipeline::routes())
         .mount("/", routes::pay_reports::routes())
+        .mount("/", routes::pay_bands::routes())
+        .mount("/", routes::offers::routes())
+        .mount("/", routes::band_reports::routes())
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
         .mount("/", routes::imports::routes())

@@ -93,6 +93,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    pay_band (id) {
+        id -> Int8,
+        job_family -> Text,
+        level -> Text,
+        zone -> Text,
+        currency -> Text,
+        base_min -> Numeric,
+        base_mid -> Numeric,
+        base_max -> Numeric,
+        total_min -> Nullable<Numeric>,
+        total_mid -> Nullable<Numeric>,
+        total_max -> Nullable<Numeric>,
+        effective_on -> Date,
+        is_demo -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+        version -> Int4,
+    }
+}
+
+diesel::table! {
+    pay_decision (id) {
+        id -> Int8,
+        pay_report_id -> Int8,
+        pay_band_id -> Int8,
+        decided_by -> Nullable<Int8>,
+        decision -> Text,
+        reason -> Text,
+        figures -> Jsonb,
+        decided_at -> Timestamptz,
+        is_demo -> Bool,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -139,6 +174,10 @@ diesel::table! {
         updated_at -> Timestamptz,
         version -> Int4,
         name_key -> Text,
+        job_family -> Nullable<Text>,
+        level -> Nullable<Text>,
+        zone -> Nullable<Text>,
+        range_disclosed_on -> Nullable<Date>,
     }
 }
 
@@ -164,6 +203,9 @@ diesel::table! {
 
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
+diesel::joinable!(pay_decision -> app_user (decided_by));
+diesel::joinable!(pay_decision -> pay_band (pay_band_id));
+diesel::joinable!(pay_decision -> pay_report (pay_report_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
@@ -176,6 +218,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_batch,
     import_item,
     login_attempt,
+    pay_band,
+    pay_decision,
     pay_report,
     person,
     stage_change,

@@ -130,7 +130,12 @@ macro_rules! role_guard {
 }
 
 role_guard!(
-    /// Sees pay: analysts, recruiters, admins.
+    /// Manages pay bands and decides on offers outside them: compensation staff and admins.
+    BandManager,
+    Role::manages_bands
+);
+role_guard!(
+    /// Sees pay: analysts, recruiters, compensation staff, admins.
     PayReader,
     Role::sees_pay
 );
@@ -138,6 +143,12 @@ role_guard!(
     /// Changes companies, people and pay reports, and imports: recruiters and admins.
     Editor,
     Role::edits
+);
+role_guard!(
+    /// Imports CSV files: editors (companies and people) and those who manage pay bands
+    /// (bands); which kind of file each may import is checked once it is read.
+    ImportUser,
+    |role| role.edits() || role.manages_bands()
 );
 role_guard!(
     /// Everything, including users, exchange rates and the audit: admins.

@@ -43,6 +43,7 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
             Importer {
                 name: &super::command_line_actor(),
                 user_id: None,
+                role: None,
             },
             intent,
         ) {

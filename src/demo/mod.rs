@@ -1,6 +1,7 @@
 //! Demo data for an empty database: the Meta superintelligence hires that motivate the
 //! product, and fictional candidates so that every page shows something.
 
+mod bands;
 mod pay;
 pub mod removal;
 mod roster;
@@ -56,6 +57,8 @@ fn seed(conn: &mut PgConnection) -> QueryResult<()> {
         let person = add_person(conn, demo)?;
         seed_pay(conn, &person)?;
     }
+    bands::seed_bands(conn)?;
+    bands::seed_offers(conn)?;
     // Everything written above is demo data: the database was empty before this transaction.
     diesel::update(company::table)
         .set(company::is_demo.eq(true))

@@ -126,6 +126,27 @@ choice_enum!(
         Recruiter => ("recruiter", "Recruiter"),
         Analyst => ("analyst", "Analyst"),
         Viewer => ("viewer", "Viewer"),
+        Compensation => ("compensation", "Compensation"),
+    }
+);
+
+choice_enum!(
+    /// What a decision on an offer outside its band says. Forms send `approve` or `reject`.
+    Decision {
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Rejected"),
+    }
+);
+
+choice_enum!(
+    /// Where an offer stands: inside its band it needs no decision; outside, it waits for
+    /// one; it cannot be checked without a band, a base or a rate.
+    ApprovalStatus {
+        NotNeeded => ("not_needed", "Not needed"),
+        Pending => ("pending", "Pending"),
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Rejected"),
+        Unchecked => ("unchecked", "Cannot be checked"),
     }
 );
 
@@ -168,6 +189,11 @@ impl Role {
     /// Creates and edits companies, people and pay reports, and imports.
     pub fn edits(self) -> bool {
         matches!(self, Role::Admin | Role::Recruiter)
+    }
+
+    /// Manages pay bands and approves or rejects offers outside them.
+    pub fn manages_bands(self) -> bool {
+        matches!(self, Role::Admin | Role::Compensation)
     }
 }
 

@@ -48,3 +48,7 @@ record_id!(
     /// A pay report's id.
     PayReportId
 );
+record_id!(
+    /// A pay band's id.
+    PayBandId
+);

@@ -66,13 +66,17 @@ pub mod rules;
 mod text;
 mod web_url;
 mod years;
+pub mod zone;
 
-pub use choices::{BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage};
+pub use choices::{
+    ApprovalStatus, BatchStatus, ChoiceName, CompanyKind, Confidence, Decision, PayKind, Period,
+    Role, Stage,
+};
 pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::{Date, DateError};
 pub use email::Email;
-pub use id::{CompanyId, PayReportId, PersonId};
+pub use id::{CompanyId, PayBandId, PayReportId, PersonId};
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
 pub use money::{Money, format_amount, format_compact, format_money};
@@ -81,3 +85,4 @@ pub use rate::Rate;
 pub use text::{LongText, Text};
 pub use web_url::WebUrl;
 pub use years::PeriodYears;
+pub use zone::Zone;

@@ -13,6 +13,60 @@ pub fn band_ordered(low: &Money, high: &Money) -> Option<Broken> {
     ))
 }
 
+/// A range's minimum, midpoint and maximum (the fields `<group>_min`, `_mid`, `_max`) are in
+/// order; an amount not given or not parsed is skipped.
+pub fn range_ordered(amounts: [Option<Money>; 3], group: &str) -> Vec<Broken> {
+    let [min, mid, max] = amounts;
+    let above = |low: &Option<Money>, high: &Option<Money>| match (low, high) {
+        (Some(low), Some(high)) => low.amount() > high.amount(),
+        _ => false,
+    };
+    let (mid_field, max_field) = match group {
+        "base" => ("base_mid", "base_max"),
+        _ => ("total_mid", "total_max"),
+    };
+    let mut broken = Vec::new();
+    if above(&min, &mid) {
+        broken.push((mid_field, "The midpoint cannot be below the minimum."));
+    }
+    if above(&mid, &max) || (mid.is_none() && above(&min, &max)) {
+        broken.push((
+            max_field,
+            "The maximum cannot be below the midpoint or the minimum.",
+        ));
+    }
+    broken
+}
+
+/// A group of fields given together or not at all (a band's total range): each missing one
+/// is named while another is given.
+pub fn all_or_none(fields: [&'static str; 3], given: [bool; 3]) -> Vec<Broken> {
+    if !given.contains(&true) {
+        return Vec::new();
+    }
+    fields
+        .iter()
+        .zip(given)
+        .filter(|(_, given)| !given)
+        .map(|(field, _)| {
+            (
+                *field,
+                "Give the minimum, midpoint and maximum together, or none of them.",
+            )
+        })
+        .collect()
+}
+
+/// Directive (EU) 2023/970, art. 5(2): employers may not ask candidates for their pay history,
+/// so a figure whose source is the candidate is not kept for a person in zone EU.
+pub const PAY_HISTORY_REFUSED: &str = "A candidate in the EU may not be asked for their pay \
+    history (Directive (EU) 2023/970, art. 5(2)): a figure from the candidate is not recorded.";
+
+/// Whether a pay figure's source is the candidate themself.
+pub fn asks_pay_history(source_name: Option<&str>) -> bool {
+    source_name.is_some_and(|s| s.trim().eq_ignore_ascii_case("candidate"))
+}
+
 /// A total names its years; an annual figure does not.
 pub fn years_match_period(period: Period, has_years: bool) -> Option<Broken> {
     match (period, has_years) {

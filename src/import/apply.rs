@@ -8,9 +8,10 @@ use diesel::prelude::*;
 use super::ImportError;
 use super::plan::{Action, Counts, Keys, Plan};
 use crate::domain::{CompanyId, PersonId};
+use crate::input::PayBandInput;
 use crate::input::PersonInput;
 use crate::models::{
-    Company, CompanyFields, ImportBatch, ImportItem, PayReport, Person, PersonFields,
+    Company, CompanyFields, ImportBatch, ImportItem, PayBand, PayReport, Person, PersonFields,
 };
 use crate::schema::company;
 
@@ -130,6 +131,7 @@ pub fn apply(
         for id in PayReport::insert_many(conn, &new_reports)? {
             items.push(item(batch_id, "pay_report", id.get(), None));
         }
+        apply_bands(conn, plan, batch_id, &mut items, progress)?;
         ImportItem::insert_all(conn, &items)?;
         let counts = plan.counts();
         ImportBatch::mark_applied(
@@ -139,6 +141,32 @@ pub fn apply(
         )?;
         Ok(counts)
     })
+}
+
+/// Writes a bands file's versions: a few dozen rows, one statement each.
+fn apply_bands(
+    conn: &mut PgConnection,
+    plan: &Plan,
+    batch_id: i64,
+    items: &mut Vec<ImportItem>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), ImportError> {
+    for step in &plan.bands {
+        match (step.action, step.existing) {
+            (Action::Create, _) => {
+                let band = PayBand::insert(conn, &step.fields)?;
+                items.push(item(batch_id, "pay_band", band.id.get(), None));
+            }
+            (Action::Update, Some(id)) => {
+                let before = PayBandInput::stored(PayBand::find(conn, id)?.fields);
+                PayBand::update(conn, id, None, &step.fields)?;
+                items.push(item(batch_id, "pay_band", id.get(), Some(json(&before)?)));
+            }
+            _ => {}
+        }
+        progress(1);
+    }
+    Ok(())
 }
 
 /// The person a plan's step writes, with the companies it names (all exist by now), found by

@@ -26,6 +26,9 @@ pub enum Intent {
 pub struct Importer<'a> {
     pub name: &'a str,
     pub user_id: Option<i64>,
+    /// The web user's role, which decides the kinds of file they may import (`None`: the
+    /// command line, which imports any).
+    pub role: Option<crate::domain::Role>,
 }
 
 /// A planned file, and the batch that applies it when one was kept.
@@ -46,7 +49,16 @@ pub fn preview(
     importer: Importer<'_>,
     intent: Intent,
 ) -> Result<Preview, ImportError> {
-    let plan = plan(conn, parse(bytes)?)?;
+    let parsed = parse(bytes)?;
+    if let Some(role) = importer.role
+        && !parsed.kind.allowed_for(role)
+    {
+        return Err(ImportError::Refused(format!(
+            "This is a file of {}, which your role cannot import.",
+            parsed.kind.as_str()
+        )));
+    }
+    let plan = plan(conn, parsed)?;
     let keep = plan.errors.is_empty()
         && match intent {
             Intent::DryRun => false,

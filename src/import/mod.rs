@@ -11,17 +11,19 @@ mod table;
 
 pub use apply::apply;
 pub use batch::{Importer, Intent, Preview, preview};
-pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
+pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;
 
-use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput};
+use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
     Companies,
     /// People, each row optionally with one pay report.
     People,
+    /// Pay bands, one version a row.
+    Bands,
 }
 
 impl ImportKind {
@@ -29,6 +31,16 @@ impl ImportKind {
         match self {
             ImportKind::Companies => "companies",
             ImportKind::People => "people",
+            ImportKind::Bands => "pay bands",
+        }
+    }
+
+    /// Whether `role` may import a file of this kind: pay bands are for those who manage
+    /// them, the rest for editors.
+    pub fn allowed_for(self, role: crate::domain::Role) -> bool {
+        match self {
+            ImportKind::Bands => role.manages_bands(),
+            ImportKind::Companies | ImportKind::People => role.edits(),
         }
     }
 }
@@ -48,6 +60,7 @@ pub struct Parsed {
     pub kind: ImportKind,
     pub companies: Vec<rows::CompanyRow>,
     pub people: Vec<rows::PersonRow>,
+    pub bands: Vec<rows::BandRow>,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
     pub rows: usize,
@@ -70,6 +83,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     }
     let kind = if columns.has("full_name") {
         ImportKind::People
+    } else if columns.has("base_mid") {
+        ImportKind::Bands
     } else {
         ImportKind::Companies
     };
@@ -90,13 +105,18 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
                 .collect(),
         ),
         ImportKind::People => (person.copied().collect(), PersonInput::REQUIRED.to_vec()),
+        ImportKind::Bands => (
+            PayBandInput::COLUMNS.to_vec(),
+            PayBandInput::REQUIRED.to_vec(),
+        ),
     };
     let missing: Vec<&str> = required.into_iter().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {
         return Err(ImportError::Refused(format!(
             "Required columns are missing: {}. A companies file needs name and kind; a people file \
              needs full_name and stage, and with pay reports also kind, currency, amount_low, \
-             amount_high, period, as_of and confidence.",
+             amount_high, period, as_of and confidence; a pay bands file needs job_family, level, \
+             currency, base_min, base_mid, base_max and effective_on.",
             missing.join(", ")
         )));
     }
@@ -104,6 +124,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         kind,
         companies: Vec::new(),
         people: Vec::new(),
+        bands: Vec::new(),
         errors: Vec::new(),
         ignored_columns: table
             .headers
@@ -138,6 +159,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     for rows in read {
         parsed.companies.extend(rows.companies);
         parsed.people.extend(rows.people);
+        parsed.bands.extend(rows.bands);
         parsed.errors.extend(rows.errors);
     }
     Ok(parsed)
@@ -148,6 +170,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
 struct Rows {
     companies: Vec<rows::CompanyRow>,
     people: Vec<rows::PersonRow>,
+    bands: Vec<rows::BandRow>,
     errors: Vec<RowError>,
 }
 
@@ -185,6 +208,10 @@ fn read_rows(
                 &mut known,
                 &mut read.errors,
             )),
+            ImportKind::Bands => {
+                read.bands
+                    .extend(rows::band(*line, record, columns, &mut read.errors))
+            }
         }
     }
     read

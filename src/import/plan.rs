@@ -6,10 +6,11 @@ use diesel::prelude::*;
 
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use crate::domain::{CompanyId, PersonId, name_key};
+use crate::domain::{CompanyId, PayBandId, PersonId, name_key, rules, zone};
 use crate::input::PersonInput;
+use crate::models::pay_band::BandKey;
 use crate::models::person::{hiring, origin};
-use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
+use crate::models::{CompanyFields, PayBand, PayBandFields, PayReport, PayReportFields, Person};
 use crate::schema::{company, pay_report, person};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,15 @@ pub struct CompanyStep {
     pub fields: CompanyFields,
     pub action: Action,
     pub existing: Option<CompanyId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BandStep {
+    pub line: u64,
+    pub fields: PayBandFields,
+    pub action: Action,
+    /// The stored version of the same family, level, zone and day.
+    pub existing: Option<PayBandId>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +70,7 @@ pub struct Plan {
     /// Companies a people file names that do not exist yet: created with kind "other".
     pub new_companies: Vec<String>,
     pub people: Vec<PersonStep>,
+    pub bands: Vec<BandStep>,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
 }
@@ -76,7 +87,8 @@ impl Plan {
                 .map(|c| c.action)
                 .chain(self.people.iter().flat_map(|p| {
                     std::iter::once(p.action).chain(p.pays.iter().map(|pay| pay.action))
-                }));
+                }))
+                .chain(self.bands.iter().map(|b| b.action));
         for action in actions {
             match action {
                 Action::Create => counts.created += 1,
@@ -101,6 +113,7 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         companies: Vec::new(),
         new_companies: Vec::new(),
         people: Vec::new(),
+        bands: Vec::new(),
         errors: parsed.errors,
         ignored_columns: parsed.ignored_columns,
     };
@@ -114,6 +127,7 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
     match parsed.kind {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
         ImportKind::People => plan_people(conn, &mut plan, parsed.people, &existing)?,
+        ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands)?,
     }
     plan.errors.sort_by_key(|e| e.line);
     Ok(plan)
@@ -147,6 +161,45 @@ fn plan_companies(
             existing: id,
         });
     }
+}
+
+/// Bands are matched on family and level (without case), zone and day: one version each.
+fn plan_bands(
+    conn: &mut PgConnection,
+    plan: &mut Plan,
+    rows: Vec<super::rows::BandRow>,
+) -> QueryResult<()> {
+    let existing: HashMap<BandKey, (PayBandId, PayBandFields)> = PayBand::all_keyed(conn)?
+        .into_iter()
+        .map(|(key, id, fields)| (key, (id, fields)))
+        .collect();
+    let mut lines: HashMap<BandKey, u64> = HashMap::new();
+    for row in rows {
+        let key = PayBand::key(&row.fields);
+        if let Some(first) = lines.insert(key.clone(), row.line) {
+            plan.errors.push(RowError {
+                line: row.line,
+                column: "effective_on".into(),
+                message: format!(
+                    "This band's version of {} is on line {first} already.",
+                    key.3
+                ),
+            });
+            continue;
+        }
+        let (action, id) = match existing.get(&key) {
+            Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id)),
+            Some((id, _)) => (Action::Update, Some(*id)),
+            None => (Action::Create, None),
+        };
+        plan.bands.push(BandStep {
+            line: row.line,
+            fields: row.fields,
+            action,
+            existing: id,
+        });
+    }
+    Ok(())
 }
 
 fn plan_people(
@@ -224,6 +277,15 @@ fn plan_people(
             }
         };
         if let Some(pay) = row.pay {
+            let in_eu = step.person.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+            if in_eu && rules::asks_pay_history(pay.source_name.as_deref()) {
+                plan.errors.push(RowError {
+                    line: row.line,
+                    column: "source_name".into(),
+                    message: rules::PAY_HISTORY_REFUSED.into(),
+                });
+                continue;
+            }
             let known = step
                 .existing
                 .and_then(|id| stored_pay.get(&id))

@@ -3,7 +3,10 @@
 use diesel::prelude::*;
 
 use super::ImportError;
-use crate::domain::{CompanyId, PersonId};
+use crate::domain::{CompanyId, PayBandId, PersonId};
+use crate::input::PayBandInput;
+use crate::models::PayBand;
+use crate::models::pay_decision::PayDecision;
 use crate::models::{Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields};
 use crate::schema::pay_report;
 
@@ -57,6 +60,20 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
                     let fields: CompanyFields = serde_json::from_value(before.clone())
                         .map_err(|e| ImportError::Refused(format!("a company's old values cannot be read: {e}")))?;
                     Company::update(conn, company_id, None, &fields)?;
+                }
+                ("pay_band", None) => {
+                    let band = PayBandId(id);
+                    if PayBand::offers_count(conn, band)? > 0 || PayDecision::on_band(conn, band)? {
+                        return Err(ImportError::Refused(
+                            "A pay band this import created has offers checked against it or decided on it: keep the batch, or change those offers first.".into(),
+                        ));
+                    }
+                    PayBand::delete(conn, band)?;
+                }
+                ("pay_band", Some(before)) => {
+                    let input: PayBandInput = serde_json::from_value(before.clone())
+                        .map_err(|e| ImportError::Refused(format!("a pay band's old values cannot be read: {e}")))?;
+                    PayBand::update(conn, PayBandId(id), None, &input.into_fields())?;
                 }
                 _ => {}
             }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use csv::StringRecord;
 
 use crate::csv_format::unescape_text;
-use crate::input::{self, CompanyInput, PayReportInput, PersonInput, RecordInput};
-use crate::models::{CompanyFields, PayReportFields};
+use crate::input::{self, CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput};
+use crate::models::{CompanyFields, PayBandFields, PayReportFields};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
@@ -27,6 +27,12 @@ pub struct PersonRow {
 pub struct CompanyRow {
     pub line: u64,
     pub fields: CompanyFields,
+}
+
+#[derive(Debug, Clone)]
+pub struct BandRow {
+    pub line: u64,
+    pub fields: PayBandFields,
 }
 
 /// Where each known column is in the file.
@@ -151,5 +157,24 @@ pub fn person<'a>(
         line,
         person: person?,
         pay,
+    })
+}
+
+/// A pay band row, or `None` when the errors say why not.
+pub fn band(
+    line: u64,
+    record: &StringRecord,
+    columns: &Columns,
+    errors: &mut Vec<RowError>,
+) -> Option<BandRow> {
+    let row = Row {
+        line,
+        record,
+        columns,
+    };
+    let band: PayBandInput = row.read(errors)?;
+    Some(BandRow {
+        line,
+        fields: band.into_fields(),
     })
 }

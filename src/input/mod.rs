@@ -3,12 +3,14 @@
 //! so a field is declared once and checked the same everywhere.
 
 mod company;
+mod pay_band;
 mod pay_report;
 mod person;
 
 use rocket::form::{Contextual, Form, FromForm, ValueField};
 
 pub use company::CompanyInput;
+pub use pay_band::PayBandInput;
 pub use pay_report::PayReportInput;
 pub use person::PersonInput;
 

@@ -3,7 +3,7 @@
 use rocket::FromForm;
 
 use super::RecordInput;
-use crate::domain::{CompanyId, Date, LongText, Maybe, Stage, Text, rules};
+use crate::domain::{CompanyId, Date, LongText, Maybe, Stage, Text, Zone, rules};
 use crate::models::PersonFields;
 use crate::views::FormState;
 
@@ -24,6 +24,10 @@ pub struct PersonInput {
     pub start_on: Maybe<Date>,
     pub location: Maybe<Text>,
     pub notes: Maybe<LongText>,
+    pub job_family: Maybe<Text>,
+    pub level: Maybe<Text<50>>,
+    pub zone: Maybe<Zone>,
+    pub range_disclosed_on: Maybe<Date>,
 }
 
 impl RecordInput for PersonInput {
@@ -41,6 +45,10 @@ impl RecordInput for PersonInput {
         "start_on",
         "location",
         "notes",
+        "job_family",
+        "level",
+        "zone",
+        "range_disclosed_on",
     ];
     const REQUIRED: &'static [&'static str] = &["full_name", "stage"];
 
@@ -83,6 +91,10 @@ impl PersonInput {
             start_on: self.start_on.map(Date::into_inner),
             location: self.location.map(Text::into_inner),
             notes: self.notes.map(Text::into_inner),
+            job_family: self.job_family.map(Text::into_inner),
+            level: self.level.map(Text::into_inner),
+            zone: self.zone.map(Zone::into_inner),
+            range_disclosed_on: self.range_disclosed_on.map(Date::into_inner),
         }
     }
 
@@ -104,6 +116,10 @@ impl PersonInput {
             start_on: date(fields.start_on),
             location: text(fields.location),
             notes: Maybe(fields.notes.map(Text::stored)),
+            job_family: text(fields.job_family),
+            level: Maybe(fields.level.map(Text::stored)),
+            zone: Maybe(fields.zone.map(Zone::stored)),
+            range_disclosed_on: date(fields.range_disclosed_on),
         }
     }
 }

@@ -4,10 +4,12 @@
 pub mod compensation;
 pub mod drill;
 pub mod filter;
+pub mod offers;
 pub mod pipeline;
 pub mod table;
 pub mod talent_flow;
 pub mod timeline;
+pub mod transparency;
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;

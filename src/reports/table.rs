@@ -40,6 +40,8 @@ pub enum Cell {
     Percent(Option<BigDecimal>),
     /// A duration in days, one decimal.
     Days(Option<BigDecimal>),
+    /// A ratio such as a compa-ratio, two decimals.
+    Ratio(Option<BigDecimal>),
 }
 
 impl Cell {
@@ -51,7 +53,10 @@ impl Cell {
             Cell::Money(Some(amount)) => format_money(amount),
             Cell::Percent(Some(p)) => format!("{}%", p.with_scale(1)),
             Cell::Days(Some(d)) => d.with_scale(1).to_string(),
-            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => "—".to_owned(),
+            Cell::Ratio(Some(r)) => r.with_scale(2).to_string(),
+            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) | Cell::Ratio(None) => {
+                "—".to_owned()
+            }
         }
     }
 
@@ -63,7 +68,10 @@ impl Cell {
             Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
             Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
-            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) => String::new(),
+            Cell::Ratio(Some(r)) => r.with_scale(2).to_plain_string(),
+            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) | Cell::Ratio(None) => {
+                String::new()
+            }
         }
     }
 

@@ -18,13 +18,15 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// The tables the audit covers, as the filter offers them.
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 8] = [
     "company",
     "person",
     "pay_report",
     "exchange_rate",
     "import_batch",
     "app_user",
+    "pay_band",
+    "pay_decision",
 ];
 
 #[derive(Debug, Default, FromForm)]

@@ -6,7 +6,7 @@ use rocket::{Responder, Route, State, get, post, routes, uri};
 
 use super::FormResponse;
 use super::csv_upload::{CsvUpload, UploadRefusal};
-use crate::auth::{CurrentUser, Editor};
+use crate::auth::{CurrentUser, ImportUser};
 use crate::config::ImportLimit;
 use crate::db::Db;
 use crate::domain::{BatchStatus, Role};
@@ -40,7 +40,7 @@ enum PreviewResponse {
 }
 
 #[get("/import")]
-fn upload_form(user: Editor, limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
+fn upload_form(user: ImportUser, limit: &State<ImportLimit>) -> Result<RawHtml<String>, AppError> {
     render(&ImportUploadPage {
         layout: Layout::new("import", None, &user),
         limit_mib: limit.mib(),
@@ -62,7 +62,7 @@ fn refused(
 
 #[post("/import", data = "<upload>")]
 async fn preview(
-    user: Editor,
+    user: ImportUser,
     db: &State<Db>,
     limit: &State<ImportLimit>,
     upload: Result<CsvUpload, UploadRefusal>,
@@ -82,12 +82,13 @@ async fn preview(
         }
     };
     let name = file_name.clone();
-    let (actor, user_id) = (user.actor().to_owned(), user.user.id);
+    let (actor, user_id, role) = (user.actor().to_owned(), user.user.id, user.role());
     let outcome = db
         .run_as(user.actor(), move |c| {
             let importer = Importer {
                 name: &actor,
                 user_id: Some(user_id),
+                role: Some(role),
             };
             match import::preview(c, &name, &bytes, importer, Intent::Confirm) {
                 Ok(preview) => Ok(Ok(preview)),
@@ -122,7 +123,7 @@ fn may_change(user: &CurrentUser, batch: &ImportBatch) -> bool {
 
 /// Applies a previewed file, planned again now: the database may have changed since.
 #[post("/import/<id>/confirm")]
-async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn confirm(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let asker = user.0.clone();
     let outcome = db
         .run_as(user.actor(), move |c| {
@@ -138,6 +139,9 @@ async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, 
                 ));
             };
             let plan: Plan = match import::parse(&content) {
+                Ok(parsed) if !parsed.kind.allowed_for(asker.role()) => {
+                    return Err(AppError::Forbidden);
+                }
                 Ok(parsed) => import::plan(c, parsed)?,
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => return Err(e.into()),
@@ -171,7 +175,7 @@ async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, 
 
 #[get("/import/batches?<page>")]
 async fn batches(
-    user: Editor,
+    user: ImportUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     page: Option<i64>,
@@ -218,7 +222,7 @@ async fn batch_page(
 
 #[get("/import/batches/<id>")]
 async fn batch(
-    user: Editor,
+    user: ImportUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     id: i64,
@@ -228,7 +232,7 @@ async fn batch(
 
 #[get("/import/batches/<id>/revert")]
 async fn confirm_revert(
-    user: Editor,
+    user: ImportUser,
     db: &State<Db>,
     id: i64,
 ) -> Result<RawHtml<String>, AppError> {
@@ -236,7 +240,7 @@ async fn confirm_revert(
 }
 
 #[post("/import/batches/<id>/revert")]
-async fn revert(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn revert(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let asker = user.0.clone();
     let outcome = db
         .run_as(user.actor(), move |c| {

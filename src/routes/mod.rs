@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assets;
 pub mod audit;
+pub mod band_reports;
 pub mod companies;
 pub mod csv_file;
 pub mod csv_upload;
@@ -11,6 +12,8 @@ pub mod demo_data;
 pub mod exchange_rates;
 pub mod health;
 pub mod imports;
+pub mod offers;
+pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod pipeline;

@@ -14,7 +14,7 @@ use super::save::{self, Target, Versioned};
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
 use crate::db::{Db, ReadDb};
-use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules, zone};
 use crate::error::AppError;
 use crate::export;
 use crate::input::{self, PayReportInput};
@@ -46,8 +46,17 @@ impl Versioned for PayReport {
         target: Target<PersonId, Self::Key>,
         version: Option<i32>,
         input: PayReportInput,
-        _state: &mut FormState,
+        state: &mut FormState,
     ) -> Result<Option<SaveOutcome<PayReport>>, AppError> {
+        let person = match target {
+            Target::Existing((person, _)) | Target::New(person) => person,
+        };
+        if rules::asks_pay_history(input.source_name.0.as_ref().map(|s| s.as_str()))
+            && Person::find(conn, person)?.fields.zone.as_deref() == Some(zone::EU)
+        {
+            state.add_error("source_name", rules::PAY_HISTORY_REFUSED);
+            return Ok(None);
+        }
         let fields = input.into_fields();
         Ok(Some(match target {
             Target::Existing((person, id)) => {

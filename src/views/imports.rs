@@ -64,6 +64,16 @@ impl ImportPreviewPage {
                 action: action_name(c.action),
             })
             .collect();
+        rows.extend(plan.bands.iter().map(|b| PreviewRow {
+            line: b.line,
+            name: format!(
+                "{} from {}",
+                super::pay_bands::BandRow::name_of(&b.fields),
+                b.fields.effective_on
+            ),
+            record: "pay band",
+            action: action_name(b.action),
+        }));
         for person in &plan.people {
             let matched = if person.existing.is_some() {
                 " (matched by name and origin company)"

@@ -2,12 +2,16 @@
 
 pub mod account;
 pub mod audit;
+pub mod band_reports;
 pub mod companies;
 pub mod dashboard;
 pub mod demo_data;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;
+pub mod market;
+pub mod offers;
+pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod pipeline;
@@ -84,6 +88,15 @@ impl Layout {
 
     pub fn edits(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role.edits())
+    }
+
+    /// Imports CSV files of some kind: editors, and those who manage pay bands.
+    pub fn imports(&self) -> bool {
+        self.edits() || self.manages_bands()
+    }
+
+    pub fn manages_bands(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.manages_bands())
     }
 
     pub fn is_admin(&self) -> bool {

@@ -117,6 +117,8 @@ pub struct PersonShowPage {
     pub hiring_company: Option<(CompanyId, String)>,
     pub history: Vec<StageChange>,
     pub pay_reports: Vec<PayReportRow>,
+    /// The person's offers checked against their bands (empty for those who see no pay).
+    pub offers: Vec<super::offers::OfferView>,
     /// The person's audit history (and their pay reports' for those who see pay).
     pub entries: Vec<crate::views::audit::AuditRow>,
 }

@@ -253,6 +253,17 @@ impl TestApp {
         Ok(page)
     }
 
+    /// Logs out and in again as a new user of `role` (`<role>@example.com`, created if new).
+    pub fn switch_to(&self, role: Role) -> anyhow::Result<()> {
+        let email = format!("{}@example.com", role.as_str());
+        if User::find_by_email(&mut self.conn()?, &email)?.is_none() {
+            self.add_user(&email, role)?;
+        }
+        self.post("/logout", &[]);
+        self.log_in(&email)?;
+        Ok(())
+    }
+
     /// Fills in and sends the login form.
     pub fn log_in_with(&self, email: &str, password: &str) -> Page {
         let form = self.get("/login");

@@ -30,6 +30,7 @@ fn an_empty_database_gets_the_meta_hires_as_demo_data() -> anyhow::Result<()> {
         .inner_join(pay_report::table)
         .inner_join(company::table.on(person::hiring_company_id.eq(company::id.nullable())))
         .filter(company::name.eq("Meta").and(person::stage.eq("hired")))
+        .filter(pay_report::kind.eq("reported"))
         .order(person::full_name)
         .select((
             person::full_name,

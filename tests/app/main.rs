@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod audit;
+mod band_reports;
 mod body_limits;
 mod browser;
 mod charts;
@@ -31,8 +32,10 @@ mod login_throttling;
 mod lost_updates;
 mod money_across_currencies;
 mod name_matching;
+mod offers;
 mod pages;
 mod password_change;
+mod pay_bands;
 mod pay_reports;
 mod people;
 mod pipeline_board;

@@ -127,6 +127,10 @@ pub struct PersonFilter {
     pub stage: Option<Stage>,
     /// What a report counted, so its numbers lead to their people.
     pub counted: CountedFilter,
+    /// Job family and level without case, as bands are matched; the zone as stored.
+    pub job_family: Option<String>,
+    pub level: Option<String>,
+    pub zone: Option<String>,
 }
 
 type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
@@ -170,6 +174,17 @@ macro_rules! filter_people {
         }
         if let Some(stage) = filter.stage {
             query = query.filter(person::stage.eq(stage));
+        }
+        if let Some(family) = &filter.job_family {
+            let family = family.to_lowercase();
+            query = query.filter($crate::models::person::lower(person::job_family).eq(family));
+        }
+        if let Some(level) = &filter.level {
+            let level = level.to_lowercase();
+            query = query.filter($crate::models::person::lower(person::level).eq(level));
+        }
+        if let Some(zone) = &filter.zone {
+            query = query.filter(person::zone.eq(zone.to_ascii_uppercase()));
         }
         let counted = &filter.counted;
         if counted.without_origin_company {

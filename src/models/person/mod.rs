@@ -14,6 +14,11 @@ pub use duplicates::{Candidate, LikelyDuplicate, SIMILAR_NAMES};
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 
+diesel::define_sql_function!(
+    /// Job families and levels match without case, as `band_in_force` matches them.
+    fn lower(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>
+);
+
 use super::SaveOutcome;
 use super::stage_change::{NewStageChange, StageChange};
 use crate::domain::{CompanyId, PersonId, Stage, name_key};
@@ -54,6 +59,10 @@ pub struct PersonFields {
     pub start_on: Option<NaiveDate>,
     pub location: Option<String>,
     pub notes: Option<String>,
+    pub job_family: Option<String>,
+    pub level: Option<String>,
+    pub zone: Option<String>,
+    pub range_disclosed_on: Option<NaiveDate>,
 }
 
 impl Person {
@@ -149,11 +158,14 @@ impl Person {
              hiring_company_id = u.hiring_company_id, team = u.team, stage = u.stage, \
              first_contact_on = u.first_contact_on, offer_on = u.offer_on, \
              decided_on = u.decided_on, start_on = u.start_on, location = u.location, \
-             notes = u.notes, name_key = u.name_key, updated_at = now() \
-             FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             notes = u.notes, name_key = u.name_key, job_family = u.job_family, \
+             level = u.level, zone = u.zone, range_disclosed_on = u.range_disclosed_on, \
+             updated_at = now() \
+             FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+                         $16, $17, $18, $19) \
              AS u(id, full_name, title, expertise, origin_company_id, hiring_company_id, team, \
                   stage, first_contact_on, offer_on, decided_on, start_on, location, notes, \
-                  name_key) \
+                  name_key, job_family, level, zone, range_disclosed_on) \
              WHERE p.id = u.id",
         )
         .bind::<Array<BigInt>, _>(ids.iter().map(|id| id.get()).collect::<Vec<_>>())
@@ -171,6 +183,10 @@ impl Person {
         .bind::<Array<Nullable<Text>>, _>(texts(|f| &f.location))
         .bind::<Array<Nullable<Text>>, _>(texts(|f| &f.notes))
         .bind::<Array<Text>, _>(fields().map(|f| name_key(&f.full_name)).collect::<Vec<_>>())
+        .bind::<Array<Nullable<Text>>, _>(texts(|f| &f.job_family))
+        .bind::<Array<Nullable<Text>>, _>(texts(|f| &f.level))
+        .bind::<Array<Nullable<Text>>, _>(texts(|f| &f.zone))
+        .bind::<Array<Nullable<Date>>, _>(dates(|f| f.range_disclosed_on))
         .execute(conn)?;
         // Moved as of the update, as `update` records them.
         let now: DateTime<Utc> =
@@ -310,6 +326,10 @@ struct PersonRow<'a> {
     location: Option<&'a str>,
     notes: Option<&'a str>,
     name_key: &'a str,
+    job_family: Option<&'a str>,
+    level: Option<&'a str>,
+    zone: Option<&'a str>,
+    range_disclosed_on: Option<NaiveDate>,
 }
 
 impl<'a> PersonRow<'a> {
@@ -330,6 +350,10 @@ impl<'a> PersonRow<'a> {
             location: p.location.as_deref(),
             notes: p.notes.as_deref(),
             name_key: key,
+            job_family: p.job_family.as_deref(),
+            level: p.level.as_deref(),
+            zone: p.zone.as_deref(),
+            range_disclosed_on: p.range_disclosed_on,
         }
     }
 }

@@ -19,6 +19,9 @@ impl ListParams {
             ("origin_company", typed(&self.origin_company)),
             ("hiring_company", typed(&self.hiring_company)),
             ("stage", typed(&self.stage)),
+            ("job_family", typed(&self.job_family)),
+            ("level", typed(&self.level)),
+            ("zone", typed(&self.zone)),
         ];
         pairs.extend(self.counted_pairs());
         pairs

@@ -13,11 +13,13 @@ use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, Confidence, PayKind, PersonId, Stage};
 use crate::error::AppError;
 use crate::export;
+use crate::models::offer::Offers;
 use crate::models::{
     AuditEntry, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort, Position,
     StageChange,
 };
 use crate::views::audit::AuditRow;
+use crate::views::offers::with_markets;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
 use crate::views::sorting::SortHeader;
@@ -198,6 +200,12 @@ pub(crate) async fn show(
                         .zip(valuations)
                         .map(|(report, valuation)| PayReportRow::new(report, valuation))
                         .collect()
+                } else {
+                    Vec::new()
+                },
+                offers: if sees_pay {
+                    let offers = crate::offers::review(c, &reporting, &Offers::OfPerson(id))?;
+                    with_markets(c, &reporting, offers)?
                 } else {
                     Vec::new()
                 },

@@ -20,6 +20,9 @@ pub(crate) struct ListParams {
     pub(super) origin_company: Option<String>,
     pub(super) hiring_company: Option<String>,
     pub(super) stage: Option<String>,
+    pub(super) job_family: Option<String>,
+    pub(super) level: Option<String>,
+    pub(super) zone: Option<String>,
     pub(super) sort: Option<String>,
     pub(super) dir: Option<String>,
     pub(super) page: Option<String>,
@@ -59,6 +62,9 @@ impl ListParams {
             hiring: given(&self.hiring_company),
             stage: self.stage()?,
             counted: self.counted(sees_pay)?,
+            job_family: given(&self.job_family),
+            level: given(&self.level),
+            zone: given(&self.zone),
         })
     }
 
@@ -96,6 +102,9 @@ pub(crate) struct WantedPeople {
     hiring: Option<String>,
     stage: Option<Stage>,
     counted: CountedFilter,
+    job_family: Option<String>,
+    level: Option<String>,
+    zone: Option<String>,
 }
 
 impl WantedPeople {
@@ -109,6 +118,9 @@ impl WantedPeople {
             hiring_company_id: company_filter(conn, self.hiring.as_deref())?,
             stage: self.stage,
             counted: self.counted.clone(),
+            job_family: self.job_family.clone(),
+            level: self.level.clone(),
+            zone: self.zone.clone(),
         })
     }
 }

@@ -1,0 +1,147 @@
+//! Offers against their bands: every offer with its band, compa-ratio, penetration and
+//! approval, and a chart of each offer's compa-ratio against its band's range. The checks
+//! are the offers module's, so the report and the offer pages cannot disagree.
+
+use bigdecimal::{BigDecimal, ToPrimitive};
+use diesel::PgConnection;
+
+use super::{Cell, Chart, Column, Report, ReportTable};
+use crate::charts;
+use crate::domain::ApprovalStatus;
+use crate::error::AppError;
+use crate::models::offer::Offers;
+use crate::offers::{OfferReview, review};
+
+/// The most offers the chart draws (those furthest above their midpoint); the table has all.
+const CHARTED: usize = 15;
+
+pub fn run(
+    conn: &mut PgConnection,
+    reporting: &str,
+    status: Option<ApprovalStatus>,
+    job_family: Option<&str>,
+) -> Result<Report, AppError> {
+    let which = job_family.map_or(Offers::All, |f| Offers::OfFamily(f.to_owned()));
+    // The status comes from each offer's check and decisions, so it filters here.
+    let offers: Vec<OfferReview> = review(conn, reporting, &which)?
+        .into_iter()
+        .filter(|o| status.is_none_or(|s| o.status == s))
+        .collect();
+    Ok(Report {
+        chart: chart(&offers)?,
+        table: table(&offers),
+        left_out: Vec::new(),
+    })
+}
+
+fn table(offers: &[OfferReview]) -> ReportTable {
+    let columns = vec![
+        Column::text("Offer date"),
+        Column::text("Person"),
+        Column::text("Hiring company"),
+        Column::text("Job family"),
+        Column::text("Level"),
+        Column::text("Band"),
+        Column::text("Band currency"),
+        Column::number("Annual base in band currency"),
+        Column::number("Compa-ratio"),
+        Column::number("Range penetration"),
+        Column::text("Approval"),
+        Column::text("Decided by"),
+        Column::text("Reason"),
+        Column::text("Decided on"),
+    ];
+    let rows = offers.iter().map(row).collect();
+    ReportTable { columns, rows }
+}
+
+fn row(review: &OfferReview) -> Vec<Cell> {
+    let offer = &review.offer;
+    let text = |t: &Option<String>| Cell::Text(t.clone().unwrap_or_default());
+    let (band, currency, base) = match &review.check {
+        Ok(checked) => {
+            let f = &checked.band.fields;
+            let zone = if f.zone.is_empty() {
+                "every zone"
+            } else {
+                f.zone.as_str()
+            };
+            let name = format!(
+                "{} {} ({zone}) from {}",
+                f.job_family, f.level, f.effective_on
+            );
+            (name, f.currency.clone(), checked.base.as_ref().ok())
+        }
+        Err(why) => (why.to_string(), String::new(), None),
+    };
+    let decided = review.counting();
+    vec![
+        Cell::Text(offer.as_of.to_string()),
+        Cell::Text(offer.full_name.clone()),
+        text(&offer.hiring_company),
+        text(&offer.job_family),
+        text(&offer.level),
+        Cell::Text(band),
+        Cell::Text(currency),
+        Cell::Money(base.map(|b| b.value.clone())),
+        Cell::Ratio(base.map(|b| b.compa_ratio.clone())),
+        Cell::Ratio(base.and_then(|b| b.penetration.clone())),
+        Cell::Text(review.status.label().to_owned()),
+        Cell::Text(decided.map(|(_, by)| by.clone()).unwrap_or_default()),
+        Cell::Text(decided.map(|(d, _)| d.reason.clone()).unwrap_or_default()),
+        Cell::Text(
+            decided
+                .map(|(d, _)| d.decided_at.date_naive().to_string())
+                .unwrap_or_default(),
+        ),
+    ]
+}
+
+/// Each checked offer's compa-ratio against its band's range in compa-ratios (minimum ÷
+/// midpoint to maximum ÷ midpoint). Floats only for drawing; the table holds exact figures.
+fn chart(offers: &[OfferReview]) -> Result<Option<Chart>, AppError> {
+    let float = |d: &BigDecimal| d.to_f64().unwrap_or_default();
+    let mut rows: Vec<(String, [f64; 3])> = offers
+        .iter()
+        .filter_map(|review| {
+            let checked = review.check.as_ref().ok()?;
+            let base = checked.base.as_ref().ok()?;
+            let f = &checked.band.fields;
+            let mid = float(&f.base_mid);
+            let label = format!("{} ({})", review.offer.full_name, review.offer.as_of);
+            Some((
+                label,
+                [
+                    float(&f.base_min) / mid,
+                    float(&f.base_max) / mid,
+                    float(&base.compa_ratio),
+                ],
+            ))
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    let outside = rows
+        .iter()
+        .filter(|(_, [lo, hi, v])| v < lo || v > hi)
+        .count();
+    let total = rows.len();
+    rows.sort_by(|a, b| b.1[2].total_cmp(&a.1[2]));
+    rows.truncate(CHARTED);
+    let svg = charts::positions(
+        "Offers by compa-ratio against their band",
+        "Compa-ratio (1.0 = band midpoint)",
+        "Offer",
+        &rows,
+    )
+    .map_err(AppError::Internal)?;
+    Ok(Some(Chart {
+        svg,
+        note: None,
+        alt: format!(
+            "Compa-ratio of {total} offer{} against their bands; {outside} outside.",
+            if total == 1 { "" } else { "s" }
+        ),
+    }))
+}

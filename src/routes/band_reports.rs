@@ -1,0 +1,188 @@
+//! The pay band reports: offers against their bands, and EU pay transparency. Each at
+//! /reports/<name> as a page and /reports/<name>.csv as its table; static paths, so they
+//! take precedence over the general reports' `/reports/<path>`.
+
+use diesel::prelude::*;
+use rocket::response::content::RawHtml;
+use rocket::{Responder, Route, State, get, routes};
+
+use super::csv_file::CsvFile;
+use super::{given, query_string};
+use crate::auth::PayReader;
+use crate::config::ReportingCurrency;
+use crate::db::ReadDb;
+use crate::domain::ApprovalStatus;
+use crate::error::AppError;
+use crate::reports::{Report, offers, transparency};
+use crate::schema::pay_band;
+use crate::views::band_reports::BandReportPage;
+use crate::views::reports::SelectFilter;
+use crate::views::{Choice, FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![offers_page, offers_csv, transparency_page, transparency_csv]
+}
+
+#[derive(Responder)]
+enum BandReportResponse {
+    Page(RawHtml<String>),
+    #[response(status = 422)]
+    Invalid(RawHtml<String>),
+}
+
+const OFFERS_EXPLANATION: &str = "Every offer checked against the pay band in force on its \
+    date for its person's job family, level and zone (the person's zone preferred over bands \
+    for every zone), converted into the band's currency through the reporting currency at the \
+    rates of its date or the nearest earlier one. Compa-ratio: annual base ÷ band midpoint; \
+    range penetration: (annual base − minimum) ÷ (maximum − minimum). An offer outside its \
+    band waits for a compensation decision.";
+
+/// The status filter, checked: an unknown status is named in the answer.
+fn status_filter(status: &Option<String>) -> Result<Option<ApprovalStatus>, String> {
+    given(status)
+        .map(|s| {
+            ApprovalStatus::parse(&s).ok_or_else(|| format!("There is no approval status “{s}”."))
+        })
+        .transpose()
+}
+
+#[get("/reports/offers?<status>&<job_family>")]
+async fn offers_page(
+    user: PayReader,
+    reads: &State<ReadDb>,
+    reporting: &State<ReportingCurrency>,
+    status: Option<String>,
+    job_family: Option<String>,
+) -> Result<BandReportResponse, AppError> {
+    let parsed = status_filter(&status);
+    let family = given(&job_family);
+    let reporting = reporting.0.clone();
+    let (families, report) = reads
+        .0
+        .run(move |c| {
+            let families: Vec<String> = pay_band::table
+                .select(pay_band::job_family)
+                .distinct()
+                .order(pay_band::job_family)
+                .load(c)?;
+            let report = match parsed {
+                Ok(status) => Ok(offers::run(c, &reporting, status, family.as_deref())?),
+                Err(problem) => Err(problem),
+            };
+            Ok((families, report))
+        })
+        .await?;
+    let values = [
+        ("status", status.unwrap_or_default()),
+        ("job_family", job_family.unwrap_or_default()),
+    ];
+    let page = BandReportPage {
+        layout: Layout::new("reports", None, &user),
+        title: "Offers against pay bands",
+        slug: "offers",
+        explanation: OFFERS_EXPLANATION.to_owned(),
+        query: query_string(values.iter().map(|(k, v)| (*k, v.as_str()))),
+        filters: FormState::with_values(values),
+        selects: vec![
+            SelectFilter {
+                name: "status",
+                label: "Approval",
+                choices: Choice::all_of::<ApprovalStatus>(),
+                blank: "Any",
+            },
+            SelectFilter {
+                name: "job_family",
+                label: "Job family",
+                choices: families.iter().map(|f| Choice::new(f, f)).collect(),
+                blank: "Any",
+            },
+        ],
+        problems: Vec::new(),
+        table: None,
+        chart: None,
+        empty_message: "No offers match these filters.",
+        rows_not_shown: 0,
+    };
+    Ok(match report {
+        Ok(report) => BandReportResponse::Page(render(&page.with_report(report))?),
+        Err(problem) => BandReportResponse::Invalid(render(&BandReportPage {
+            problems: vec![problem],
+            ..page
+        })?),
+    })
+}
+
+#[derive(Responder)]
+enum CsvResponse {
+    File(CsvFile),
+    #[response(status = 422)]
+    Invalid(String),
+}
+
+#[get("/reports/offers.csv?<status>&<job_family>")]
+async fn offers_csv(
+    _user: PayReader,
+    reads: &State<ReadDb>,
+    reporting: &State<ReportingCurrency>,
+    status: Option<String>,
+    job_family: Option<String>,
+) -> Result<CsvResponse, AppError> {
+    let status = match status_filter(&status) {
+        Ok(status) => status,
+        Err(problem) => return Ok(CsvResponse::Invalid(problem)),
+    };
+    let family = given(&job_family);
+    let reporting = reporting.0.clone();
+    let report: Report = reads
+        .0
+        .run(move |c| offers::run(c, &reporting, status, family.as_deref()))
+        .await?;
+    Ok(CsvResponse::File(csv_file("offers", &report)?))
+}
+
+fn csv_file(name: &str, report: &Report) -> Result<CsvFile, AppError> {
+    Ok(CsvFile {
+        name: name.to_owned(),
+        body: report
+            .table
+            .to_csv()
+            .map_err(|e| AppError::Internal(e.into()))?,
+    })
+}
+
+const TRANSPARENCY_EXPLANATION: &str = "Directive (EU) 2023/970, art. 5(1): a candidate is \
+    told the starting pay or its range before the interview. Listed: people in zone EU who \
+    reached interviewing (or a later stage) by the stage history before the day their range \
+    was disclosed, or without a disclosure date. A disclosure on the day interviewing began \
+    counts as in time.";
+
+#[get("/reports/pay-transparency")]
+async fn transparency_page(
+    user: PayReader,
+    reads: &State<ReadDb>,
+) -> Result<RawHtml<String>, AppError> {
+    let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
+    render(
+        &BandReportPage {
+            layout: Layout::new("reports", None, &user),
+            title: "EU pay transparency",
+            slug: "pay-transparency",
+            explanation: TRANSPARENCY_EXPLANATION.to_owned(),
+            query: String::new(),
+            filters: FormState::default(),
+            selects: Vec::new(),
+            problems: Vec::new(),
+            table: None,
+            chart: None,
+            empty_message: "Every EU candidate who reached interviewing had their range disclosed in time.",
+            rows_not_shown: 0,
+        }
+        .with_report(report),
+    )
+}
+
+#[get("/reports/pay-transparency.csv")]
+async fn transparency_csv(_user: PayReader, reads: &State<ReadDb>) -> Result<CsvFile, AppError> {
+    let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
+    csv_file("pay-transparency", &report)
+}

@@ -1,0 +1,162 @@
+//! An offer's page against its band, and the decisions on offers outside their band.
+
+use diesel::PgConnection;
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, FromFormField, Route, State, get, post, routes};
+
+use super::FormResponse;
+use crate::auth::{BandManager, CurrentUser, PayReader};
+use crate::config::ReportingCurrency;
+use crate::db::Db;
+use crate::domain::{Decision, PayReportId, Text};
+use crate::error::AppError;
+use crate::models::offer::Offers;
+use crate::models::pay_decision::{NewPayDecision, PayDecision, authors_of};
+use crate::offers::{OfferReview, review};
+use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
+use crate::views::{FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![show, decide]
+}
+
+#[derive(Debug, Clone, Copy, FromFormField)]
+enum DecisionWord {
+    #[field(value = "approve")]
+    Approve,
+    #[field(value = "reject")]
+    Reject,
+}
+
+#[derive(Debug, FromForm)]
+struct DecisionForm {
+    decision: DecisionWord,
+    reason: Text<2000>,
+}
+
+/// Why `user` may not decide on the offer, if they may not: its author and its last editor
+/// never decide on it.
+fn not_theirs(
+    conn: &mut PgConnection,
+    user: &CurrentUser,
+    offer: PayReportId,
+) -> Result<Option<String>, AppError> {
+    let authors = authors_of(conn, offer)?;
+    Ok(authors.iter().any(|a| a == user.actor()).then(|| {
+        "You created or last edited this offer, so someone else must approve or reject it."
+            .to_owned()
+    }))
+}
+
+fn one_offer(
+    conn: &mut PgConnection,
+    reporting: &str,
+    id: PayReportId,
+) -> Result<OfferReview, AppError> {
+    review(conn, reporting, &Offers::Ids(vec![id]))?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}
+
+#[get("/pay-reports/<id>/approval")]
+async fn show(
+    user: PayReader,
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    flash: Option<FlashMessage<'_>>,
+    id: PayReportId,
+) -> Result<RawHtml<String>, AppError> {
+    let reporting = reporting.0.clone();
+    let asker = user.0.clone();
+    let (offer, decidable, not_yours) = db
+        .run(move |c| {
+            let offer = one_offer(c, &reporting, id)?;
+            let decidable = offer.decidable();
+            let view = with_markets(c, &reporting, vec![offer])?.pop();
+            let view = view.ok_or(AppError::NotFound)?;
+            Ok((view, decidable, not_theirs(c, &asker, id)?))
+        })
+        .await?;
+    let manages = user.role().manages_bands() && decidable;
+    render(&OfferApprovalPage {
+        layout: Layout::new("people", flash, &user),
+        may_decide: manages && not_yours.is_none(),
+        not_yours: not_yours.filter(|_| manages),
+        offer,
+        form: FormState::default(),
+    })
+}
+
+#[post("/pay-reports/<id>/approval", data = "<form>")]
+async fn decide(
+    user: BandManager,
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    id: PayReportId,
+    form: Form<Contextual<'_, DecisionForm>>,
+) -> Result<FormResponse, AppError> {
+    let form = form.into_inner();
+    let state = FormState::from_context(&form.context);
+    let parsed = form.value;
+    let reporting = reporting.0.clone();
+    let decider = user.0.clone();
+    let outcome = db
+        .run_as(user.actor(), move |c| {
+            let offer = one_offer(c, &reporting, id)?;
+            if let Some(why) = not_theirs(c, &decider, id)? {
+                return Err(AppError::NotAllowed(why));
+            }
+            let (Some(figures), Ok(checked)) = (&offer.figures, &offer.check) else {
+                return Err(needs_none());
+            };
+            if !offer.decidable() {
+                return Err(needs_none());
+            }
+            let Some(parsed) = parsed else {
+                return Ok(Err((offer, state)));
+            };
+            let decision = match parsed.decision {
+                DecisionWord::Approve => Decision::Approved,
+                DecisionWord::Reject => Decision::Rejected,
+            };
+            // The figures stored are those just checked: an edit landing meanwhile makes the
+            // offer pending again rather than slip under this decision.
+            PayDecision::insert(
+                c,
+                &NewPayDecision {
+                    pay_report_id: id,
+                    pay_band_id: checked.band.id,
+                    decided_by: Some(decider.user.id),
+                    decision,
+                    reason: parsed.reason.as_str(),
+                    figures,
+                    is_demo: false,
+                },
+            )?;
+            Ok(Ok((offer.offer.full_name, decision)))
+        })
+        .await?;
+    match outcome {
+        Ok((name, decision)) => Ok(FormResponse::saved(
+            format!("/pay-reports/{id}/approval"),
+            format!("{} the offer for {name}.", decision.label()),
+        )),
+        Err((offer, state)) => Ok(FormResponse::Invalid(render(&OfferApprovalPage {
+            layout: Layout::new("people", None, &user),
+            may_decide: true,
+            not_yours: None,
+            offer: OfferView::new(offer),
+            form: state,
+        })?)),
+    }
+}
+
+fn needs_none() -> AppError {
+    AppError::Unprocessable(
+        "This offer is inside its band or cannot be checked against one: it needs no decision."
+            .to_owned(),
+    )
+}

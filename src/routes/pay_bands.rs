@@ -1,0 +1,280 @@
+//! Pay bands: list with history, show, create, edit, delete with confirmation, CSV.
+
+use diesel::PgConnection;
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, post, routes, uri};
+
+use super::csv_file::CsvStream;
+use super::save::{self, Target, Versioned};
+use super::{FormResponse, given, query_string};
+use crate::auth::{BandManager, CurrentUser, PayReader};
+use crate::config::ReportingCurrency;
+use crate::db::{Db, ReadDb};
+use crate::domain::PayBandId;
+use crate::error::{AppError, is_foreign_key_violation};
+use crate::export;
+use crate::input::{self, PayBandInput};
+use crate::models::market::Market;
+use crate::models::pay_band::VERSION_KEY;
+use crate::models::{PayBand, PayBandFilter, SaveOutcome};
+use crate::views::market::MarketView;
+use crate::views::pay_bands::*;
+use crate::views::{FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        index,
+        download,
+        show,
+        new,
+        create,
+        edit,
+        update,
+        confirm_delete,
+        delete
+    ]
+}
+
+impl Versioned for PayBand {
+    type Input = PayBandInput;
+    type Parent = ();
+    type Key = PayBandId;
+
+    fn find(conn: &mut PgConnection, id: PayBandId) -> Result<PayBand, AppError> {
+        Ok(PayBand::find(conn, id)?)
+    }
+
+    fn form_values(&self, _conn: &mut PgConnection) -> Result<FormState, AppError> {
+        let mut values = input::form_values(&PayBandInput::stored(self.fields.clone()))?;
+        values.set("version", self.version.to_string());
+        Ok(values)
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<(), PayBandId>,
+        version: Option<i32>,
+        input: PayBandInput,
+        state: &mut FormState,
+    ) -> Result<Option<SaveOutcome<PayBand>>, AppError> {
+        let fields = input.into_fields();
+        let saved = match target {
+            Target::Existing(id) => PayBand::update(conn, id, version, &fields),
+            Target::New(()) => PayBand::insert(conn, &fields).map(SaveOutcome::Saved),
+        };
+        match saved.map_err(AppError::from) {
+            Err(e) if e.violates(VERSION_KEY) => {
+                let taken = format!(
+                    "This band has a version from {} already: edit that one.",
+                    fields.effective_on
+                );
+                state.add_error("effective_on", taken);
+                Ok(None)
+            }
+            saved => saved.map(Some),
+        }
+    }
+}
+
+/// The list's filters as typed.
+#[derive(Debug, Default, FromForm)]
+pub struct BandParams {
+    job_family: Option<String>,
+    level: Option<String>,
+    zone: Option<String>,
+}
+
+impl BandParams {
+    fn filter(&self) -> PayBandFilter {
+        PayBandFilter {
+            job_family: given(&self.job_family),
+            level: given(&self.level),
+            // "*" asks for the bands of every zone, whose zone is empty.
+            zone: given(&self.zone).map(|z| if z == "*" { String::new() } else { z }),
+        }
+    }
+
+    fn shown(&self) -> [(&'static str, String); 3] {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        [
+            ("job_family", text(&self.job_family)),
+            ("level", text(&self.level)),
+            ("zone", text(&self.zone)),
+        ]
+    }
+}
+
+#[get("/pay-bands?<params..>")]
+async fn index(
+    user: PayReader,
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+    params: BandParams,
+) -> Result<RawHtml<String>, AppError> {
+    let filter = params.filter();
+    let bands = db.run(move |c| Ok(PayBand::list(c, &filter)?)).await?;
+    let shown = params.shown();
+    render(&PayBandIndexPage {
+        layout: Layout::new("pay-bands", flash, &user),
+        query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
+        filters: FormState::with_values(shown),
+        rows: BandRow::in_force_today(bands),
+    })
+}
+
+#[get("/pay-bands.csv?<params..>")]
+async fn download(
+    _user: PayReader,
+    reads: &State<ReadDb>,
+    params: BandParams,
+) -> Result<CsvStream, AppError> {
+    let filter = params.filter();
+    CsvStream::start(&reads.0, "pay-bands", move |c, out| {
+        Ok(export::pay_bands(c, &filter, out)?)
+    })
+    .await
+}
+
+#[get("/pay-bands/<id>")]
+async fn show(
+    user: PayReader,
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    flash: Option<FlashMessage<'_>>,
+    id: PayBandId,
+) -> Result<RawHtml<String>, AppError> {
+    let reporting = reporting.0.clone();
+    let (band, history, market) = db
+        .run(move |c| {
+            let band = PayBand::find(c, id)?;
+            let history = PayBand::history(c, &band.fields)?;
+            let (family, level) = (&band.fields.job_family, &band.fields.level);
+            let market = Market::of(c, family, level, None)?;
+            let market = MarketView::new(&market, family, level, &reporting, false);
+            Ok((band, history, market))
+        })
+        .await?;
+    render(&PayBandShowPage {
+        layout: Layout::new("pay-bands", flash, &user),
+        band: BandRow::new(band, None),
+        history: BandRow::in_force_today(history),
+        market,
+    })
+}
+
+#[get("/pay-bands/new")]
+fn new(user: BandManager) -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([
+        ("currency", "USD".to_owned()),
+        ("effective_on", chrono::Utc::now().date_naive().to_string()),
+    ]);
+    let layout = Layout::new("pay-bands", None, &user);
+    render(&PayBandFormPage::new(layout, None, form))
+}
+
+#[post("/pay-bands", data = "<form>")]
+async fn create(
+    user: BandManager,
+    db: &State<Db>,
+    form: Form<Contextual<'_, PayBandInput>>,
+) -> Result<FormResponse, AppError> {
+    submit(db, &user, None, form.into_inner()).await
+}
+
+#[get("/pay-bands/<id>/edit")]
+async fn edit(
+    user: BandManager,
+    db: &State<Db>,
+    id: PayBandId,
+) -> Result<RawHtml<String>, AppError> {
+    let form = db
+        .run(move |c| PayBand::find(c, id)?.form_values(c))
+        .await?;
+    let layout = Layout::new("pay-bands", None, &user);
+    render(&PayBandFormPage::new(layout, Some(id), form))
+}
+
+#[post("/pay-bands/<id>/edit", data = "<form>")]
+async fn update(
+    user: BandManager,
+    db: &State<Db>,
+    id: PayBandId,
+    form: Form<Contextual<'_, PayBandInput>>,
+) -> Result<FormResponse, AppError> {
+    submit(db, &user, Some(id), form.into_inner()).await
+}
+
+async fn submit(
+    db: &State<Db>,
+    user: &CurrentUser,
+    id: Option<PayBandId>,
+    form: Contextual<'_, PayBandInput>,
+) -> Result<FormResponse, AppError> {
+    save::submit::<PayBand>(db, user, save::target(id), form)
+        .await?
+        .respond(
+            |band| {
+                let message = format!("Saved the pay band {}.", BandRow::name_of(&band.fields));
+                FormResponse::saved(uri!(show(band.id)), message)
+            },
+            |state, conflict| {
+                let layout = Layout::new("pay-bands", None, user);
+                render(&PayBandFormPage {
+                    conflict,
+                    ..PayBandFormPage::new(layout, id, state)
+                })
+            },
+        )
+}
+
+#[get("/pay-bands/<id>/delete")]
+async fn confirm_delete(
+    user: BandManager,
+    db: &State<Db>,
+    id: PayBandId,
+) -> Result<RawHtml<String>, AppError> {
+    let (band, offers) = db
+        .run(move |c| Ok((PayBand::find(c, id)?, PayBand::offers_count(c, id)?)))
+        .await?;
+    render(&PayBandDeletePage {
+        layout: Layout::new("pay-bands", None, &user),
+        band: BandRow::new(band, None),
+        offers,
+    })
+}
+
+#[post("/pay-bands/<id>/delete")]
+async fn delete(
+    user: BandManager,
+    db: &State<Db>,
+    id: PayBandId,
+) -> Result<FormResponse, AppError> {
+    let outcome = db
+        .run_as(user.actor(), move |c| {
+            let band = PayBand::find(c, id)?;
+            let offers = PayBand::offers_count(c, id)?;
+            if offers > 0 {
+                return Ok(Err((band, offers)));
+            }
+            // Decisions keep the band they were made against: their key refuses the delete.
+            match PayBand::delete(c, id) {
+                Ok(_) => Ok(Ok(band)),
+                Err(e) if is_foreign_key_violation(&e) => Ok(Err((band, 1))),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Ok(band) => Ok(FormResponse::saved(
+            "/pay-bands",
+            format!("Deleted the pay band {}.", BandRow::name_of(&band.fields)),
+        )),
+        Err((band, offers)) => Ok(FormResponse::Refused(render(&PayBandDeletePage {
+            layout: Layout::new("pay-bands", None, &user),
+            band: BandRow::new(band, None),
+            offers,
+        })?)),
+    }
+}
