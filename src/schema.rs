@@ -10,6 +10,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        password_link_expires_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -93,6 +94,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    password_link (user_id) {
+        user_id -> Int8,
+        token_hash -> Bytea,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -143,6 +152,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    setup_link (token_hash) {
+        token_hash -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     user_session (id_hash) {
         id_hash -> Bytea,
         user_id -> Int8,
@@ -164,6 +180,7 @@ diesel::table! {
 
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
+diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
@@ -176,8 +193,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_batch,
     import_item,
     login_attempt,
+    password_link,
     pay_report,
     person,
+    setup_link,
     stage_change,
     user_session,
 );

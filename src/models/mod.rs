@@ -1,5 +1,6 @@
 //! Row models, one per table, with the queries that read and write them.
 
+pub mod account_link;
 pub mod audit_entry;
 pub mod company;
 pub mod exchange_rate;
@@ -12,6 +13,7 @@ pub mod session;
 pub mod stage_change;
 pub mod user;
 
+pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SetupLink};
 pub use audit_entry::{AuditEntry, AuditFilter};
 pub use company::{Company, CompanyFields};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
@@ -22,7 +24,7 @@ pub use person::keyset::Position;
 pub use person::{Person, PersonFields, PersonFilter, PersonListItem, PersonSort};
 pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
-pub use user::{Admission, LoginAttempts, NewUser, User};
+pub use user::{AdminGuarded, Admission, LoginAttempts, NewUser, User};
 
 /// Declares a versioned record's row: its id (and parent), the fields users set, and what
 /// the database keeps beside them. Every such table has these columns (see the migrations'

@@ -10,11 +10,15 @@ pub mod dashboard;
 pub mod exchange_rates;
 pub mod health;
 pub mod imports;
+pub mod password_link;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
 pub mod save;
 pub mod sessions;
+pub mod setup;
+pub mod site_url;
+pub mod users;
 
 use rocket::Responder;
 use rocket::response::content::RawHtml;
@@ -30,6 +34,8 @@ pub enum FormResponse {
     /// The request is valid but the data forbids it (deleting a company still referenced).
     #[response(status = 409)]
     Refused(RawHtml<String>),
+    /// Done, and the answer is a page that must not be shown twice (a one-time link).
+    Shown(RawHtml<String>),
 }
 
 impl FormResponse {

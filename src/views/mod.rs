@@ -11,6 +11,8 @@ pub mod pay_reports;
 pub mod people;
 pub mod reports;
 pub mod sessions;
+pub mod setup;
+pub mod users;
 
 use askama::Template;
 use rocket::http::Status;

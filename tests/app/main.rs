@@ -15,6 +15,7 @@ mod demo;
 mod entered_as_hired;
 mod error_pages;
 mod exchange_rates;
+mod first_run;
 mod generate;
 mod import_erasure;
 mod import_ownership;
