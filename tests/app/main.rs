@@ -38,3 +38,4 @@ mod route_fuzz;
 mod security_log;
 mod sessions;
 mod startup;
+mod user_admin;
