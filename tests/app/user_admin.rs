@@ -226,7 +226,9 @@ fn a_deactivated_user_is_logged_out_at_once() -> anyhow::Result<()> {
         .get_result(&mut app.conn()?)?;
     assert_eq!(left, 0);
     assert_eq!(
-        log_out(&app).log_in_with("viewer@example.com", PASSWORD).status,
+        log_out(&app)
+            .log_in_with("viewer@example.com", PASSWORD)
+            .status,
         Status::Unauthorized
     );
 
@@ -254,7 +256,9 @@ fn a_reset_link_replaces_the_older_one_and_expires() -> anyhow::Result<()> {
     );
     assert_eq!(app.get(&second).status, Status::Ok);
     assert_eq!(
-        log_out(&app).log_in_with("viewer@example.com", PASSWORD).status,
+        log_out(&app)
+            .log_in_with("viewer@example.com", PASSWORD)
+            .status,
         Status::SeeOther,
         "the old password works until the link is used"
     );
@@ -283,7 +287,9 @@ fn a_password_set_by_link_ends_the_users_sessions() -> anyhow::Result<()> {
     assert_eq!(done.status, Status::SeeOther, "{}", done.body);
     assert!(Session::resume(&mut app.conn()?, &session, session_lifetime())?.is_none());
     assert_eq!(
-        log_out(&app).log_in_with("viewer@example.com", PASSWORD).status,
+        log_out(&app)
+            .log_in_with("viewer@example.com", PASSWORD)
+            .status,
         Status::Unauthorized
     );
     Ok(())
