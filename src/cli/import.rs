@@ -23,7 +23,8 @@ enum Outcome {
     Imported { batch: i64, counts: Counts },
 }
 
-pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode> {
+/// `actor` names who imports, as the audit does.
+pub fn run(conn: &mut PgConnection, args: ImportArgs, actor: &str) -> anyhow::Result<ExitCode> {
     let ImportArgs { file, dry_run } = args;
     let bytes = std::fs::read(&file)?;
     let file_name = file
@@ -41,7 +42,7 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
             &file_name,
             &bytes,
             Importer {
-                name: &super::command_line_actor(),
+                name: actor,
                 user_id: None,
             },
             intent,

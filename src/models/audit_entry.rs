@@ -102,32 +102,4 @@ impl AuditEntry {
             .select(AuditEntry::as_select())
             .load(conn)
     }
-
-    /// What an update changed, field by field: (field, before, after).
-    pub fn changes(&self) -> Vec<(String, String, String)> {
-        let (Some(before), Some(after)) = (
-            self.before.as_ref().and_then(|b| b.as_object()),
-            self.after.as_ref().and_then(|a| a.as_object()),
-        ) else {
-            return Vec::new();
-        };
-        let show = |v: Option<&serde_json::Value>| match v {
-            None | Some(serde_json::Value::Null) => "—".to_owned(),
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-        };
-        after
-            .iter()
-            .filter(|(field, value)| {
-                field.as_str() != "updated_at" && before.get(field.as_str()) != Some(value)
-            })
-            .map(|(field, value)| {
-                (
-                    field.clone(),
-                    show(before.get(field.as_str())),
-                    show(Some(value)),
-                )
-            })
-            .collect()
-    }
 }

@@ -2,6 +2,7 @@
 
 pub mod account_link;
 pub mod audit_entry;
+pub mod audit_names;
 pub mod company;
 pub mod exchange_rate;
 pub mod import_batch;
@@ -15,6 +16,7 @@ pub mod user;
 
 pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SetupLink};
 pub use audit_entry::{AuditEntry, AuditFilter};
+pub use audit_names::AuditNames;
 pub use company::{Company, CompanyFields};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};

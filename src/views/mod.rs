@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod audit_words;
 pub mod companies;
 pub mod dashboard;
 pub mod exchange_rates;

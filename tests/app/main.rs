@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod audit;
+mod audit_words;
 mod body_limits;
 mod browser;
 mod command_line;

@@ -160,10 +160,10 @@ pub(crate) async fn show(
                 origin_company: company(c, person.fields.origin_company_id)?,
                 hiring_company: company(c, person.fields.hiring_company_id)?,
                 history: StageChange::for_person(c, id)?,
-                entries: AuditEntry::of_person(c, id, sees_pay)?
-                    .iter()
-                    .map(AuditRow::from)
-                    .collect(),
+                entries: {
+                    let entries = AuditEntry::of_person(c, id, sees_pay)?;
+                    AuditRow::all(c, &entries)?
+                },
                 pay_reports: if sees_pay {
                     let reports = PayReport::for_person(c, id)?;
                     let valuations = PayReport::valuations(c, &reports, &reporting)?;

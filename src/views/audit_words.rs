@@ -1,0 +1,304 @@
+//! An audit entry in words: "Anna Schmidt changed the band of Alexandr Wang's pay report from
+//! USD 100,000.00 – 200,000.00 to USD 150,000.00 – 200,000.00", with the records linked and
+//! the bookkeeping fields (version, demo flag, timestamps, keys) left out.
+
+use bigdecimal::BigDecimal;
+use serde_json::{Map, Value};
+
+use crate::domain::format_money;
+use crate::domain::{
+    BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage,
+};
+use crate::models::{AuditEntry, AuditNames};
+
+/// Fields only the database needs; a change to them alone is no change to the reader.
+const HIDDEN: &[&str] = &[
+    "id",
+    "version",
+    "is_demo",
+    "created_at",
+    "updated_at",
+    "name_key",
+    "person_id",
+    "imported_by_user_id",
+    "applied_at",
+    "reverted_at",
+    "content",
+    "password_link_expires_at",
+];
+
+/// One field's change; `before` is `None` for what a creation set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: String,
+}
+
+/// A record as the sentence names it, linked where it still has a page.
+#[derive(Debug, Clone)]
+pub struct RecordRef {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+/// What an entry says: `actor verb record`, then the changes.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub actor: String,
+    pub verb: String,
+    pub record: RecordRef,
+    pub changes: Vec<Change>,
+}
+
+fn object(value: Option<&Value>) -> Option<&Map<String, Value>> {
+    value.and_then(Value::as_object)
+}
+
+impl Sentence {
+    pub fn of(entry: &AuditEntry, names: &AuditNames) -> Sentence {
+        let before = object(entry.before.as_ref());
+        let after = object(entry.after.as_ref());
+        let values = after.or(before);
+        let record = record_ref(entry, values, names);
+        let changes = match entry.action.as_str() {
+            "update" => changes(&entry.record_table, before, after, names),
+            "create" => changes(&entry.record_table, None, after, names),
+            _ => Vec::new(),
+        };
+        let verb = verb(entry, before, after, &changes);
+        Sentence {
+            actor: names.actor(&entry.actor),
+            verb,
+            record,
+            changes,
+        }
+    }
+}
+
+/// What was done, for the kinds of change that have a word of their own.
+fn verb(
+    entry: &AuditEntry,
+    before: Option<&Map<String, Value>>,
+    after: Option<&Map<String, Value>>,
+    changes: &[Change],
+) -> String {
+    let field = |values: Option<&Map<String, Value>>, name: &str| {
+        values
+            .and_then(|v| v.get(name))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let moved = |name: &str| field(before, name) != field(after, name);
+    let verb = match entry.action.as_str() {
+        "create" => "created",
+        "delete" => "deleted",
+        "erase" => "erased the personal data of",
+        _ if entry.record_table == "app_user" && moved("active") => match field(after, "active") {
+            Value::Bool(false) => "deactivated",
+            _ => "reactivated",
+        },
+        _ if entry.record_table == "app_user" && moved("password_link_expires_at") => {
+            match field(after, "password_link_expires_at") {
+                Value::Null => "set a new password through a link for",
+                _ => "made a password link for",
+            }
+        }
+        _ if entry.record_table == "app_user" && changes.is_empty() => "changed the password of",
+        _ if changes.is_empty() => "saved, without visible changes,",
+        _ => "changed",
+    };
+    verb.to_owned()
+}
+
+fn text(values: Option<&Map<String, Value>>, field: &str) -> Option<String> {
+    values?.get(field)?.as_str().map(str::to_owned)
+}
+
+fn record_ref(
+    entry: &AuditEntry,
+    values: Option<&Map<String, Value>>,
+    names: &AuditNames,
+) -> RecordRef {
+    let id = entry.record_id;
+    let gone = entry.action == "delete";
+    let link = |href: String| (!gone).then_some(href);
+    let (label, href) = match entry.record_table.as_str() {
+        "person" => {
+            let name = names
+                .person(id)
+                .map(str::to_owned)
+                .or_else(|| text(values, "full_name"));
+            (
+                name.unwrap_or_else(|| format!("person {id}")),
+                link(format!("/people/{id}")),
+            )
+        }
+        "company" => {
+            let name = names
+                .company(id)
+                .map(str::to_owned)
+                .or_else(|| text(values, "name"));
+            (
+                name.unwrap_or_else(|| format!("company {id}")),
+                link(format!("/companies/{id}")),
+            )
+        }
+        "pay_report" => {
+            let person = values.and_then(|v| v.get("person_id")?.as_i64());
+            let whose = person.and_then(|p| names.person(p)).map_or_else(
+                || "a person's pay report".to_owned(),
+                |name| format!("{name}'s pay report"),
+            );
+            (whose, person.and_then(|p| link(format!("/people/{p}#pay"))))
+        }
+        "app_user" => {
+            let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));
+            (format!("user {name}"), link("/users".to_owned()))
+        }
+        "exchange_rate" => {
+            let label = match (text(values, "currency"), text(values, "rate_on")) {
+                (Some(currency), Some(day)) => format!("the {currency} exchange rate of {day}"),
+                _ => format!("exchange rate {id}"),
+            };
+            (label, link("/exchange-rates".to_owned()))
+        }
+        "import_batch" => {
+            let file = text(values, "file_name").map_or_else(String::new, |f| format!(" ({f})"));
+            (
+                format!("import batch {id}{file}"),
+                Some(format!("/import/batches/{id}")),
+            )
+        }
+        other => (format!("{other} {id}"), None),
+    };
+    RecordRef { label, href }
+}
+
+/// The visible fields that differ, by field name (the entries' JSON keeps no column order); a
+/// pay report's two ends of the band are one change.
+fn changes(
+    table: &str,
+    before: Option<&Map<String, Value>>,
+    after: Option<&Map<String, Value>>,
+    names: &AuditNames,
+) -> Vec<Change> {
+    let Some(after) = after else {
+        return Vec::new();
+    };
+    let show = |field: &str, values: &Map<String, Value>| show(table, field, values, names);
+    let mut changes = Vec::new();
+    let mut band_done = false;
+    for field in after.keys() {
+        // A user's active state has its own verb (deactivated, reactivated).
+        if HIDDEN.contains(&field.as_str()) || (table == "app_user" && field == "active") {
+            continue;
+        }
+        let key = if table == "pay_report" && matches!(field.as_str(), "amount_low" | "amount_high")
+        {
+            if band_done {
+                continue;
+            }
+            band_done = true;
+            "band"
+        } else {
+            field.as_str()
+        };
+        let now = show(key, after);
+        let was = before.map(|b| show(key, b));
+        if was.as_ref() == Some(&now) || (was.is_none() && now == "none") {
+            continue;
+        }
+        changes.push(Change {
+            field: label(table, key),
+            before: was,
+            after: now,
+        });
+    }
+    changes
+}
+
+/// A field's name as a sentence says it: "the stage", "the origin company".
+fn label(table: &str, field: &str) -> String {
+    let words = match (table, field) {
+        (_, "full_name" | "display_name") => "name",
+        (_, "origin_company_id") => "origin company",
+        (_, "hiring_company_id") => "hiring company",
+        (_, "first_contact_on") => "first contact",
+        (_, "offer_on") => "offer date",
+        (_, "decided_on") => "decision date",
+        (_, "start_on") => "start date",
+        (_, "period_years") => "years of the total",
+        (_, "sign_on") => "sign-on bonus",
+        (_, "as_of") => "as-of date",
+        (_, "source_name") => "source",
+        (_, "source_url") => "source link",
+        (_, "email") => "e-mail",
+        (_, "active") => "active state",
+        (_, "rate_on") => "day",
+        ("company", "kind") => "kind of company",
+        ("pay_report", "kind") => "kind of report",
+        (_, other) => return format!("the {}", other.replace('_', " ")),
+    };
+    format!("the {words}")
+}
+
+/// A value as people read it: names for ids, labels for choices, grouped money.
+fn show(table: &str, field: &str, values: &Map<String, Value>, names: &AuditNames) -> String {
+    let currency = values.get("currency").and_then(Value::as_str).unwrap_or("");
+    let money = |value: Option<&Value>| {
+        let raw = match value {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => return None,
+        };
+        raw.parse::<BigDecimal>()
+            .ok()
+            .map(|amount| format_money(&amount))
+    };
+    if field == "band" {
+        let (low, high) = (
+            money(values.get("amount_low")),
+            money(values.get("amount_high")),
+        );
+        return match (low, high) {
+            (Some(low), Some(high)) if low == high => format!("{currency} {low}"),
+            (Some(low), Some(high)) => format!("{currency} {low} – {high}"),
+            _ => "none".to_owned(),
+        };
+    }
+    let value = values.get(field);
+    if table == "pay_report" && matches!(field, "base" | "bonus" | "equity" | "sign_on") {
+        return money(value).map_or_else(|| "none".to_owned(), |m| format!("{currency} {m}"));
+    }
+    match value {
+        None | Some(Value::Null) => "none".to_owned(),
+        Some(Value::Bool(true)) => "yes".to_owned(),
+        Some(Value::Bool(false)) => "no".to_owned(),
+        Some(Value::Number(n)) => match (field, n.as_i64()) {
+            ("origin_company_id" | "hiring_company_id", Some(id)) => names
+                .company(id)
+                .map_or_else(|| format!("company {id}"), str::to_owned),
+            _ => n.to_string(),
+        },
+        Some(Value::String(s)) => choice(table, field, s).map_or_else(|| s.clone(), str::to_owned),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn label_of<T: ChoiceName>(parsed: Option<T>) -> Option<&'static str> {
+    parsed.map(T::label)
+}
+
+fn choice(table: &str, field: &str, stored: &str) -> Option<&'static str> {
+    match (table, field) {
+        (_, "stage") => label_of(Stage::parse(stored)),
+        (_, "confidence") => label_of(Confidence::parse(stored)),
+        (_, "period") => label_of(Period::parse(stored)),
+        (_, "role") => label_of(Role::parse(stored)),
+        ("company", "kind") => label_of(CompanyKind::parse(stored)),
+        ("pay_report", "kind") => label_of(PayKind::parse(stored)),
+        ("import_batch", "status") => label_of(BatchStatus::parse(stored)),
+        _ => None,
+    }
+}
