@@ -105,6 +105,11 @@ fn verb(
             }
         }
         _ if entry.record_table == "app_user" && changes.is_empty() => "changed the password of",
+        // The demo seeding marks its records once they are written.
+        _ if changes.is_empty() && moved("is_demo") => match field(after, "is_demo") {
+            Value::Bool(true) => "marked as demo data:",
+            _ => "marked as real data:",
+        },
         _ if changes.is_empty() => "saved, without visible changes,",
         _ => "changed",
     };

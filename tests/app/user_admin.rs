@@ -158,7 +158,7 @@ fn the_last_active_admin_is_neither_demoted_nor_deactivated() -> anyhow::Result<
 
     // A deactivated admin does not count: they cannot manage anything.
     let other = app.add_user("other@example.com", Role::Admin)?;
-    User::deactivate(&mut app.conn()?, other.id)?;
+    let _ = User::deactivate(&mut app.conn()?, other.id)?;
     assert_eq!(
         app.post(&format!("/users/{}/role", me.id), &[("role", "viewer")])
             .status,
