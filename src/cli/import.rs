@@ -20,7 +20,11 @@ pub struct ImportArgs {
 /// How far an import got; what went wrong was printed already.
 enum Outcome {
     Stopped(ExitCode),
-    Imported { batch: i64, counts: Counts },
+    Imported {
+        batch: i64,
+        counts: Counts,
+        summary: String,
+    },
 }
 
 /// `actor` names who imports, as the audit does.
@@ -73,13 +77,18 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs, actor: &str) -> anyhow::Re
         Ok(Outcome::Imported {
             batch,
             counts: applied?,
+            summary: plan.summary(),
         })
     });
     match outcome {
         Ok(Outcome::Stopped(code)) => Ok(code),
-        Ok(Outcome::Imported { batch, counts }) => {
+        Ok(Outcome::Imported {
+            batch,
+            counts,
+            summary,
+        }) => {
             println!(
-                "Imported as batch {batch}: {} created, {} updated, {} skipped.",
+                "Imported as batch {batch}: {summary} ({} created, {} updated, {} skipped).",
                 counts.created, counts.updated, counts.skipped
             );
             Ok(ExitCode::SUCCESS)
@@ -114,12 +123,7 @@ fn describe(file: &Path, plan: &Plan) {
 
 fn print_errors(plan: &Plan) {
     for e in &plan.errors {
-        let column = if e.column.is_empty() {
-            String::new()
-        } else {
-            format!(", column {}", e.column)
-        };
-        eprintln!("line {}{column}: {}", e.line, e.message);
+        eprintln!("{}: {}", e.place(), e.message);
     }
     eprintln!("{} errors: nothing was imported.", plan.errors.len());
 }

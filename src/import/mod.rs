@@ -7,6 +7,7 @@ mod batch;
 mod plan;
 mod revert;
 mod rows;
+mod summary;
 mod table;
 
 pub use apply::apply;
@@ -162,14 +163,14 @@ fn read_rows(
     let mut known = rows::KnownPeople::new();
     for (line, record) in records {
         if record.len() != headers {
-            read.errors.push(RowError {
-                line: *line,
-                column: String::new(),
-                message: format!(
+            read.errors.push(RowError::of_row(
+                *line,
+                columns.who(record),
+                format!(
                     "This row has {} fields; the header has {headers}.",
                     record.len(),
                 ),
-            });
+            ));
             continue;
         }
         match kind {

@@ -130,7 +130,9 @@ fn plan_companies(
         if let Some(first) = lines.insert(key.clone(), row.line) {
             plan.errors.push(RowError {
                 line: row.line,
+                who: row.fields.name.clone(),
                 column: "name".into(),
+                value: row.fields.name.clone(),
                 message: format!("“{}” is on line {first} already.", row.fields.name),
             });
             continue;
@@ -194,14 +196,14 @@ fn plan_people(
         let step = match index.get(&key) {
             Some(&at) => {
                 if plan.people[at].person != row.person {
-                    plan.errors.push(RowError {
-                        line: row.line,
-                        column: String::new(),
-                        message: format!(
+                    plan.errors.push(RowError::of_row(
+                        row.line,
+                        row.person.full_name.as_str(),
+                        format!(
                             "{} is on line {} already with other details; give each person's details the same on all their rows.",
                             row.person.full_name.as_str(), plan.people[at].line
                         ),
-                    });
+                    ));
                     continue;
                 }
                 &mut plan.people[at]

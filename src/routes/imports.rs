@@ -146,19 +146,16 @@ async fn confirm(user: Editor, db: &State<Db>, id: i64) -> Result<FormResponse, 
                 return Ok(Err((plan, batch.file_name)));
             }
             match import::apply(c, &plan, id, &mut |_| {}) {
-                Ok(counts) => Ok(Ok(counts)),
+                Ok(_) => Ok(Ok(plan.summary())),
                 Err(ImportError::Refused(why)) => Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => Err(e.into()),
             }
         })
         .await?;
     match outcome {
-        Ok(counts) => Ok(FormResponse::saved(
+        Ok(summary) => Ok(FormResponse::saved(
             uri!(batch(id)),
-            format!(
-                "Imported: {} created, {} updated, {} skipped.",
-                counts.created, counts.updated, counts.skipped
-            ),
+            format!("Imported {summary}."),
         )),
         Err((plan, file_name)) => Ok(FormResponse::Invalid(render(&ImportPreviewPage::new(
             Layout::new("import", None, &user),

@@ -36,6 +36,8 @@ pub struct ImportPreviewPage {
     pub file_name: String,
     pub kind: &'static str,
     pub counts: Counts,
+    /// "5 people: 3 new, 2 updated; 7 new pay reports".
+    pub summary: String,
     pub rows: Vec<PreviewRow>,
     pub more_rows: usize,
     pub errors: Vec<RowError>,
@@ -101,6 +103,7 @@ impl ImportPreviewPage {
             file_name: file_name.to_owned(),
             kind: plan.kind.as_str(),
             counts: plan.counts(),
+            summary: plan.summary(),
             rows,
             more_rows,
             errors,

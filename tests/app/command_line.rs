@@ -69,7 +69,8 @@ fn import_previews_refuses_and_imports_like_the_web() -> anyhow::Result<()> {
     let refused = run(&app, &["import", bad.to_str().unwrap_or_default()])?;
     assert!(!refused.status.success());
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("line 3, column stage: Choose one of")
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("line 3 (Bob), stage “promoted”: Choose one of")
     );
     assert_eq!(people(&app)?, 0, "nothing written, not even the valid row");
 
