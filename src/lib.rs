@@ -88,6 +88,7 @@ pub fn app_with(
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
         .mount("/", routes::imports::routes())
+        .mount("/", routes::import_files::routes())
         .mount("/", routes::audit::routes())
         .mount("/", routes::assets::routes())
         .mount("/", routes::health::routes())

@@ -72,7 +72,7 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs, actor: &str) -> anyhow::Re
             ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        let applied = import::apply(conn, plan, batch, &mut |done| bar.inc(done));
+        let applied = import::apply(conn, plan, batch, false, &mut |done| bar.inc(done));
         bar.finish_and_clear();
         Ok(Outcome::Imported {
             batch,

@@ -36,8 +36,8 @@ pub struct Preview {
     pub batch_id: Option<i64>,
 }
 
-/// Reads and plans `bytes`; keeps the file as a previewed batch by `importer` when the plan
-/// has no errors and `intent` is to apply it. A file refused as a whole is
+/// Reads and plans `bytes`; keeps the file as a previewed batch by `importer` when `intent` is
+/// to apply it and it can be (for the web's confirmation, also with rows to skip). A file refused as a whole is
 /// `ImportError::Refused`.
 pub fn preview(
     conn: &mut PgConnection,
@@ -47,12 +47,12 @@ pub fn preview(
     intent: Intent,
 ) -> Result<Preview, ImportError> {
     let plan = plan(conn, parse(bytes)?)?;
-    let keep = plan.errors.is_empty()
-        && match intent {
-            Intent::DryRun => false,
-            Intent::Confirm => plan.changes_anything(),
-            Intent::Apply => true,
-        };
+    let keep = match intent {
+        Intent::DryRun => false,
+        // With errors too: the page offers to import the valid rows and skip the others.
+        Intent::Confirm => plan.changes_anything(),
+        Intent::Apply => plan.errors.is_empty(),
+    };
     let batch_id = if keep {
         let batch = NewImportBatch {
             file_name,

@@ -7,6 +7,7 @@ mod batch;
 mod plan;
 mod revert;
 mod rows;
+mod skipped;
 mod summary;
 mod table;
 
@@ -15,6 +16,7 @@ pub use batch::{Importer, Intent, Preview, preview};
 pub use plan::{Action, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;
+pub use skipped::{ERRORS_COLUMN, skipped_rows};
 
 use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput};
 

@@ -52,6 +52,12 @@ impl Tally {
 }
 
 impl Plan {
+    /// How many rows of the file have errors (skipped when the valid rows are imported).
+    pub fn lines_with_errors(&self) -> usize {
+        let lines: std::collections::HashSet<u64> = self.errors.iter().map(|e| e.line).collect();
+        lines.len()
+    }
+
     pub fn summary(&self) -> String {
         let (mut companies, mut people, mut pay) =
             (Tally::default(), Tally::default(), Tally::default());

@@ -7,12 +7,16 @@ use csv::{ReaderBuilder, StringRecord, Trim};
 pub struct Table {
     pub headers: Vec<String>,
     pub records: Vec<(u64, StringRecord)>,
+    /// How the file was written, so what is sent back (its skipped rows) is written alike.
+    pub delimiter: u8,
+    pub bom: bool,
 }
 
 /// Reads a CSV file as spreadsheets write them: UTF-8 with or without a byte-order mark, comma
 /// or semicolon separated, CRLF or LF, quoted fields over several lines. The error says what
 /// is wrong with the file as a whole.
 pub fn read(bytes: &[u8]) -> Result<Table, String> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("The file is empty.".into());
@@ -74,7 +78,12 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     if records.is_empty() {
         return Err("The file has a header line but no rows.".into());
     }
-    Ok(Table { headers, records })
+    Ok(Table {
+        headers,
+        records,
+        delimiter,
+        bom,
+    })
 }
 
 #[cfg(test)]

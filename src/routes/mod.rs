@@ -9,6 +9,7 @@ pub mod csv_upload;
 pub mod dashboard;
 pub mod exchange_rates;
 pub mod health;
+pub mod import_files;
 pub mod imports;
 pub mod password_link;
 pub mod pay_reports;

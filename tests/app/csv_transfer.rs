@@ -208,9 +208,14 @@ fn row_errors_are_listed_by_line_and_column_and_nothing_is_written() -> anyhow::
             "102 Last One as_of “2025-02-30” Not a real date: use YYYY-MM-DD, e.g. 2025-06-30.",
         ]
     );
-    assert!(
-        page.attrs("form[action$='/confirm']", "action").is_empty(),
-        "no way to import a file with errors"
+    // The one way on imports the valid rows and says it skips the rest.
+    assert_eq!(
+        page.texts("form[action$='/confirm'] button"),
+        ["Import the valid rows, skip 1"]
+    );
+    assert_eq!(
+        page.attrs("form[action$='/confirm'] input[name=skip_errors]", "value"),
+        ["true"]
     );
     assert_eq!(count_people(&app)?, 0);
     Ok(())

@@ -19,6 +19,7 @@ mod exchange_rates;
 mod first_run;
 mod generate;
 mod import_erasure;
+mod import_everyday;
 mod import_ownership;
 mod import_scale;
 mod list_edges;
