@@ -122,12 +122,21 @@ impl<'a> Row<'a> {
                     line: self.line,
                     who: self.columns.who(self.record).to_owned(),
                     column: column.to_owned(),
-                    value: self.cell(column).to_owned(),
+                    value: shown(self.cell(column)),
                     message: message.clone(),
                 });
             }
         }
         value
+    }
+}
+
+/// A cell as an error shows it: enough to recognise it, not a whole page of notes.
+fn shown(cell: &str) -> String {
+    const LONGEST: usize = 80;
+    match cell.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &cell[..cut]),
+        None => cell.to_owned(),
     }
 }
 
