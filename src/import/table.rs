@@ -2,6 +2,8 @@
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
+use crate::csv_format::{DECIMAL_COLUMNS, from_decimal_comma};
+
 /// A file's header (names trimmed and lower-cased) and its records with the line each starts on.
 #[derive(Debug)]
 pub struct Table {
@@ -78,12 +80,46 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     if records.is_empty() {
         return Err("The file has a header line but no rows.".into());
     }
+    if delimiter == b';' {
+        read_decimal_commas(&headers, &mut records);
+    }
     Ok(Table {
         headers,
         records,
         delimiter,
         bom,
     })
+}
+
+/// A semicolon file whose amounts have decimal commas (German spreadsheets, our `excel-de`
+/// download) gets decimal points in its amount columns, as text, so no cent moves. A file
+/// with none keeps its cells: then points are decimal points.
+fn read_decimal_commas(headers: &[String], records: &mut [(u64, StringRecord)]) {
+    let amounts: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| DECIMAL_COLUMNS.contains(&h.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let commas = records.iter().any(|(_, record)| {
+        amounts
+            .iter()
+            .any(|i| record.get(*i).is_some_and(|cell| cell.contains(',')))
+    });
+    if !commas {
+        return;
+    }
+    for (_, record) in records.iter_mut() {
+        let cells: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match amounts.contains(&i) {
+                true => from_decimal_comma(cell).unwrap_or_else(|| cell.to_owned()),
+                false => cell.to_owned(),
+            })
+            .collect();
+        *record = StringRecord::from(cells);
+    }
 }
 
 #[cfg(test)]

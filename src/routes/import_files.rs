@@ -5,6 +5,7 @@ use rocket::{Route, State, get, routes};
 use super::csv_file::CsvFile;
 use super::imports::may_change;
 use crate::auth::Editor;
+use crate::csv_format::{DECIMAL_COLUMNS, Dialect};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::import::{self, ImportError};
@@ -40,13 +41,24 @@ const COMPANY_EXAMPLE: &[(&str, &str)] = &[
     ("country", "US"),
 ];
 
-fn template(name: &str, columns: &[&str], example: &[(&str, &str)]) -> Result<CsvFile, AppError> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+fn template(
+    name: &str,
+    columns: &[&str],
+    example: &[(&str, &str)],
+    dialect: Dialect,
+) -> Result<CsvFile, AppError> {
+    let mut writer = dialect
+        .writer(Vec::new())
+        .map_err(|e| AppError::Internal(e.into()))?;
     let example = |column: &&str| {
-        example
+        let value = example
             .iter()
             .find(|(c, _)| c == column)
-            .map_or("", |(_, value)| value)
+            .map_or("", |(_, value)| value);
+        match DECIMAL_COLUMNS.contains(column) {
+            true => dialect.decimal(value).into_owned(),
+            false => value.to_owned(),
+        }
     };
     let failed = |e: csv::Error| AppError::Internal(e.into());
     writer.write_record(columns).map_err(failed)?;
@@ -58,24 +70,30 @@ fn template(name: &str, columns: &[&str], example: &[(&str, &str)]) -> Result<Cs
         .map_err(|e| AppError::Internal(anyhow::anyhow!("writing a template failed: {e}")))?;
     Ok(CsvFile {
         name: name.to_owned(),
+        dialect,
         body,
     })
 }
 
 /// People with a pay report each: the columns of the pay reports export.
 #[get("/import/template.csv")]
-fn people_template(_user: Editor) -> Result<CsvFile, AppError> {
+fn people_template(_user: Editor, dialect: Dialect) -> Result<CsvFile, AppError> {
     let columns: Vec<&str> = PersonInput::COLUMNS
         .iter()
         .chain(PayReportInput::COLUMNS)
         .copied()
         .collect();
-    template("people-template", &columns, PERSON_EXAMPLE)
+    template("people-template", &columns, PERSON_EXAMPLE, dialect)
 }
 
 #[get("/import/companies-template.csv")]
-fn companies_template(_user: Editor) -> Result<CsvFile, AppError> {
-    template("companies-template", CompanyInput::COLUMNS, COMPANY_EXAMPLE)
+fn companies_template(_user: Editor, dialect: Dialect) -> Result<CsvFile, AppError> {
+    template(
+        "companies-template",
+        CompanyInput::COLUMNS,
+        COMPANY_EXAMPLE,
+        dialect,
+    )
 }
 
 /// A preview's rows with errors, planned again now as the confirmation would.
@@ -102,6 +120,8 @@ async fn skipped(user: Editor, db: &State<Db>, id: i64) -> Result<CsvFile, AppEr
     let stem = batch.file_name.trim_end_matches(".csv").to_owned();
     Ok(CsvFile {
         name: format!("{stem}-skipped"),
+        // Written as the uploaded file was.
+        dialect: Dialect::Plain,
         body,
     })
 }

@@ -46,6 +46,13 @@ pub struct ReportPage {
     pub query: String,
 }
 
+impl ReportPage {
+    /// Where the table's CSV is.
+    pub fn csv_path(&self) -> String {
+        format!("/reports/{}.csv", self.slug)
+    }
+}
+
 pub struct ChartImage {
     /// The wide drawing, for screens wider than a phone (and for browsers that ignore `<picture>`).
     pub src: String,

@@ -65,7 +65,9 @@ fn dates_outside_the_window_are_row_errors_in_an_import() -> anyhow::Result<()> 
     assert_eq!(page.status, Status::UnprocessableEntity);
     assert_eq!(
         import_errors(&page),
-        vec![format!("3 Ben first_contact_on “0000-01-01” {OUT_OF_WINDOW}")]
+        vec![format!(
+            "3 Ben first_contact_on “0000-01-01” {OUT_OF_WINDOW}"
+        )]
     );
     assert_eq!(people(&app)?, 0);
     Ok(())

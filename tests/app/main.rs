@@ -39,5 +39,6 @@ mod robustness;
 mod route_fuzz;
 mod security_log;
 mod sessions;
+mod spreadsheets;
 mod startup;
 mod user_admin;

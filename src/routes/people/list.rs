@@ -9,6 +9,7 @@ use super::super::query_string;
 use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, PersonId, Stage};
 use crate::error::AppError;
@@ -130,10 +131,11 @@ pub(super) async fn download(
     _user: CurrentUser,
     reads: &State<ReadDb>,
     params: ListParams,
+    dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     params
-        .download(reads, "people", |c, f, s, d, out| {
-            export::people(c, f, s, d, out)
+        .download(reads, "people", dialect, |c, f, s, d, dialect, out| {
+            export::people(c, f, s, d, dialect, out)
         })
         .await
 }
