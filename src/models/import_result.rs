@@ -17,6 +17,17 @@ pub struct ImportedRecord {
     pub person_id: Option<i64>,
 }
 
+/// An item with the names the joins found.
+#[derive(Queryable)]
+struct Row {
+    record_table: String,
+    record_id: i64,
+    action: String,
+    company: Option<String>,
+    person: Option<String>,
+    person_id: Option<i64>,
+}
+
 /// How many records a batch page lists; the counts above them cover the rest.
 pub const LISTED: i64 = 500;
 
@@ -24,14 +35,7 @@ impl ImportedRecord {
     /// The first records of a batch, in the order they were written: companies, people, pay.
     /// A record deleted since has no name.
     pub fn of_batch(conn: &mut PgConnection, batch_id: i64) -> QueryResult<Vec<ImportedRecord>> {
-        let rows: Vec<(
-            String,
-            i64,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<i64>,
-        )> = import_item::table
+        let rows: Vec<Row> = import_item::table
             .left_join(
                 company::table.on(import_item::record_table
                     .eq("company")
@@ -62,15 +66,13 @@ impl ImportedRecord {
             .load(conn)?;
         Ok(rows
             .into_iter()
-            .map(
-                |(record_table, record_id, action, company, person, person_id)| ImportedRecord {
-                    name: company.or(person),
-                    record_table,
-                    record_id,
-                    action,
-                    person_id,
-                },
-            )
+            .map(|row| ImportedRecord {
+                name: row.company.or(row.person),
+                record_table: row.record_table,
+                record_id: row.record_id,
+                action: row.action,
+                person_id: row.person_id,
+            })
             .collect())
     }
 
