@@ -9,7 +9,7 @@ use rocket::{FromForm, Responder, Route, State, get, post, routes};
 
 use crate::auth::{SessionCookie, csrf, password, random_token, session_lifetime};
 use crate::db::Db;
-use crate::domain::{Email, Role};
+use crate::domain::{Email, Role, Text};
 use crate::error::AppError;
 use crate::models::{NewUser, Session, SetupLink};
 use crate::views::setup::SetupPage;
@@ -23,8 +23,7 @@ pub fn routes() -> Vec<Route> {
 struct FirstAdmin {
     token: String,
     email: Email,
-    #[field(validate = len(1..=200).or_else(msg!("Enter the name shown in the app (at most 200 characters).")))]
-    display_name: String,
+    display_name: Text,
     new_password: String,
     repeat_password: String,
 }
@@ -96,7 +95,7 @@ async fn create_admin(
     };
     let hash = password::hash_off_thread(admin.new_password).await?;
     let email = admin.email.into_inner();
-    let (name, token) = (admin.display_name.trim().to_owned(), admin.token);
+    let (name, token) = (admin.display_name.into_inner(), admin.token);
     let session = random_token();
     let session_id = session.clone();
     let created = db

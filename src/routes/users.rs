@@ -11,7 +11,7 @@ use super::FormResponse;
 use super::site_url::SiteUrl;
 use crate::auth::{Admin, password, random_token};
 use crate::db::Db;
-use crate::domain::{Email, Role};
+use crate::domain::{Email, Role, Text};
 use crate::error::AppError;
 use crate::models::{AdminGuarded, NewUser, PASSWORD_LINK_DAYS, PasswordLink, User};
 use crate::views::users::{LinkPage, UsersPage};
@@ -31,8 +31,7 @@ pub fn routes() -> Vec<Route> {
 #[derive(FromForm)]
 struct NewAccount {
     email: Email,
-    #[field(validate = len(1..=200).or_else(msg!("Enter the name shown in the app (at most 200 characters).")))]
-    display_name: String,
+    display_name: Text,
     role: Role,
 }
 
@@ -97,7 +96,7 @@ async fn create(
             }
             let new = NewUser {
                 email: &email,
-                display_name: account.display_name.trim(),
+                display_name: account.display_name.as_str(),
                 role: account.role,
                 password_hash: &unusable,
             };
@@ -159,6 +158,10 @@ async fn change_role(
         .run_as(admin.actor(), move |c| Ok(User::set_role(c, id, role)?))
         .await?;
     let done = format!("{} is now {}.", user.display_name, role.label());
+    // An admin who gave up their own role can no longer see the users page.
+    if id == admin.user.id && role != Role::Admin && outcome == AdminGuarded::Done {
+        return Ok(FormResponse::saved("/", done));
+    }
     guarded(db, &admin, outcome, done).await
 }
 

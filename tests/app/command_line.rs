@@ -145,3 +145,58 @@ fn an_admin_resets_a_password_from_the_command_line_and_its_sessions_end() -> an
     assert!(!password::verify(PASSWORD, &user.password_hash));
     Ok(())
 }
+
+#[test]
+fn the_command_line_keeps_the_last_active_admin_too() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    for args in [
+        [
+            "user",
+            "set-role",
+            "--email",
+            "admin@example.com",
+            "--role",
+            "viewer",
+        ]
+        .as_slice(),
+        ["user", "deactivate", "--email", "admin@example.com"].as_slice(),
+    ] {
+        let refused = run(&app, args)?;
+        assert!(!refused.status.success());
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("is the last active admin"),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+    let admin = User::find_by_email(&mut app.conn()?, "admin@example.com")?.expect("the admin");
+    assert!(admin.active && admin.role == talent_tracker::domain::Role::Admin);
+
+    // With a second admin from the command line, the first may step down.
+    let created = run_with_input(
+        &app,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ops@example.com",
+            "--role",
+            "admin",
+        ],
+        "a password for ops here\n",
+    )?;
+    assert!(created.status.success());
+    let demoted = run(
+        &app,
+        &[
+            "user",
+            "set-role",
+            "--email",
+            "admin@example.com",
+            "--role",
+            "viewer",
+        ],
+    )?;
+    assert!(demoted.status.success(), "another admin exists now");
+    Ok(())
+}

@@ -126,6 +126,21 @@ fn a_bad_new_user_keeps_what_was_typed_and_a_taken_email_is_refused() -> anyhow:
     );
     assert_eq!(page.field_value("role").as_deref(), Some("viewer"));
 
+    let blank = app.post(
+        "/users",
+        &[
+            ("email", "a\u{0}b@example.com"),
+            ("display_name", "   "),
+            ("role", "viewer"),
+        ],
+    );
+    assert_eq!(blank.status, Status::UnprocessableEntity);
+    assert_eq!(blank.field_errors("email").len(), 1, "{}", blank.body);
+    assert_eq!(
+        blank.field_errors("display_name"),
+        ["This field is required."]
+    );
+
     let taken = app.post(
         "/users",
         &[
