@@ -38,6 +38,14 @@ pub(super) async fn set_up(s: &Session) -> anyhow::Result<()> {
         .unwrap_or_default();
     s.open("/users").await?;
     s.shot("users").await?;
+    // The audit says it in words, with the users' names.
+    s.open("/audit").await?;
+    let audit = s.text("table.audit").await?;
+    assert!(
+        audit.contains("Ada Lovelace made a password link for user Grace Hopper"),
+        "{audit}"
+    );
+    s.shot("audit-in-words").await?;
     s.log_out().await?;
 
     // The setup link is spent: it opens nothing, now or after the logout.
