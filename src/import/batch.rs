@@ -18,6 +18,8 @@ pub enum Intent {
     /// Apply it at once (the `import` command): every clean file gets its batch, so even an
     /// import whose rows were all unchanged is on record.
     Apply,
+    /// Apply its valid rows at once, skipping those with errors (`import --skip-errors`).
+    ApplyValidRows,
 }
 
 /// Who starts an import: the name its batch shows, and the web user who may confirm and revert
@@ -52,6 +54,7 @@ pub fn preview(
         // With errors too: the page offers to import the valid rows and skip the others.
         Intent::Confirm => plan.changes_anything(),
         Intent::Apply => plan.errors.is_empty(),
+        Intent::ApplyValidRows => true,
     };
     let batch_id = if keep {
         let batch = NewImportBatch {

@@ -200,3 +200,21 @@ fn the_command_line_keeps_the_last_active_admin_too() -> anyhow::Result<()> {
     assert!(demoted.status.success(), "another admin exists now");
     Ok(())
 }
+
+#[test]
+fn the_command_line_imports_the_valid_rows_when_told_to_skip_the_others() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let bad = std::env::temp_dir().join(format!("tt-cli-skip-{}.csv", std::process::id()));
+    std::fs::write(&bad, "full_name,stage\nAda,hired\nBob,promoted\n")?;
+    let path = bad.to_string_lossy().into_owned();
+    let skipping = run(&app, &["import", &path, "--skip-errors"])?;
+    let said = String::from_utf8_lossy(&skipping.stderr);
+    assert!(skipping.status.success(), "{said}");
+    assert!(said.contains("line 3 (Bob), stage “promoted”"), "{said}");
+    assert!(said.contains("Skipping 1 row with errors."), "{said}");
+    assert!(String::from_utf8_lossy(&skipping.stdout).contains("1 new person"));
+    assert_eq!(people(&app)?, 1, "the valid row only");
+    let batches: i64 = import_batch::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(batches, 1, "one batch, reverted as any other");
+    Ok(())
+}
