@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use crate::schema::audit_log;
+use crate::schema::{app_user, audit_log};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_log, check_for_backend(diesel::pg::Pg))]
@@ -37,7 +37,16 @@ impl AuditFilter {
             query = query.filter(audit_log::record_id.eq(id));
         }
         if let Some(actor) = &self.actor {
-            query = query.filter(audit_log::actor.ilike(super::like_pattern(actor)));
+            // Pages name users by name, entries by e-mail: either finds them.
+            let pattern = super::like_pattern(actor);
+            let named = app_user::table
+                .filter(app_user::display_name.ilike(pattern.clone()))
+                .select(app_user::email);
+            query = query.filter(
+                audit_log::actor
+                    .ilike(pattern)
+                    .or(audit_log::actor.eq_any(named)),
+            );
         }
         if let Some(from) = self.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
             query = query.filter(audit_log::at.ge(from.and_utc()));

@@ -70,6 +70,12 @@ fn a_change_reads_as_a_sentence_with_its_records_linked() -> anyhow::Result<()> 
     for technical in ["version", "is_demo", "updated_at", "person_id"] {
         assert!(!page.body.contains(technical), "{technical} shows");
     }
+    let by_name = said(&app.get("/audit?record_table=pay_report&actor=schmidt"));
+    assert_eq!(
+        by_name.lines().count(),
+        2,
+        "found by the name pages show: {by_name}"
+    );
     let links = page.attrs("table.audit a", "href");
     assert!(
         links.contains(&format!("/people/{person}#pay")),
