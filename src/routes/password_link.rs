@@ -8,6 +8,7 @@ use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Responder, Route, State, get, post, routes};
 
 use super::setup::LinkGone;
+use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{CurrentUser, csrf, password};
 use crate::db::Db;
 use crate::error::AppError;
@@ -52,10 +53,12 @@ async fn form(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     asker: Option<CurrentUser>,
+    events: EventSource,
     token: Option<String>,
 ) -> Result<Result<RawHtml<String>, LinkGone>, AppError> {
     let token = token.unwrap_or_default();
     let Some(user) = user_of(db, &token).await? else {
+        events.record(SecurityEvent::LinkRefused, None);
         return Ok(Err(LinkGone::new(LINK_GONE)));
     };
     let page = PasswordLinkPage {
@@ -73,14 +76,19 @@ async fn set_password(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     asker: Option<CurrentUser>,
+    events: EventSource,
     form: Form<Contextual<'_, NewPassword>>,
 ) -> Result<LinkResponse, AppError> {
+    let gone = || {
+        events.record(SecurityEvent::LinkRefused, None);
+        Ok(LinkResponse::Gone(LinkGone::new(LINK_GONE)))
+    };
     let form = form.into_inner();
     let Some(new) = form.value else {
-        return Ok(LinkResponse::Gone(LinkGone::new(LINK_GONE)));
+        return gone();
     };
     let Some(user) = user_of(db, &new.token).await? else {
-        return Ok(LinkResponse::Gone(LinkGone::new(LINK_GONE)));
+        return gone();
     };
     if let Err((field, why)) = password::check_new(&new.new_password, &new.repeat_password) {
         let mut state = FormState::with_values([("token", new.token)]);
@@ -101,8 +109,9 @@ async fn set_password(
         })
         .await?;
     let Some(user) = set else {
-        return Ok(LinkResponse::Gone(LinkGone::new(LINK_GONE)));
+        return gone();
     };
+    events.record(SecurityEvent::PasswordSetByLink, Some(&user.email));
     Ok(LinkResponse::Done(Box::new(Flash::success(
         Redirect::to("/login"),
         format!("The password of {} is set. Log in with it.", user.email),

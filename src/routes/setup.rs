@@ -7,6 +7,7 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{FromForm, Responder, Route, State, get, post, routes};
 
+use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{SessionCookie, csrf, password, random_token, session_lifetime};
 use crate::db::Db;
 use crate::domain::{Email, Role, Text};
@@ -56,6 +57,7 @@ const SETUP_GONE: &str = "This setup link has been used, or talent-tracker has u
 async fn form(
     db: &State<Db>,
     cookies: &CookieJar<'_>,
+    events: EventSource,
     token: Option<String>,
 ) -> Result<Result<RawHtml<String>, LinkGone>, AppError> {
     let token = token.unwrap_or_default();
@@ -64,6 +66,7 @@ async fn form(
         .run(move |c| Ok(SetupLink::is_valid(c, &lookup)?))
         .await?
     {
+        events.record(SecurityEvent::LinkRefused, None);
         return Ok(Err(LinkGone::new(SETUP_GONE)));
     }
     let form = FormState::with_values([("token", token)]);
@@ -80,6 +83,7 @@ async fn create_admin(
     db: &State<Db>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
+    events: EventSource,
     form: Form<Contextual<'_, FirstAdmin>>,
 ) -> Result<SetupResponse, AppError> {
     let form = form.into_inner();
@@ -95,6 +99,7 @@ async fn create_admin(
     };
     let hash = password::hash_off_thread(admin.new_password).await?;
     let email = admin.email.into_inner();
+    let admin_email = email.clone();
     let (name, token) = (admin.display_name.into_inner(), admin.token);
     let session = random_token();
     let session_id = session.clone();
@@ -114,8 +119,10 @@ async fn create_admin(
         })
         .await?;
     if !created {
+        events.record(SecurityEvent::LinkRefused, Some(&admin_email));
         return Ok(SetupResponse::Gone(LinkGone::new(SETUP_GONE)));
     }
+    events.record(SecurityEvent::SetupCompleted, Some(&admin_email));
     cookies.remove_private(csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, session);
     Ok(SetupResponse::Done(Box::new(Flash::success(
