@@ -87,6 +87,24 @@ impl PasswordLink {
         })
     }
 
+    /// Creates a user who sets their password with `token`, in one transaction; `None` when
+    /// the e-mail is taken. Their stored hash is of a password nobody knows.
+    pub fn new_user(
+        conn: &mut PgConnection,
+        user: &NewUser<'_>,
+        token: &str,
+        expires_at: DateTime<Utc>,
+    ) -> QueryResult<Option<User>> {
+        conn.transaction(|conn| {
+            if User::find_by_email(conn, user.email)?.is_some() {
+                return Ok(None);
+            }
+            let created = User::insert(conn, user)?;
+            PasswordLink::issue(conn, created.id, token, expires_at)?;
+            Ok(Some(created))
+        })
+    }
+
     /// The active user whose unexpired link this is.
     pub fn user_of(conn: &mut PgConnection, token: &str) -> QueryResult<Option<User>> {
         password_link::table

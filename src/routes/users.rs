@@ -91,18 +91,13 @@ async fn create(
     let email = account.email.into_inner();
     let created = db
         .run_as(admin.actor(), move |c| {
-            if User::find_by_email(c, &email)?.is_some() {
-                return Ok(None);
-            }
             let new = NewUser {
                 email: &email,
                 display_name: account.display_name.as_str(),
                 role: account.role,
                 password_hash: &unusable,
             };
-            let user = User::insert(c, &new)?;
-            PasswordLink::issue(c, user.id, &link_token, expires)?;
-            Ok(Some(user))
+            Ok(PasswordLink::new_user(c, &new, &link_token, expires)?)
         })
         .await;
     let user = match created {
