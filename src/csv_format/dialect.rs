@@ -74,6 +74,20 @@ impl Dialect {
     }
 }
 
+/// Whether a cell groups thousands with points (`250.000`, `1.234.567`): never an amount with
+/// a decimal point, which has at most two decimals, so a semicolon file holding one writes
+/// decimal commas even where no cell has a comma.
+pub fn groups_thousands(cell: &str) -> bool {
+    let mut groups = cell.trim().split('.');
+    let first = groups.next().unwrap_or_default();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let rest: Vec<&str> = groups.collect();
+    digits(first)
+        && first.len() <= 3
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+}
+
 /// A decimal cell of a file that writes decimal commas, as the import reads decimals: points
 /// there group thousands (`1.234,50` → `1234.50`). Anything else is left for the parser to
 /// refuse with the cell as the file has it.
@@ -118,5 +132,9 @@ mod tests {
         assert_eq!(from_decimal_comma("1234"), None, "nothing to change");
         assert_eq!(from_decimal_comma("12.34,5,6"), None);
         assert_eq!(from_decimal_comma("abc,5"), None);
+        assert!(groups_thousands("250.000") && groups_thousands("1.234.567"));
+        assert!(
+            !groups_thousands("1234.50") && !groups_thousands("250") && !groups_thousands("1.5")
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
-use crate::csv_format::{DECIMAL_COLUMNS, from_decimal_comma};
+use crate::csv_format::{DECIMAL_COLUMNS, from_decimal_comma, groups_thousands};
 
 /// A file's header (names trimmed and lower-cased) and its records with the line each starts on.
 #[derive(Debug)]
@@ -92,8 +92,9 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
 }
 
 /// A semicolon file whose amounts have decimal commas (German spreadsheets, our `excel-de`
-/// download) gets decimal points in its amount columns, as text, so no cent moves. A file
-/// with none keeps its cells: then points are decimal points.
+/// download) or points grouping thousands (`250.000`) gets decimal points in its amount
+/// columns, as text, so no cent moves. A file with neither keeps its cells: then points are
+/// decimal points.
 fn read_decimal_commas(headers: &[String], records: &mut [(u64, StringRecord)]) {
     let amounts: Vec<usize> = headers
         .iter()
@@ -102,9 +103,11 @@ fn read_decimal_commas(headers: &[String], records: &mut [(u64, StringRecord)]) 
         .map(|(i, _)| i)
         .collect();
     let commas = records.iter().any(|(_, record)| {
-        amounts
-            .iter()
-            .any(|i| record.get(*i).is_some_and(|cell| cell.contains(',')))
+        amounts.iter().any(|i| {
+            record
+                .get(*i)
+                .is_some_and(|cell| cell.contains(',') || groups_thousands(cell))
+        })
     });
     if !commas {
         return;

@@ -124,12 +124,18 @@ fn a_semicolon_file_with_decimal_points_or_grouped_thousands_reads_right() -> an
     app.import("points.csv", points.as_bytes());
     let grouped = format!("{header}Bea;offer;offered;USD;1.234,50;2.000;annual;2025-01-01;rumor\n");
     app.import("grouped.csv", grouped.as_bytes());
+    // Whole euros grouped by points, as German Excel shows them, are thousands, not decimals.
+    let whole = format!("{header}Cy;offer;offered;EUR;250.000;1.250.000;annual;2025-01-01;rumor\n");
+    app.import("whole.csv", whole.as_bytes());
     let amounts: Vec<String> = pay_report::table
         .order(pay_report::id)
         .select(diesel::dsl::sql::<diesel::sql_types::Text>(
             "amount_low::text || '-' || amount_high::text",
         ))
         .load(&mut app.conn()?)?;
-    assert_eq!(amounts, ["1234.50-2000.00", "1234.50-2000.00"]);
+    assert_eq!(
+        amounts,
+        ["1234.50-2000.00", "1234.50-2000.00", "250000.00-1250000.00"]
+    );
     Ok(())
 }
