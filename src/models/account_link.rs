@@ -23,9 +23,12 @@ impl SetupLink {
         Ok(true)
     }
 
-    /// Whether `token` opens the setup page now.
+    /// Whether `token` opens the setup page now. A link issued while a user was being made
+    /// elsewhere can outlive the trigger that voids links: no users is checked too.
     pub fn is_valid(conn: &mut PgConnection, token: &str) -> QueryResult<bool> {
-        diesel::select(diesel::dsl::exists(setup_link::table.find(digest(token)))).get_result(conn)
+        let live: bool = diesel::select(diesel::dsl::exists(setup_link::table.find(digest(token))))
+            .get_result(conn)?;
+        Ok(live && User::count(conn)? == 0)
     }
 
     /// Creates the first admin with `token`, or `None` when it opens nothing (used, or users
