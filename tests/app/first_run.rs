@@ -2,6 +2,7 @@
 
 use diesel::prelude::*;
 use rocket::http::Status;
+use sha2::Digest;
 use talent_tracker::auth::first_run::FirstRunLink;
 use talent_tracker::auth::password;
 use talent_tracker::domain::Role;
@@ -97,6 +98,15 @@ fn a_user_from_the_command_line_voids_the_setup_link() -> anyhow::Result<()> {
     assert_eq!(app.get(&link).status, Status::Gone);
     let left: i64 = setup_link::table.count().get_result(&mut app.conn()?)?;
     assert_eq!(left, 0, "no setup link survives the first user");
+    // A link that slipped in beside a user (issued while one was being made) opens nothing.
+    let late = "c".repeat(64);
+    diesel::insert_into(setup_link::table)
+        .values(setup_link::token_hash.eq(sha2::Sha256::digest(late.as_bytes()).to_vec()))
+        .execute(&mut app.conn()?)?;
+    assert_eq!(
+        app.get(&format!("/setup?token={late}")).status,
+        Status::Gone
+    );
 
     // A restart with a user prints nothing.
     let restarted = talent_tracker::app_with(crate::common::quiet(), app.config.clone())?;
