@@ -5,7 +5,7 @@ use std::io::Write;
 
 use diesel::{PgConnection, QueryResult};
 
-use crate::csv_format::escape_text;
+use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escape_text};
 use crate::domain::CompanyKind;
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
@@ -16,22 +16,27 @@ pub fn companies(
     conn: &mut PgConnection,
     search: Option<&str>,
     kind: Option<CompanyKind>,
+    dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = Company::export(conn, search, kind)?;
-    write(out, CompanyInput::COLUMNS.iter(), rows, |company| {
-        csv_row(&CompanyInput::stored(company.fields))
-    })
+    write(
+        (dialect, out),
+        CompanyInput::COLUMNS.iter(),
+        rows,
+        |company| csv_row(&CompanyInput::stored(company.fields)),
+    )
 }
 
 /// Pay bands the list's filters keep, every version, by family, level, zone and day.
 pub fn pay_bands(
     conn: &mut PgConnection,
     filter: &PayBandFilter,
+    dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = PayBand::export(conn, filter)?;
-    write(out, PayBandInput::COLUMNS.iter(), rows, |band| {
+    write((dialect, out), PayBandInput::COLUMNS.iter(), rows, |band| {
         csv_row(&PayBandInput::stored(band.fields))
     })
 }
@@ -42,10 +47,16 @@ pub fn people(
     filter: &PersonFilter,
     sort: PersonSort,
     descending: bool,
+    dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = Person::export(conn, filter, sort, descending)?;
-    write(out, PersonInput::COLUMNS.iter(), rows, person_cells)
+    write(
+        (dialect, out),
+        PersonInput::COLUMNS.iter(),
+        rows,
+        person_cells,
+    )
 }
 
 /// One row per pay report, its person's columns first: the file the import reads back.
@@ -54,11 +65,12 @@ pub fn pay_reports(
     filter: &PersonFilter,
     sort: PersonSort,
     descending: bool,
+    dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = PayReport::export(conn, filter, sort, descending)?;
     let header = PersonInput::COLUMNS.iter().chain(PayReportInput::COLUMNS);
-    write(out, header, rows, |(report, person)| {
+    write((dialect, out), header, rows, |(report, person)| {
         let mut row = person_cells(person)?;
         row.extend(csv_row(&PayReportInput::stored(report.fields))?);
         Ok(row)
@@ -69,20 +81,32 @@ fn person_cells((person, origin, hiring): PersonWithCompanies) -> anyhow::Result
     csv_row(&PersonInput::stored(person.fields, origin, hiring))
 }
 
-/// Writes the header, then each row's cells with formulas defused. Returns the number of rows.
+/// Writes the header, then each row's cells with formulas defused, in `dialect`. Returns the
+/// number of rows.
 fn write<'h, R>(
-    out: impl Write,
+    (dialect, out): (Dialect, impl Write),
     header: impl Iterator<Item = &'h &'static str>,
     rows: impl Iterator<Item = QueryResult<R>>,
     row_cells: impl Fn(R) -> anyhow::Result<Vec<String>>,
 ) -> anyhow::Result<u64> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(header)?;
+    let mut writer = dialect.writer(out)?;
+    let header: Vec<&str> = header.copied().collect();
+    let amounts: Vec<bool> = header.iter().map(|h| DECIMAL_COLUMNS.contains(h)).collect();
+    writer.write_record(&header)?;
     let mut written = 0;
     for row in rows {
         // Escaping every cell is safe: only free text can start like a formula (amounts are
         // never negative, and dates, choices and URLs start otherwise).
-        writer.write_record(row_cells(row?)?.iter().map(|cell| escape_text(cell)))?;
+        let cells = row_cells(row?)?;
+        writer.write_record(
+            cells
+                .iter()
+                .zip(&amounts)
+                .map(|(cell, amount)| match amount {
+                    true => dialect.decimal(cell).into_owned(),
+                    false => escape_text(cell),
+                }),
+        )?;
         written += 1;
     }
     writer.flush()?;

@@ -78,6 +78,9 @@ pub fn app_with(
         .attach(auth::headers::SecurityHeaders)
         .mount("/", routes::sessions::routes())
         .mount("/", routes::account::routes())
+        .mount("/", routes::setup::routes())
+        .mount("/", routes::password_link::routes())
+        .mount("/", routes::users::routes())
         .mount("/", auth::csrf::routes())
         .mount("/", routes::dashboard::routes())
         .mount("/", routes::demo_data::routes())
@@ -91,6 +94,7 @@ pub fn app_with(
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())
         .mount("/", routes::imports::routes())
+        .mount("/", routes::import_files::routes())
         .mount("/", routes::audit::routes())
         .mount("/", routes::assets::routes())
         .mount("/", routes::health::routes())
@@ -98,7 +102,8 @@ pub fn app_with(
 }
 
 /// Applies pending migrations, has the database keep report values in the reporting currency,
-/// and with `demo` seeds demo data into an empty database, before the first request.
+/// with `demo` seeds demo data into an empty database, and while there are no users issues
+/// the first-run setup link, before the first request.
 async fn prepare_database(
     rocket: Rocket<Build>,
     reporting_currency: String,
@@ -108,26 +113,22 @@ async fn prepare_database(
         return Err(rocket);
     };
     let pool = db.pool();
-    let prepared = rocket::tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
+    let site = rocket::Config::try_from(rocket.figment())
+        .map(|config| auth::first_run::site_of(&config))
+        .unwrap_or_else(|_| "http://127.0.0.1:8000".to_owned());
+    let prepared = rocket::tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
         let mut conn = pool.get()?;
         db::migrate::migrate_then(&mut conn, |conn| {
             models::report_setting::use_reporting_currency(conn, &reporting_currency)?;
             if demo {
                 demo::seed_if_empty(conn, &reporting_currency)?;
             }
-            if models::User::count(conn)? == 0 {
-                eprintln!(
-                    "talent-tracker has no users yet. Create the first admin with:\n  \
-                     talent-tracker user create --email you@example.com --role admin\n\
-                     (from the project: cargo run --release -- user create ...)"
-                );
-            }
-            Ok(())
+            auth::first_run::issue(conn, &site)
         })
     })
     .await;
     match prepared {
-        Ok(Ok(())) => Ok(rocket),
+        Ok(Ok(link)) => Ok(rocket.manage(link)),
         Ok(Err(e)) => {
             log::error!("preparing the database failed: {e:#}");
             Err(rocket)

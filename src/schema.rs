@@ -10,6 +10,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        password_link_expires_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -128,6 +129,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    password_link (user_id) {
+        user_id -> Int8,
+        token_hash -> Bytea,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     pay_report (id) {
         id -> Int8,
         person_id -> Int8,
@@ -182,6 +191,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    setup_link (token_hash) {
+        token_hash -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     user_session (id_hash) {
         id_hash -> Bytea,
         user_id -> Int8,
@@ -206,6 +222,7 @@ diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(pay_decision -> app_user (decided_by));
 diesel::joinable!(pay_decision -> pay_band (pay_band_id));
 diesel::joinable!(pay_decision -> pay_report (pay_report_id));
+diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_report -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
@@ -220,8 +237,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_attempt,
     pay_band,
     pay_decision,
+    password_link,
     pay_report,
     person,
+    setup_link,
     stage_change,
     user_session,
 );

@@ -20,6 +20,18 @@ pub const LOGIN_COOKIE: &str = "tt_login_csrf";
 const REJECTED: &str = "/csrf-rejected";
 const UNAVAILABLE: &str = "/database-unavailable";
 
+/// The token for a form shown to someone not logged in (the login, a one-time link's page):
+/// it waits in a private cookie until the form comes back.
+pub fn anonymous_token(cookies: &rocket::http::CookieJar<'_>) -> String {
+    let token = super::random_token();
+    cookies.add_private(
+        rocket::http::Cookie::build((LOGIN_COOKIE, token.clone()))
+            .same_site(rocket::http::SameSite::Lax)
+            .http_only(true),
+    );
+    token
+}
+
 pub struct CsrfCheck;
 
 #[rocket::async_trait]

@@ -21,6 +21,12 @@ pub enum SecurityEvent {
     RoleDenied,
     /// A state-changing request without the session's CSRF token.
     CsrfRejected,
+    /// The first admin was made with the setup link.
+    SetupCompleted,
+    /// A user set their password with a one-time link.
+    PasswordSetByLink,
+    /// A setup or password link that opens nothing: used, expired, or guessed.
+    LinkRefused,
 }
 
 impl SecurityEvent {
@@ -31,6 +37,9 @@ impl SecurityEvent {
             SecurityEvent::LoginThrottled => "login_throttled",
             SecurityEvent::RoleDenied => "role_denied",
             SecurityEvent::CsrfRejected => "csrf_rejected",
+            SecurityEvent::SetupCompleted => "setup_completed",
+            SecurityEvent::PasswordSetByLink => "password_set_by_link",
+            SecurityEvent::LinkRefused => "link_refused",
         }
     }
 }
@@ -92,7 +101,9 @@ impl EventSource {
             route: self.route.clone(),
         };
         match event {
-            SecurityEvent::LoginSucceeded => log::info!(target: TARGET, "{line}"),
+            SecurityEvent::LoginSucceeded
+            | SecurityEvent::SetupCompleted
+            | SecurityEvent::PasswordSetByLink => log::info!(target: TARGET, "{line}"),
             _ => log::warn!(target: TARGET, "{line}"),
         }
     }

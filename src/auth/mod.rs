@@ -3,6 +3,7 @@
 pub mod client_address;
 pub mod csrf;
 pub mod events;
+pub mod first_run;
 pub mod guards;
 pub mod headers;
 pub mod password;

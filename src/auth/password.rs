@@ -24,6 +24,26 @@ pub fn check_length(password: &str) -> Result<(), String> {
     }
 }
 
+/// Why a new password and its repeat cannot be used, as (the field to show it by, why).
+pub fn check_new(new: &str, repeat: &str) -> Result<(), (&'static str, String)> {
+    check_length(new).map_err(|why| ("new_password", why))?;
+    if repeat != new {
+        return Err((
+            "repeat_password",
+            "The two new passwords differ.".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Hashes on a blocking thread: argon2 takes tens of milliseconds of CPU, which must not stall
+/// Rocket's async workers.
+pub async fn hash_off_thread(password: String) -> anyhow::Result<String> {
+    rocket::tokio::task::spawn_blocking(move || hash(&password))
+        .await
+        .map_err(|e| anyhow::anyhow!("hashing a password failed: {e}"))?
+}
+
 pub fn hash(password: &str) -> anyhow::Result<String> {
     check_length(password).map_err(anyhow::Error::msg)?;
     let salt = SaltString::generate(&mut OsRng);

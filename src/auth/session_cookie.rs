@@ -18,6 +18,11 @@ impl SessionCookie {
         SessionCookie { secure }
     }
 
+    /// Whether the site is reached over https (through a proxy that terminates TLS).
+    pub fn secure(self) -> bool {
+        self.secure
+    }
+
     pub fn name(self) -> &'static str {
         if self.secure {
             "__Host-tt_session"

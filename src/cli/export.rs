@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use diesel::PgConnection;
 
+use crate::csv_format::Dialect;
 use crate::models::{PersonFilter, PersonSort};
 
 #[derive(Debug, Args)]
@@ -15,6 +16,14 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// The spreadsheet it is for: `excel` (a UTF-8 byte-order mark), `excel-de` (also
+    /// semicolons and decimal commas); plain CSV without it.
+    #[arg(long = "for", value_name = "SPREADSHEET", value_parser = parse_dialect)]
+    dialect: Option<Dialect>,
+}
+
+fn parse_dialect(key: &str) -> Result<Dialect, String> {
+    Dialect::parse(key).ok_or_else(|| "choose excel or excel-de".to_owned())
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -25,7 +34,12 @@ enum ExportWhat {
 }
 
 pub fn run(conn: &mut PgConnection, args: ExportArgs) -> anyhow::Result<ExitCode> {
-    let ExportArgs { what, output } = args;
+    let ExportArgs {
+        what,
+        output,
+        dialect,
+    } = args;
+    let dialect = dialect.unwrap_or_default();
     let out: Box<dyn Write> = match &output {
         Some(path) => Box::new(std::fs::File::create(path)?),
         None => Box::new(std::io::stdout().lock()),
@@ -33,10 +47,12 @@ pub fn run(conn: &mut PgConnection, args: ExportArgs) -> anyhow::Result<ExitCode
     let out = std::io::BufWriter::new(out);
     let everyone = PersonFilter::default();
     let rows = match what {
-        ExportWhat::Companies => crate::export::companies(conn, None, None, out)?,
-        ExportWhat::People => crate::export::people(conn, &everyone, PersonSort::Name, false, out)?,
+        ExportWhat::Companies => crate::export::companies(conn, None, None, dialect, out)?,
+        ExportWhat::People => {
+            crate::export::people(conn, &everyone, PersonSort::Name, false, dialect, out)?
+        }
         ExportWhat::PayReports => {
-            crate::export::pay_reports(conn, &everyone, PersonSort::Name, false, out)?
+            crate::export::pay_reports(conn, &everyone, PersonSort::Name, false, dialect, out)?
         }
     };
     if let Some(path) = output {

@@ -15,22 +15,37 @@ pub struct ImportArgs {
     /// Print the preview and stop.
     #[arg(long)]
     dry_run: bool,
+    /// Import the valid rows and skip the rows with errors (which are listed), as the web's
+    /// "Import the valid rows" does; still one transaction.
+    #[arg(long, conflicts_with = "dry_run")]
+    skip_errors: bool,
 }
 
 /// How far an import got; what went wrong was printed already.
 enum Outcome {
     Stopped(ExitCode),
-    Imported { batch: i64, counts: Counts },
+    Imported {
+        batch: i64,
+        counts: Counts,
+        summary: String,
+    },
 }
 
-pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let ImportArgs { file, dry_run } = args;
+/// `actor` names who imports, as the audit does.
+pub fn run(conn: &mut PgConnection, args: ImportArgs, actor: &str) -> anyhow::Result<ExitCode> {
+    let ImportArgs {
+        file,
+        dry_run,
+        skip_errors,
+    } = args;
     let bytes = std::fs::read(&file)?;
     let file_name = file
         .file_name()
         .map_or_else(|| "import.csv".into(), |n| n.to_string_lossy().into_owned());
     let intent = if dry_run {
         Intent::DryRun
+    } else if skip_errors {
+        Intent::ApplyValidRows
     } else {
         Intent::Apply
     };
@@ -41,7 +56,7 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
             &file_name,
             &bytes,
             Importer {
-                name: &super::command_line_actor(),
+                name: actor,
                 user_id: None,
                 role: None,
             },
@@ -57,7 +72,14 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
         describe(&file, plan);
         if !plan.errors.is_empty() {
             print_errors(plan);
-            return Ok(Outcome::Stopped(ExitCode::FAILURE));
+            if !skip_errors {
+                eprintln!("{} errors: nothing was imported.", plan.errors.len());
+                return Ok(Outcome::Stopped(ExitCode::FAILURE));
+            }
+            match plan.lines_with_errors() {
+                1 => eprintln!("Skipping 1 row with errors."),
+                n => eprintln!("Skipping {n} rows with errors."),
+            }
         }
         // A clean file has its batch unless this is a dry run.
         let Some(batch) = preview.batch_id else {
@@ -68,18 +90,23 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs) -> anyhow::Result<ExitCode
             ProgressStyle::with_template("{bar:40} {pos}/{len} rows {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        let applied = import::apply(conn, plan, batch, &mut |done| bar.inc(done));
+        let applied = import::apply(conn, plan, batch, skip_errors, &mut |done| bar.inc(done));
         bar.finish_and_clear();
         Ok(Outcome::Imported {
             batch,
             counts: applied?,
+            summary: plan.summary(),
         })
     });
     match outcome {
         Ok(Outcome::Stopped(code)) => Ok(code),
-        Ok(Outcome::Imported { batch, counts }) => {
+        Ok(Outcome::Imported {
+            batch,
+            counts,
+            summary,
+        }) => {
             println!(
-                "Imported as batch {batch}: {} created, {} updated, {} skipped.",
+                "Imported as batch {batch}: {summary} ({} created, {} updated, {} skipped).",
                 counts.created, counts.updated, counts.skipped
             );
             Ok(ExitCode::SUCCESS)
@@ -114,12 +141,6 @@ fn describe(file: &Path, plan: &Plan) {
 
 fn print_errors(plan: &Plan) {
     for e in &plan.errors {
-        let column = if e.column.is_empty() {
-            String::new()
-        } else {
-            format!(", column {}", e.column)
-        };
-        eprintln!("line {}{column}: {}", e.line, e.message);
+        eprintln!("{}: {}", e.place(), e.message);
     }
-    eprintln!("{} errors: nothing was imported.", plan.errors.len());
 }

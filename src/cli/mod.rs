@@ -28,6 +28,16 @@ pub struct Cli {
 
     #[command(flatten)]
     settings: serve::Settings,
+
+    /// Who the audit names for a subcommand's changes: your e-mail as a user of the app
+    /// (shown with your name); without it, the system user running the command.
+    #[arg(
+        long = "as",
+        global = true,
+        env = "TALENT_TRACKER_AS",
+        value_name = "EMAIL"
+    )]
+    acting_as: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,28 +71,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some(command) = cli.command else {
         return serve::serve(cli.settings).await;
     };
-    let conn = &mut connect()?;
+    let actor = command_line_actor(cli.acting_as);
+    let conn = &mut connect(&actor)?;
     match command {
-        Command::Import(args) => import::run(conn, args),
+        Command::Import(args) => import::run(conn, args, &actor),
         Command::Export(args) => export::run(conn, args),
         Command::User { action } => user::run(conn, action),
         Command::Generate(args) => generate::run(conn, args),
     }
 }
 
-/// Who the audit and import batches name for work done from the command line.
-fn command_line_actor() -> String {
+/// Who the audit and import batches name for work done from the command line: the user given
+/// with `--as`, else the system user (from the environment, else the process's own uid, which
+/// cron and containers leave without USER).
+fn command_line_actor(acting_as: Option<String>) -> String {
+    let os_user = || {
+        ["USER", "LOGNAME"]
+            .into_iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+            .or_else(|| {
+                let uid = nix::unistd::getuid();
+                nix::unistd::User::from_uid(uid)
+                    .ok()
+                    .flatten()
+                    .map_or_else(|| Some(format!("uid {uid}")), |user| Some(user.name))
+            })
+    };
+    let who = acting_as
+        .map(|email| email.trim().to_owned())
+        .filter(|e| !e.is_empty());
     format!(
         "command line ({})",
-        std::env::var("USER").unwrap_or_else(|_| "unknown user".into())
+        who.or_else(os_user)
+            .unwrap_or_else(|| "unknown user".into())
     )
 }
 
 /// The database as the server finds it, with pending migrations applied.
-fn connect() -> anyhow::Result<PgConnection> {
+fn connect(actor: &str) -> anyhow::Result<PgConnection> {
     let mut conn = PgConnection::establish(&db::locate()?.url)?;
     migrate::migrate_then(&mut conn, |_| Ok(()))?;
-    db::set_actor(&mut conn, &command_line_actor())?;
+    db::set_actor(&mut conn, actor)?;
     Ok(conn)
 }
 

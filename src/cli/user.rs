@@ -9,7 +9,7 @@ use diesel::PgConnection;
 
 use crate::auth::password;
 use crate::domain::{Email, Role};
-use crate::models::{NewUser, User};
+use crate::models::{AdminGuarded, NewUser, User};
 
 #[derive(Debug, Subcommand)]
 pub enum UserAction {
@@ -86,7 +86,7 @@ pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCo
         }
         UserAction::SetRole { email, role } => {
             let user = existing(conn, &email)?;
-            User::set_role(conn, user.id, parse_role(&role)?)?;
+            refuse_last_admin(User::set_role(conn, user.id, parse_role(&role)?)?, &user)?;
             println!("{} is now {role}.", user.email);
         }
         UserAction::ResetPassword { email } => {
@@ -100,7 +100,7 @@ pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCo
         }
         UserAction::Deactivate { email } => {
             let user = existing(conn, &email)?;
-            User::deactivate(conn, user.id)?;
+            refuse_last_admin(User::deactivate(conn, user.id)?, &user)?;
             println!(
                 "{} can no longer log in; their sessions are ended.",
                 user.email
@@ -108,6 +108,17 @@ pub fn run(conn: &mut PgConnection, action: UserAction) -> anyhow::Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn refuse_last_admin(outcome: AdminGuarded, user: &User) -> anyhow::Result<()> {
+    match outcome {
+        AdminGuarded::Done => Ok(()),
+        AdminGuarded::LastAdmin => bail!(
+            "{} is the last active admin: make another user admin first, or nobody could \
+             manage users",
+            user.email
+        ),
+    }
 }
 
 fn parse_role(name: &str) -> anyhow::Result<Role> {

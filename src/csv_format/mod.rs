@@ -3,8 +3,10 @@
 //! on import.
 
 mod cells;
+mod dialect;
 
 pub use cells::{CellError, cells};
+pub use dialect::{DECIMAL_COLUMNS, Dialect, from_decimal_comma, groups_thousands};
 
 /// What a spreadsheet would take for the start of a formula (OWASP "CSV injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

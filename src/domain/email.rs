@@ -7,7 +7,7 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let email = raw.trim();
         let plausible = email.len() <= 254
-            && !email.chars().any(char::is_whitespace)
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control())
             && email.split_once('@').is_some_and(|(user, host)| {
                 !user.is_empty() && host.contains('.') && !host.contains('@')
             });

@@ -41,14 +41,17 @@ fn json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ImportError
         .map_err(|e| ImportError::Refused(format!("cannot keep the record's old values: {e}")))
 }
 
-/// Applies `plan` as batch `batch_id`, all or nothing. `progress` hears how many rows are done.
+/// Applies `plan` as batch `batch_id`, all or nothing. A plan with errors is refused unless
+/// `skip_errors`: then its valid rows are applied (the plan holds no step for a row with an
+/// error). `progress` hears how many rows are done.
 pub fn apply(
     conn: &mut PgConnection,
     plan: &Plan,
     batch_id: i64,
+    skip_errors: bool,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Counts, ImportError> {
-    if !plan.errors.is_empty() {
+    if !plan.errors.is_empty() && !skip_errors {
         return Err(ImportError::Refused(
             "The file has errors: nothing was imported.".into(),
         ));

@@ -18,6 +18,8 @@ pub enum Intent {
     /// Apply it at once (the `import` command): every clean file gets its batch, so even an
     /// import whose rows were all unchanged is on record.
     Apply,
+    /// Apply its valid rows at once, skipping those with errors (`import --skip-errors`).
+    ApplyValidRows,
 }
 
 /// Who starts an import: the name its batch shows, and the web user who may confirm and revert
@@ -39,8 +41,8 @@ pub struct Preview {
     pub batch_id: Option<i64>,
 }
 
-/// Reads and plans `bytes`; keeps the file as a previewed batch by `importer` when the plan
-/// has no errors and `intent` is to apply it. A file refused as a whole is
+/// Reads and plans `bytes`; keeps the file as a previewed batch by `importer` when `intent` is
+/// to apply it and it can be (for the web's confirmation, also with rows to skip). A file refused as a whole is
 /// `ImportError::Refused`.
 pub fn preview(
     conn: &mut PgConnection,
@@ -59,12 +61,13 @@ pub fn preview(
         )));
     }
     let plan = plan(conn, parsed)?;
-    let keep = plan.errors.is_empty()
-        && match intent {
-            Intent::DryRun => false,
-            Intent::Confirm => plan.changes_anything(),
-            Intent::Apply => true,
-        };
+    let keep = match intent {
+        Intent::DryRun => false,
+        // With errors too: the page offers to import the valid rows and skip the others.
+        Intent::Confirm => plan.changes_anything(),
+        Intent::Apply => plan.errors.is_empty(),
+        Intent::ApplyValidRows => true,
+    };
     let batch_id = if keep {
         let batch = NewImportBatch {
             file_name,

@@ -7,6 +7,8 @@ mod batch;
 mod plan;
 mod revert;
 mod rows;
+mod skipped;
+mod summary;
 mod table;
 
 pub use apply::apply;
@@ -14,6 +16,7 @@ pub use batch::{Importer, Intent, Preview, preview};
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;
+pub use skipped::{ERRORS_COLUMN, skipped_rows};
 
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput};
 
@@ -185,14 +188,14 @@ fn read_rows(
     let mut known = rows::KnownPeople::new();
     for (line, record) in records {
         if record.len() != headers {
-            read.errors.push(RowError {
-                line: *line,
-                column: String::new(),
-                message: format!(
+            read.errors.push(RowError::of_row(
+                *line,
+                columns.who(record),
+                format!(
                     "This row has {} fields; the header has {headers}.",
                     record.len(),
                 ),
-            });
+            ));
             continue;
         }
         match kind {

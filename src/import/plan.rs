@@ -144,7 +144,9 @@ fn plan_companies(
         if let Some(first) = lines.insert(key.clone(), row.line) {
             plan.errors.push(RowError {
                 line: row.line,
+                who: row.fields.name.clone(),
                 column: "name".into(),
+                value: row.fields.name.clone(),
                 message: format!("“{}” is on line {first} already.", row.fields.name),
             });
             continue;
@@ -179,7 +181,9 @@ fn plan_bands(
         if let Some(first) = lines.insert(key.clone(), row.line) {
             plan.errors.push(RowError {
                 line: row.line,
+                who: format!("{} {}", key.0, key.1),
                 column: "effective_on".into(),
+                value: key.3.to_string(),
                 message: format!(
                     "This band's version of {} is on line {first} already.",
                     key.3
@@ -247,14 +251,14 @@ fn plan_people(
         let step = match index.get(&key) {
             Some(&at) => {
                 if plan.people[at].person != row.person {
-                    plan.errors.push(RowError {
-                        line: row.line,
-                        column: String::new(),
-                        message: format!(
+                    plan.errors.push(RowError::of_row(
+                        row.line,
+                        row.person.full_name.as_str(),
+                        format!(
                             "{} is on line {} already with other details; give each person's details the same on all their rows.",
                             row.person.full_name.as_str(), plan.people[at].line
                         ),
-                    });
+                    ));
                     continue;
                 }
                 &mut plan.people[at]
@@ -281,7 +285,9 @@ fn plan_people(
             if in_eu && rules::asks_pay_history(pay.source_name.as_deref()) {
                 plan.errors.push(RowError {
                     line: row.line,
+                    who: step.person.full_name.as_str().to_owned(),
                     column: "source_name".into(),
+                    value: pay.source_name.clone().unwrap_or_default(),
                     message: rules::PAY_HISTORY_REFUSED.into(),
                 });
                 continue;

@@ -12,8 +12,38 @@ use crate::models::{CompanyFields, PayBandFields, PayReportFields};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: u64,
+    /// Whose row it is, as the file names them (a person's or a company's name), so people
+    /// find it without counting lines; empty when the row names nobody.
+    pub who: String,
     pub column: String,
+    /// The cell as the file has it; empty for an error of the row as a whole.
+    pub value: String,
     pub message: String,
+}
+
+impl RowError {
+    /// Where it is, for the command line: `line 4 (Ada Lovelace), amount_low “abc”`.
+    pub fn place(&self) -> String {
+        let mut place = format!("line {}", self.line);
+        if !self.who.is_empty() {
+            place.push_str(&format!(" ({})", self.who));
+        }
+        if !self.column.is_empty() {
+            place.push_str(&format!(", {} “{}”", self.column, self.value));
+        }
+        place
+    }
+
+    /// An error of a whole row, not of one of its cells.
+    pub fn of_row(line: u64, who: &str, message: String) -> Self {
+        RowError {
+            line,
+            who: who.to_owned(),
+            column: String::new(),
+            value: String::new(),
+            message,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +82,17 @@ impl Columns {
     pub fn has(&self, name: &str) -> bool {
         self.0.contains_key(name)
     }
+
+    /// Whose row `record` is: the person's name in a people file, else the company's.
+    pub fn who<'r>(&self, record: &'r StringRecord) -> &'r str {
+        let column = if self.has("full_name") {
+            "full_name"
+        } else {
+            "name"
+        };
+        let cell = self.0.get(column).and_then(|i| record.get(*i));
+        unescape_text(cell.unwrap_or_default()).trim()
+    }
 }
 
 /// One record of a file, read as the input types read forms.
@@ -81,15 +122,27 @@ impl<'a> Row<'a> {
             .map(|c| (*c, self.cell(c)));
         let (value, state) = input::read::<T>(cells);
         for field in input::fields_in_order::<T>().iter().chain(&[""]) {
+            let column = T::column_of(field);
             for message in state.errors(field) {
                 errors.push(RowError {
                     line: self.line,
-                    column: T::column_of(field).to_owned(),
+                    who: self.columns.who(self.record).to_owned(),
+                    column: column.to_owned(),
+                    value: shown(self.cell(column)),
                     message: message.clone(),
                 });
             }
         }
         value
+    }
+}
+
+/// A cell as an error shows it: enough to recognise it, not a whole page of notes.
+fn shown(cell: &str) -> String {
+    const LONGEST: usize = 80;
+    match cell.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &cell[..cut]),
+        None => cell.to_owned(),
     }
 }
 

@@ -2,17 +2,23 @@
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
+use crate::csv_format::{DECIMAL_COLUMNS, from_decimal_comma, groups_thousands};
+
 /// A file's header (names trimmed and lower-cased) and its records with the line each starts on.
 #[derive(Debug)]
 pub struct Table {
     pub headers: Vec<String>,
     pub records: Vec<(u64, StringRecord)>,
+    /// How the file was written, so what is sent back (its skipped rows) is written alike.
+    pub delimiter: u8,
+    pub bom: bool,
 }
 
 /// Reads a CSV file as spreadsheets write them: UTF-8 with or without a byte-order mark, comma
 /// or semicolon separated, CRLF or LF, quoted fields over several lines. The error says what
 /// is wrong with the file as a whole.
 pub fn read(bytes: &[u8]) -> Result<Table, String> {
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("The file is empty.".into());
@@ -74,7 +80,49 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     if records.is_empty() {
         return Err("The file has a header line but no rows.".into());
     }
-    Ok(Table { headers, records })
+    if delimiter == b';' {
+        read_decimal_commas(&headers, &mut records);
+    }
+    Ok(Table {
+        headers,
+        records,
+        delimiter,
+        bom,
+    })
+}
+
+/// A semicolon file whose amounts have decimal commas (German spreadsheets, our `excel-de`
+/// download) or points grouping thousands (`250.000`) gets decimal points in its amount
+/// columns, as text, so no cent moves. A file with neither keeps its cells: then points are
+/// decimal points.
+fn read_decimal_commas(headers: &[String], records: &mut [(u64, StringRecord)]) {
+    let amounts: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| DECIMAL_COLUMNS.contains(&h.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let commas = records.iter().any(|(_, record)| {
+        amounts.iter().any(|i| {
+            record
+                .get(*i)
+                .is_some_and(|cell| cell.contains(',') || groups_thousands(cell))
+        })
+    });
+    if !commas {
+        return;
+    }
+    for (_, record) in records.iter_mut() {
+        let cells: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match amounts.contains(&i) {
+                true => from_decimal_comma(cell).unwrap_or_else(|| cell.to_owned()),
+                false => cell.to_owned(),
+            })
+            .collect();
+        *record = StringRecord::from(cells);
+    }
 }
 
 #[cfg(test)]

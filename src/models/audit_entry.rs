@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use crate::schema::audit_log;
+use crate::schema::{app_user, audit_log};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = audit_log, check_for_backend(diesel::pg::Pg))]
@@ -37,7 +37,16 @@ impl AuditFilter {
             query = query.filter(audit_log::record_id.eq(id));
         }
         if let Some(actor) = &self.actor {
-            query = query.filter(audit_log::actor.ilike(super::like_pattern(actor)));
+            // Pages name users by name, entries by e-mail: either finds them.
+            let pattern = super::like_pattern(actor);
+            let named = app_user::table
+                .filter(app_user::display_name.ilike(pattern.clone()))
+                .select(app_user::email);
+            query = query.filter(
+                audit_log::actor
+                    .ilike(pattern)
+                    .or(audit_log::actor.eq_any(named)),
+            );
         }
         if let Some(from) = self.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
             query = query.filter(audit_log::at.ge(from.and_utc()));
@@ -101,33 +110,5 @@ impl AuditEntry {
             .limit(200)
             .select(AuditEntry::as_select())
             .load(conn)
-    }
-
-    /// What an update changed, field by field: (field, before, after).
-    pub fn changes(&self) -> Vec<(String, String, String)> {
-        let (Some(before), Some(after)) = (
-            self.before.as_ref().and_then(|b| b.as_object()),
-            self.after.as_ref().and_then(|a| a.as_object()),
-        ) else {
-            return Vec::new();
-        };
-        let show = |v: Option<&serde_json::Value>| match v {
-            None | Some(serde_json::Value::Null) => "—".to_owned(),
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-        };
-        after
-            .iter()
-            .filter(|(field, value)| {
-                field.as_str() != "updated_at" && before.get(field.as_str()) != Some(value)
-            })
-            .map(|(field, value)| {
-                (
-                    field.clone(),
-                    show(before.get(field.as_str())),
-                    show(Some(value)),
-                )
-            })
-            .collect()
     }
 }

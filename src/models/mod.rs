@@ -1,10 +1,13 @@
 //! Row models, one per table, with the queries that read and write them.
 
+pub mod account_link;
 pub mod audit_entry;
+pub mod audit_names;
 pub mod company;
 pub mod company_list;
 pub mod exchange_rate;
 pub mod import_batch;
+pub mod import_result;
 pub mod market;
 pub mod offer;
 pub mod pay_band;
@@ -17,11 +20,14 @@ pub mod session;
 pub mod stage_change;
 pub mod user;
 
+pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SetupLink};
 pub use audit_entry::{AuditEntry, AuditFilter};
+pub use audit_names::AuditNames;
 pub use company::{Company, CompanyFields};
 pub use company_list::{CompanyListItem, CompanySort};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
 pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
+pub use import_result::ImportedRecord;
 pub use pay_band::{PayBand, PayBandFields, PayBandFilter};
 pub use pay_report::{PayReport, PayReportFields};
 pub use pay_valuation::{RankedPayReport, Valuation};
@@ -31,7 +37,7 @@ pub use person::{
 };
 pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
-pub use user::{Admission, LoginAttempts, NewUser, User};
+pub use user::{AdminGuarded, Admission, LoginAttempts, NewUser, User};
 
 /// Declares a versioned record's row: its id (and parent), the fields users set, and what
 /// the database keeps beside them. Every such table has these columns (see the migrations'

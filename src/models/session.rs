@@ -32,7 +32,7 @@ pub struct Session {
 }
 
 /// What the table keeps of a session id.
-fn digest(id: &str) -> Vec<u8> {
+pub(super) fn digest(id: &str) -> Vec<u8> {
     Sha256::digest(id.as_bytes()).to_vec()
 }
 
@@ -98,6 +98,15 @@ impl Session {
 
     pub fn end(conn: &mut PgConnection, id: &str) -> QueryResult<usize> {
         diesel::delete(user_session::table.find(digest(id))).execute(conn)
+    }
+
+    /// How many sessions of a user there are besides `not`.
+    pub fn count_others(conn: &mut PgConnection, user_id: i64, not: &str) -> QueryResult<i64> {
+        user_session::table
+            .filter(user_session::user_id.eq(user_id))
+            .filter(user_session::id_hash.ne(digest(not)))
+            .count()
+            .get_result(conn)
     }
 
     /// Ends every session of a user but `keep`.

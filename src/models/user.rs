@@ -20,6 +20,8 @@ pub struct User {
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the user's live password link expires, if they have one (`PasswordLink`).
+    pub password_link_expires_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Insertable)]
@@ -61,26 +63,67 @@ impl User {
         app_user::table.count().get_result(conn)
     }
 
-    pub fn set_role(conn: &mut PgConnection, id: i64, role: Role) -> QueryResult<usize> {
-        diesel::update(app_user::table.find(id))
-            .set((
-                app_user::role.eq(role),
-                app_user::updated_at.eq(diesel::dsl::now),
-            ))
-            .execute(conn)
+    pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<Option<User>> {
+        app_user::table
+            .find(id)
+            .select(User::as_select())
+            .first(conn)
+            .optional()
     }
 
-    /// Deactivates a user and ends every session they have, in one transaction.
-    pub fn deactivate(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+    /// Whether `id` is the only active admin. Every active admin's row stays locked until the
+    /// transaction ends, so two admins demoting each other at once cannot both pass.
+    fn is_last_active_admin(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
+        let admins: Vec<i64> = app_user::table
+            .filter(app_user::role.eq(Role::Admin))
+            .filter(app_user::active.eq(true))
+            .select(app_user::id)
+            .for_update()
+            .load(conn)?;
+        Ok(admins == [id])
+    }
+
+    /// Gives a user another role, unless that leaves no active admin.
+    pub fn set_role(conn: &mut PgConnection, id: i64, role: Role) -> QueryResult<AdminGuarded> {
         conn.transaction(|conn| {
+            if role != Role::Admin && User::is_last_active_admin(conn, id)? {
+                return Ok(AdminGuarded::LastAdmin);
+            }
+            diesel::update(app_user::table.find(id))
+                .set((
+                    app_user::role.eq(role),
+                    app_user::updated_at.eq(diesel::dsl::now),
+                ))
+                .execute(conn)?;
+            Ok(AdminGuarded::Done)
+        })
+    }
+
+    /// Deactivates a user and ends every session they have, in one transaction, unless they
+    /// are the last active admin.
+    pub fn deactivate(conn: &mut PgConnection, id: i64) -> QueryResult<AdminGuarded> {
+        conn.transaction(|conn| {
+            if User::is_last_active_admin(conn, id)? {
+                return Ok(AdminGuarded::LastAdmin);
+            }
             Session::end_all_of(conn, id, None)?;
             diesel::update(app_user::table.find(id))
                 .set((
                     app_user::active.eq(false),
                     app_user::updated_at.eq(diesel::dsl::now),
                 ))
-                .execute(conn)
+                .execute(conn)?;
+            Ok(AdminGuarded::Done)
         })
+    }
+
+    pub fn activate(conn: &mut PgConnection, id: i64) -> QueryResult<usize> {
+        diesel::update(app_user::table.find(id))
+            .set((
+                app_user::active.eq(true),
+                app_user::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
     }
 
     /// Stores a new password hash and ends the user's sessions but `keep` (the session that
@@ -101,6 +144,16 @@ impl User {
                 .execute(conn)
         })
     }
+}
+
+/// What a change that could leave nobody to manage users came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum AdminGuarded {
+    Done,
+    /// Refused: the user is the last active admin, and without one nobody could manage users
+    /// from the browser.
+    LastAdmin,
 }
 
 /// Failed logins, for throttling.

@@ -3,7 +3,7 @@
 
 use bigdecimal::BigDecimal;
 
-use crate::csv_format::escape_text;
+use crate::csv_format::{Dialect, escape_text};
 use crate::domain::format_money;
 
 #[derive(Debug, Clone)]
@@ -113,11 +113,15 @@ impl ReportTable {
         self.rows.is_empty()
     }
 
-    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+    /// The table as CSV in `dialect`: numbers with its decimal separator.
+    pub fn to_csv(&self, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
+        let mut writer = dialect.writer(Vec::new())?;
         writer.write_record(self.columns.iter().map(|c| c.label.as_str()))?;
         for row in &self.rows {
-            writer.write_record(row.iter().map(Cell::plain))?;
+            writer.write_record(row.iter().map(|cell| match cell.is_numeric() {
+                true => dialect.decimal(&cell.plain()).into_owned(),
+                false => cell.plain(),
+            }))?;
         }
         writer
             .into_inner()

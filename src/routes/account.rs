@@ -1,4 +1,5 @@
-//! The logged-in user's own account: changing their password.
+//! The logged-in user's own account: who they are, ending their other sessions, and changing
+//! their password.
 
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
@@ -9,12 +10,12 @@ use super::FormResponse;
 use crate::auth::{CurrentUser, password};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::models::User;
-use crate::views::account::PasswordPage;
+use crate::models::{Session, User};
+use crate::views::account::{AccountPage, PasswordPage};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
-    routes![password_form, change_password]
+    routes![account, end_other_sessions, password_form, change_password]
 }
 
 #[derive(FromForm)]
@@ -32,10 +33,8 @@ impl PasswordChange {
         if self.current_password.chars().count() > password::MAX_LENGTH {
             state.add_error("current_password", "This is not your current password.");
         }
-        if let Err(why) = password::check_length(&self.new_password) {
-            state.add_error("new_password", why);
-        } else if self.repeat_password != self.new_password {
-            state.add_error("repeat_password", "The two new passwords differ.");
+        if let Err((field, why)) = password::check_new(&self.new_password, &self.repeat_password) {
+            state.add_error(field, why);
         } else if self.new_password == self.current_password {
             state.add_error(
                 "new_password",
@@ -44,6 +43,39 @@ impl PasswordChange {
         }
         state
     }
+}
+
+#[get("/account")]
+async fn account(
+    user: CurrentUser,
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<RawHtml<String>, AppError> {
+    let (id, own) = (user.user.id, user.session_id.clone());
+    let other_sessions = db
+        .run(move |c| Ok(Session::count_others(c, id, &own)?))
+        .await?;
+    render(&AccountPage {
+        layout: Layout::new("account", flash, &user),
+        email: user.user.email.clone(),
+        name: user.user.display_name.clone(),
+        role: user.role(),
+        other_sessions,
+    })
+}
+
+/// For a browser left logged in elsewhere (a shared computer, a lost phone).
+#[post("/account/sessions/end-others")]
+async fn end_other_sessions(user: CurrentUser, db: &State<Db>) -> Result<FormResponse, AppError> {
+    let (id, own) = (user.user.id, user.session_id.clone());
+    let ended = db
+        .run(move |c| Ok(Session::end_all_of(c, id, Some(&own))?))
+        .await?;
+    let message = match ended {
+        1 => "Your other session is ended.".to_owned(),
+        n => format!("Your {n} other sessions are ended."),
+    };
+    Ok(FormResponse::saved("/account", message))
 }
 
 #[get("/account/password")]

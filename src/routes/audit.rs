@@ -82,10 +82,8 @@ async fn index(
     let (entries, pager) = db
         .run(move |c| {
             let pager = Pager::new(page, AuditEntry::count(c, &filter)?);
-            Ok((
-                AuditEntry::list(c, &filter, pager.offset(), Pager::PER_PAGE)?,
-                pager,
-            ))
+            let entries = AuditEntry::list(c, &filter, pager.offset(), Pager::PER_PAGE)?;
+            Ok((AuditRow::all(c, &entries)?, pager))
         })
         .await?;
     let typed = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -104,7 +102,7 @@ async fn index(
             .iter()
             .map(|t| crate::views::Choice::new(*t, *t))
             .collect(),
-        entries: entries.iter().map(AuditRow::from).collect(),
+        entries,
         pager,
     })
 }

@@ -10,6 +10,7 @@ use super::csv_file::CsvFile;
 use super::{given, query_string};
 use crate::auth::PayReader;
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::domain::ApprovalStatus;
 use crate::error::AppError;
@@ -126,6 +127,7 @@ async fn offers_csv(
     reporting: &State<ReportingCurrency>,
     status: Option<String>,
     job_family: Option<String>,
+    dialect: Dialect,
 ) -> Result<CsvResponse, AppError> {
     let status = match status_filter(&status) {
         Ok(status) => status,
@@ -137,15 +139,16 @@ async fn offers_csv(
         .0
         .run(move |c| offers::run(c, &reporting, status, family.as_deref()))
         .await?;
-    Ok(CsvResponse::File(csv_file("offers", &report)?))
+    Ok(CsvResponse::File(csv_file("offers", &report, dialect)?))
 }
 
-fn csv_file(name: &str, report: &Report) -> Result<CsvFile, AppError> {
+fn csv_file(name: &str, report: &Report, dialect: Dialect) -> Result<CsvFile, AppError> {
     Ok(CsvFile {
         name: name.to_owned(),
+        dialect,
         body: report
             .table
-            .to_csv()
+            .to_csv(dialect)
             .map_err(|e| AppError::Internal(e.into()))?,
     })
 }
@@ -182,7 +185,11 @@ async fn transparency_page(
 }
 
 #[get("/reports/pay-transparency.csv")]
-async fn transparency_csv(_user: PayReader, reads: &State<ReadDb>) -> Result<CsvFile, AppError> {
+async fn transparency_csv(
+    _user: PayReader,
+    reads: &State<ReadDb>,
+    dialect: Dialect,
+) -> Result<CsvFile, AppError> {
     let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
-    csv_file("pay-transparency", &report)
+    csv_file("pay-transparency", &report, dialect)
 }

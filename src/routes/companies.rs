@@ -11,6 +11,7 @@ use super::csv_file::CsvStream;
 use super::save::{self, Target, Versioned};
 use super::{FormResponse, given, query_string};
 use crate::auth::{CurrentUser, Editor};
+use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, CompanyKind};
 use crate::error::{AppError, is_foreign_key_violation};
@@ -139,11 +140,12 @@ async fn download(
     reads: &State<ReadDb>,
     q: Option<String>,
     kind: Option<String>,
+    dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     let kind = kind_filter(&kind)?;
     let search = given(&q);
-    CsvStream::start(&reads.0, "companies", move |c, out| {
-        Ok(export::companies(c, search.as_deref(), kind, out)?)
+    CsvStream::start(&reads.0, "companies", dialect, move |c, out| {
+        Ok(export::companies(c, search.as_deref(), kind, dialect, out)?)
     })
     .await
 }

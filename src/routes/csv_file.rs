@@ -3,12 +3,15 @@
 use std::io::Write;
 
 use diesel::PgConnection;
+use rocket::http::Status;
 use rocket::http::{ContentType, Header};
+use rocket::request::{FromRequest, Outcome};
 use rocket::response::stream::ByteStream;
 use rocket::response::{self, Responder};
 use rocket::tokio::sync::mpsc;
 use rocket::{Request, Response};
 
+use crate::csv_format::Dialect;
 use crate::db::Db;
 use crate::error::AppError;
 
@@ -16,12 +19,29 @@ use crate::error::AppError;
 pub struct CsvFile {
     /// The file name without date or extension, e.g. "compensation".
     pub name: String,
+    /// What it was written for; it names the file too.
+    pub dialect: Dialect,
     pub body: Vec<u8>,
+}
+
+/// Every CSV download takes `?for=excel` (a byte-order mark, so Excel reads UTF-8) and
+/// `?for=excel-de` (semicolons and decimal commas too); without it, the plain file.
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Dialect {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        let asked = request.query_value::<&str>("for").unwrap_or(Ok(""));
+        match asked.ok().and_then(Dialect::parse) {
+            Some(dialect) => Outcome::Success(dialect),
+            None => Outcome::Error((Status::BadRequest, ())),
+        }
+    }
 }
 
 /// The headers of every CSV download: its type, a dated file name, and no caching, since
 /// exports can hold pay.
-fn download_headers(name: &str) -> [Header<'static>; 3] {
+fn download_headers(name: &str, dialect: Dialect) -> [Header<'static>; 3] {
     let today = chrono::Utc::now().date_naive();
     [
         ContentType::new("text", "csv")
@@ -29,7 +49,10 @@ fn download_headers(name: &str) -> [Header<'static>; 3] {
             .into(),
         Header::new(
             "Content-Disposition",
-            format!("attachment; filename=\"{name}-{today}.csv\""),
+            format!(
+                "attachment; filename=\"{name}-{today}{}.csv\"",
+                dialect.file_suffix()
+            ),
         ),
         Header::new("Cache-Control", "no-store"),
     ]
@@ -38,7 +61,7 @@ fn download_headers(name: &str) -> [Header<'static>; 3] {
 impl<'r> Responder<'r, 'static> for CsvFile {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
         let mut response = Response::build();
-        for header in download_headers(&self.name) {
+        for header in download_headers(&self.name, self.dialect) {
             response.header(header);
         }
         response
@@ -52,6 +75,7 @@ impl<'r> Responder<'r, 'static> for CsvFile {
 /// there are, and a client that stops reading stops the export.
 pub struct CsvStream {
     name: &'static str,
+    dialect: Dialect,
     chunks: mpsc::Receiver<Vec<u8>>,
 }
 
@@ -61,7 +85,12 @@ impl CsvStream {
     /// Takes a connection first, so that an unreachable database still answers 503 rather than
     /// an empty file, then starts writing. Anything that can refuse the request (a filter
     /// naming an unknown company) must be checked before this: `write` runs after the 200.
-    pub async fn start<F>(db: &Db, name: &'static str, write: F) -> Result<CsvStream, AppError>
+    pub async fn start<F>(
+        db: &Db,
+        name: &'static str,
+        dialect: Dialect,
+        write: F,
+    ) -> Result<CsvStream, AppError>
     where
         F: FnOnce(&mut PgConnection, &mut ChunkWriter) -> Result<u64, AppError> + Send + 'static,
     {
@@ -79,7 +108,11 @@ impl CsvStream {
                 log::error!("the {name} CSV export stopped early: {e:?}");
             }
         });
-        Ok(CsvStream { name, chunks })
+        Ok(CsvStream {
+            name,
+            dialect,
+            chunks,
+        })
     }
 }
 
@@ -115,7 +148,7 @@ impl<'r> Responder<'r, 'r> for CsvStream {
             chunks.recv().await.map(|chunk| (chunk, chunks))
         });
         let mut response = ByteStream(chunks).respond_to(request)?;
-        for header in download_headers(self.name) {
+        for header in download_headers(self.name, self.dialect) {
             response.set_header(header);
         }
         Ok(response)

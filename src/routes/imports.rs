@@ -1,8 +1,9 @@
 //! CSV import: upload and preview, confirm, and the batches with their revert.
 
+use rocket::form::Form;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::{Responder, Route, State, get, post, routes, uri};
+use rocket::{FromForm, Responder, Route, State, get, post, routes, uri};
 
 use super::FormResponse;
 use super::csv_upload::{CsvUpload, UploadRefusal};
@@ -12,7 +13,7 @@ use crate::db::Db;
 use crate::domain::{BatchStatus, Role};
 use crate::error::AppError;
 use crate::import::{self, ImportError, Importer, Intent, Plan, Preview};
-use crate::models::ImportBatch;
+use crate::models::{ImportBatch, ImportedRecord};
 use crate::views::imports::{
     ImportBatchPage, ImportBatchesPage, ImportPreviewPage, ImportUploadPage,
 };
@@ -117,13 +118,25 @@ async fn preview(
 
 /// Whether `user` may confirm or revert `batch`: whoever uploaded it, and admins. Other editors
 /// only see it, so one recruiter cannot apply or undo another's file.
-fn may_change(user: &CurrentUser, batch: &ImportBatch) -> bool {
+pub(super) fn may_change(user: &CurrentUser, batch: &ImportBatch) -> bool {
     user.role() == Role::Admin || batch.imported_by_user_id == Some(user.user.id)
 }
 
+/// The preview's choice: with `skip_errors`, the rows with errors are left out.
+#[derive(FromForm)]
+struct Confirmation {
+    skip_errors: bool,
+}
+
 /// Applies a previewed file, planned again now: the database may have changed since.
-#[post("/import/<id>/confirm")]
-async fn confirm(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+#[post("/import/<id>/confirm", data = "<choice>")]
+async fn confirm(
+    user: ImportUser,
+    db: &State<Db>,
+    id: i64,
+    choice: Form<Confirmation>,
+) -> Result<FormResponse, AppError> {
+    let skip_errors = choice.skip_errors;
     let asker = user.0.clone();
     let outcome = db
         .run_as(user.actor(), move |c| {
@@ -146,30 +159,32 @@ async fn confirm(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormRespon
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => return Err(e.into()),
             };
-            if !plan.errors.is_empty() {
+            if !plan.errors.is_empty() && !skip_errors {
                 return Ok(Err((plan, batch.file_name)));
             }
-            match import::apply(c, &plan, id, &mut |_| {}) {
-                Ok(counts) => Ok(Ok(counts)),
+            match import::apply(c, &plan, id, skip_errors, &mut |_| {}) {
+                Ok(_) => Ok(Ok(applied_summary(&plan))),
                 Err(ImportError::Refused(why)) => Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => Err(e.into()),
             }
         })
         .await?;
     match outcome {
-        Ok(counts) => Ok(FormResponse::saved(
-            uri!(batch(id)),
-            format!(
-                "Imported: {} created, {} updated, {} skipped.",
-                counts.created, counts.updated, counts.skipped
-            ),
-        )),
+        Ok(summary) => Ok(FormResponse::saved(uri!(batch(id)), summary)),
         Err((plan, file_name)) => Ok(FormResponse::Invalid(render(&ImportPreviewPage::new(
             Layout::new("import", None, &user),
             &plan,
             &file_name,
             None,
         ))?)),
+    }
+}
+
+fn applied_summary(plan: &Plan) -> String {
+    match plan.lines_with_errors() {
+        0 => format!("Imported {}.", plan.summary()),
+        1 => format!("Imported {}; skipped 1 row with errors.", plan.summary()),
+        n => format!("Imported {}; skipped {n} rows with errors.", plan.summary()),
     }
 }
 
@@ -203,7 +218,9 @@ async fn batch_page(
     confirming: bool,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
-    let batch = db.run(move |c| Ok(ImportBatch::find(c, id)?)).await?;
+    let (batch, records) = db
+        .run(move |c| Ok((ImportBatch::find(c, id)?, ImportedRecord::of_batch(c, id)?)))
+        .await?;
     if batch.status == BatchStatus::Previewed {
         return Err(AppError::NotFound);
     }
@@ -214,6 +231,7 @@ async fn batch_page(
     render(&ImportBatchPage {
         layout: Layout::new("import", flash, user),
         batch,
+        records,
         confirming,
         may_revert,
         refusal: None,
@@ -262,6 +280,7 @@ async fn revert(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormRespons
         Some((batch, why)) => Ok(FormResponse::Refused(render(&ImportBatchPage {
             layout: Layout::new("import", None, &user),
             batch,
+            records: Vec::new(),
             confirming: false,
             may_revert: true,
             refusal: Some(why),

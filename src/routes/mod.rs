@@ -11,8 +11,10 @@ pub mod dashboard;
 pub mod demo_data;
 pub mod exchange_rates;
 pub mod health;
+pub mod import_files;
 pub mod imports;
 pub mod offers;
+pub mod password_link;
 pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
@@ -20,6 +22,9 @@ pub mod pipeline;
 pub mod reports;
 pub mod save;
 pub mod sessions;
+pub mod setup;
+pub mod site_url;
+pub mod users;
 
 use rocket::Responder;
 use rocket::response::content::RawHtml;
@@ -35,6 +40,8 @@ pub enum FormResponse {
     /// The request is valid but the data forbids it (deleting a company still referenced).
     #[response(status = 409)]
     Refused(RawHtml<String>),
+    /// Done, and the answer is a page that must not be shown twice (a one-time link).
+    Shown(RawHtml<String>),
 }
 
 impl FormResponse {

@@ -11,6 +11,7 @@ use super::save::{self, Target, Versioned};
 use super::{FormResponse, given, query_string};
 use crate::auth::{BandManager, CurrentUser, PayReader};
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
 use crate::domain::PayBandId;
 use crate::error::{AppError, is_foreign_key_violation};
@@ -129,10 +130,11 @@ async fn download(
     _user: PayReader,
     reads: &State<ReadDb>,
     params: BandParams,
+    dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     let filter = params.filter();
-    CsvStream::start(&reads.0, "pay-bands", move |c, out| {
-        Ok(export::pay_bands(c, &filter, out)?)
+    CsvStream::start(&reads.0, "pay-bands", dialect, move |c, out| {
+        Ok(export::pay_bands(c, &filter, dialect, out)?)
     })
     .await
 }

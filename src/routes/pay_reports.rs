@@ -13,6 +13,7 @@ use super::people::ListParams;
 use super::save::{self, Target, Versioned};
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
 use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules, zone};
 use crate::error::AppError;
@@ -74,11 +75,16 @@ async fn download(
     _user: PayReader,
     reads: &State<ReadDb>,
     params: ListParams,
+    dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     params
-        .download(true, reads, "pay-reports", |c, f, s, d, out| {
-            export::pay_reports(c, f, s, d, out)
-        })
+        .download(
+            true,
+            reads,
+            "pay-reports",
+            dialect,
+            |c, f, s, d, dialect, out| export::pay_reports(c, f, s, d, dialect, out),
+        )
         .await
 }
 

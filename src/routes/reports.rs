@@ -8,6 +8,7 @@ use super::csv_file::CsvFile;
 use super::query_string;
 use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::domain::{Confidence, PayKind};
 use crate::error::AppError;
@@ -208,6 +209,7 @@ async fn report(
     currency: &State<ReportingCurrency>,
     path: ReportPath,
     params: ReportParams,
+    dialect: Dialect,
 ) -> Result<ReportResponse, AppError> {
     let which = path.which;
     // Only the pipeline shows no pay: the other reports are not for viewers.
@@ -246,9 +248,10 @@ async fn report(
         return Ok(match outcome {
             Outcome::Ran(report) => ReportResponse::Csv(CsvFile {
                 name: which.slug().to_owned(),
+                dialect,
                 body: report
                     .table
-                    .to_csv()
+                    .to_csv(dialect)
                     .map_err(|e| AppError::Internal(e.into()))?,
             }),
             Outcome::Refused(problems) => ReportResponse::InvalidCsv(problems.join("\n")),

@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 use diesel::Connection;
 use rocket::form::{Errors, Form, FromForm};
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{CookieJar, Status};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -85,13 +85,13 @@ fn page(
     error: Option<String>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
-    let token = random_token();
-    cookies.add_private(
-        Cookie::build((csrf::LOGIN_COOKIE, token.clone()))
-            .same_site(SameSite::Lax)
-            .http_only(true),
-    );
-    render(&LoginPage::new(token, email, next, error, flash))
+    render(&LoginPage::new(
+        csrf::anonymous_token(cookies),
+        email,
+        next,
+        error,
+        flash,
+    ))
 }
 
 #[get("/login?<next>")]

@@ -11,3 +11,14 @@ pub struct PasswordPage {
     pub layout: Layout,
     pub form: FormState,
 }
+
+/// The user's own account: who they are, their other sessions, and the password change.
+#[derive(Template)]
+#[template(path = "account/index.html")]
+pub struct AccountPage {
+    pub layout: Layout,
+    pub email: String,
+    pub name: String,
+    pub role: crate::domain::Role,
+    pub other_sessions: i64,
+}

@@ -2,29 +2,31 @@
 
 use askama::Template;
 
+use super::audit_words::Sentence;
 use super::{Choice, FormState, Layout, Pager};
-use crate::models::AuditEntry;
+use crate::models::{AuditEntry, AuditNames};
 
-/// One audit entry as shown: who did what to which record, and what changed.
+/// One audit entry as shown: when, and what happened in words.
 pub struct AuditRow {
     pub at: String,
-    pub actor: String,
-    pub record_table: String,
-    pub record_id: i64,
-    pub action: String,
-    pub changes: Vec<(String, String, String)>,
+    pub said: Sentence,
 }
 
-impl From<&AuditEntry> for AuditRow {
-    fn from(entry: &AuditEntry) -> Self {
+impl AuditRow {
+    pub fn new(entry: &AuditEntry, names: &AuditNames) -> Self {
         AuditRow {
             at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            actor: entry.actor.clone(),
-            record_table: entry.record_table.clone(),
-            record_id: entry.record_id,
-            action: entry.action.clone(),
-            changes: entry.changes(),
+            said: Sentence::of(entry, names),
         }
+    }
+
+    /// Every entry of a page, named with one lookup.
+    pub fn all(
+        conn: &mut diesel::PgConnection,
+        entries: &[AuditEntry],
+    ) -> diesel::QueryResult<Vec<AuditRow>> {
+        let names = AuditNames::load(conn, entries)?;
+        Ok(entries.iter().map(|e| AuditRow::new(e, &names)).collect())
     }
 }
 

@@ -27,6 +27,11 @@ pub struct BandReportPage {
 }
 
 impl BandReportPage {
+    /// Where the table's CSV is.
+    pub fn csv_path(&self) -> String {
+        format!("/reports/{}.csv", self.slug)
+    }
+
     pub fn with_report(mut self, mut report: Report) -> Self {
         let shown = super::reports::ReportPage::SHOWN_ROWS;
         self.rows_not_shown = report.table.rows.len().saturating_sub(shown);

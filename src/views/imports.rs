@@ -6,7 +6,7 @@ use super::{Layout, Pager};
 // batch.html compares a batch's status with `BatchStatus::Applied`.
 use crate::domain::BatchStatus;
 use crate::import::{Action, Counts, Plan, RowError};
-use crate::models::ImportBatch;
+use crate::models::{ImportBatch, ImportedRecord};
 
 /// How many rows and errors a preview lists before saying how many more there are.
 const SHOWN: usize = 200;
@@ -36,10 +36,14 @@ pub struct ImportPreviewPage {
     pub file_name: String,
     pub kind: &'static str,
     pub counts: Counts,
+    /// "5 people: 3 new, 2 updated; 7 new pay reports".
+    pub summary: String,
     pub rows: Vec<PreviewRow>,
     pub more_rows: usize,
     pub errors: Vec<RowError>,
     pub more_errors: usize,
+    /// The rows those errors are on: what importing the valid rows skips.
+    pub error_lines: usize,
     pub new_companies: Vec<String>,
     pub ignored_columns: Vec<String>,
 }
@@ -111,10 +115,12 @@ impl ImportPreviewPage {
             file_name: file_name.to_owned(),
             kind: plan.kind.as_str(),
             counts: plan.counts(),
+            summary: plan.summary(),
             rows,
             more_rows,
             errors,
             more_errors,
+            error_lines: plan.lines_with_errors(),
             new_companies: plan.new_companies.clone(),
             ignored_columns: plan.ignored_columns.clone(),
         }
@@ -134,6 +140,8 @@ pub struct ImportBatchesPage {
 pub struct ImportBatchPage {
     pub layout: Layout,
     pub batch: ImportBatch,
+    /// What it wrote, linked (the first `import_result::LISTED`).
+    pub records: Vec<ImportedRecord>,
     /// Asking to confirm a revert.
     pub confirming: bool,
     /// The user uploaded it or is an admin: the revert is offered.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod audit_words;
 pub mod band_reports;
 pub mod companies;
 pub mod dashboard;
@@ -17,7 +18,9 @@ pub mod people;
 pub mod pipeline;
 pub mod reports;
 pub mod sessions;
+pub mod setup;
 pub mod sorting;
+pub mod users;
 
 use askama::Template;
 use rocket::http::Status;

@@ -45,6 +45,13 @@ pub struct ReportPage {
     pub query: String,
 }
 
+impl ReportPage {
+    /// Where the table's CSV is.
+    pub fn csv_path(&self) -> String {
+        format!("/reports/{}.csv", self.slug)
+    }
+}
+
 /// A chart shown inline, so its bars' links work: the SVG is drawn by our chart code, which
 /// escapes every text in it (plotters its labels, `charts::links` the links), and the page's
 /// Content-Security-Policy runs no script whatever it held.

@@ -73,6 +73,14 @@ const ROUTES: &[(&str, &str, Who)] = &[
     ("GET", "/audit", Who::Admins),
     ("GET", "/people/1/erase", Who::Admins),
     ("POST", "/people/8/erase", Who::Admins),
+    ("GET", "/users", Who::Admins),
+    ("POST", "/users", Who::Admins),
+    ("POST", "/users/1/role", Who::Admins),
+    ("POST", "/users/1/password-link", Who::Admins),
+    ("POST", "/users/999/deactivate", Who::Admins),
+    ("POST", "/users/999/activate", Who::Admins),
+    ("GET", "/account", Who::Anyone),
+    ("POST", "/account/sessions/end-others", Who::Anyone),
     ("GET", "/account/password", Who::Anyone),
     ("POST", "/account/password", Who::Anyone),
 ];
@@ -299,7 +307,9 @@ fn deactivating_a_user_and_idle_sessions_end_access() -> anyhow::Result<()> {
     let other = TestApp::new()?;
     let user =
         User::find_by_email(&mut other.conn()?, "admin@example.com")?.expect("the test admin");
-    User::deactivate(&mut other.conn()?, user.id)?;
+    // The last active admin stays active: another one first.
+    other.add_user("second-admin@example.com", Role::Admin)?;
+    let _ = User::deactivate(&mut other.conn()?, user.id)?;
     assert_eq!(other.get("/").status, Status::SeeOther);
     assert_eq!(
         other.log_in_with("admin@example.com", PASSWORD).status,

@@ -155,7 +155,7 @@ fn admins_browse_the_audit_and_a_person_shows_their_history() -> anyhow::Result<
     assert!(
         page.texts("table.audit tbody td")
             .iter()
-            .any(|t| t.contains("stage: sourced → hired"))
+            .any(|t| t.contains("changed the stage of Grace from Sourced to Hired"))
     );
     assert_eq!(
         app.get("/audit?record_table=person&actor=nobody")
@@ -172,7 +172,7 @@ fn admins_browse_the_audit_and_a_person_shows_their_history() -> anyhow::Result<
         person
             .texts("table.audit tbody td")
             .iter()
-            .any(|t| t.contains("update person"))
+            .any(|t| t.contains("admin@example.com changed the stage of Grace"))
     );
     let unchanged: i64 = company::table.count().get_result(&mut app.conn()?)?;
     assert_eq!(unchanged, 0);

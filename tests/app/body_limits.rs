@@ -74,7 +74,7 @@ fn the_import_still_takes_a_file_larger_than_rockets_form_limit() -> anyhow::Res
     assert!(file.len() > 5 * 1024 * 1024 / 2, "past Rocket's 2 MiB");
     let preview = app.upload("companies.csv", file.as_bytes());
     assert_eq!(preview.status, Status::Ok, "{}", preview.body);
-    assert!(preview.contains("3000 to create"), "{}", preview.body);
+    assert!(preview.contains("3000 new companies"), "{}", preview.body);
     let too_large = vec![b'x'; 5 * 1024 * 1024];
     let refused = app.upload("huge.csv", &too_large);
     assert_eq!(refused.status, Status::PayloadTooLarge);

@@ -2,18 +2,22 @@
 //! the test starts itself, against the app served on a loopback port. Screenshots of the key
 //! pages go to target/screenshots/ for people to look at.
 
+use std::future::Future;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use talent_tracker::auth::first_run::FirstRunLink;
 use talent_tracker::domain::Role;
 
 use crate::common::{PASSWORD, TestApp, quiet};
 
 mod board;
+mod first_run;
 mod phones;
 
 fn find(candidates: &[&str]) -> Option<PathBuf> {
@@ -50,11 +54,18 @@ struct Session {
     browser: Client,
     base: String,
     shots: PathBuf,
+    /// The first-run link the served app printed, when it had no users.
+    setup_link: Option<String>,
 }
 
 impl Session {
     async fn open(&self, path: &str) -> anyhow::Result<()> {
         Ok(self.browser.goto(&format!("{}{path}", self.base)).await?)
+    }
+
+    /// Opens a full URL the app printed or showed.
+    async fn visit(&self, url: &str) -> anyhow::Result<()> {
+        Ok(self.browser.goto(url).await?)
     }
 
     async fn fill(&self, field: &str, value: &str) -> anyhow::Result<()> {
@@ -121,8 +132,12 @@ impl Session {
 
     /// Fills in the login form already on screen.
     async fn log_in_here(&self, email: &str) -> anyhow::Result<()> {
+        self.log_in_with(email, PASSWORD).await
+    }
+
+    async fn log_in_with(&self, email: &str, password: &str) -> anyhow::Result<()> {
         self.fill("email", email).await?;
-        self.fill("password", PASSWORD).await?;
+        self.fill("password", password).await?;
         self.submit("form.record").await
     }
 
@@ -146,8 +161,33 @@ impl Session {
     }
 }
 
+/// A walk through the app in the browser; boxed, so one harness serves every walk.
+type Walk = for<'a> fn(&'a Session) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + 'a>>;
+
 #[test]
 fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(true)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    app.add_user("viewer@example.com", Role::Viewer)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    in_browser(&app, |s| {
+        Box::pin(async move {
+            walk_through(s).await?;
+            phones::on_phones(s).await?;
+            board::board_and_drill_down(s).await
+        })
+    })
+}
+
+#[test]
+fn a_new_installation_is_set_up_in_the_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    in_browser(&app, |s| Box::pin(first_run::set_up(s)))
+}
+
+/// Serves the app over `app`'s database on a loopback port, starts chromedriver and Chromium,
+/// and runs `walk`; skipped without a browser (a failure under CI).
+fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
     let (Some(chromium), Some(chromedriver)) = (
         find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
         find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
@@ -160,10 +200,6 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
         eprintln!("browser test skipped: install Debian's chromium and chromium-driver to run it");
         return Ok(());
     };
-    let app = TestApp::anonymous(true)?;
-    app.add_user("recruiter@example.com", Role::Recruiter)?;
-    app.add_user("viewer@example.com", Role::Viewer)?;
-    app.add_user("admin@example.com", Role::Admin)?;
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
 
@@ -186,9 +222,13 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             .merge(("address", "127.0.0.1")),
         config,
     )?;
+    let server = runtime.block_on(server.ignite())?;
+    let setup_link = server
+        .state::<FirstRunLink>()
+        .and_then(|link| link.0.clone());
     runtime.spawn(server.launch());
     wait_for(port)?;
-    let profile = std::env::temp_dir().join(format!("tt-chromium-{}", std::process::id()));
+    let profile = std::env::temp_dir().join(format!("tt-chromium-{}-{port}", std::process::id()));
     let _driver = Driver(
         Command::new(&chromedriver)
             .arg(format!("--port={driver_port}"))
@@ -210,14 +250,8 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             }),
         );
         let browser = ClientBuilder::rustls()?.capabilities(capabilities).connect(&format!("http://127.0.0.1:{driver_port}")).await?;
-        let session = Session { browser, base: format!("http://127.0.0.1:{port}"), shots };
-        let outcome = match walk_through(&session).await {
-            Ok(()) => match phones::on_phones(&session).await {
-                Ok(()) => board::board_and_drill_down(&session).await,
-                failed => failed,
-            },
-            failed => failed,
-        };
+        let session = Session { browser, base: format!("http://127.0.0.1:{port}"), shots, setup_link };
+        let outcome = walk(&session).await;
         if outcome.is_err() {
             // What the browser showed when it went wrong, for whoever reads the failure.
             let _ = session.shot("failure").await;

@@ -69,7 +69,8 @@ fn import_previews_refuses_and_imports_like_the_web() -> anyhow::Result<()> {
     let refused = run(&app, &["import", bad.to_str().unwrap_or_default()])?;
     assert!(!refused.status.success());
     assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("line 3, column stage: Choose one of")
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("line 3 (Bob), stage “promoted”: Choose one of")
     );
     assert_eq!(people(&app)?, 0, "nothing written, not even the valid row");
 
@@ -142,5 +143,78 @@ fn an_admin_resets_a_password_from_the_command_line_and_its_sessions_end() -> an
         &user.password_hash
     ));
     assert!(!password::verify(PASSWORD, &user.password_hash));
+    Ok(())
+}
+
+#[test]
+fn the_command_line_keeps_the_last_active_admin_too() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    for args in [
+        [
+            "user",
+            "set-role",
+            "--email",
+            "admin@example.com",
+            "--role",
+            "viewer",
+        ]
+        .as_slice(),
+        ["user", "deactivate", "--email", "admin@example.com"].as_slice(),
+    ] {
+        let refused = run(&app, args)?;
+        assert!(!refused.status.success());
+        assert!(
+            String::from_utf8_lossy(&refused.stderr).contains("is the last active admin"),
+            "{}",
+            String::from_utf8_lossy(&refused.stderr)
+        );
+    }
+    let admin = User::find_by_email(&mut app.conn()?, "admin@example.com")?.expect("the admin");
+    assert!(admin.active && admin.role == talent_tracker::domain::Role::Admin);
+
+    // With a second admin from the command line, the first may step down.
+    let created = run_with_input(
+        &app,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ops@example.com",
+            "--role",
+            "admin",
+        ],
+        "a password for ops here\n",
+    )?;
+    assert!(created.status.success());
+    let demoted = run(
+        &app,
+        &[
+            "user",
+            "set-role",
+            "--email",
+            "admin@example.com",
+            "--role",
+            "viewer",
+        ],
+    )?;
+    assert!(demoted.status.success(), "another admin exists now");
+    Ok(())
+}
+
+#[test]
+fn the_command_line_imports_the_valid_rows_when_told_to_skip_the_others() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let bad = std::env::temp_dir().join(format!("tt-cli-skip-{}.csv", std::process::id()));
+    std::fs::write(&bad, "full_name,stage\nAda,hired\nBob,promoted\n")?;
+    let path = bad.to_string_lossy().into_owned();
+    let skipping = run(&app, &["import", &path, "--skip-errors"])?;
+    let said = String::from_utf8_lossy(&skipping.stderr);
+    assert!(skipping.status.success(), "{said}");
+    assert!(said.contains("line 3 (Bob), stage “promoted”"), "{said}");
+    assert!(said.contains("Skipping 1 row with errors."), "{said}");
+    assert!(String::from_utf8_lossy(&skipping.stdout).contains("1 new person"));
+    assert_eq!(people(&app)?, 1, "the valid row only");
+    let batches: i64 = import_batch::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(batches, 1, "one batch, reverted as any other");
     Ok(())
 }

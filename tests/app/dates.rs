@@ -12,7 +12,7 @@ const OUT_OF_WINDOW: &str = "A date between 1900-01-01 and 2100-12-31, please.";
 /// A file's row errors as "line column message".
 fn import_errors(page: &Page) -> Vec<String> {
     let cells = page.texts(".import-errors tbody td");
-    cells.chunks(3).map(|row| row.join(" ")).collect()
+    cells.chunks(5).map(|row| row.join(" ")).collect()
 }
 
 fn people(app: &TestApp) -> anyhow::Result<i64> {
@@ -65,7 +65,9 @@ fn dates_outside_the_window_are_row_errors_in_an_import() -> anyhow::Result<()> 
     assert_eq!(page.status, Status::UnprocessableEntity);
     assert_eq!(
         import_errors(&page),
-        vec![format!("3 first_contact_on {OUT_OF_WINDOW}")]
+        vec![format!(
+            "3 Ben first_contact_on “0000-01-01” {OUT_OF_WINDOW}"
+        )]
     );
     assert_eq!(people(&app)?, 0);
     Ok(())
@@ -167,7 +169,7 @@ fn an_import_checks_the_order_of_pipeline_dates_as_the_form_does() -> anyhow::Re
     assert_eq!(page.status, Status::UnprocessableEntity);
     assert_eq!(
         import_errors(&page),
-        vec!["3 start_on The start cannot come before the first contact."]
+        vec!["3 Ben start_on “2025-01-01” The start cannot come before the first contact."]
     );
     assert_eq!(people(&app)?, 0);
     Ok(())

@@ -102,7 +102,7 @@ fn erasing_a_person_discards_the_files_of_previews_that_name_them() -> anyhow::R
     assert!(refused.contains("upload it again"), "{}", refused.body);
     let confirm = other.attrs("form[action$='/confirm']", "action");
     let imported = app.post_and_follow(&confirm[0], &[]);
-    assert!(imported.texts(".flash")[0].starts_with("Imported:"));
+    assert!(imported.texts(".flash")[0].starts_with("Imported "));
     let named: i64 = person::table
         .filter(person::full_name.ilike("%private%"))
         .count()

@@ -114,7 +114,7 @@ fn an_admin_may_confirm_and_revert_a_recruiters_import() -> anyhow::Result<()> {
 
     switch_to(&app, "root@example.com", Role::Admin)?;
     let confirmed = app.post_and_follow(&confirm, &[]);
-    assert!(confirmed.texts(".flash")[0].starts_with("Imported: 1 created"));
+    assert!(confirmed.texts(".flash")[0].eq("Imported 1 new company."));
     let revert = format!("/import/batches/{batch}/revert");
     assert_eq!(app.get(&revert).status, Status::Ok);
     app.post_and_follow(&revert, &[]);

@@ -17,10 +17,15 @@ fn stored_hash(app: &TestApp, email: &str) -> anyhow::Result<String> {
 }
 
 #[test]
-fn every_user_finds_the_password_form_from_the_layout() -> anyhow::Result<()> {
+fn every_user_finds_the_password_form_from_their_account() -> anyhow::Result<()> {
     let app = TestApp::demo_as(Role::Viewer)?;
     let home = app.get("/");
-    assert_eq!(home.attrs("a[href='/account/password']", "href").len(), 1);
+    assert_eq!(home.attrs("a[href='/account']", "href").len(), 1);
+    let account = app.get("/account");
+    assert_eq!(
+        account.attrs("a[href='/account/password']", "href").len(),
+        1
+    );
     let form = app.get("/account/password");
     assert_eq!(form.status, Status::Ok);
     let fields = form.attrs("form[action='/account/password'] input", "name");

@@ -324,11 +324,15 @@ fn bands_import_from_their_csv_and_revert_by_compensation_only() -> anyhow::Resu
                 Research Scientist,L7,eu,EUR,1,2,3,4,5,6,2025-01-01\n";
     let preview = app.upload("bands.csv", file.as_bytes());
     assert_eq!(preview.status, Status::Ok, "{}", preview.body);
-    assert!(preview.contains("A file of pay bands: 1 to create, 1 to update, 0 to skip."));
+    assert!(
+        preview.contains("A file of pay bands: 2 pay bands: 1 new, 1 updated."),
+        "{}",
+        preview.body
+    );
     let batch = app.import("bands.csv", file.as_bytes());
     assert_eq!(
         batch.texts(".flash"),
-        vec!["Imported: 1 created, 1 updated, 0 skipped."]
+        vec!["Imported 2 pay bands: 1 new, 1 updated."]
     );
     let csv = app.download("/pay-bands.csv");
     assert_eq!(

@@ -121,3 +121,51 @@ fn csrf_rejections_are_logged_and_the_fairings_answers_cannot_be_posted_to() -> 
     }
     Ok(())
 }
+
+#[test]
+fn one_time_links_are_logged_without_their_token() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    let link = app
+        .client
+        .rocket()
+        .state::<talent_tracker::auth::first_run::FirstRunLink>()
+        .and_then(|l| l.0.clone())
+        .expect("a setup link");
+    let token = link.split_once("token=").map_or("", |(_, t)| t).to_owned();
+    let path = format!("/setup?token={token}");
+    let form = app.get(&path);
+    let csrf = form
+        .attrs("input[name=csrf_token]", "value")
+        .pop()
+        .unwrap_or_default();
+    let email = "logged.setup@example.com";
+    let done = app.post_raw(
+        "/setup",
+        &[
+            ("csrf_token", &csrf),
+            ("token", &token),
+            ("email", email),
+            ("display_name", "Logged Setup"),
+            ("new_password", "a long enough password"),
+            ("repeat_password", "a long enough password"),
+        ],
+    );
+    assert_eq!(done.status, Status::SeeOther);
+    assert_eq!(app.get(&path).status, Status::Gone);
+    let events = events_mentioning(email);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("event=setup_completed")),
+        "{events:#?}"
+    );
+    let refused = events_mentioning("route=\"GET /setup?<token>\"");
+    assert!(
+        refused.iter().any(|e| e.starts_with("event=link_refused")),
+        "{refused:#?}"
+    );
+    for line in events.iter().chain(&refused) {
+        assert!(!line.contains(&token), "{line}");
+    }
+    Ok(())
+}

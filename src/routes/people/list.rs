@@ -9,6 +9,7 @@ use super::super::query_string;
 use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
+use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, Confidence, PayKind, PersonId, Stage};
 use crate::error::AppError;
@@ -155,13 +156,15 @@ pub(super) async fn download(
     user: CurrentUser,
     reads: &State<ReadDb>,
     params: ListParams,
+    dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     params
         .download(
             user.role().sees_pay(),
             reads,
             "people",
-            |c, f, s, d, out| export::people(c, f, s, d, out),
+            dialect,
+            |c, f, s, d, dialect, out| export::people(c, f, s, d, dialect, out),
         )
         .await
 }
@@ -188,10 +191,10 @@ pub(crate) async fn show(
                 origin_company: company(c, person.fields.origin_company_id)?,
                 hiring_company: company(c, person.fields.hiring_company_id)?,
                 history: StageChange::for_person(c, id)?,
-                entries: AuditEntry::of_person(c, id, sees_pay)?
-                    .iter()
-                    .map(AuditRow::from)
-                    .collect(),
+                entries: {
+                    let entries = AuditEntry::of_person(c, id, sees_pay)?;
+                    AuditRow::all(c, &entries)?
+                },
                 pay_reports: if sees_pay {
                     let reports = PayReport::for_person(c, id)?;
                     let valuations = PayReport::valuations(c, &reports, &reporting)?;

@@ -6,6 +6,7 @@ use rocket::FromForm;
 
 use super::super::csv_file::{ChunkWriter, CsvStream};
 use super::super::given;
+use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::domain::{CompanyId, PersonId, Stage};
 use crate::error::AppError;
@@ -147,8 +148,14 @@ pub(super) struct PageRequest {
 }
 
 /// What the list's CSV downloads write: the people the filter keeps, in the list's order.
-pub(crate) type ListExport =
-    fn(&mut PgConnection, &PersonFilter, PersonSort, bool, &mut ChunkWriter) -> anyhow::Result<u64>;
+pub(crate) type ListExport = fn(
+    &mut PgConnection,
+    &PersonFilter,
+    PersonSort,
+    bool,
+    Dialect,
+    &mut ChunkWriter,
+) -> anyhow::Result<u64>;
 
 impl ListParams {
     /// A CSV download of the list with these parameters, written by `export`.
@@ -157,14 +164,15 @@ impl ListParams {
         sees_pay: bool,
         reads: &ReadDb,
         name: &'static str,
+        dialect: Dialect,
         export: ListExport,
     ) -> Result<CsvStream, AppError> {
         let (sort, descending) = self.sort()?;
         let wanted = self.wanted(sees_pay)?;
         // Resolved before the stream starts: once it has, the 200 is sent and a 422 cannot be.
         let filter = reads.0.run(move |c| wanted.resolve(c)).await?;
-        CsvStream::start(&reads.0, name, move |c, out| {
-            Ok(export(c, &filter, sort, descending, out)?)
+        CsvStream::start(&reads.0, name, dialect, move |c, out| {
+            Ok(export(c, &filter, sort, descending, dialect, out)?)
         })
         .await
     }

@@ -1,0 +1,207 @@
+//! Managing users in the browser, for admins: create with a role, change the role,
+//! deactivate and reactivate, and one-time password links. The command line does the same.
+
+use chrono::{Duration, Utc};
+use rocket::form::{Contextual, Form};
+use rocket::request::FlashMessage;
+use rocket::response::content::RawHtml;
+use rocket::{FromForm, Route, State, get, post, routes};
+
+use super::FormResponse;
+use super::site_url::SiteUrl;
+use crate::auth::{Admin, password, random_token};
+use crate::db::Db;
+use crate::domain::{Email, Role, Text};
+use crate::error::AppError;
+use crate::models::{AdminGuarded, NewUser, PASSWORD_LINK_DAYS, PasswordLink, User};
+use crate::views::users::{LinkPage, UsersPage};
+use crate::views::{FormState, Layout, render};
+
+pub fn routes() -> Vec<Route> {
+    routes![
+        index,
+        create,
+        change_role,
+        deactivate,
+        activate,
+        password_link
+    ]
+}
+
+#[derive(FromForm)]
+struct NewAccount {
+    email: Email,
+    display_name: Text,
+    role: Role,
+}
+
+#[derive(FromForm)]
+struct RoleChange {
+    role: Role,
+}
+
+async fn page(
+    db: &Db,
+    admin: &Admin,
+    flash: Option<FlashMessage<'_>>,
+    form: FormState,
+    refusal: Option<String>,
+) -> Result<RawHtml<String>, AppError> {
+    let users = db.run(|c| Ok(User::all(c)?)).await?;
+    render(&UsersPage::new(
+        Layout::new("users", flash, admin),
+        users,
+        form,
+        refusal,
+    ))
+}
+
+#[get("/users")]
+async fn index(
+    admin: Admin,
+    db: &State<Db>,
+    flash: Option<FlashMessage<'_>>,
+) -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
+    page(db, &admin, flash, form, None).await
+}
+
+/// The new user gets no password: the page shows a link to set one, once. Nobody, not even
+/// the admin, ever knows it.
+#[post("/users", data = "<form>")]
+async fn create(
+    admin: Admin,
+    db: &State<Db>,
+    site: SiteUrl,
+    form: Form<Contextual<'_, NewAccount>>,
+) -> Result<FormResponse, AppError> {
+    let form = form.into_inner();
+    let mut state = FormState::from_context(&form.context);
+    let Some(account) = form.value else {
+        return Ok(FormResponse::Invalid(
+            page(db, &admin, None, state, None).await?,
+        ));
+    };
+    let unusable = password::hash_off_thread(random_token()).await?;
+    let (token, expires) = (
+        random_token(),
+        Utc::now() + Duration::days(PASSWORD_LINK_DAYS),
+    );
+    let link_token = token.clone();
+    let email = account.email.into_inner();
+    let created = db
+        .run_as(admin.actor(), move |c| {
+            let new = NewUser {
+                email: &email,
+                display_name: account.display_name.as_str(),
+                role: account.role,
+                password_hash: &unusable,
+            };
+            Ok(PasswordLink::new_user(c, &new, &link_token, expires)?)
+        })
+        .await;
+    let user = match created {
+        Ok(Some(user)) => user,
+        Err(e) if !e.violates(crate::models::user::EMAIL_UNIQUE_INDEX) => return Err(e),
+        _ => {
+            state.add_error("email", "A user with this e-mail exists already.");
+            return Ok(FormResponse::Invalid(
+                page(db, &admin, None, state, None).await?,
+            ));
+        }
+    };
+    let link = site.link("/password-link", &token);
+    let page = LinkPage::new(Layout::new("users", None, &admin), user, link, true);
+    Ok(FormResponse::Shown(render(&page)?))
+}
+
+/// The redirect after a change, or the list again saying why the last admin stays one.
+async fn guarded(
+    db: &Db,
+    admin: &Admin,
+    outcome: AdminGuarded,
+    done: String,
+) -> Result<FormResponse, AppError> {
+    match outcome {
+        AdminGuarded::Done => Ok(FormResponse::saved("/users", done)),
+        AdminGuarded::LastAdmin => {
+            let why = "This is the last active admin: without one, nobody could manage users \
+                       from the browser. Make another user admin first."
+                .to_owned();
+            let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
+            let page = page(db, admin, None, form, Some(why)).await?;
+            Ok(FormResponse::Refused(page))
+        }
+    }
+}
+
+async fn existing(db: &Db, id: i64) -> Result<User, AppError> {
+    db.run(move |c| User::find(c, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+#[post("/users/<id>/role", data = "<form>")]
+async fn change_role(
+    admin: Admin,
+    db: &State<Db>,
+    id: i64,
+    form: Form<RoleChange>,
+) -> Result<FormResponse, AppError> {
+    let user = existing(db, id).await?;
+    let role = form.role;
+    let outcome = db
+        .run_as(admin.actor(), move |c| Ok(User::set_role(c, id, role)?))
+        .await?;
+    let done = format!("{} is now {}.", user.display_name, role.label());
+    // An admin who gave up their own role can no longer see the users page.
+    if id == admin.user.id && role != Role::Admin && outcome == AdminGuarded::Done {
+        return Ok(FormResponse::saved("/", done));
+    }
+    guarded(db, &admin, outcome, done).await
+}
+
+/// Their sessions end in the same transaction: a deactivated user is logged out at once.
+#[post("/users/<id>/deactivate")]
+async fn deactivate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let user = existing(db, id).await?;
+    let outcome = db
+        .run_as(admin.actor(), move |c| Ok(User::deactivate(c, id)?))
+        .await?;
+    let done = format!(
+        "{} can no longer log in; their sessions are ended.",
+        user.display_name
+    );
+    guarded(db, &admin, outcome, done).await
+}
+
+#[post("/users/<id>/activate")]
+async fn activate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+    let user = existing(db, id).await?;
+    db.run_as(admin.actor(), move |c| Ok(User::activate(c, id)?))
+        .await?;
+    let done = format!("{} can log in again.", user.display_name);
+    Ok(FormResponse::saved("/users", done))
+}
+
+/// A new link replaces the user's older one; their password works until the link is used.
+#[post("/users/<id>/password-link")]
+async fn password_link(
+    admin: Admin,
+    db: &State<Db>,
+    site: SiteUrl,
+    id: i64,
+) -> Result<FormResponse, AppError> {
+    let user = existing(db, id).await?;
+    let (token, expires) = (
+        random_token(),
+        Utc::now() + Duration::days(PASSWORD_LINK_DAYS),
+    );
+    let link_token = token.clone();
+    db.run_as(admin.actor(), move |c| {
+        Ok(PasswordLink::issue(c, id, &link_token, expires)?)
+    })
+    .await?;
+    let link = site.link("/password-link", &token);
+    let page = LinkPage::new(Layout::new("users", None, &admin), user, link, false);
+    Ok(FormResponse::Shown(render(&page)?))
+}

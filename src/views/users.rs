@@ -1,0 +1,77 @@
+//! The users page for admins, and the page that shows a one-time password link.
+
+use askama::Template;
+
+use super::{Choice, FormState, Layout};
+use crate::domain::Role;
+use crate::models::User;
+
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    /// "until 2026-12-08 14:00 UTC" while a password link is live.
+    pub link_until: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "users/index.html")]
+pub struct UsersPage {
+    pub layout: Layout,
+    pub users: Vec<UserRow>,
+    pub roles: Vec<Choice>,
+    /// The new-user form.
+    pub form: FormState,
+    /// Why the last change was refused.
+    pub refusal: Option<String>,
+}
+
+impl UsersPage {
+    pub fn new(layout: Layout, users: Vec<User>, form: FormState, refusal: Option<String>) -> Self {
+        let now = chrono::Utc::now();
+        UsersPage {
+            layout,
+            users: users
+                .into_iter()
+                .map(|u| UserRow {
+                    id: u.id,
+                    link_until: u
+                        .password_link_expires_at
+                        .filter(|until| *until > now)
+                        .map(|until| until.format("%Y-%m-%d %H:%M UTC").to_string()),
+                    email: u.email,
+                    name: u.display_name,
+                    role: u.role,
+                    active: u.active,
+                })
+                .collect(),
+            roles: Choice::all_of::<Role>(),
+            form,
+            refusal,
+        }
+    }
+}
+
+/// A password link, shown once: only its hash is kept.
+#[derive(Template)]
+#[template(path = "users/link.html")]
+pub struct LinkPage {
+    pub layout: Layout,
+    pub user: User,
+    pub link: String,
+    /// The user was just created (else: a reset).
+    pub created: bool,
+}
+
+impl LinkPage {
+    pub fn new(layout: Layout, user: User, link: String, created: bool) -> Self {
+        LinkPage {
+            layout,
+            user,
+            link,
+            created,
+        }
+    }
+}
