@@ -178,3 +178,55 @@ fn every_chart_has_a_title_named_axes_and_a_text_alternative() -> anyhow::Result
     }
     Ok(())
 }
+
+#[test]
+fn names_in_a_chart_are_text_however_they_are_written() -> anyhow::Result<()> {
+    // The charts are inline SVG (their bars link): every name in them must stay text.
+    let app = TestApp::new()?;
+    let conn = &mut app.conn()?;
+    let script = "<script>alert(1)</script>";
+    let image = "\"><img src=x onerror=alert(2)>";
+    let origin = crate::reports::company(conn, script)?;
+    let hiring = crate::reports::company(conn, image)?;
+    let hire = person(
+        conn,
+        "Ada",
+        Some(origin),
+        Some(hiring),
+        Some("2025-03-01"),
+        &[(Stage::Sourced, "2025-01-01"), (Stage::Hired, "2025-03-01")],
+    )?;
+    pay(
+        conn,
+        hire,
+        PayKind::Agreed,
+        "USD",
+        ("100000", "100000"),
+        None,
+        "2025-03-01",
+        Confidence::Confirmed,
+    )?;
+    for uri in [
+        "/reports/talent-flow",
+        "/reports/compensation",
+        "/reports/compensation?group_by=hiring_company",
+    ] {
+        let page = app.get(uri);
+        assert_eq!(page.status, Status::Ok, "{uri}");
+        assert!(page.texts("script").is_empty(), "{uri}: a script element");
+        assert!(page.attrs("img", "src").is_empty(), "{uri}: an img element");
+        assert!(!page.body.contains(script), "{uri}: unescaped");
+        // Long labels are shortened in the chart: their start is enough to see them as text.
+        let texts = svg_texts(&chart_svg(&page)).join(" ");
+        let start = if uri.ends_with("hiring_company") {
+            "\"><img src"
+        } else {
+            "<script>"
+        };
+        assert!(
+            texts.contains(start),
+            "{uri}: {start} not shown as text in {texts}"
+        );
+    }
+    Ok(())
+}
