@@ -25,6 +25,8 @@ pub struct PersonIndexPage {
     pub headers: Vec<SortHeader>,
     pub pager: PeoplePager,
     pub query: String,
+    /// Why the filters as typed cannot be used (the list is then empty).
+    pub problems: Vec<String>,
 }
 
 impl PersonIndexPage {
@@ -87,6 +89,7 @@ pub fn carried_filters(shown: &[(&'static str, String)], fields: &[&str]) -> Vec
 
 /// The people list's pages: counted exactly up to `COUNT_LIMIT` matches, and linked by
 /// keyset cursors so every page is as quick as the first.
+#[derive(Default)]
 pub struct PeoplePager {
     pub page: i64,
     /// `None` when more than `COUNT_LIMIT` people match.

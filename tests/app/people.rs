@@ -301,11 +301,20 @@ fn unknown_list_filters_answer_422_with_the_reason() -> anyhow::Result<()> {
         let page = app.get(uri);
         assert_eq!(page.status, Status::UnprocessableEntity, "{uri}");
         assert!(
-            page.contains(reason),
-            "{uri} should say {reason}:\n{}",
+            page.texts(".form-errors li").concat().contains(reason),
+            "{uri} should say {reason} on the list's page:\n{}",
             page.body
         );
+        // Still the list's form, so the filter can be fixed where it was typed.
+        assert_eq!(page.texts("h1"), vec!["People"], "{uri}");
     }
+    let typed = app.get("/people?q=ada&hired_from=2025-13-45");
+    assert_eq!(typed.status, Status::UnprocessableEntity);
+    assert_eq!(typed.field_value("q").as_deref(), Some("ada"));
+    assert_eq!(
+        typed.field_value("hired_from").as_deref(),
+        Some("2025-13-45")
+    );
     Ok(())
 }
 

@@ -26,23 +26,32 @@ use crate::views::people::*;
 use crate::views::sorting::SortHeader;
 use crate::views::{Choice, FormState, Layout, Pager, render};
 
+/// The people list, or (422) the same page with the filters as typed and why they cannot be
+/// used, as the reports answer: the user stays on the form they can fix.
+#[derive(rocket::Responder)]
+pub(super) enum ListPage {
+    Shown(RawHtml<String>),
+    #[response(status = 422)]
+    Refused(RawHtml<String>),
+}
+
 #[get("/people?<params..>")]
 pub(super) async fn index(
     user: CurrentUser,
     db: &State<Db>,
     flash: Option<FlashMessage<'_>>,
     params: ListParams,
-) -> Result<RawHtml<String>, AppError> {
-    let (sort, descending) = params.sort()?;
-    let page = params.page()?;
-    let wanted = params.wanted(user.role().sees_pay())?;
-    let (people, pager, names) = db
-        .run(move |c| {
-            let filter = wanted.resolve(c)?;
-            let (people, pager) = list_page(c, &filter, sort, descending, page)?;
-            Ok((people, pager, Company::names_if_few(c)?))
-        })
-        .await?;
+) -> Result<ListPage, AppError> {
+    let listed = list(&user, db, &params).await;
+    let (people, pager, names, problems) = match listed {
+        Ok((people, pager, names)) => (people, pager, names, Vec::new()),
+        Err(AppError::Unprocessable(problem)) => {
+            let names = db.run(|c| Ok(Company::names_if_few(c)?)).await?;
+            (Vec::new(), PeoplePager::default(), names, vec![problem])
+        }
+        Err(other) => return Err(other),
+    };
+    let (sort, descending) = params.sort().unwrap_or_default();
     let mut shown = params.filter_pairs();
     let ordered = [
         ("sort", params.sort.clone().unwrap_or_default()),
@@ -50,7 +59,8 @@ pub(super) async fn index(
     ];
     let filtered = query_string(shown.iter().map(|(k, v)| (*k, v.as_str())));
     shown.extend(ordered);
-    render(&PersonIndexPage {
+    let refused = !problems.is_empty();
+    let page = render(&PersonIndexPage {
         layout: Layout::new("people", flash, &user),
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
         carried: carried_filters(
@@ -72,7 +82,30 @@ pub(super) async fn index(
         pay_kinds: Choice::all_of::<PayKind>(),
         confidences: Choice::all_of::<Confidence>(),
         pager,
+        problems,
+    })?;
+    Ok(if refused {
+        ListPage::Refused(page)
+    } else {
+        ListPage::Shown(page)
     })
+}
+
+/// The page of people the parameters ask for, with the companies for the filter form.
+async fn list(
+    user: &CurrentUser,
+    db: &Db,
+    params: &ListParams,
+) -> Result<(Vec<PersonListItem>, PeoplePager, Vec<String>), AppError> {
+    let (sort, descending) = params.sort()?;
+    let page = params.page()?;
+    let wanted = params.wanted(user.role().sees_pay())?;
+    db.run(move |c| {
+        let filter = wanted.resolve(c)?;
+        let (people, pager) = list_page(c, &filter, sort, descending, page)?;
+        Ok((people, pager, Company::names_if_few(c)?))
+    })
+    .await
 }
 
 /// One page of the list with links to its neighbours. Pages are read by keyset from the
