@@ -89,8 +89,20 @@ impl Person {
             .into_iter()
             .map(PersonId)
             .collect();
+        Person::insert_many_as(conn, &ids, people)?;
+        Ok(ids)
+    }
+
+    /// Adds many people under the ids given (`ids[i]` for `people[i]`): an import that moves
+    /// a tracker keeps its ids. The caller keeps the id sequence ahead of them
+    /// (`super::advance_id_sequence`).
+    pub fn insert_many_as(
+        conn: &mut PgConnection,
+        ids: &[PersonId],
+        people: &[PersonFields],
+    ) -> QueryResult<()> {
         if ids.is_empty() {
-            return Ok(ids);
+            return Ok(());
         }
         let keys: Vec<String> = people.iter().map(|p| name_key(&p.full_name)).collect();
         let rows: Vec<PersonRow<'_>> = ids
@@ -114,7 +126,7 @@ impl Person {
             })
             .collect();
         copy_moves(conn, &moves)?;
-        Ok(ids)
+        Ok(())
     }
 
     /// Saves many people at once over whatever version they are at (the import), recording
