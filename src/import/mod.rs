@@ -4,6 +4,7 @@
 
 mod apply;
 mod batch;
+mod duplicates;
 mod ids;
 mod plan;
 mod plan_people;
@@ -14,6 +15,7 @@ mod summary;
 mod table;
 
 pub use apply::apply;
+pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
 pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
 pub use batch::{Importer, Intent, Preview, preview};
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};

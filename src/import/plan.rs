@@ -58,6 +58,8 @@ pub struct PersonStep {
     pub existing: Option<PersonId>,
     /// The id a new person is created under, when the file gives one.
     pub given_id: Option<PersonId>,
+    /// Whether `existing` was matched by the file's id (else by name and origin company).
+    pub by_id: bool,
     pub pays: Vec<PayStep>,
 }
 
@@ -79,6 +81,10 @@ pub struct Plan {
     pub bands: Vec<BandStep>,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
+    /// New people who may be someone already there (`super::duplicates`), by line.
+    pub duplicates: Vec<super::duplicates::DuplicateMark>,
+    /// New people past `CHECKED_NEW_PEOPLE`, not checked against the stored ones.
+    pub duplicates_unchecked: usize,
 }
 
 impl Plan {
@@ -122,6 +128,8 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         bands: Vec::new(),
         errors: parsed.errors,
         ignored_columns: parsed.ignored_columns,
+        duplicates: Vec::new(),
+        duplicates_unchecked: 0,
     };
     // Keyed by the stored key, which the file's names are compared with (`name_key`).
     let existing: HashMap<String, (CompanyId, CompanyFields)> = company::table
@@ -132,7 +140,10 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         .collect();
     match parsed.kind {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
-        ImportKind::People => super::plan_people::plan_people(conn, &mut plan, parsed.people, &existing)?,
+        ImportKind::People => {
+            super::plan_people::plan_people(conn, &mut plan, parsed.people, &existing)?;
+            super::duplicates::mark(conn, &mut plan, &existing)?;
+        }
         ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands)?,
     }
     plan.errors.sort_by_key(|e| e.line);

@@ -133,6 +133,7 @@ pub(super) fn plan_people(
                     action,
                     existing: existing.map(|s| s.id),
                     given_id,
+                    by_id: existing.is_some() && row.id.is_some(),
                     pays: Vec::new(),
                 });
                 plan.people.last_mut().expect("just pushed")

@@ -22,6 +22,7 @@ mod error_pages;
 mod everyday_details;
 mod exchange_rates;
 mod first_run;
+mod id_round_trips;
 mod generate;
 mod import_erasure;
 mod import_everyday;

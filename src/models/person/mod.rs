@@ -3,6 +3,7 @@
 pub mod board;
 pub mod counted;
 mod duplicates;
+mod duplicates_many;
 mod erase;
 pub mod keyset;
 mod list;
@@ -11,6 +12,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 
 pub use duplicates::{Candidate, LikelyDuplicate, SIMILAR_NAMES};
+pub use duplicates_many::NewPerson;
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 
