@@ -162,6 +162,8 @@ fn an_id_the_tracker_does_not_hold_creates_the_person_under_it() -> anyhow::Resu
 #[test]
 fn an_id_on_another_persons_details_is_refused_naming_the_row_and_the_id() -> anyhow::Result<()> {
     let app = TestApp::new()?;
+    app.create_company("Babbage Co");
+    app.create_company("Navy");
     let ada = app.create_person(&[("full_name", "Ada Lovelace"), ("origin_company", "Babbage Co"), ("stage", "sourced")]);
     let bea = app.create_person(&[("full_name", "Bea Hopper"), ("origin_company", "Navy"), ("stage", "sourced")]);
     // Bea's name and company under Ada's id.

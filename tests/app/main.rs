@@ -25,6 +25,7 @@ mod first_run;
 mod id_round_trips;
 mod generate;
 mod import_erasure;
+mod import_duplicates;
 mod import_everyday;
 mod import_ownership;
 mod import_scale;
