@@ -9,8 +9,8 @@ use std::io::Write;
 use diesel::{PgConnection, QueryResult};
 
 use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escape_text};
-use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::domain::CompanyKind;
+use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
 use crate::models::{Company, PayBand, PayBandFilter, PayReport, Person, PersonFilter, PersonSort};
@@ -75,7 +75,10 @@ pub fn pay_reports(
 ) -> anyhow::Result<u64> {
     let rows = PayReport::export(conn, filter, sort, descending)?;
     let ids = [ID_COLUMN, PERSON_ID_COLUMN];
-    let header = ids.iter().chain(PersonInput::COLUMNS).chain(PayReportInput::COLUMNS);
+    let header = ids
+        .iter()
+        .chain(PersonInput::COLUMNS)
+        .chain(PayReportInput::COLUMNS);
     write((dialect, out), header, rows, |(report, person)| {
         let mut row = vec![report.id.get().to_string(), person.0.id.get().to_string()];
         row.extend(person_cells(person)?);

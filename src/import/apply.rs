@@ -8,12 +8,12 @@ use diesel::prelude::*;
 use super::ImportError;
 use super::plan::{Action, Counts, Keys, Plan};
 use crate::domain::{CompanyId, PayReportId, PersonId};
-use crate::models::{advance_id_sequence, ids_keeping};
 use crate::input::PayBandInput;
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayBand, PayReport, Person, PersonFields,
 };
+use crate::models::{advance_id_sequence, ids_keeping};
 use crate::schema::company;
 
 fn item(
@@ -79,7 +79,9 @@ pub fn apply(
             advance_id_sequence(conn, "company", largest)?;
             Company::insert_many_as(conn, &kept)?;
         }
-        let created: Vec<CompanyFields> = named.chain(without.iter().map(|s| s.fields.clone())).collect();
+        let created: Vec<CompanyFields> = named
+            .chain(without.iter().map(|s| s.fields.clone()))
+            .collect();
         let ids = Company::insert_many(conn, &created)?;
         for id in kept.iter().map(|(id, _)| *id).chain(ids) {
             items.push(item(batch_id, "company", id.get(), None));

@@ -15,9 +15,9 @@ mod summary;
 mod table;
 
 pub use apply::apply;
+pub use batch::{Importer, Intent, Preview, preview};
 pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
 pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
-pub use batch::{Importer, Intent, Preview, preview};
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
+use super::ID_COLUMN;
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use super::ID_COLUMN;
 use crate::domain::{CompanyId, PayBandId, PayReportId, PersonId, name_key};
 use crate::input::PersonInput;
 use crate::models::pay_band::BandKey;
@@ -196,7 +196,9 @@ fn plan_companies(
                         plan.errors.push(refuse(ID_COLUMN, id.to_string(), message));
                         continue;
                     }
-                    (Some((_, stored)), _) if **stored == row.fields => (Action::Skip, Some(id), None),
+                    (Some((_, stored)), _) if **stored == row.fields => {
+                        (Action::Skip, Some(id), None)
+                    }
                     (Some(_), _) => (Action::Update, Some(id), None),
                     (None, Some(other)) => {
                         let message = format!(

@@ -261,7 +261,9 @@ impl StoredReports {
         first: Option<u64>,
     ) -> Result<(Action, Option<PayReportId>), String> {
         if let Some(first) = first {
-            return Err(format!("The pay report id {id} is on line {first} already."));
+            return Err(format!(
+                "The pay report id {id} is on line {first} already."
+            ));
         }
         match self.by_id.get(&id) {
             None => Ok((Action::Create, Some(id))),
@@ -327,10 +329,12 @@ fn matching_people(
         .load(conn)?;
     Ok(found
         .into_iter()
-        .map(|(person, key, origin_key, origin_name, hiring_name)| Stored {
-            id: person.id,
-            key: (key, origin_key.unwrap_or_default()),
-            person: PersonInput::stored(person.fields, origin_name, hiring_name),
-        })
+        .map(
+            |(person, key, origin_key, origin_name, hiring_name)| Stored {
+                id: person.id,
+                key: (key, origin_key.unwrap_or_default()),
+                person: PersonInput::stored(person.fields, origin_name, hiring_name),
+            },
+        )
         .collect())
 }

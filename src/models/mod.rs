@@ -133,8 +133,8 @@ pub(crate) fn ids_keeping(
     if let Some(largest) = given.iter().flatten().max() {
         advance_id_sequence(conn, table, *largest)?;
     }
-    let mut reserved = reserve_ids(conn, table, given.iter().filter(|g| g.is_none()).count())?
-        .into_iter();
+    let mut reserved =
+        reserve_ids(conn, table, given.iter().filter(|g| g.is_none()).count())?.into_iter();
     Ok(given
         .iter()
         .map(|g| g.or_else(|| reserved.next()).unwrap_or_default())

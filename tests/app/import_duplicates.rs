@@ -6,8 +6,8 @@ use talent_tracker::import;
 use crate::common::TestApp;
 
 #[test]
-fn a_new_person_close_to_a_stored_one_at_the_same_company_is_marked_with_a_link() -> anyhow::Result<()>
-{
+fn a_new_person_close_to_a_stored_one_at_the_same_company_is_marked_with_a_link()
+-> anyhow::Result<()> {
     let app = TestApp::new()?;
     app.create_company("Scale AI");
     let wang = app.create_person(&[
@@ -22,12 +22,25 @@ fn a_new_person_close_to_a_stored_one_at_the_same_company_is_marked_with_a_link(
 
     let page = app.upload("people.csv", file.as_bytes());
 
-    assert_eq!(page.attrs(".duplicates a", "href"), vec![format!("/people/{wang}")]);
+    assert_eq!(
+        page.attrs(".duplicates a", "href"),
+        vec![format!("/people/{wang}")]
+    );
     let listed = page.texts(".duplicates li").join(" ");
     assert!(listed.contains("Line 2, Alexander Wang"), "{listed}");
-    assert!(listed.contains("a very similar name and the same origin company"), "{listed}");
-    assert!(!listed.contains("Line 3") && !listed.contains("Li Chen"), "{listed}");
-    assert!(page.contains("review these before importing"), "{}", page.body);
+    assert!(
+        listed.contains("a very similar name and the same origin company"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("Line 3") && !listed.contains("Li Chen"),
+        "{listed}"
+    );
+    assert!(
+        page.contains("review these before importing"),
+        "{}",
+        page.body
+    );
     // Marking does not block: the file imports as it is.
     assert_eq!(page.attrs("form[action$='/confirm']", "action").len(), 1);
     Ok(())
@@ -56,7 +69,14 @@ fn a_shared_pay_source_and_two_rows_of_the_same_file_are_marked() -> anyhow::Res
     let marks: Vec<(u64, &str, usize, &[u64])> = plan
         .duplicates
         .iter()
-        .map(|d| (d.line, d.full_name.as_str(), d.stored.len(), d.in_file.as_slice()))
+        .map(|d| {
+            (
+                d.line,
+                d.full_name.as_str(),
+                d.stored.len(),
+                d.in_file.as_slice(),
+            )
+        })
         .collect();
     assert_eq!(
         marks,
@@ -66,7 +86,10 @@ fn a_shared_pay_source_and_two_rows_of_the_same_file_are_marked() -> anyhow::Res
             (4, "Ada Lovelace", 0, &[3][..]),
         ]
     );
-    assert_eq!(plan.duplicates[0].stored[0].reason(), "a very similar name and a pay source in common");
+    assert_eq!(
+        plan.duplicates[0].stored[0].reason(),
+        "a very similar name and a pay source in common"
+    );
     assert_eq!(plan.duplicates_unchecked, 0);
     Ok(())
 }
