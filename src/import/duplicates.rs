@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::plan::{Action, Plan};
-use crate::domain::{CompanyId, name_key};
+use crate::domain::CompanyId;
 use crate::models::person::{LikelyDuplicate, NewPerson};
 use crate::models::{CompanyFields, Person};
 
@@ -38,20 +38,14 @@ pub(super) fn mark(
     let new: Vec<usize> = (0..plan.people.len())
         .filter(|&i| plan.people[i].action == Action::Create)
         .collect();
-    let mut keys = Vec::with_capacity(new.len());
-    let mut same_key: HashMap<(String, String), Vec<u64>> = HashMap::new();
-    for &i in &new {
-        let step = &plan.people[i];
-        let [(_, origin), _] = step.person.companies();
-        let key = (
-            name_key(step.person.full_name.as_str()),
-            origin.map(name_key).unwrap_or_default(),
-        );
+    // Keyed in Rust once, while planning: the keys of the file's new people.
+    let keys: Vec<(String, String)> = new.iter().map(|&i| plan.people[i].keys.clone()).collect();
+    let mut same_key: HashMap<&(String, String), Vec<u64>> = HashMap::new();
+    for (&i, key) in new.iter().zip(&keys) {
         // Without an origin company the rule needs a shared pay source: no key pairs them.
         if !key.1.is_empty() {
-            same_key.entry(key.clone()).or_default().push(step.line);
+            same_key.entry(key).or_default().push(plan.people[i].line);
         }
-        keys.push(key);
     }
     let checked: Vec<NewPerson> = new
         .iter()

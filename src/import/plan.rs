@@ -60,6 +60,8 @@ pub struct PersonStep {
     pub given_id: Option<PersonId>,
     /// Whether `existing` was matched by the file's id (else by name and origin company).
     pub by_id: bool,
+    /// The keys of the person's name and origin company (empty without one), as matched.
+    pub keys: (String, String),
     pub pays: Vec<PayStep>,
 }
 

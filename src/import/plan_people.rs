@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
+use super::ID_COLUMN;
 use super::plan::{Action, Keys, PayStep, PersonStep, Plan};
 use super::rows::{PersonRow, RowError};
-use super::{ID_COLUMN, ids};
 use crate::domain::{CompanyId, PayReportId, PersonId, rules, zone};
 use crate::input::PersonInput;
 use crate::models::person::{hiring, origin};
@@ -83,7 +83,7 @@ pub(super) fn plan_people(
         let id_error = |id: i64, message: String| RowError {
             line: row.line,
             who: who.clone(),
-            column: ids::person_column(row.pay.is_some() || row.pay_id.is_some()).into(),
+            column: row.id_column.into(),
             value: id.to_string(),
             message,
         };
@@ -103,7 +103,7 @@ pub(super) fn plan_people(
         let identity = match (existing, given_id) {
             (Some(s), _) => Identity::Id(s.id),
             (None, Some(id)) => Identity::Id(id),
-            (None, None) => Identity::Key(key),
+            (None, None) => Identity::Key(key.clone()),
         };
         let step = match index.get(&identity) {
             Some(&at) => {
@@ -134,6 +134,7 @@ pub(super) fn plan_people(
                     existing: existing.map(|s| s.id),
                     given_id,
                     by_id: existing.is_some() && row.id.is_some(),
+                    keys: key,
                     pays: Vec::new(),
                 });
                 plan.people.last_mut().expect("just pushed")

@@ -51,8 +51,9 @@ impl RowError {
 #[derive(Debug, Clone)]
 pub struct PersonRow {
     pub line: u64,
-    /// The person's id when the file gives it.
+    /// The person's id when the file gives it, and the column it is in.
     pub id: Option<PersonId>,
+    pub id_column: &'static str,
     pub person: PersonInput,
     pub pay: Option<PayReportFields>,
     /// The pay report's id when the file gives it.
@@ -211,7 +212,8 @@ pub fn person<'a>(
         record,
         columns,
     };
-    let id = row.id(ids::person_column(with_pay), errors);
+    let id_column = ids::person_column(with_pay);
+    let id = row.id(id_column, errors);
     let cells: Vec<&'a str> = PersonInput::COLUMNS.iter().map(|c| row.cell(c)).collect();
     // Only a person read without errors is kept: a row with errors lists them on its own line.
     let person = match known.get(&cells) {
@@ -240,6 +242,7 @@ pub fn person<'a>(
     Some(PersonRow {
         line,
         id: id?.map(PersonId),
+        id_column,
         person: person?,
         pay,
         pay_id,
