@@ -280,3 +280,40 @@ fn ids_that_are_not_ids_or_name_other_records_are_refused() -> anyhow::Result<()
     );
     Ok(())
 }
+
+#[test]
+fn pay_reports_created_under_their_ids_revert_and_are_never_changed_by_a_file() -> anyhow::Result<()>
+{
+    let app = TestApp::new()?;
+    let conn = &mut app.conn()?;
+    let header =
+        "id,person_id,full_name,stage,kind,currency,amount_low,amount_high,period,as_of,confidence";
+    let file = format!(
+        "{header}\n70,40,Ada,sourced,offered,USD,100,200,annual,2025-01-01,rumor\n\
+         71,40,Ada,sourced,offered,USD,300,400,annual,2025-02-01,rumor\n"
+    );
+    let batch = import_file(conn, "pay-reports.csv", file.as_bytes())?;
+    let stored: Vec<(i64, i64)> = pay_report::table
+        .order(pay_report::id)
+        .select((pay_report::id, pay_report::person_id))
+        .load(conn)?;
+    assert_eq!(stored, vec![(70, 40), (71, 40)]);
+
+    // The same report with another amount: refused, naming the row's person and the id.
+    let changed = file.replace("300,400", "300,500");
+    let plan = planned(&app, &changed)?;
+    assert_eq!(plan.errors.len(), 1, "{:?}", plan.errors);
+    assert_eq!(
+        (plan.errors[0].who.as_str(), plan.errors[0].value.as_str()),
+        ("Ada", "71")
+    );
+    assert!(
+        plan.errors[0].message.contains("stored with other values"),
+        "{}",
+        plan.errors[0].message
+    );
+
+    import::revert(conn, batch)?;
+    assert_eq!(counts(conn)?, (0, 0, 0));
+    Ok(())
+}
