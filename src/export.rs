@@ -1,5 +1,8 @@
 //! CSV exports of companies, people and pay reports, written row by row as PostgreSQL returns
 //! them. The web downloads and the `export` command share these functions.
+//!
+//! Each record's id comes first, where a spreadsheet's user sees it and the import matches by
+//! it (`ID_COLUMN`; a pay report's person is `PERSON_ID_COLUMN`).
 
 use std::io::Write;
 
@@ -7,6 +10,7 @@ use diesel::{PgConnection, QueryResult};
 
 use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escape_text};
 use crate::domain::CompanyKind;
+use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
 use crate::models::{Company, PayBand, PayBandFilter, PayReport, Person, PersonFilter, PersonSort};
@@ -20,12 +24,12 @@ pub fn companies(
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = Company::export(conn, search, kind)?;
-    write(
-        (dialect, out),
-        CompanyInput::COLUMNS.iter(),
-        rows,
-        |company| csv_row(&CompanyInput::stored(company.fields)),
-    )
+    let header = [ID_COLUMN].iter().chain(CompanyInput::COLUMNS);
+    write((dialect, out), header, rows, |company| {
+        let mut row = vec![company.id.get().to_string()];
+        row.extend(csv_row(&CompanyInput::stored(company.fields))?);
+        Ok(row)
+    })
 }
 
 /// Pay bands the list's filters keep, every version, by family, level, zone and day.
@@ -51,15 +55,16 @@ pub fn people(
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = Person::export(conn, filter, sort, descending)?;
-    write(
-        (dialect, out),
-        PersonInput::COLUMNS.iter(),
-        rows,
-        person_cells,
-    )
+    let header = [ID_COLUMN].iter().chain(PersonInput::COLUMNS);
+    write((dialect, out), header, rows, |person| {
+        let mut row = vec![person.0.id.get().to_string()];
+        row.extend(person_cells(person)?);
+        Ok(row)
+    })
 }
 
-/// One row per pay report, its person's columns first: the file the import reads back.
+/// One row per pay report, its person's columns first (after the two ids): the file the
+/// import reads back.
 pub fn pay_reports(
     conn: &mut PgConnection,
     filter: &PersonFilter,
@@ -69,9 +74,14 @@ pub fn pay_reports(
     out: impl Write,
 ) -> anyhow::Result<u64> {
     let rows = PayReport::export(conn, filter, sort, descending)?;
-    let header = PersonInput::COLUMNS.iter().chain(PayReportInput::COLUMNS);
+    let ids = [ID_COLUMN, PERSON_ID_COLUMN];
+    let header = ids
+        .iter()
+        .chain(PersonInput::COLUMNS)
+        .chain(PayReportInput::COLUMNS);
     write((dialect, out), header, rows, |(report, person)| {
-        let mut row = person_cells(person)?;
+        let mut row = vec![report.id.get().to_string(), person.0.id.get().to_string()];
+        row.extend(person_cells(person)?);
         row.extend(csv_row(&PayReportInput::stored(report.fields))?);
         Ok(row)
     })

@@ -137,6 +137,28 @@ fn describe(file: &Path, plan: &Plan) {
     if !plan.ignored_columns.is_empty() {
         println!("Columns ignored: {}.", plan.ignored_columns.join(", "));
     }
+    // Likely duplicates do not stop the import; they are listed to review first.
+    for mark in &plan.duplicates {
+        let stored = mark
+            .stored
+            .iter()
+            .map(|d| format!("{} (id {}, {})", d.full_name, d.id, d.reason()));
+        let in_file = mark.in_file.iter().map(|line| format!("line {line}"));
+        let alike: Vec<String> = stored.chain(in_file).collect();
+        println!(
+            "Likely duplicate: line {} ({}) may be {}.",
+            mark.line,
+            mark.full_name,
+            alike.join("; ")
+        );
+    }
+    if plan.duplicates_unchecked > 0 {
+        println!(
+            "Only the first {} new people were checked for duplicates; the other {} were not.",
+            crate::import::CHECKED_NEW_PEOPLE,
+            plan.duplicates_unchecked
+        );
+    }
 }
 
 fn print_errors(plan: &Plan) {

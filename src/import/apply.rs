@@ -7,12 +7,13 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::plan::{Action, Counts, Keys, Plan};
-use crate::domain::{CompanyId, PersonId};
+use crate::domain::{CompanyId, PayReportId, PersonId};
 use crate::input::PayBandInput;
 use crate::input::PersonInput;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayBand, PayReport, Person, PersonFields,
 };
+use crate::models::{advance_id_sequence, ids_keeping};
 use crate::schema::company;
 
 fn item(
@@ -62,14 +63,27 @@ pub fn apply(
         // running them. Only for this transaction.
         conn.batch_execute("SET LOCAL jit = off")?;
         let mut items = Vec::new();
-        // New companies go in together, those the file names and those it lists.
+        // New companies go in together, those the file names and those it lists; those it
+        // lists with an id keep it.
         let named = plan.new_companies.iter().map(|name| CompanyFields {
             name: name.clone(),
             ..CompanyFields::default()
         });
         let listed = plan.companies.iter().filter(|s| s.action == Action::Create);
-        let created: Vec<CompanyFields> = named.chain(listed.map(|s| s.fields.clone())).collect();
-        for id in Company::insert_many(conn, &created)? {
+        let (with_ids, without): (Vec<_>, Vec<_>) = listed.partition(|s| s.given_id.is_some());
+        let kept: Vec<(CompanyId, CompanyFields)> = with_ids
+            .iter()
+            .filter_map(|s| Some((s.given_id?, s.fields.clone())))
+            .collect();
+        if let Some(largest) = kept.iter().map(|(id, _)| id.get()).max() {
+            advance_id_sequence(conn, "company", largest)?;
+            Company::insert_many_as(conn, &kept)?;
+        }
+        let created: Vec<CompanyFields> = named
+            .chain(without.iter().map(|s| s.fields.clone()))
+            .collect();
+        let ids = Company::insert_many(conn, &created)?;
+        for id in kept.iter().map(|(id, _)| *id).chain(ids) {
             items.push(item(batch_id, "company", id.get(), None));
         }
         for step in &plan.companies {
@@ -86,14 +100,21 @@ pub fn apply(
             .into_iter()
             .collect();
         let mut keys = Keys::default();
-        // New people go in together (one COPY); their ids come back in the order of the plan.
-        let created: Vec<PersonFields> = plan
-            .people
-            .iter()
-            .filter(|step| step.action == Action::Create)
+        // New people go in together (one COPY), under the file's ids where it gives them.
+        let creating = || {
+            let steps = plan.people.iter();
+            steps.filter(|step| step.action == Action::Create)
+        };
+        let created: Vec<PersonFields> = creating()
             .map(|step| person_fields(&step.person, &company_ids, &mut keys))
             .collect();
-        let mut created_ids = Person::insert_many(conn, &created)?.into_iter();
+        let given: Vec<Option<i64>> = creating().map(|s| s.given_id.map(PersonId::get)).collect();
+        let ids: Vec<PersonId> = ids_keeping(conn, "person", &given)?
+            .into_iter()
+            .map(PersonId)
+            .collect();
+        Person::insert_many_as(conn, &ids, &created)?;
+        let mut created_ids = ids.into_iter();
         // Changed people too (one UPDATE); their old values come back in the order of the plan.
         let updated: Vec<(PersonId, PersonFields)> = plan
             .people
@@ -106,7 +127,7 @@ pub fn apply(
             })
             .collect();
         let mut befores = Person::update_many(conn, &updated)?.into_iter();
-        let mut new_reports = Vec::new();
+        let (mut new_reports, mut report_ids) = (Vec::new(), Vec::new());
         for step in &plan.people {
             let id = match (step.action, step.existing) {
                 (Action::Create, _) => {
@@ -128,10 +149,16 @@ pub fn apply(
             };
             for pay in step.pays.iter().filter(|p| p.action == Action::Create) {
                 new_reports.push((id, pay.fields.clone()));
+                report_ids.push(pay.given_id.map(PayReportId::get));
             }
             progress(1 + step.pays.len().saturating_sub(1) as u64);
         }
-        for id in PayReport::insert_many(conn, &new_reports)? {
+        let report_ids: Vec<PayReportId> = ids_keeping(conn, "pay_report", &report_ids)?
+            .into_iter()
+            .map(PayReportId)
+            .collect();
+        PayReport::insert_many_as(conn, &report_ids, &new_reports)?;
+        for id in report_ids {
             items.push(item(batch_id, "pay_report", id.get(), None));
         }
         apply_bands(conn, plan, batch_id, &mut items, progress)?;

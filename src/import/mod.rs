@@ -4,7 +4,10 @@
 
 mod apply;
 mod batch;
+mod duplicates;
+mod ids;
 mod plan;
+mod plan_people;
 mod revert;
 mod rows;
 mod skipped;
@@ -13,6 +16,8 @@ mod table;
 
 pub use apply::apply;
 pub use batch::{Importer, Intent, Preview, preview};
+pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
+pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;
@@ -113,6 +118,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             PayBandInput::REQUIRED.to_vec(),
         ),
     };
+    // The ids exports write first (`ids`); a file made by hand may leave them out.
+    let (mut known, ids) = (known, ids::ID_COLUMN);
+    match kind {
+        ImportKind::Companies => known.push(ids),
+        ImportKind::People if with_pay => known.extend([ids, ids::PERSON_ID_COLUMN]),
+        ImportKind::People => known.push(ids),
+        ImportKind::Bands => {}
+    }
     let missing: Vec<&str> = required.into_iter().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {
         return Err(ImportError::Refused(format!(

@@ -1,17 +1,17 @@
 //! What a parsed file would change, worked out against the database without writing to it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use diesel::prelude::*;
 
+use super::ID_COLUMN;
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
-use crate::domain::{CompanyId, PayBandId, PersonId, name_key, rules, zone};
+use crate::domain::{CompanyId, PayBandId, PayReportId, PersonId, name_key};
 use crate::input::PersonInput;
 use crate::models::pay_band::BandKey;
-use crate::models::person::{hiring, origin};
-use crate::models::{CompanyFields, PayBand, PayBandFields, PayReport, PayReportFields, Person};
-use crate::schema::{company, pay_report, person};
+use crate::models::{CompanyFields, PayBand, PayBandFields, PayReportFields};
+use crate::schema::company;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -27,6 +27,8 @@ pub struct CompanyStep {
     pub fields: CompanyFields,
     pub action: Action,
     pub existing: Option<CompanyId>,
+    /// The id a new company is created under, when the file gives one.
+    pub given_id: Option<CompanyId>,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +45,8 @@ pub struct PayStep {
     pub line: u64,
     pub fields: PayReportFields,
     pub action: Action,
+    /// The id a new report is created under, when the file gives one.
+    pub given_id: Option<PayReportId>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,8 +54,14 @@ pub struct PersonStep {
     pub line: u64,
     pub person: PersonInput,
     pub action: Action,
-    /// The person matched by name and origin company.
+    /// The person matched by id, or else by name and origin company.
     pub existing: Option<PersonId>,
+    /// The id a new person is created under, when the file gives one.
+    pub given_id: Option<PersonId>,
+    /// Whether `existing` was matched by the file's id (else by name and origin company).
+    pub by_id: bool,
+    /// The keys of the person's name and origin company (empty without one), as matched.
+    pub keys: (String, String),
     pub pays: Vec<PayStep>,
 }
 
@@ -73,6 +83,10 @@ pub struct Plan {
     pub bands: Vec<BandStep>,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
+    /// New people who may be someone already there (`super::duplicates`), by line.
+    pub duplicates: Vec<super::duplicates::DuplicateMark>,
+    /// New people past `CHECKED_NEW_PEOPLE`, not checked against the stored ones.
+    pub duplicates_unchecked: usize,
 }
 
 impl Plan {
@@ -116,6 +130,8 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         bands: Vec::new(),
         errors: parsed.errors,
         ignored_columns: parsed.ignored_columns,
+        duplicates: Vec::new(),
+        duplicates_unchecked: 0,
     };
     // Keyed by the stored key, which the file's names are compared with (`name_key`).
     let existing: HashMap<String, (CompanyId, CompanyFields)> = company::table
@@ -126,7 +142,10 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         .collect();
     match parsed.kind {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
-        ImportKind::People => plan_people(conn, &mut plan, parsed.people, &existing)?,
+        ImportKind::People => {
+            super::plan_people::plan_people(conn, &mut plan, parsed.people, &existing)?;
+            super::duplicates::mark(conn, &mut plan, &existing)?;
+        }
         ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands)?,
     }
     plan.errors.sort_by_key(|e| e.line);
@@ -138,29 +157,74 @@ fn plan_companies(
     rows: Vec<super::rows::CompanyRow>,
     existing: &HashMap<String, (CompanyId, CompanyFields)>,
 ) {
+    let by_id: HashMap<CompanyId, (&str, &CompanyFields)> = existing
+        .iter()
+        .map(|(key, (id, fields))| (*id, (key.as_str(), fields)))
+        .collect();
     let mut lines: HashMap<String, u64> = HashMap::new();
+    let mut id_lines: HashMap<CompanyId, u64> = HashMap::new();
     for row in rows {
         let key = name_key(&row.fields.name);
+        let name = row.fields.name.clone();
+        let refuse = |column: &str, value: String, message: String| RowError {
+            line: row.line,
+            who: name.clone(),
+            column: column.into(),
+            value,
+            message,
+        };
         if let Some(first) = lines.insert(key.clone(), row.line) {
-            plan.errors.push(RowError {
-                line: row.line,
-                who: row.fields.name.clone(),
-                column: "name".into(),
-                value: row.fields.name.clone(),
-                message: format!("“{}” is on line {first} already.", row.fields.name),
-            });
+            let message = format!("“{name}” is on line {first} already.");
+            plan.errors.push(refuse("name", name.clone(), message));
             continue;
         }
-        let (action, id) = match existing.get(&key) {
-            Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id)),
-            Some((id, _)) => (Action::Update, Some(*id)),
-            None => (Action::Create, None),
+        let by_key = existing.get(&key).map(|(id, _)| *id);
+        let (action, id, given_id) = match row.id {
+            Some(id) => {
+                if let Some(first) = id_lines.insert(id, row.line) {
+                    let message = format!("The id {id} is on line {first} already.");
+                    plan.errors.push(refuse(ID_COLUMN, id.to_string(), message));
+                    continue;
+                }
+                match (by_id.get(&id), by_key) {
+                    // A company renamed to the name another company has: two records would
+                    // become one name, which the database refuses.
+                    (Some((stored_key, stored)), Some(other)) if *stored_key != key => {
+                        let message = format!(
+                            "The id {id} is “{}”, and “{name}” is the company with id {other}: \
+                             correct the id, or leave it empty to match by name.",
+                            stored.name
+                        );
+                        plan.errors.push(refuse(ID_COLUMN, id.to_string(), message));
+                        continue;
+                    }
+                    (Some((_, stored)), _) if **stored == row.fields => {
+                        (Action::Skip, Some(id), None)
+                    }
+                    (Some(_), _) => (Action::Update, Some(id), None),
+                    (None, Some(other)) => {
+                        let message = format!(
+                            "“{name}” is the company with id {other}, not {id}: correct the id, \
+                             or leave it empty to match by name."
+                        );
+                        plan.errors.push(refuse(ID_COLUMN, id.to_string(), message));
+                        continue;
+                    }
+                    (None, None) => (Action::Create, None, Some(id)),
+                }
+            }
+            None => match existing.get(&key) {
+                Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id), None),
+                Some((id, _)) => (Action::Update, Some(*id), None),
+                None => (Action::Create, None, None),
+            },
         };
         plan.companies.push(CompanyStep {
             line: row.line,
             fields: row.fields,
             action,
             existing: id,
+            given_id,
         });
     }
 }
@@ -206,119 +270,6 @@ fn plan_bands(
     Ok(())
 }
 
-fn plan_people(
-    conn: &mut PgConnection,
-    plan: &mut Plan,
-    rows: Vec<super::rows::PersonRow>,
-    companies: &HashMap<String, (CompanyId, CompanyFields)>,
-) -> QueryResult<()> {
-    // Each distinct name's key is computed once: a person is on a row for each of their pay
-    // reports, and a few hundred companies are named on every row.
-    let mut keys = Keys::default();
-    // Companies the file names that do not exist yet, each once, as first spelled. A set of
-    // their keys keeps this linear: a file may name tens of thousands of new companies.
-    let mut new_keys = HashSet::new();
-    for name in rows
-        .iter()
-        .flat_map(|r| r.person.companies())
-        .filter_map(|(_, name)| name)
-    {
-        let key = keys.of(name);
-        if !companies.contains_key(key) && new_keys.insert(key.to_owned()) {
-            plan.new_companies.push(name.to_owned());
-        }
-    }
-    let row_keys: Vec<(String, String)> = rows
-        .iter()
-        .map(|row| person_key(&row.person, &mut keys))
-        .collect();
-    drop(keys);
-    let stored = matching_people(conn, &row_keys)?;
-    let stored_ids: Vec<PersonId> = stored.values().map(|(id, _)| *id).collect();
-    let mut stored_pay: HashMap<PersonId, Vec<PayReportFields>> = HashMap::new();
-    for report in pay_report::table
-        .filter(pay_report::person_id.eq_any(&stored_ids))
-        .select(PayReport::as_select())
-        .load(conn)?
-    {
-        stored_pay
-            .entry(report.person_id)
-            .or_default()
-            .push(report.fields);
-    }
-    let mut index: HashMap<(String, String), usize> = HashMap::new();
-    for (row, key) in rows.into_iter().zip(row_keys) {
-        let step = match index.get(&key) {
-            Some(&at) => {
-                if plan.people[at].person != row.person {
-                    plan.errors.push(RowError::of_row(
-                        row.line,
-                        row.person.full_name.as_str(),
-                        format!(
-                            "{} is on line {} already with other details; give each person's details the same on all their rows.",
-                            row.person.full_name.as_str(), plan.people[at].line
-                        ),
-                    ));
-                    continue;
-                }
-                &mut plan.people[at]
-            }
-            None => {
-                let (action, existing) = match stored.get(&key) {
-                    Some((id, stored)) if *stored == row.person => (Action::Skip, Some(*id)),
-                    Some((id, _)) => (Action::Update, Some(*id)),
-                    None => (Action::Create, None),
-                };
-                index.insert(key, plan.people.len());
-                plan.people.push(PersonStep {
-                    line: row.line,
-                    person: row.person,
-                    action,
-                    existing,
-                    pays: Vec::new(),
-                });
-                plan.people.last_mut().expect("just pushed")
-            }
-        };
-        if let Some(pay) = row.pay {
-            let in_eu = step.person.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
-            if in_eu && rules::asks_pay_history(pay.source_name.as_deref()) {
-                plan.errors.push(RowError {
-                    line: row.line,
-                    who: step.person.full_name.as_str().to_owned(),
-                    column: "source_name".into(),
-                    value: pay.source_name.clone().unwrap_or_default(),
-                    message: rules::PAY_HISTORY_REFUSED.into(),
-                });
-                continue;
-            }
-            let known = step
-                .existing
-                .and_then(|id| stored_pay.get(&id))
-                .is_some_and(|all| all.contains(&pay));
-            let action = if known { Action::Skip } else { Action::Create };
-            step.pays.push(PayStep {
-                line: row.line,
-                fields: pay,
-                action,
-            });
-        }
-    }
-    Ok(())
-}
-
-/// How a file's row and a stored person are matched: the keys of their name and origin
-/// company (a stored person's are the stored `name_key` columns).
-fn person_key<'a>(person: &'a PersonInput, keys: &mut Keys<'a>) -> (String, String) {
-    let [(_, origin_company), _] = person.companies();
-    (
-        keys.of(person.full_name.as_str()).to_owned(),
-        origin_company
-            .map(|name| keys.of(name).to_owned())
-            .unwrap_or_default(),
-    )
-}
-
 /// The names of a file with their keys (`name_key`), each computed once.
 #[derive(Default)]
 pub(super) struct Keys<'a>(HashMap<&'a str, String>);
@@ -327,45 +278,4 @@ impl<'a> Keys<'a> {
     pub(super) fn of(&mut self, name: &'a str) -> &str {
         self.0.entry(name).or_insert_with(|| name_key(name))
     }
-}
-
-/// The stored people whose name and origin company match a row, as a file would give them.
-/// Where two stored people share a key, the older one is matched.
-fn matching_people(
-    conn: &mut PgConnection,
-    row_keys: &[(String, String)],
-) -> QueryResult<HashMap<(String, String), (PersonId, PersonInput)>> {
-    let names: Vec<&str> = row_keys
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    type Found = (
-        Person,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let found: Vec<Found> = person::table
-        .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))
-        .left_join(hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())))
-        .filter(person::name_key.eq_any(names))
-        .order(person::id.desc())
-        .select((
-            Person::as_select(),
-            person::name_key,
-            origin.field(company::name_key).nullable(),
-            origin.field(company::name).nullable(),
-            hiring.field(company::name).nullable(),
-        ))
-        .load(conn)?;
-    Ok(found
-        .into_iter()
-        .map(|(person, key, origin_key, origin_name, hiring_name)| {
-            let stored = PersonInput::stored(person.fields, origin_name, hiring_name);
-            ((key, origin_key.unwrap_or_default()), (person.id, stored))
-        })
-        .collect())
 }

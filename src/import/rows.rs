@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use csv::StringRecord;
 
+use super::ids;
 use crate::csv_format::unescape_text;
+use crate::domain::{CompanyId, PayReportId, PersonId};
 use crate::input::{self, CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput};
 use crate::models::{CompanyFields, PayBandFields, PayReportFields};
 
@@ -49,13 +51,19 @@ impl RowError {
 #[derive(Debug, Clone)]
 pub struct PersonRow {
     pub line: u64,
+    /// The person's id when the file gives it, and the column it is in.
+    pub id: Option<PersonId>,
+    pub id_column: &'static str,
     pub person: PersonInput,
     pub pay: Option<PayReportFields>,
+    /// The pay report's id when the file gives it.
+    pub pay_id: Option<PayReportId>,
 }
 
 #[derive(Debug, Clone)]
 pub struct CompanyRow {
     pub line: u64,
+    pub id: Option<CompanyId>,
     pub fields: CompanyFields,
 }
 
@@ -114,6 +122,25 @@ impl<'a> Row<'a> {
         unescape_text(cell)
     }
 
+    /// The id in `column`: `Some(None)` when there is none, `None` with an error noted when
+    /// the cell is not an id.
+    fn id(&self, column: &str, errors: &mut Vec<RowError>) -> Option<Option<i64>> {
+        let cell = self.cell(column);
+        match ids::parse(cell) {
+            Ok(id) => Some(id),
+            Err(message) => {
+                errors.push(RowError {
+                    line: self.line,
+                    who: self.columns.who(self.record).to_owned(),
+                    column: column.to_owned(),
+                    value: shown(cell),
+                    message,
+                });
+                None
+            }
+        }
+    }
+
     /// The record's `T`, or `None` with its errors noted by column, in column order.
     fn read<T: RecordInput>(&self, errors: &mut Vec<RowError>) -> Option<T> {
         let cells = T::COLUMNS
@@ -158,9 +185,11 @@ pub fn company(
         record,
         columns,
     };
+    let id = row.id(ids::ID_COLUMN, errors);
     let company: CompanyInput = row.read(errors)?;
     Some(CompanyRow {
         line,
+        id: id?.map(CompanyId),
         fields: company.into_fields(),
     })
 }
@@ -183,6 +212,8 @@ pub fn person<'a>(
         record,
         columns,
     };
+    let id_column = ids::person_column(with_pay);
+    let id = row.id(id_column, errors);
     let cells: Vec<&'a str> = PersonInput::COLUMNS.iter().map(|c| row.cell(c)).collect();
     // Only a person read without errors is kept: a row with errors lists them on its own line.
     let person = match known.get(&cells) {
@@ -200,16 +231,21 @@ pub fn person<'a>(
         && PayReportInput::COLUMNS
             .iter()
             .any(|c| !row.cell(c).trim().is_empty());
-    // Both are read before either is given up on, so that each error is reported.
-    let pay = if has_pay {
-        Some(row.read::<PayReportInput>(errors)?.into_fields())
+    // All are read before any is given up on, so that each error is reported.
+    let (pay, pay_id) = if has_pay {
+        let pay_id = row.id(ids::ID_COLUMN, errors);
+        let pay = row.read::<PayReportInput>(errors)?.into_fields();
+        (Some(pay), pay_id?.map(PayReportId))
     } else {
-        None
+        (None, None)
     };
     Some(PersonRow {
         line,
+        id: id?.map(PersonId),
+        id_column,
         person: person?,
         pay,
+        pay_id,
     })
 }
 

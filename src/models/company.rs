@@ -131,6 +131,35 @@ impl Company {
         Ok(ids)
     }
 
+    /// Adds companies under the ids given, with one COPY (an INSERT may not set an identity
+    /// column that is GENERATED ALWAYS; COPY writes the values it is given). The caller keeps
+    /// the id sequence ahead of them.
+    pub fn insert_many_as(
+        conn: &mut PgConnection,
+        companies: &[(CompanyId, CompanyFields)],
+    ) -> QueryResult<()> {
+        let keys: Vec<String> = companies.iter().map(|(_, c)| name_key(&c.name)).collect();
+        let rows: Vec<CompanyRow<'_>> = companies
+            .iter()
+            .zip(&keys)
+            .map(|((id, c), key)| CompanyRow {
+                id: *id,
+                name: &c.name,
+                kind: c.kind,
+                website: c.website.as_deref(),
+                country: c.country.as_deref(),
+                notes: c.notes.as_deref(),
+                name_key: key,
+            })
+            .collect();
+        if !rows.is_empty() {
+            diesel::copy_from(company::table)
+                .from_insertable(&rows)
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
     /// Saves over `version` (any version when `None`), unless someone saved a newer one since.
     pub fn update(
         conn: &mut PgConnection,
@@ -177,6 +206,19 @@ impl Company {
 }
 
 /// The key written with every name, so the name and its key never disagree.
+/// A company as COPY writes it: with its given id and its name's key.
+#[derive(Insertable)]
+#[diesel(table_name = company, treat_none_as_default_value = false)]
+struct CompanyRow<'a> {
+    id: CompanyId,
+    name: &'a str,
+    kind: CompanyKind,
+    website: Option<&'a str>,
+    country: Option<&'a str>,
+    notes: Option<&'a str>,
+    name_key: &'a str,
+}
+
 fn keyed(fields: &CompanyFields) -> diesel::dsl::Eq<company::name_key, String> {
     company::name_key.eq(name_key(&fields.name))
 }

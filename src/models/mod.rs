@@ -103,6 +103,44 @@ pub(crate) fn like_pattern(search: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Moves `table`'s id identity past `largest`, when it is not past it yet, so that rows
+/// written under given ids (an import keeping a tracker's ids) are never given again. Sequences
+/// are not transactional: a rolled-back import leaves a gap, as any failed insert does.
+pub(crate) fn advance_id_sequence(
+    conn: &mut diesel::PgConnection,
+    table: &'static str,
+    largest: i64,
+) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    use diesel::sql_types::BigInt;
+    // `pg_sequence_last_value` is NULL before the first value is taken.
+    diesel::sql_query(format!(
+        "SELECT setval(s, $1) FROM pg_get_serial_sequence('{table}', 'id') AS s \
+         WHERE $1 > coalesce(pg_sequence_last_value(s::regclass), 0)"
+    ))
+    .bind::<BigInt, _>(largest)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Ids for rows of `table` that COPY writes: each given id, and for the others (`None`) one
+/// reserved from the identity, which is first moved past the largest given id.
+pub(crate) fn ids_keeping(
+    conn: &mut diesel::PgConnection,
+    table: &'static str,
+    given: &[Option<i64>],
+) -> diesel::QueryResult<Vec<i64>> {
+    if let Some(largest) = given.iter().flatten().max() {
+        advance_id_sequence(conn, table, *largest)?;
+    }
+    let mut reserved =
+        reserve_ids(conn, table, given.iter().filter(|g| g.is_none()).count())?.into_iter();
+    Ok(given
+        .iter()
+        .map(|g| g.or_else(|| reserved.next()).unwrap_or_default())
+        .collect())
+}
+
 /// Takes `count` values of `table`'s id identity for rows written by COPY, which cannot return
 /// the ids it gives: the rows are written with these ids instead (COPY accepts values for an
 /// identity column). Ascending, so rows keep the order they would have had.

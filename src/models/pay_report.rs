@@ -107,8 +107,19 @@ impl PayReport {
             .into_iter()
             .map(PayReportId)
             .collect();
+        PayReport::insert_many_as(conn, &ids, reports)?;
+        Ok(ids)
+    }
+
+    /// Adds many reports under the ids given (`ids[i]` for `reports[i]`), as an import that
+    /// keeps a tracker's ids does. The caller keeps the id sequence ahead of them.
+    pub fn insert_many_as(
+        conn: &mut PgConnection,
+        ids: &[PayReportId],
+        reports: &[(PersonId, PayReportFields)],
+    ) -> QueryResult<()> {
         if ids.is_empty() {
-            return Ok(ids);
+            return Ok(());
         }
         let rows: Vec<PayReportRow<'_>> = ids
             .iter()
@@ -136,7 +147,7 @@ impl PayReport {
         diesel::copy_from(pay_report::table)
             .from_insertable(&rows)
             .execute(conn)?;
-        Ok(ids)
+        Ok(())
     }
 
     /// Saves over the version a form was read at, unless someone saved a newer one since.

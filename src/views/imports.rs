@@ -5,7 +5,7 @@ use askama::Template;
 use super::{Layout, Pager};
 // batch.html compares a batch's status with `BatchStatus::Applied`.
 use crate::domain::BatchStatus;
-use crate::import::{Action, Counts, Plan, RowError};
+use crate::import::{Action, CHECKED_NEW_PEOPLE, Counts, DuplicateMark, Plan, RowError};
 use crate::models::{ImportBatch, ImportedRecord};
 
 /// How many rows and errors a preview lists before saying how many more there are.
@@ -46,6 +46,12 @@ pub struct ImportPreviewPage {
     pub error_lines: usize,
     pub new_companies: Vec<String>,
     pub ignored_columns: Vec<String>,
+    /// New people who may be someone already there, the first `SHOWN`.
+    pub duplicates: Vec<DuplicateMark>,
+    pub more_duplicates: usize,
+    /// New people not checked against the stored ones, past `checked_new_people`.
+    pub duplicates_unchecked: usize,
+    pub checked_new_people: usize,
 }
 
 fn action_name(action: Action) -> &'static str {
@@ -79,10 +85,10 @@ impl ImportPreviewPage {
             action: action_name(b.action),
         }));
         for person in &plan.people {
-            let matched = if person.existing.is_some() {
-                " (matched by name and origin company)"
-            } else {
-                ""
+            let matched = match (person.existing, person.by_id) {
+                (Some(_), true) => " (matched by id)",
+                (Some(_), false) => " (matched by name and origin company)",
+                (None, _) => "",
             };
             rows.push(PreviewRow {
                 line: person.line,
@@ -123,6 +129,10 @@ impl ImportPreviewPage {
             error_lines: plan.lines_with_errors(),
             new_companies: plan.new_companies.clone(),
             ignored_columns: plan.ignored_columns.clone(),
+            duplicates: plan.duplicates.iter().take(SHOWN).cloned().collect(),
+            more_duplicates: plan.duplicates.len().saturating_sub(SHOWN),
+            duplicates_unchecked: plan.duplicates_unchecked,
+            checked_new_people: CHECKED_NEW_PEOPLE,
         }
     }
 }

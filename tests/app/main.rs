@@ -23,6 +23,8 @@ mod everyday_details;
 mod exchange_rates;
 mod first_run;
 mod generate;
+mod id_round_trips;
+mod import_duplicates;
 mod import_erasure;
 mod import_everyday;
 mod import_ownership;

@@ -13,7 +13,7 @@ use crate::domain::{CompanyId, PersonId, name_key};
 pub const SIMILAR_NAMES: f64 = 0.6;
 
 /// How many likely duplicates a warning lists at most.
-const SHOWN: i64 = 10;
+pub(super) const SHOWN: i64 = 10;
 
 /// Someone already stored who may be the person being saved, and why.
 #[derive(Debug, Clone, QueryableByName)]

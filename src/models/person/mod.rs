@@ -3,6 +3,7 @@
 pub mod board;
 pub mod counted;
 mod duplicates;
+mod duplicates_many;
 mod erase;
 pub mod keyset;
 mod list;
@@ -11,6 +12,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::prelude::*;
 
 pub use duplicates::{Candidate, LikelyDuplicate, SIMILAR_NAMES};
+pub use duplicates_many::NewPerson;
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 
@@ -89,8 +91,20 @@ impl Person {
             .into_iter()
             .map(PersonId)
             .collect();
+        Person::insert_many_as(conn, &ids, people)?;
+        Ok(ids)
+    }
+
+    /// Adds many people under the ids given (`ids[i]` for `people[i]`): an import that moves
+    /// a tracker keeps its ids. The caller keeps the id sequence ahead of them
+    /// (`super::advance_id_sequence`).
+    pub fn insert_many_as(
+        conn: &mut PgConnection,
+        ids: &[PersonId],
+        people: &[PersonFields],
+    ) -> QueryResult<()> {
         if ids.is_empty() {
-            return Ok(ids);
+            return Ok(());
         }
         let keys: Vec<String> = people.iter().map(|p| name_key(&p.full_name)).collect();
         let rows: Vec<PersonRow<'_>> = ids
@@ -114,7 +128,7 @@ impl Person {
             })
             .collect();
         copy_moves(conn, &moves)?;
-        Ok(ids)
+        Ok(())
     }
 
     /// Saves many people at once over whatever version they are at (the import), recording
