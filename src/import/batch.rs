@@ -60,7 +60,8 @@ pub fn preview(
             parsed.kind.as_str()
         )));
     }
-    let plan = plan(conn, parsed)?;
+    let previewing = matches!(intent, Intent::DryRun | Intent::Confirm);
+    let plan = plan(conn, parsed, previewing)?;
     let keep = match intent {
         Intent::DryRun => false,
         // With errors too: the page offers to import the valid rows and skip the others.

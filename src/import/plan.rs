@@ -120,7 +120,9 @@ impl Plan {
     }
 }
 
-pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
+/// `mark_duplicates`: look for likely duplicates of the new people, which only a preview
+/// shows; applying a previewed file does not look again.
+pub fn plan(conn: &mut PgConnection, parsed: Parsed, mark_duplicates: bool) -> QueryResult<Plan> {
     let mut plan = Plan {
         kind: parsed.kind,
         rows: parsed.rows,
@@ -144,7 +146,9 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed) -> QueryResult<Plan> {
         ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
         ImportKind::People => {
             super::plan_people::plan_people(conn, &mut plan, parsed.people, &existing)?;
-            super::duplicates::mark(conn, &mut plan, &existing)?;
+            if mark_duplicates {
+                super::duplicates::mark(conn, &mut plan, &existing)?;
+            }
         }
         ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands)?,
     }

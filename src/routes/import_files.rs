@@ -108,7 +108,7 @@ async fn skipped(user: Editor, db: &State<Db>, id: i64) -> Result<CsvFile, AppEr
             }
             let content = content.ok_or(AppError::NotFound)?;
             let plan = match import::parse(&content) {
-                Ok(parsed) => import::plan(c, parsed)?,
+                Ok(parsed) => import::plan(c, parsed, false)?,
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => return Err(e.into()),
             };

@@ -155,7 +155,7 @@ async fn confirm(
                 Ok(parsed) if !parsed.kind.allowed_for(asker.role()) => {
                     return Err(AppError::Forbidden);
                 }
-                Ok(parsed) => import::plan(c, parsed)?,
+                Ok(parsed) => import::plan(c, parsed, false)?,
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => return Err(e.into()),
             };

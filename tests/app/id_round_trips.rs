@@ -160,6 +160,7 @@ fn planned(app: &TestApp, file: &str) -> anyhow::Result<import::Plan> {
     Ok(import::plan(
         &mut app.conn()?,
         import::parse(file.as_bytes())?,
+        false,
     )?)
 }
 

@@ -63,7 +63,7 @@ fn a_shared_pay_source_and_two_rows_of_the_same_file_are_marked() -> anyhow::Res
     // The file's `id` is a pay report's where it has pay columns: give person ids instead.
     let file = file.replacen("id,", "person_id,", 1);
 
-    let plan = import::plan(&mut app.conn()?, import::parse(file.as_bytes())?)?;
+    let plan = import::plan(&mut app.conn()?, import::parse(file.as_bytes())?, true)?;
 
     assert!(plan.errors.is_empty(), "{:?}", plan.errors);
     let marks: Vec<(u64, &str, usize, &[u64])> = plan

@@ -25,7 +25,7 @@ fn a_file_naming_twenty_thousand_new_companies_plans_each_once() -> anyhow::Resu
     app.create_company("Known Co");
     let file = people_from_distinct_companies();
 
-    let plan = import::plan(&mut app.conn()?, import::parse(file.as_bytes())?)?;
+    let plan = import::plan(&mut app.conn()?, import::parse(file.as_bytes())?, true)?;
 
     assert!(plan.errors.is_empty(), "{:?}", &plan.errors[..1]);
     assert_eq!(plan.new_companies.len(), NEW_COMPANIES);
