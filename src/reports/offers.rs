@@ -7,31 +7,53 @@ use diesel::PgConnection;
 
 use super::{Cell, Chart, Column, Report, ReportTable};
 use crate::charts;
-use crate::domain::ApprovalStatus;
 use crate::error::AppError;
 use crate::models::offer::Offers;
+use crate::models::offer_list::{Charted, OfferFilter};
 use crate::offers::{OfferReview, review};
 
 /// The most offers the chart draws (those furthest above their midpoint); the table has all.
-const CHARTED: usize = 15;
+const CHARTED: i64 = 15;
 
+/// Which rows the table holds: the first `ReportTable::SHOWN_ROWS` for the page, every one
+/// for the CSV.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rows {
+    Shown,
+    All,
+}
+
+/// The report, and how many chosen offers its table leaves out (the page's rows beyond
+/// those shown).
 pub fn run(
     conn: &mut PgConnection,
     reporting: &str,
-    status: Option<ApprovalStatus>,
-    job_family: Option<&str>,
-) -> Result<Report, AppError> {
-    let which = job_family.map_or(Offers::All, |f| Offers::OfFamily(f.to_owned()));
-    // The status comes from each offer's check and decisions, so it filters here.
-    let offers: Vec<OfferReview> = review(conn, reporting, &which)?
-        .into_iter()
-        .filter(|o| status.is_none_or(|s| o.status == s))
-        .collect();
-    Ok(Report {
-        chart: chart(&offers)?,
-        table: table(&offers),
-        left_out: Vec::new(),
-    })
+    filter: &OfferFilter,
+    rows: Rows,
+) -> Result<(Report, usize), AppError> {
+    // Choosing, counting and ordering happen in SQL; only the rows shown are reviewed here.
+    let (offers, not_shown) = match rows {
+        Rows::Shown => {
+            let limit = i64::try_from(ReportTable::SHOWN_ROWS).unwrap_or(i64::MAX);
+            let ids = filter.ids(conn, reporting, Some(limit))?;
+            let total = filter.count(conn, reporting)?;
+            let not_shown = usize::try_from(total)
+                .unwrap_or_default()
+                .saturating_sub(ids.len());
+            (review(conn, reporting, &Offers::Ids(ids))?, not_shown)
+        }
+        Rows::All => (review(conn, reporting, &Offers::Chosen(filter.clone()))?, 0),
+    };
+    let (top, charted) = filter.charted(conn, reporting, CHARTED)?;
+    let drawn = review(conn, reporting, &Offers::Ids(top))?;
+    Ok((
+        Report {
+            chart: chart(&drawn, &charted)?,
+            table: table(&offers),
+            left_out: Vec::new(),
+        },
+        not_shown,
+    ))
 }
 
 fn table(offers: &[OfferReview]) -> ReportTable {
@@ -99,7 +121,7 @@ fn row(review: &OfferReview) -> Vec<Cell> {
 
 /// Each checked offer's compa-ratio against its band's range in compa-ratios (minimum ÷
 /// midpoint to maximum ÷ midpoint). Floats only for drawing; the table holds exact figures.
-fn chart(offers: &[OfferReview]) -> Result<Option<Chart>, AppError> {
+fn chart(offers: &[OfferReview], charted: &Charted) -> Result<Option<Chart>, AppError> {
     let float = |d: &BigDecimal| d.to_f64().unwrap_or_default();
     let mut rows: Vec<(String, [f64; 3])> = offers
         .iter()
@@ -122,13 +144,8 @@ fn chart(offers: &[OfferReview]) -> Result<Option<Chart>, AppError> {
     if rows.is_empty() {
         return Ok(None);
     }
-    let outside = rows
-        .iter()
-        .filter(|(_, [lo, hi, v])| v < lo || v > hi)
-        .count();
-    let total = rows.len();
+    let Charted { total, outside } = *charted;
     rows.sort_by(|a, b| b.1[2].total_cmp(&a.1[2]));
-    rows.truncate(CHARTED);
     let svg = charts::positions(
         "Offers by compa-ratio against their band",
         "Compa-ratio (1.0 = band midpoint)",

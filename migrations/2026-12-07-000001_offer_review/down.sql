@@ -1,0 +1,2 @@
+DROP INDEX pay_report_offers_idx;
+DROP FUNCTION offer_review(TEXT);
