@@ -3,7 +3,7 @@
 //! `offer_review`'s (migrations), the one definition the offer pages read too.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::sql_types::{Array, BigInt, Nullable, Text};
 
 use crate::domain::{ApprovalStatus, PayReportId};
 
@@ -15,109 +15,57 @@ pub struct OfferFilter {
     pub job_family: Option<String>,
 }
 
-#[derive(QueryableByName)]
-struct Id {
+/// One page of the chosen offers, from one pass over them.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct OfferPage {
+    /// The first `shown` ids, newest first.
+    #[diesel(sql_type = Array<BigInt>)]
+    pub shown: Vec<PayReportId>,
+    /// How many offers are chosen.
     #[diesel(sql_type = BigInt)]
-    id: PayReportId,
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// How many chosen offers the chart could draw, and how many of them lie outside their base
-/// range.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Charted {
     pub total: i64,
+    /// The chart's offers: those with a checked base furthest above their midpoint.
+    #[diesel(sql_type = Array<BigInt>)]
+    pub top: Vec<PayReportId>,
+    /// How many chosen offers have a checked base, and how many of those lie outside it.
+    #[diesel(sql_type = BigInt)]
+    pub charted: i64,
+    #[diesel(sql_type = BigInt)]
     pub outside: i64,
 }
 
-const CHOSEN: &str = "
-    FROM offer_review($1) v
-    JOIN pay_report r ON r.id = v.id
-    JOIN person p ON p.id = r.person_id
-    WHERE ($2::text IS NULL OR v.status = $2)
-      AND ($3::text IS NULL OR lower(p.job_family) = lower($3))";
-
-/// Without a status filter the count needs no review: offers and their people suffice.
-const COUNTED_WITHOUT_STATUS: &str = "
-    SELECT count(*) AS n FROM pay_report r JOIN person p ON p.id = r.person_id
-    WHERE r.kind = 'offered' AND ($1::text IS NULL OR lower(p.job_family) = lower($1))";
+/// Materialised so the review runs once per offer for the rows, the count and the chart.
+const PAGE: &str = "
+    WITH chosen AS MATERIALIZED (
+        SELECT v.id, r.as_of, v.base_compa, v.base_inside
+        FROM offer_review($1) v
+        JOIN pay_report r ON r.id = v.id
+        JOIN person p ON p.id = r.person_id
+        WHERE ($2::text IS NULL OR v.status = $2)
+          AND ($3::text IS NULL OR lower(p.job_family) = lower($3)))
+    SELECT
+        ARRAY(SELECT id FROM chosen ORDER BY as_of DESC, id DESC LIMIT $4) AS shown,
+        (SELECT count(*) FROM chosen) AS total,
+        ARRAY(SELECT id FROM chosen WHERE base_compa IS NOT NULL
+              ORDER BY base_compa DESC, as_of DESC, id DESC LIMIT $5) AS top,
+        (SELECT count(*) FROM chosen WHERE base_compa IS NOT NULL) AS charted,
+        (SELECT count(*) FROM chosen WHERE NOT base_inside) AS outside";
 
 impl OfferFilter {
-    fn status(&self) -> Option<&'static str> {
-        self.status.map(ApprovalStatus::as_str)
-    }
-
-    /// The chosen offers' ids, newest first, at most `limit` (`None`: all).
-    pub fn ids(
+    /// The page: at most `shown` rows and `top` offers for the chart.
+    pub fn page(
         &self,
         conn: &mut PgConnection,
         reporting: &str,
-        limit: Option<i64>,
-    ) -> QueryResult<Vec<PayReportId>> {
-        let sql = format!("SELECT v.id {CHOSEN} ORDER BY r.as_of DESC, r.id DESC LIMIT $4");
-        let rows: Vec<Id> = diesel::sql_query(sql)
-            .bind::<Text, _>(reporting)
-            .bind::<Nullable<Text>, _>(self.status())
-            .bind::<Nullable<Text>, _>(self.job_family.as_deref())
-            .bind::<Nullable<BigInt>, _>(limit)
-            .load(conn)?;
-        Ok(rows.into_iter().map(|r| r.id).collect())
-    }
-
-    /// How many offers are chosen.
-    pub fn count(&self, conn: &mut PgConnection, reporting: &str) -> QueryResult<i64> {
-        let row: Count = match self.status() {
-            None => diesel::sql_query(COUNTED_WITHOUT_STATUS)
-                .bind::<Nullable<Text>, _>(self.job_family.as_deref())
-                .get_result(conn)?,
-            Some(status) => diesel::sql_query(format!("SELECT count(*) AS n {CHOSEN}"))
-                .bind::<Text, _>(reporting)
-                .bind::<Nullable<Text>, _>(Some(status))
-                .bind::<Nullable<Text>, _>(self.job_family.as_deref())
-                .get_result(conn)?,
-        };
-        Ok(row.n)
-    }
-
-    /// The `top` chosen offers with a base checked against their band, highest compa-ratio
-    /// first, with how many such offers there are and how many lie outside their base range.
-    pub fn charted(
-        &self,
-        conn: &mut PgConnection,
-        reporting: &str,
+        shown: i64,
         top: i64,
-    ) -> QueryResult<(Vec<PayReportId>, Charted)> {
-        let sql = format!(
-            "SELECT v.id, count(*) OVER () AS n,
-                    count(*) FILTER (WHERE NOT v.base_inside) OVER () AS outside
-             {CHOSEN} AND v.base_compa IS NOT NULL
-             ORDER BY v.base_compa DESC, r.as_of DESC, r.id DESC LIMIT $4"
-        );
-        let rows: Vec<ChartRow> = diesel::sql_query(sql)
+    ) -> QueryResult<OfferPage> {
+        diesel::sql_query(PAGE)
             .bind::<Text, _>(reporting)
-            .bind::<Nullable<Text>, _>(self.status())
+            .bind::<Nullable<Text>, _>(self.status.map(ApprovalStatus::as_str))
             .bind::<Nullable<Text>, _>(self.job_family.as_deref())
+            .bind::<BigInt, _>(shown)
             .bind::<BigInt, _>(top)
-            .load(conn)?;
-        let charted = Charted {
-            total: rows.first().map_or(0, |r| r.n),
-            outside: rows.first().map_or(0, |r| r.outside),
-        };
-        Ok((rows.into_iter().map(|r| r.id).collect(), charted))
+            .get_result(conn)
     }
-}
-
-#[derive(QueryableByName)]
-struct ChartRow {
-    #[diesel(sql_type = BigInt)]
-    id: PayReportId,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-    #[diesel(sql_type = BigInt)]
-    outside: i64,
 }

@@ -2,11 +2,13 @@
 //! figures it was made on are still the offer's. Both are decided by `offer_review` in the
 //! database (so the offers report can filter on them in SQL); this module reads them.
 
+use std::collections::HashMap;
+
 use diesel::PgConnection;
 use diesel::QueryResult;
 
 use super::check::{self, BandCheck};
-use crate::domain::ApprovalStatus;
+use crate::domain::{ApprovalStatus, PayReportId};
 use crate::models::offer::{OfferFacts, Offers};
 use crate::models::pay_decision::{DecisionBy, PayDecision};
 
@@ -50,7 +52,14 @@ pub fn review(
 ) -> QueryResult<Vec<OfferReview>> {
     let offers = OfferFacts::load(conn, reporting, which)?;
     let ids: Vec<_> = offers.iter().map(|(o, _)| o.id).collect();
-    let mut decisions = PayDecision::of_offers(conn, &ids)?;
+    // Grouped once: a scan of every decision per offer is quadratic at report sizes.
+    let mut decisions: HashMap<PayReportId, Vec<DecisionBy>> = HashMap::new();
+    for decision in PayDecision::of_offers(conn, &ids)? {
+        decisions
+            .entry(decision.0.pay_report_id)
+            .or_default()
+            .push(decision);
+    }
     Ok(offers
         .into_iter()
         .map(|(mut offer, band)| {
@@ -58,10 +67,7 @@ pub fn review(
             // An unknown word would be a migration out of step with this code.
             let status = ApprovalStatus::parse(&offer.status).unwrap_or(ApprovalStatus::Unchecked);
             let check = check::check(&offer, band, reporting);
-            let (mine, others) = decisions
-                .drain(..)
-                .partition(|(d, _)| d.pay_report_id == offer.id);
-            decisions = others;
+            let mine = decisions.remove(&offer.id).unwrap_or_default();
             OfferReview {
                 offer,
                 check,
