@@ -39,6 +39,7 @@ mod offers;
 mod pages;
 mod password_change;
 mod pay_bands;
+mod pay_history;
 mod pay_reports;
 mod people;
 mod pipeline_board;
