@@ -14,6 +14,7 @@ mod command_line;
 mod companies;
 mod csv_transfer;
 mod dates;
+mod decision_erasure;
 mod demo;
 mod drill_down;
 mod duplicates;
