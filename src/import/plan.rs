@@ -264,6 +264,10 @@ fn plan_people(
                 &mut plan.people[at]
             }
             None => {
+                if let Some(refused) = moves_pay_history(&row, stored.get(&key), &stored_pay) {
+                    plan.errors.push(refused);
+                    continue;
+                }
                 let (action, existing) = match stored.get(&key) {
                     Some((id, stored)) if *stored == row.person => (Action::Skip, Some(*id)),
                     Some((id, _)) => (Action::Update, Some(*id)),
@@ -309,6 +313,28 @@ fn plan_people(
 
 /// How a file's row and a stored person are matched: the keys of their name and origin
 /// company (a stored person's are the stored `name_key` columns).
+/// A stored person whose figures include some from the candidate cannot be moved into the EU
+/// (the database refuses it too): the row is refused beside its zone.
+fn moves_pay_history(
+    row: &super::rows::PersonRow,
+    stored: Option<&(PersonId, PersonInput)>,
+    stored_pay: &HashMap<PersonId, Vec<PayReportFields>>,
+) -> Option<RowError> {
+    let in_eu = |p: &PersonInput| p.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+    let (id, before) = stored?;
+    let history = stored_pay
+        .get(id)?
+        .iter()
+        .any(|pay| rules::asks_pay_history(pay.source_name.as_deref()));
+    (history && in_eu(&row.person) && !in_eu(before)).then(|| RowError {
+        line: row.line,
+        who: row.person.full_name.as_str().to_owned(),
+        column: "zone".into(),
+        value: zone::EU.into(),
+        message: rules::PAY_HISTORY_MOVE_REFUSED.into(),
+    })
+}
+
 fn person_key<'a>(person: &'a PersonInput, keys: &mut Keys<'a>) -> (String, String) {
     let [(_, origin_company), _] = person.companies();
     (

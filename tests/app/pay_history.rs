@@ -113,3 +113,38 @@ fn moving_a_person_with_figures_from_themself_into_the_eu_is_refused_beside_the_
     );
     Ok(())
 }
+
+#[test]
+fn an_import_moving_a_person_with_figures_from_themself_into_the_eu_refuses_that_row()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let grace = app.create_person(&[
+        ("full_name", "Grace"),
+        ("stage", "interviewing"),
+        ("zone", "US"),
+    ]);
+    assert_eq!(insert_from_candidate(&app, grace, "candidate")?, Ok(1));
+    let file = "full_name,stage,zone\nGrace,interviewing,EU\nAda,sourced,EU\n";
+    let preview = app.upload("people.csv", file.as_bytes());
+    assert_eq!(preview.status, Status::UnprocessableEntity);
+    assert!(
+        preview.contains("Remove those figures before moving them into the EU."),
+        "{}",
+        preview.body
+    );
+    // The other rows still import, and Grace stays where she was.
+    let done = app.post("/import/1/confirm", &[("skip_errors", "true")]);
+    assert_eq!(done.status, Status::SeeOther, "{}", done.body);
+    let zones: Vec<(String, Option<String>)> = person::table
+        .order(person::full_name)
+        .select((person::full_name, person::zone))
+        .load(&mut app.conn()?)?;
+    assert_eq!(
+        zones,
+        vec![
+            ("Ada".to_owned(), Some("EU".to_owned())),
+            ("Grace".to_owned(), Some("US".to_owned())),
+        ]
+    );
+    Ok(())
+}
