@@ -109,7 +109,9 @@ fn approve(conn: &mut PgConnection, id: crate::domain::PayReportId) -> QueryResu
     let Some((offer, Some(band))) = facts.into_iter().next() else {
         return Ok(());
     };
-    let figures = crate::offers::approval::figures(&offer, &band);
+    let Some(figures) = offer.figures else {
+        return Ok(());
+    };
     PayDecision::insert(
         conn,
         &NewPayDecision {

@@ -62,6 +62,12 @@ pub fn all_or_none(fields: [&'static str; 3], given: [bool; 3]) -> Vec<Broken> {
 pub const PAY_HISTORY_REFUSED: &str = "A candidate in the EU may not be asked for their pay \
     history (Directive (EU) 2023/970, art. 5(2)): a figure from the candidate is not recorded.";
 
+/// A person with figures from the candidate cannot move into the EU: the figures would then
+/// be pay history the directive forbids asking for.
+pub const PAY_HISTORY_MOVE_REFUSED: &str = "This person has pay figures whose source is the \
+    candidate; in the EU these are pay history (Directive (EU) 2023/970, art. 5(2)). Remove \
+    those figures before moving them into the EU.";
+
 /// Whether a pay figure's source is the candidate themself.
 pub fn asks_pay_history(source_name: Option<&str>) -> bool {
     source_name.is_some_and(|s| s.trim().eq_ignore_ascii_case("candidate"))

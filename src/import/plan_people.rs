@@ -121,6 +121,10 @@ pub(super) fn plan_people(
                 &mut plan.people[at]
             }
             None => {
+                if let Some(refused) = moves_pay_history(&row, existing, &reports) {
+                    plan.errors.push(refused);
+                    continue;
+                }
                 let action = match existing {
                     Some(s) if s.person == row.person => Action::Skip,
                     Some(_) => Action::Update,
@@ -282,6 +286,29 @@ impl StoredReports {
             )),
         }
     }
+}
+
+/// A stored person whose figures include some from the candidate cannot be moved into the EU
+/// (the database refuses it too): the row is refused beside its zone.
+fn moves_pay_history(
+    row: &PersonRow,
+    stored: Option<&Stored>,
+    reports: &StoredReports,
+) -> Option<RowError> {
+    let in_eu = |p: &PersonInput| p.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+    let stored = stored?;
+    let history = reports
+        .of_person
+        .get(&stored.id)?
+        .iter()
+        .any(|pay| rules::asks_pay_history(pay.source_name.as_deref()));
+    (history && in_eu(&row.person) && !in_eu(&stored.person)).then(|| RowError {
+        line: row.line,
+        who: row.person.full_name.as_str().to_owned(),
+        column: "zone".into(),
+        value: zone::EU.into(),
+        message: rules::PAY_HISTORY_MOVE_REFUSED.into(),
+    })
 }
 
 /// How a file's row and a stored person are matched: the keys of their name and origin

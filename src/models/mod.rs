@@ -10,6 +10,7 @@ pub mod import_batch;
 pub mod import_result;
 pub mod market;
 pub mod offer;
+pub mod offer_list;
 pub mod pay_band;
 pub mod pay_decision;
 pub mod pay_report;

@@ -5,10 +5,11 @@
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, SmallInt, Text};
+use diesel::sql_types::{Array, BigInt, Bool, Date, Jsonb, Nullable, Numeric, SmallInt, Text};
 
 use super::PayBand;
-use crate::domain::{PayBandId, PayReportId, PersonId};
+use super::offer_list::OfferFilter;
+use crate::domain::{ApprovalStatus, PayBandId, PayReportId, PersonId};
 use crate::schema::pay_band;
 
 /// One offer as the check reads it.
@@ -52,41 +53,56 @@ pub struct OfferFacts {
     pub band_rate: Option<BigDecimal>,
     #[diesel(sql_type = Nullable<Date>)]
     pub band_rate_on: Option<NaiveDate>,
+    /// The annual base in the band's currency and where it lies (`offer_review` in the
+    /// migrations computes them); NULL without a band, a base or a rate.
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub base_value: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub base_compa: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub base_penetration: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Bool>)]
+    pub base_inside: Option<bool>,
+    /// The annualised midpoint against the band's total range, where it has one.
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub total_value: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub total_compa: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Numeric>)]
+    pub total_penetration: Option<BigDecimal>,
+    #[diesel(sql_type = Nullable<Bool>)]
+    pub total_inside: Option<bool>,
+    /// What a decision now would be made on (NULL without a band).
+    #[diesel(sql_type = Nullable<Jsonb>)]
+    pub figures: Option<serde_json::Value>,
+    /// Where the offer stands, as `offer_review` decides it.
+    #[diesel(sql_type = Text)]
+    pub status: String,
 }
 
-/// Which offers to read: one person's, some by id, or all.
+/// Which offers to read: one person's, some by id, or those a report's filter chooses.
 #[derive(Debug, Clone)]
 pub enum Offers {
-    All,
     OfPerson(PersonId),
     Ids(Vec<PayReportId>),
-    /// Offers to people of this job family (without case).
-    OfFamily(String),
+    Chosen(OfferFilter),
 }
 
 const OFFERS: &str = "
     SELECT r.id, r.person_id, p.full_name, hc.name AS hiring_company,
            p.job_family, p.level, p.zone,
            r.currency, r.amount_low, r.amount_high, r.period_years, r.base, r.as_of,
-           bi.band_id,
-           ro.rate AS offer_rate, ro.rate_on AS offer_rate_on,
-           rb.rate AS band_rate, rb.rate_on AS band_rate_on
-    FROM pay_report r
+           v.band_id, v.offer_rate, v.offer_rate_on, v.band_rate, v.band_rate_on,
+           v.base_value, v.base_compa, v.base_penetration, v.base_inside,
+           v.total_value, v.total_compa, v.total_penetration, v.total_inside,
+           v.figures, v.status
+    FROM offer_review($1) v
+    JOIN pay_report r ON r.id = v.id
     JOIN person p ON p.id = r.person_id
     LEFT JOIN company hc ON hc.id = p.hiring_company_id
-    CROSS JOIN LATERAL (
-        SELECT band_in_force(p.job_family, p.level, p.zone, r.as_of) AS band_id) bi
-    LEFT JOIN pay_band b ON b.id = bi.band_id
-    LEFT JOIN LATERAL (
-        SELECT er.rate, er.rate_on FROM exchange_rate er
-        WHERE er.currency = r.currency AND er.rate_on <= r.as_of
-        ORDER BY er.rate_on DESC LIMIT 1) ro ON r.currency <> $1
-    LEFT JOIN LATERAL (
-        SELECT er.rate, er.rate_on FROM exchange_rate er
-        WHERE er.currency = b.currency AND er.rate_on <= r.as_of
-        ORDER BY er.rate_on DESC LIMIT 1) rb ON b.currency <> $1
-    WHERE r.kind = 'offered'
-      AND ($2 OR r.person_id = $3 OR r.id = ANY($4) OR lower(p.job_family) = lower($5))
+    WHERE (r.person_id = $2 OR r.id = ANY($3)
+           OR ($4 AND ($5::text IS NULL OR v.status = $5)
+                  AND ($6::text IS NULL OR lower(p.job_family) = lower($6))))
     ORDER BY r.as_of DESC, r.id DESC";
 
 impl OfferFacts {
@@ -96,18 +112,20 @@ impl OfferFacts {
         reporting: &str,
         which: &Offers,
     ) -> QueryResult<Vec<(OfferFacts, Option<PayBand>)>> {
-        let (all, person, ids, family) = match which {
-            Offers::All => (true, 0, Vec::new(), None),
-            Offers::OfPerson(id) => (false, id.get(), Vec::new(), None),
-            Offers::Ids(ids) => (false, 0, ids.iter().map(|id| id.get()).collect(), None),
-            Offers::OfFamily(family) => (false, 0, Vec::new(), Some(family.as_str())),
+        let none = OfferFilter::default();
+        let (person, ids, chosen) = match which {
+            Offers::OfPerson(id) => (id.get(), Vec::new(), None),
+            Offers::Ids(ids) => (0, ids.iter().map(|id| id.get()).collect(), None),
+            Offers::Chosen(filter) => (0, Vec::new(), Some(filter)),
         };
+        let filter = chosen.unwrap_or(&none);
         let offers: Vec<OfferFacts> = diesel::sql_query(OFFERS)
             .bind::<Text, _>(reporting)
-            .bind::<diesel::sql_types::Bool, _>(all)
             .bind::<BigInt, _>(person)
             .bind::<Array<BigInt>, _>(ids)
-            .bind::<Nullable<Text>, _>(family)
+            .bind::<Bool, _>(chosen.is_some())
+            .bind::<Nullable<Text>, _>(filter.status.map(ApprovalStatus::as_str))
+            .bind::<Nullable<Text>, _>(filter.job_family.as_deref())
             .load(conn)?;
         let band_ids: Vec<PayBandId> = offers.iter().filter_map(|o| o.band_id).collect();
         let bands: Vec<PayBand> = pay_band::table

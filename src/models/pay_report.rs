@@ -64,6 +64,19 @@ struct PayReportRow<'a> {
 }
 
 impl PayReport {
+    /// Whether any of the person's figures came from the candidate (`is_pay_history` in the
+    /// migrations, which the database's own check uses): such a person may not move into
+    /// the EU.
+    pub fn has_pay_history(conn: &mut PgConnection, person: PersonId) -> QueryResult<bool> {
+        define_sql_function!(fn is_pay_history(source_name: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Bool>);
+        diesel::select(diesel::dsl::exists(
+            pay_report::table
+                .filter(pay_report::person_id.eq(person))
+                .filter(is_pay_history(pay_report::source_name).eq(true)),
+        ))
+        .get_result(conn)
+    }
+
     /// A report of one person: a report id under another person's page is not found.
     pub fn find(
         conn: &mut PgConnection,

@@ -1,9 +1,10 @@
 //! Where an offer sits in the band in force on its day (DOMAIN.md "Internal pay bands"):
 //! compa-ratio = annual base ÷ base midpoint, range penetration = (annual base − minimum) ÷
-//! (maximum − minimum), each figure converted into the band's currency first. Pure: the
-//! facts come from `models::offer`.
+//! (maximum − minimum), each figure converted into the band's currency first. The figures
+//! and whether they lie inside are `offer_review`'s (migrations), which the report filters
+//! on too; this module only says what they were computed from and, where none, why.
 
-use bigdecimal::{BigDecimal, RoundingMode};
+use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 
 use crate::models::PayBand;
@@ -90,19 +91,6 @@ pub struct Checked {
 
 pub type BandCheck = Result<Checked, Unchecked>;
 
-impl Checked {
-    /// Outside: the base, or the total where there is one, lies beyond its range. `None`
-    /// when that cannot be told (no base, and no total range that is breached).
-    pub fn outside(&self) -> Option<bool> {
-        let total_out = self.total.as_ref().is_some_and(|t| !t.inside);
-        match &self.base {
-            Ok(base) => Some(!base.inside || total_out),
-            Err(_) if total_out => Some(true),
-            Err(_) => None,
-        }
-    }
-}
-
 /// Checks an offer against `band`, the band in force on its day for the person (`None`:
 /// there is none), converting through `reporting`.
 pub fn check(offer: &OfferFacts, band: Option<PayBand>, reporting: &str) -> BandCheck {
@@ -118,22 +106,22 @@ pub fn check(offer: &OfferFacts, band: Option<PayBand>, reporting: &str) -> Band
         });
     };
     let conversion = conversion(offer, &band, reporting)?;
-    let years = BigDecimal::from(offer.period_years.unwrap_or(1));
-    let f = &band.fields;
-    let base = match &offer.base {
-        Some(base) => Ok(position(
-            conversion.apply(&(base / &years)),
-            (&f.base_min, &f.base_mid, &f.base_max),
-        )),
+    let base = match offer.base {
+        Some(_) => position(
+            &offer.base_value,
+            &offer.base_compa,
+            &offer.base_penetration,
+            offer.base_inside,
+        )
+        .ok_or(Unchecked::NoBase),
         None => Err(Unchecked::NoBase),
     };
-    let midpoint = (&offer.amount_low + &offer.amount_high) / BigDecimal::from(2) / &years;
-    let total = match (&f.total_min, &f.total_mid, &f.total_max) {
-        (Some(min), Some(mid), Some(max)) => {
-            Some(position(conversion.apply(&midpoint), (min, mid, max)))
-        }
-        _ => None,
-    };
+    let total = position(
+        &offer.total_value,
+        &offer.total_compa,
+        &offer.total_penetration,
+        offer.total_inside,
+    );
     Ok(Checked {
         band,
         conversion,
@@ -170,46 +158,19 @@ fn conversion(
     })
 }
 
-impl Conversion {
-    /// An amount of the offer's currency in the band's, to the cent as money is kept.
-    fn apply(&self, amount: &BigDecimal) -> BigDecimal {
-        let converted = match self {
-            Conversion::None => amount.clone(),
-            Conversion::Through {
-                offer_rate,
-                band_rate,
-                ..
-            } => {
-                let times = offer_rate
-                    .as_ref()
-                    .map_or(BigDecimal::from(1), |r| r.0.clone());
-                let by = band_rate
-                    .as_ref()
-                    .map_or(BigDecimal::from(1), |r| r.0.clone());
-                amount * times / by
-            }
-        };
-        converted.with_scale_round(2, RoundingMode::HalfUp)
-    }
-}
-
+/// One figure as `offer_review` placed it, when it could.
 fn position(
-    value: BigDecimal,
-    (min, mid, max): (&BigDecimal, &BigDecimal, &BigDecimal),
-) -> Position {
-    let width = max - min;
-    let penetration = (!bigdecimal::Zero::is_zero(&width)).then(|| ratio(&(&value - min) / &width));
-    Position {
-        compa_ratio: ratio(&value / mid),
-        penetration,
-        inside: *min <= value && value <= *max,
-        value,
-    }
-}
-
-/// Ratios are shown and compared with two decimals.
-fn ratio(value: BigDecimal) -> BigDecimal {
-    value.with_scale_round(2, RoundingMode::HalfUp)
+    value: &Option<BigDecimal>,
+    compa_ratio: &Option<BigDecimal>,
+    penetration: &Option<BigDecimal>,
+    inside: Option<bool>,
+) -> Option<Position> {
+    Some(Position {
+        value: value.clone()?,
+        compa_ratio: compa_ratio.clone()?,
+        penetration: penetration.clone(),
+        inside: inside?,
+    })
 }
 
 #[cfg(test)]
@@ -272,38 +233,17 @@ mod tests {
             offer_rate_on: None,
             band_rate: Some(amount("1.1")),
             band_rate_on: Some(day("2025-05-30")),
+            base_value: Some(amount("300000.00")),
+            base_compa: Some(amount("1.20")),
+            base_penetration: Some(amount("1.00")),
+            base_inside: Some(true),
+            total_value: None,
+            total_compa: None,
+            total_penetration: None,
+            total_inside: None,
+            figures: None,
+            status: "not_needed".into(),
         }
-    }
-
-    fn base_of(check: &BandCheck) -> Option<&Position> {
-        check.as_ref().ok()?.base.as_ref().ok()
-    }
-
-    #[test]
-    fn the_issues_examples_convert_through_the_reporting_currency() {
-        let inside = check(&offer("330000"), Some(band()), "USD");
-        let position = base_of(&inside).cloned();
-        assert_eq!(
-            position,
-            Some(Position {
-                value: amount("300000.00"),
-                compa_ratio: amount("1.20"),
-                penetration: Some(amount("1.00")),
-                inside: true,
-            })
-        );
-        let outside = check(&offer("363000"), Some(band()), "USD");
-        let position = base_of(&outside).cloned();
-        assert_eq!(
-            position,
-            Some(Position {
-                value: amount("330000.00"),
-                compa_ratio: amount("1.32"),
-                penetration: Some(amount("1.30")),
-                inside: false,
-            })
-        );
-        assert_eq!(outside.ok().and_then(|c| c.outside()), Some(true));
     }
 
     #[test]
@@ -324,6 +264,5 @@ mod tests {
             checked.as_ref().ok().map(|c| c.base.clone()),
             Some(Err(Unchecked::NoBase))
         );
-        assert_eq!(checked.ok().and_then(|c| c.outside()), None);
     }
 }

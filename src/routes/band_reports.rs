@@ -14,6 +14,7 @@ use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::domain::ApprovalStatus;
 use crate::error::AppError;
+use crate::models::offer_list::OfferFilter;
 use crate::reports::{Report, offers, transparency};
 use crate::schema::pay_band;
 use crate::views::band_reports::BandReportPage;
@@ -67,7 +68,13 @@ async fn offers_page(
                 .order(pay_band::job_family)
                 .load(c)?;
             let report = match parsed {
-                Ok(status) => Ok(offers::run(c, &reporting, status, family.as_deref())?),
+                Ok(status) => {
+                    let filter = OfferFilter {
+                        status,
+                        job_family: family,
+                    };
+                    Ok(offers::run(c, &reporting, &filter, offers::Rows::Shown)?)
+                }
                 Err(problem) => Err(problem),
             };
             Ok((families, report))
@@ -105,7 +112,13 @@ async fn offers_page(
         rows_not_shown: 0,
     };
     Ok(match report {
-        Ok(report) => BandReportResponse::Page(render(&page.with_report(report))?),
+        Ok((report, not_shown)) => {
+            let page = page.with_report(report);
+            BandReportResponse::Page(render(&BandReportPage {
+                rows_not_shown: not_shown,
+                ..page
+            })?)
+        }
         Err(problem) => BandReportResponse::Invalid(render(&BandReportPage {
             problems: vec![problem],
             ..page
@@ -135,9 +148,13 @@ async fn offers_csv(
     };
     let family = given(&job_family);
     let reporting = reporting.0.clone();
-    let report: Report = reads
+    let filter = OfferFilter {
+        status,
+        job_family: family,
+    };
+    let (report, _) = reads
         .0
-        .run(move |c| offers::run(c, &reporting, status, family.as_deref()))
+        .run(move |c| offers::run(c, &reporting, &filter, offers::Rows::All))
         .await?;
     Ok(CsvResponse::File(csv_file("offers", &report, dialect)?))
 }

@@ -102,6 +102,59 @@ fn the_offers_report_lists_each_offer_with_its_band_and_filters_by_status() -> a
     Ok(())
 }
 
+#[test]
+fn the_offers_report_filters_counts_and_pages_in_the_database_and_the_csv_holds_every_row()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.post(
+        "/pay-bands",
+        &band("Research Scientist", "L7", "EU", "2025-01-01"),
+    );
+    let ada = app.create_person(&[
+        ("full_name", "Ada"),
+        ("stage", "offer"),
+        ("job_family", "Research Scientist"),
+        ("level", "L7"),
+        ("zone", "EU"),
+    ]);
+    // 201 offers inside the band (EUR 200,000–300,000) and 2 above it: more than a page.
+    diesel::sql_query(
+        "INSERT INTO pay_report (person_id, kind, currency, amount_low, amount_high, period,
+                                 base, as_of, confidence)
+         SELECT $1, 'offered', 'EUR', b, b, 'annual', b, DATE '2025-06-01' + i, 'confirmed'
+         FROM generate_series(1, 203) i,
+              LATERAL (SELECT CASE WHEN i > 201 THEN 360000 ELSE 250000 END AS b) x",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(ada)
+    .execute(&mut app.conn()?)?;
+
+    let inside = app.get("/reports/offers?status=not_needed");
+    assert_eq!(inside.status, Status::Ok);
+    assert_eq!(inside.texts("tbody tr").len(), 200);
+    assert!(
+        inside.body.contains("1 more are in the"),
+        "201 inside, 200 shown: {}",
+        inside.body
+    );
+    let pending = app.get("/reports/offers?status=pending");
+    let rows = pending.texts("tbody tr");
+    assert_eq!(rows.len(), 2);
+    // Newest first: the two offers above the band are the latest days.
+    assert!(rows[0].contains("2025-12-21"), "{}", rows[0]);
+    assert!(rows[1].contains("2025-12-20"), "{}", rows[1]);
+    assert!(!pending.body.contains("more are in the"));
+    let every = app.get("/reports/offers");
+    assert_eq!(
+        every.texts("#chart-alt"),
+        vec!["Compa-ratio of 203 offers against their bands; 2 outside."]
+    );
+    let csv = app.download("/reports/offers.csv");
+    assert_eq!(csv.lines().count(), 204, "the header and every offer");
+    let csv_inside = app.download("/reports/offers.csv?status=not_needed");
+    assert_eq!(csv_inside.lines().count(), 202);
+    Ok(())
+}
+
 /// Moves a person into `stage` on `day` in the stage history.
 fn moved(app: &TestApp, person: i64, stage: &str, day: &str) -> anyhow::Result<()> {
     let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")?

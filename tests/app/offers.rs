@@ -11,7 +11,7 @@ use crate::common::{Page, TestApp};
 use crate::pay_bands::{band, with};
 
 /// The app with the EUR rate and the Research Scientist L7 band for the EU.
-fn with_band(role: Role) -> anyhow::Result<TestApp> {
+pub(crate) fn with_band(role: Role) -> anyhow::Result<TestApp> {
     let app = TestApp::logged_in(false, role)?;
     if role != Role::Admin {
         app.switch_to(Role::Admin)?;
@@ -30,7 +30,7 @@ fn with_band(role: Role) -> anyhow::Result<TestApp> {
     Ok(app)
 }
 
-fn person(app: &TestApp, name: &str, zone: &str) -> i64 {
+pub(crate) fn person(app: &TestApp, name: &str, zone: &str) -> i64 {
     app.create_person(&[
         ("full_name", name),
         ("stage", "offer"),
@@ -41,7 +41,7 @@ fn person(app: &TestApp, name: &str, zone: &str) -> i64 {
 }
 
 /// Adds an annual offer with this base (and the same as its amount) and returns its id.
-fn offer(app: &TestApp, person: i64, currency: &str, base: &str, as_of: &str) -> i64 {
+pub(crate) fn offer(app: &TestApp, person: i64, currency: &str, base: &str, as_of: &str) -> i64 {
     let posted = app.post(
         &format!("/people/{person}/pay"),
         &[
@@ -303,7 +303,7 @@ fn an_offer_without_band_base_or_rate_says_which_and_shows_no_figure() -> anyhow
     Ok(())
 }
 
-fn decide(app: &TestApp, id: i64, decision: &str, reason: &str) -> Page {
+pub(crate) fn decide(app: &TestApp, id: i64, decision: &str, reason: &str) -> Page {
     app.post(
         &format!("/pay-reports/{id}/approval"),
         &[("decision", decision), ("reason", reason)],

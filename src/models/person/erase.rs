@@ -6,7 +6,7 @@ use diesel::sql_types::{Array, BigInt, Text};
 use super::{Person, PersonFields};
 use crate::domain::PersonId;
 use crate::models::ImportBatch;
-use crate::schema::{audit_log, pay_report, person};
+use crate::schema::{audit_log, pay_decision, pay_report, person};
 
 /// The keys an erasure takes out of kept copies of a person and their pay reports (the audit's
 /// entries, the import's old values): the person's personal fields, the reports' sources and
@@ -22,12 +22,18 @@ const ERASED_KEYS: [&str; 8] = [
     "source_url",
 ];
 
+/// What a decision's reason on an erased person's offer becomes: the reason is free text that
+/// may name them, while the decision and its figures stay as anonymous statistics.
+pub const ERASED_REASON: &str = "erased";
+
 impl Person {
     /// Erases a person on request (GDPR): their name and personal fields go, and the sources and
     /// notes of their pay reports; the pay figures, companies, stages and dates stay as anonymous
-    /// statistics. The audit records that an erasure happened, and the personal fields are
-    /// scrubbed from this person's earlier audit entries (see the erasure migration), from the
-    /// old values the import keeps to revert, and pending imports' files that name them go.
+    /// statistics, as do the decisions on their offers, whose reasons become `ERASED_REASON`.
+    /// The audit records that an erasure happened, and the personal fields are scrubbed from
+    /// this person's earlier audit entries (see the erasure migration) and the reasons from
+    /// their decisions' entries, from the old values the import keeps to revert, and pending
+    /// imports' files that name them go.
     pub fn erase(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {
         conn.transaction(|conn| {
             let name = Person::find(conn, id)?.fields.full_name;
@@ -63,6 +69,7 @@ impl Person {
             .bind::<BigInt, _>(id.get())
             .bind::<Array<Text>, _>(&ERASED_KEYS[..])
             .execute(conn)?;
+            decisions(conn, id)?;
             // A revert would otherwise write the old name back, and a file confirmed after the
             // erasure would create the person again.
             diesel::sql_query(
@@ -91,6 +98,25 @@ impl Person {
         ))
         .get_result(conn)
     }
+}
+
+/// The reasons of the decisions on the person's offers, and in the decisions' audit entries.
+fn decisions(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {
+    let offers = pay_report::table
+        .filter(pay_report::person_id.eq(id))
+        .select(pay_report::id);
+    let decided: Vec<i64> = diesel::update(pay_decision::table)
+        .filter(pay_decision::pay_report_id.eq_any(offers))
+        .set(pay_decision::reason.eq(ERASED_REASON))
+        .returning(pay_decision::id)
+        .get_results(conn)?;
+    diesel::sql_query(
+        "UPDATE audit_log SET before = before - 'reason', after = after - 'reason'
+         WHERE record_table = 'pay_decision' AND record_id = ANY($1)",
+    )
+    .bind::<Array<BigInt>, _>(decided)
+    .execute(conn)?;
+    Ok(())
 }
 
 impl PersonFields {

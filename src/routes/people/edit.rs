@@ -9,10 +9,10 @@ use super::super::FormResponse;
 use super::super::save::{self, Conflict, Target, Versioned};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
-use crate::domain::{CompanyId, PersonId, Stage, name_key};
+use crate::domain::{CompanyId, PersonId, Stage, name_key, rules, zone};
 use crate::error::AppError;
 use crate::input::{self, PersonInput};
-use crate::models::{Candidate, Company, Person, SaveOutcome};
+use crate::models::{Candidate, Company, PayReport, Person, SaveOutcome};
 use crate::views::people::PersonFormPage;
 use crate::views::{FormState, Layout, render};
 
@@ -54,6 +54,13 @@ impl Versioned for Person {
             return Ok(None);
         }
         let fields = input.into_fields(origin, hiring);
+        if let Target::Existing(id) = target
+            && fields.zone.as_deref() == Some(zone::EU)
+            && PayReport::has_pay_history(conn, id)?
+        {
+            state.add_error("zone", rules::PAY_HISTORY_MOVE_REFUSED);
+            return Ok(None);
+        }
         Ok(Some(match target {
             Target::Existing(id) => Person::update(conn, id, version, &fields)?,
             Target::New(()) => SaveOutcome::Saved(Person::insert(conn, &fields)?),

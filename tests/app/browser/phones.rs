@@ -78,6 +78,7 @@ pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
         "/reports/compensation",
         "/reports/pipeline",
         "/reports/timeline",
+        "/reports/offers",
         "/exchange-rates",
         "/exchange-rates/new",
         "/import",
@@ -106,6 +107,7 @@ pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
             s.fits(page).await?;
         }
         import_preview(s).await?;
+        approval_badges(s).await?;
         narrow_charts(s, width, shoot).await?;
         if shoot {
             for (page, name) in [
@@ -144,6 +146,41 @@ pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
         assert!(
             s.browser.current_url().await?.path().starts_with("/login"),
             "logged out through the menu"
+        );
+    }
+    Ok(())
+}
+
+/// The demo's Meta offers on a person page: each approval badge is styled (not the plain grey
+/// badge), on one line, and inside the window.
+async fn approval_badges(s: &Session) -> anyhow::Result<()> {
+    s.open("/people?q=Nat+Friedman").await?;
+    s.follow("Nat Friedman").await?;
+    s.fits("Nat Friedman's page").await?;
+    let badges = s
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('.badge[class*=approval-]')].map(b => {
+                 const r = b.getBoundingClientRect(), st = getComputedStyle(b);
+                 return [b.className, st.color, st.whiteSpace, r.height < 2.2 * parseFloat(st.fontSize),
+                         r.right <= window.innerWidth];
+             })",
+            vec![],
+        )
+        .await?;
+    let badges: Vec<(String, String, String, bool, bool)> = serde_json::from_value(badges)?;
+    anyhow::ensure!(
+        !badges.is_empty(),
+        "no approval badge on Nat Friedman's page"
+    );
+    for (class, color, wrap, one_line, inside) in badges {
+        // The plain badge's muted grey is rgb(91, 100, 118); an approved offer's is green.
+        if class.contains("approval-approved") {
+            anyhow::ensure!(color == "rgb(6, 118, 71)", "{class} is {color}");
+        }
+        anyhow::ensure!(
+            wrap == "nowrap" && one_line && inside,
+            "{class} breaks or overflows"
         );
     }
     Ok(())
