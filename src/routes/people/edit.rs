@@ -129,7 +129,7 @@ async fn submit(
     id: Option<PersonId>,
     form: Contextual<'_, PersonInput>,
 ) -> Result<FormResponse, AppError> {
-    let check = DuplicateCheck::of(&form);
+    let check = DuplicateCheck::of(&form, id);
     if let Some(warning) = duplicates_warning(db, user, id, check).await? {
         return Ok(FormResponse::Invalid(warning));
     }
@@ -158,14 +158,19 @@ struct DuplicateCheck {
 }
 
 impl DuplicateCheck {
-    fn of(form: &Contextual<'_, PersonInput>) -> Option<Self> {
+    fn of(form: &Contextual<'_, PersonInput>, id: Option<PersonId>) -> Option<Self> {
         let input = form.value.as_ref()?;
         if form.context.field_value(DIFFERENT_PERSON) == Some("yes") {
             return None;
         }
+        let origin = input.companies()[0].1;
+        // A new person has no pay sources yet: without an origin company nobody can match.
+        if id.is_none() && origin.is_none() {
+            return None;
+        }
         Some(DuplicateCheck {
             full_name: input.full_name.as_str().to_owned(),
-            origin: input.companies()[0].1.map(str::to_owned),
+            origin: origin.map(str::to_owned),
             state: FormState::from_context(&form.context),
         })
     }
