@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::domain::{CompanyId, PersonId, Stage, name_key, rules, zone};
 use crate::error::AppError;
 use crate::input::{self, PersonInput};
-use crate::models::{Candidate, Company, PayReport, Person, SaveOutcome};
+use crate::models::{Candidate, Company, LikelyDuplicate, PayReport, Person, SaveOutcome};
 use crate::views::people::PersonFormPage;
 use crate::views::{FormState, Layout, render};
 
@@ -52,6 +52,16 @@ impl Versioned for Person {
         let [origin, hiring] = company_ids(conn, &input, state)?;
         if state.has_errors() {
             return Ok(None);
+        }
+        if state.value(DIFFERENT_PERSON) != "yes" {
+            let id = match target {
+                Target::Existing(id) => Some(id),
+                Target::New(()) => None,
+            };
+            if !duplicates_of(conn, id, input.full_name.as_str(), origin)?.is_empty() {
+                state.add_error(DIFFERENT_PERSON, DUPLICATES_LISTED);
+                return Ok(None);
+            }
         }
         let fields = input.into_fields(origin, hiring);
         if let Target::Existing(id) = target
@@ -129,112 +139,81 @@ async fn submit(
     id: Option<PersonId>,
     form: Contextual<'_, PersonInput>,
 ) -> Result<FormResponse, AppError> {
-    let check = DuplicateCheck::of(&form, id);
-    if let Some(warning) = duplicates_warning(db, user, id, check).await? {
-        return Ok(FormResponse::Invalid(warning));
-    }
+    let typed = form.value.as_ref().map(|input| {
+        let origin = input.companies()[0].1.map(str::to_owned);
+        (input.full_name.as_str().to_owned(), origin)
+    });
     let submitted = save::submit::<Person>(db, user, save::target(id), form).await?;
-    // The form page lists the companies; only a form shown again needs them.
-    let names = match &submitted {
-        save::Submitted::Saved(_) => Vec::new(),
-        _ => db.run(|c| Ok(Company::names_if_few(c)?)).await?,
+    // The form page lists the companies, and the likely duplicates when the save stopped to
+    // ask about them; only a form shown again needs either.
+    let asked =
+        matches!(&submitted, save::Submitted::Invalid(state) if state.has_error(DIFFERENT_PERSON));
+    let (names, duplicates) = match &submitted {
+        save::Submitted::Saved(_) => (Vec::new(), Vec::new()),
+        _ => {
+            db.run(move |c| {
+                let duplicates = match typed.filter(|_| asked) {
+                    Some((full_name, origin)) => {
+                        let origin = match origin {
+                            Some(name) => Company::find_by_name(c, &name)?.map(|co| co.id),
+                            None => None,
+                        };
+                        duplicates_of(c, id, &full_name, origin)?
+                    }
+                    None => Vec::new(),
+                };
+                Ok((Company::names_if_few(c)?, duplicates))
+            })
+            .await?
+        }
     };
     submitted.respond(
         |person| {
             let message = format!("Saved {}.", person.fields.full_name);
             FormResponse::saved(uri!(super::list::show(person.id)), message)
         },
-        |state, conflict| render(&page(user, id, state, conflict, names)),
+        |state, conflict| {
+            let page = PersonFormPage {
+                duplicates,
+                ..page(user, id, state, conflict, names)
+            };
+            render(&page)
+        },
     )
 }
 
-/// What the duplicate check needs of a form, unless it should not be checked: the user said
-/// this is a different person, or the form has errors (those come first, and a company that
-/// does not exist matches nobody).
-struct DuplicateCheck {
-    full_name: String,
-    origin: Option<String>,
-    state: FormState,
-}
-
-impl DuplicateCheck {
-    fn of(form: &Contextual<'_, PersonInput>, id: Option<PersonId>) -> Option<Self> {
-        let input = form.value.as_ref()?;
-        if form.context.field_value(DIFFERENT_PERSON) == Some("yes") {
-            return None;
-        }
-        let origin = input.companies()[0].1;
-        // A new person has no pay sources yet: without an origin company nobody can match.
-        if id.is_none() && origin.is_none() {
-            return None;
-        }
-        Some(DuplicateCheck {
-            full_name: input.full_name.as_str().to_owned(),
-            origin: origin.map(str::to_owned),
-            state: FormState::from_context(&form.context),
-        })
-    }
-}
-
-/// The form again, listing who the person may duplicate, when anybody matches.
-async fn duplicates_warning(
-    db: &State<Db>,
-    user: &CurrentUser,
+/// Who a person being saved may duplicate (`Person::likely_duplicates`), unless nobody can:
+/// a new person without an origin company has no pay sources yet either, and an edit that
+/// keeps the name and the company asks nothing (the pair was there before, and was let
+/// through once; a stage change should not ask again).
+fn duplicates_of(
+    conn: &mut PgConnection,
     id: Option<PersonId>,
-    check: Option<DuplicateCheck>,
-) -> Result<Option<RawHtml<String>>, AppError> {
-    let Some(DuplicateCheck {
-        full_name,
-        origin,
-        mut state,
-    }) = check
-    else {
-        return Ok(None);
-    };
-    let (duplicates, names) = db
-        .run(move |c| {
-            let origin_company_id = match origin {
-                Some(name) => Company::find_by_name(c, &name)?.map(|company| company.id),
-                None => None,
-            };
-            // An edit that keeps the name and the company asks nothing: the pair was there
-            // before (and was let through once), and a stage change should not ask again.
-            if let Some(id) = id {
-                let stored = Person::find(c, id)?.fields;
-                if name_key(&stored.full_name) == name_key(&full_name)
-                    && stored.origin_company_id == origin_company_id
-                {
-                    return Ok((Vec::new(), Vec::new()));
-                }
+    full_name: &str,
+    origin_company_id: Option<CompanyId>,
+) -> Result<Vec<LikelyDuplicate>, AppError> {
+    match id {
+        None if origin_company_id.is_none() => return Ok(Vec::new()),
+        None => {}
+        Some(id) => {
+            let stored = Person::find(conn, id)?.fields;
+            if name_key(&stored.full_name) == name_key(full_name)
+                && stored.origin_company_id == origin_company_id
+            {
+                return Ok(Vec::new());
             }
-            let candidate = Candidate {
-                id,
-                full_name: &full_name,
-                origin_company_id,
-            };
-            let duplicates = Person::likely_duplicates(c, &candidate)?;
-            let names = if duplicates.is_empty() {
-                Vec::new()
-            } else {
-                Company::names_if_few(c)?
-            };
-            Ok((duplicates, names))
-        })
-        .await?;
-    if duplicates.is_empty() {
-        return Ok(None);
+        }
     }
-    state.add_error(
-        DIFFERENT_PERSON,
-        "This may be someone already in the tracker (listed above). Open them to check, or tick \
-         the box if this is a different person.",
-    );
-    let page = PersonFormPage {
-        duplicates,
-        ..page(user, id, state, Vec::new(), names)
+    let candidate = Candidate {
+        id,
+        full_name,
+        origin_company_id,
     };
-    Ok(Some(render(&page)?))
+    Ok(Person::likely_duplicates(conn, &candidate)?)
 }
+
+const DUPLICATES_LISTED: &str = "This may be someone already in the tracker (listed above). \
+    Open them to check, or tick the box if this is a different person.";
 
 /// The checkbox with which a user saves a person despite the likely duplicates listed.
 const DIFFERENT_PERSON: &str = "different_person";
