@@ -44,6 +44,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    duplicate_dismissal (low_id, high_id) {
+        low_id -> Int8,
+        high_id -> Int8,
+        dismissed_by -> Nullable<Int8>,
+        dismissed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    duplicate_pair (low_id, high_id) {
+        low_id -> Int8,
+        high_id -> Int8,
+        same_origin -> Bool,
+        shared_source -> Bool,
+    }
+}
+
+diesel::table! {
     exchange_rate (id) {
         id -> Int8,
         currency -> Text,
@@ -217,6 +235,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(duplicate_dismissal -> app_user (dismissed_by));
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(pay_decision -> app_user (decided_by));
@@ -231,6 +250,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     app_user,
     audit_log,
     company,
+    duplicate_dismissal,
+    duplicate_pair,
     exchange_rate,
     import_batch,
     import_item,

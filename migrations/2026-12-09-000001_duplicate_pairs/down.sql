@@ -1,0 +1,15 @@
+DROP TRIGGER pay_report_duplicate_pairs_delete ON pay_report;
+DROP TRIGGER pay_report_duplicate_pairs_update ON pay_report;
+DROP TRIGGER pay_report_duplicate_pairs_insert ON pay_report;
+DROP TRIGGER person_duplicate_pairs_update ON person;
+DROP TRIGGER person_duplicate_pairs_insert ON person;
+DROP FUNCTION duplicate_pairs_of_changed_sources();
+DROP FUNCTION duplicate_pairs_of_old_sources();
+DROP FUNCTION duplicate_pairs_of_new_sources();
+DROP FUNCTION duplicate_pairs_of_changed_people();
+DROP FUNCTION duplicate_pairs_of_new_people();
+DROP FUNCTION refresh_duplicate_pairs(BIGINT[]);
+DROP FUNCTION duplicate_pairs_of(BIGINT[]);
+DROP INDEX person_origin_name_key_idx;
+DROP TABLE duplicate_dismissal;
+DROP TABLE duplicate_pair;
