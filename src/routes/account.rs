@@ -1,16 +1,21 @@
 //! The logged-in user's own account: who they are, ending their other sessions, and changing
 //! their password.
 
+use chrono::{Duration, Utc};
+use diesel::Connection;
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::{FromForm, Route, State, get, post, routes};
+use rocket::{FromForm, Responder, Route, State, get, post, routes};
 
 use super::FormResponse;
+use super::sessions::{ALLOWED_FAILURES, WINDOW_MINUTES};
+use crate::auth::client_address::ClientAddress;
+use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{CurrentUser, password};
 use crate::db::Db;
 use crate::error::AppError;
-use crate::models::{Session, User};
+use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::account::{AccountPage, PasswordPage};
 use crate::views::{FormState, Layout, render};
 
@@ -89,14 +94,25 @@ fn password_form(
     })
 }
 
+#[derive(Responder)]
+enum PasswordResponse {
+    Form(FormResponse),
+    #[response(status = 429)]
+    Throttled(RawHtml<String>),
+}
+
 /// The current password is asked for again, so a borrowed or stolen session cannot take over
 /// the account; the user's other sessions end, so whoever knew the old password is logged out.
+/// Wrong current passwords are throttled as failed logins are: otherwise a stolen session
+/// could guess the password here without limit.
 #[post("/account/password", data = "<form>")]
 async fn change_password(
     user: CurrentUser,
     db: &State<Db>,
+    address: ClientAddress,
+    events: EventSource,
     form: Form<Contextual<'_, PasswordChange>>,
-) -> Result<FormResponse, AppError> {
+) -> Result<PasswordResponse, AppError> {
     let form = form.into_inner();
     let Some(change) = form.value else {
         return invalid(&user, FormState::from_context(&form.context));
@@ -105,21 +121,46 @@ async fn change_password(
     if problems.has_errors() {
         return invalid(&user, problems);
     }
+    let (email, from) = (user.user.email.clone(), address.to_string());
+    let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
+    let admission = db
+        .run(move |c| {
+            Ok(LoginAttempts::admit(
+                c,
+                &email,
+                &from,
+                since,
+                ALLOWED_FAILURES,
+            )?)
+        })
+        .await?;
+    let Admission::Admitted { attempt, .. } = admission else {
+        events.record(SecurityEvent::LoginThrottled, Some(&user.user.email));
+        let mut state = FormState::default();
+        let why = format!("Too many wrong passwords. Try again in {WINDOW_MINUTES} minutes.");
+        state.add_error("current_password", &why);
+        return Ok(PasswordResponse::Throttled(page(&user, state)?));
+    };
     let stored = user.user.password_hash.clone();
     let Some(hash) = rehash(stored, change.current_password, change.new_password).await? else {
+        events.record(SecurityEvent::LoginFailed, Some(&user.user.email));
         let mut state = FormState::default();
         state.add_error("current_password", "This is not your current password.");
         return invalid(&user, state);
     };
     let (id, keep) = (user.user.id, user.session_id.clone());
     db.run_as(user.actor(), move |c| {
-        Ok(User::set_password(c, id, &hash, Some(&keep))?)
+        c.transaction(|c| {
+            LoginAttempts::forget(c, attempt)?;
+            User::set_password(c, id, &hash, Some(&keep))
+        })?;
+        Ok(())
     })
     .await?;
-    Ok(FormResponse::saved(
+    Ok(PasswordResponse::Form(FormResponse::saved(
         "/",
         "Your password is changed; your other sessions are ended.".to_owned(),
-    ))
+    )))
 }
 
 /// The new password's hash if `current` matches `stored`. Argon2 takes tens of milliseconds
@@ -136,9 +177,15 @@ async fn rehash(stored: String, current: String, new: String) -> Result<Option<S
 }
 
 /// The form again with its errors; the password template never writes the typed values back.
-fn invalid(user: &CurrentUser, form: FormState) -> Result<FormResponse, AppError> {
-    Ok(FormResponse::Invalid(render(&PasswordPage {
+fn invalid(user: &CurrentUser, form: FormState) -> Result<PasswordResponse, AppError> {
+    Ok(PasswordResponse::Form(FormResponse::Invalid(page(
+        user, form,
+    )?)))
+}
+
+fn page(user: &CurrentUser, form: FormState) -> Result<RawHtml<String>, AppError> {
+    render(&PasswordPage {
         layout: Layout::new("account", None, user),
         form,
-    })?))
+    })
 }

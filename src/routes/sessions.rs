@@ -23,9 +23,10 @@ pub fn routes() -> Vec<Route> {
     routes![login_form, login, logout]
 }
 
-/// Failed attempts within this window count towards throttling.
-const WINDOW_MINUTES: i64 = 15;
-const ALLOWED_FAILURES: i64 = 5;
+/// Failed attempts within this window count towards throttling; wrong current passwords on
+/// the password form count too (a guess is a guess, whichever form it comes through).
+pub(super) const WINDOW_MINUTES: i64 = 15;
+pub(super) const ALLOWED_FAILURES: i64 = 5;
 
 /// An e-mail address has at most 254 characters (RFC 5321), as `domain::Email` allows.
 const EMAIL_MAX: usize = 254;

@@ -145,3 +145,70 @@ fn a_short_or_mistyped_new_password_is_refused_and_never_shown_back() -> anyhow:
     ));
     Ok(())
 }
+
+#[test]
+fn guessing_the_current_password_is_throttled_like_a_login() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let guess = |current: &str| {
+        app.post(
+            "/account/password",
+            &[
+                ("current_password", current),
+                ("new_password", NEW),
+                ("repeat_password", NEW),
+            ],
+        )
+    };
+    for n in 0..5 {
+        let page = guess(&format!("wrong guess number {n}"));
+        assert_eq!(page.status, Status::UnprocessableEntity, "guess {n}");
+    }
+    // Even the right password is not checked now: the guesser learns nothing more.
+    let throttled = guess(PASSWORD);
+    assert_eq!(throttled.status, Status::TooManyRequests);
+    assert_eq!(
+        throttled.field_errors("current_password"),
+        vec!["Too many wrong passwords. Try again in 15 minutes."]
+    );
+    assert!(password::verify(
+        PASSWORD,
+        &stored_hash(&app, "admin@example.com")?
+    ));
+    Ok(())
+}
+
+#[test]
+fn a_right_current_password_leaves_no_failure_behind() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    for n in 0..4 {
+        let page = app.post(
+            "/account/password",
+            &[
+                ("current_password", &format!("wrong guess number {n}")),
+                ("new_password", NEW),
+                ("repeat_password", NEW),
+            ],
+        );
+        assert_eq!(page.status, Status::UnprocessableEntity);
+    }
+    let changed = app.post(
+        "/account/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", NEW),
+            ("repeat_password", NEW),
+        ],
+    );
+    assert_eq!(changed.status, Status::SeeOther);
+    // Four failures and a success: the success is not counted, so a fifth slip is allowed.
+    let slip = app.post(
+        "/account/password",
+        &[
+            ("current_password", "one more slip of the finger"),
+            ("new_password", "another new password, long enough"),
+            ("repeat_password", "another new password, long enough"),
+        ],
+    );
+    assert_eq!(slip.status, Status::UnprocessableEntity);
+    Ok(())
+}
