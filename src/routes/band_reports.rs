@@ -17,8 +17,7 @@ use crate::error::AppError;
 use crate::models::offer_list::OfferFilter;
 use crate::reports::{Report, offers, transparency};
 use crate::schema::pay_band;
-use crate::views::band_reports::BandReportPage;
-use crate::views::reports::SelectFilter;
+use crate::views::reports::{ReportPage, SelectFilter};
 use crate::views::{Choice, FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
@@ -84,11 +83,7 @@ async fn offers_page(
         ("status", status.unwrap_or_default()),
         ("job_family", job_family.unwrap_or_default()),
     ];
-    let page = BandReportPage {
-        layout: Layout::new("reports", None, &user),
-        title: "Offers against pay bands",
-        slug: "offers",
-        explanation: OFFERS_EXPLANATION.to_owned(),
+    let page = ReportPage {
         query: query_string(values.iter().map(|(k, v)| (*k, v.as_str()))),
         filters: FormState::with_values(values),
         selects: vec![
@@ -105,21 +100,22 @@ async fn offers_page(
                 blank: "Any",
             },
         ],
-        problems: Vec::new(),
-        table: None,
-        chart: None,
-        empty_message: "No offers match these filters.",
-        rows_not_shown: 0,
+        ..ReportPage::new(
+            Layout::new("reports", None, &user),
+            ("Offers against pay bands", "offers"),
+            OFFERS_EXPLANATION.to_owned(),
+            "No offers match these filters.",
+        )
     };
     Ok(match report {
         Ok((report, not_shown)) => {
             let page = page.with_report(report);
-            BandReportResponse::Page(render(&BandReportPage {
+            BandReportResponse::Page(render(&ReportPage {
                 rows_not_shown: not_shown,
                 ..page
             })?)
         }
-        Err(problem) => BandReportResponse::Invalid(render(&BandReportPage {
+        Err(problem) => BandReportResponse::Invalid(render(&ReportPage {
             problems: vec![problem],
             ..page
         })?),
@@ -183,20 +179,12 @@ async fn transparency_page(
 ) -> Result<RawHtml<String>, AppError> {
     let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
     render(
-        &BandReportPage {
-            layout: Layout::new("reports", None, &user),
-            title: "EU pay transparency",
-            slug: "pay-transparency",
-            explanation: TRANSPARENCY_EXPLANATION.to_owned(),
-            query: String::new(),
-            filters: FormState::default(),
-            selects: Vec::new(),
-            problems: Vec::new(),
-            table: None,
-            chart: None,
-            empty_message: "Every EU candidate who reached interviewing had their range disclosed in time.",
-            rows_not_shown: 0,
-        }
+        &ReportPage::new(
+            Layout::new("reports", None, &user),
+            ("EU pay transparency", "pay-transparency"),
+            TRANSPARENCY_EXPLANATION.to_owned(),
+            "Every EU candidate who reached interviewing had their range disclosed in time.",
+        )
         .with_report(report),
     )
 }

@@ -286,20 +286,16 @@ fn page(
         ("scale", typed(&params.scale)),
     ];
     ReportPage {
-        layout: Layout::new("reports", None, user),
-        title: which.title(),
-        slug: which.slug(),
-        explanation: which.explanation(currency),
         query: query_string(values.iter().map(|(k, v)| (*k, v.as_str()))),
         filters: FormState::with_values(values),
+        window_filters: true,
         companies: company_choices(company_names),
         selects: which.selects(),
-        problems: Vec::new(),
-        table: None,
-        rows_not_shown: 0,
-        chart: None,
-        left_out: Vec::new(),
-        left_out_not_shown: 0,
-        empty_message: which.empty_message(),
+        ..ReportPage::new(
+            Layout::new("reports", None, user),
+            (which.title(), which.slug()),
+            which.explanation(currency),
+            which.empty_message(),
+        )
     }
 }

@@ -3,7 +3,6 @@
 pub mod account;
 pub mod audit;
 pub mod audit_words;
-pub mod band_reports;
 pub mod companies;
 pub mod dashboard;
 pub mod demo_data;

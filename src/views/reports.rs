@@ -30,6 +30,9 @@ pub struct ReportPage {
     /// What the report counts and how, in a sentence or two.
     pub explanation: String,
     pub filters: FormState,
+    /// Whether the page filters by a date window and by companies (the pay band reports
+    /// filter by their selects only).
+    pub window_filters: bool,
     pub companies: Vec<Choice>,
     pub selects: Vec<SelectFilter>,
     /// What is wrong with the filters; the report is not run while there is anything.
@@ -46,6 +49,33 @@ pub struct ReportPage {
 }
 
 impl ReportPage {
+    /// A page before its report ran: no filters but `selects` given later, nothing left out.
+    pub fn new(
+        layout: Layout,
+        (title, slug): (&'static str, &'static str),
+        explanation: String,
+        empty_message: &'static str,
+    ) -> Self {
+        ReportPage {
+            layout,
+            title,
+            slug,
+            explanation,
+            filters: FormState::default(),
+            window_filters: false,
+            companies: Vec::new(),
+            selects: Vec::new(),
+            problems: Vec::new(),
+            table: None,
+            rows_not_shown: 0,
+            chart: None,
+            left_out: Vec::new(),
+            left_out_not_shown: 0,
+            empty_message,
+            query: String::new(),
+        }
+    }
+
     /// Where the table's CSV is.
     pub fn csv_path(&self) -> String {
         format!("/reports/{}.csv", self.slug)
