@@ -348,3 +348,62 @@ fn reverting_a_batch_undoes_it_whole() -> anyhow::Result<()> {
     assert!(batch_page.contains("applied"));
     Ok(())
 }
+
+#[test]
+fn a_large_batch_reverts_whole_and_its_people_leave_the_reports() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let mut file = String::from(
+        "full_name,origin_company,stage,kind,currency,amount_low,amount_high,period,as_of,confidence\n",
+    );
+    for n in 0..5_000 {
+        file.push_str(&format!(
+            "Person {n:05},Lab {},offer,offered,USD,{n}00,{n}50,annual,2025-01-01,rumor\n",
+            n % 50
+        ));
+    }
+    app.import("big.csv", file.as_bytes());
+    let batch: i64 = import_batch::table
+        .select(import_batch::id)
+        .first(&mut app.conn()?)?;
+    assert_eq!((count_people(&app)?, count_reports(&app)?), (5_000, 5_000));
+
+    let reverted = app.post_and_follow(&format!("/import/batches/{batch}/revert"), &[]);
+    assert_eq!(reverted.texts(".flash"), vec!["Reverted the import."]);
+    assert_eq!((count_people(&app)?, count_reports(&app)?), (0, 0));
+    let companies: i64 = company::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(companies, 0, "the 50 companies it created are gone too");
+    let figures: i64 = diesel::sql_query("SELECT 1 FROM pay_figure")
+        .execute(&mut app.conn()?)?
+        .try_into()?;
+    assert_eq!(figures, 0, "the reports count none of them");
+    Ok(())
+}
+
+#[test]
+fn a_batch_whose_person_got_a_later_pay_report_is_kept_whole() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let header = "full_name,origin_company,stage,kind,currency,amount_low,amount_high,period,as_of,confidence\n";
+    let first = format!(
+        "{header}Ada Lovelace,New Lab,offer,offered,USD,1,2,annual,2025-01-01,rumor\n\
+         Grace Hopper,New Lab,offer,offered,USD,3,4,annual,2025-01-01,rumor\n"
+    );
+    app.import("first.csv", first.as_bytes());
+    let first_batch: i64 = import_batch::table
+        .select(import_batch::id)
+        .order(import_batch::id)
+        .first(&mut app.conn()?)?;
+    let later =
+        format!("{header}Grace Hopper,New Lab,offer,agreed,USD,5,6,annual,2025-02-01,confirmed\n");
+    app.import("later.csv", later.as_bytes());
+    assert_eq!((count_people(&app)?, count_reports(&app)?), (2, 3));
+
+    let refused = app.post(&format!("/import/batches/{first_batch}/revert"), &[]);
+    assert_eq!(refused.status, Status::Conflict);
+    assert!(refused.contains("Grace Hopper has pay reports added after this import"));
+    assert_eq!(
+        (count_people(&app)?, count_reports(&app)?),
+        (2, 3),
+        "nothing half-reverted"
+    );
+    Ok(())
+}
