@@ -7,6 +7,7 @@ pub mod band_reports;
 pub mod companies;
 pub mod dashboard;
 pub mod demo_data;
+pub mod duplicates;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;

@@ -16,10 +16,11 @@ use crate::error::AppError;
 use crate::export;
 use crate::models::offer::Offers;
 use crate::models::{
-    AuditEntry, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort, Position,
-    StageChange,
+    AuditEntry, Candidate, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort,
+    Position, StageChange,
 };
 use crate::views::audit::AuditRow;
+use crate::views::duplicates::PossibleDuplicate;
 use crate::views::offers::with_markets;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
@@ -212,6 +213,7 @@ pub(crate) async fn show(
 ) -> Result<RawHtml<String>, AppError> {
     // A viewer sees no pay: the reports are not even loaded for them.
     let sees_pay = user.role().sees_pay();
+    let edits = user.role().edits();
     let reporting = reporting.0.clone();
     let page = db
         .run(move |c| {
@@ -245,6 +247,11 @@ pub(crate) async fn show(
                 } else {
                     Vec::new()
                 },
+                possible_duplicates: if edits {
+                    possible_duplicates(c, &person)?
+                } else {
+                    Vec::new()
+                },
                 person,
             })
         })
@@ -253,4 +260,19 @@ pub(crate) async fn show(
         layout: Layout::new("people", flash, &user),
         ..page
     })
+}
+
+/// Whom the person form's rule finds for a stored person (similar names included, which the
+/// kept pairs leave out), minus those kept apart.
+fn possible_duplicates(
+    c: &mut diesel::PgConnection,
+    person: &Person,
+) -> Result<Vec<PossibleDuplicate>, AppError> {
+    let candidate = Candidate {
+        id: Some(person.id),
+        full_name: &person.fields.full_name,
+        origin_company_id: person.fields.origin_company_id,
+    };
+    let found = Person::likely_duplicates(c, &candidate)?;
+    Ok(PossibleDuplicate::all_of(person.id, found))
 }
