@@ -103,6 +103,19 @@ pub(super) struct Dismissal<'r> {
     page: Option<i64>,
 }
 
+impl Dismissal<'_> {
+    /// Where the answer redirects: only ever a page of ours, rebuilt from parsed values.
+    fn back(&self) -> Result<String, AppError> {
+        Ok(match self.from {
+            Some(from) => format!("/people/{from}#duplicates"),
+            None => match Place::parse(self.after, self.page)?.query() {
+                query if query.is_empty() => "/people/duplicates".to_owned(),
+                query => format!("/people/duplicates?{query}"),
+            },
+        })
+    }
+}
+
 #[post("/people/duplicates/dismiss", data = "<form>")]
 pub(super) async fn dismiss(
     user: Editor,
@@ -115,13 +128,7 @@ pub(super) async fn dismiss(
             "A person cannot be a duplicate of themselves: choose two people.".into(),
         ));
     }
-    let back = match form.from {
-        Some(from) => format!("/people/{from}#duplicates"),
-        None => format!(
-            "/people/duplicates?{}",
-            Place::parse(form.after, form.page)?.query()
-        ),
-    };
+    let back = form.back()?;
     let names = db
         .run_as(user.actor(), move |c| {
             DuplicateDismissal::record(c, left, &[right]).map_err(|e| match e {

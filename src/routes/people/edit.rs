@@ -216,10 +216,13 @@ fn duplicates_of(
             }
         }
     }
+    // Only a new person or a changed name or company gets here: there are no dismissals, or
+    // this save ends them.
     let candidate = Candidate {
         id,
         full_name,
         origin_company_id,
+        dismissals_hold: false,
     };
     Ok(Person::likely_duplicates(conn, &candidate)?)
 }

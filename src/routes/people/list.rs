@@ -272,6 +272,7 @@ fn possible_duplicates(
         id: Some(person.id),
         full_name: &person.fields.full_name,
         origin_company_id: person.fields.origin_company_id,
+        dismissals_hold: true,
     };
     let found = Person::likely_duplicates(c, &candidate)?;
     Ok(PossibleDuplicate::all_of(person.id, found))
