@@ -7,6 +7,10 @@ use diesel::sql_types::{BigInt, Bool, Nullable, Text, Timestamptz};
 
 use crate::domain::{PersonId, Stage};
 
+/// Keeps the pair `d` unless someone said "not a duplicate" (a primary key probe per pair).
+const NOT_DISMISSED: &str = "NOT EXISTS (SELECT FROM duplicate_dismissal x
+    WHERE (x.low_id, x.high_id) = (d.low_id, d.high_id))";
+
 /// Where a page of the list starts: just after this pair, in the list's order (pairs with
 /// both reasons first, then by their ids).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,18 +113,16 @@ impl DuplicatePair {
             Some(c) if c.both => (true, (c.low, c.high), (start, start)),
             Some(c) => (false, (start, start), (c.low, c.high)),
         };
-        let rows: Vec<SideRow> = diesel::sql_query(
+        let rows: Vec<SideRow> = diesel::sql_query(format!(
             "WITH page AS (
                 (SELECT d.* FROM duplicate_pair d
                  WHERE (same_origin AND shared_source) IS TRUE AND $1
-                   AND (low_id, high_id) > ($2, $3) AND NOT EXISTS (SELECT FROM duplicate_dismissal x
-                                   WHERE (x.low_id, x.high_id) = (d.low_id, d.high_id))
+                   AND (low_id, high_id) > ($2, $3) AND {NOT_DISMISSED}
                  ORDER BY (same_origin AND shared_source) DESC, low_id, high_id LIMIT $6)
                 UNION ALL
                 (SELECT d.* FROM duplicate_pair d
                  WHERE (same_origin AND shared_source) IS FALSE
-                   AND (low_id, high_id) > ($4, $5) AND NOT EXISTS (SELECT FROM duplicate_dismissal x
-                                   WHERE (x.low_id, x.high_id) = (d.low_id, d.high_id))
+                   AND (low_id, high_id) > ($4, $5) AND {NOT_DISMISSED}
                  ORDER BY (same_origin AND shared_source) DESC, low_id, high_id LIMIT $6)
                 LIMIT $6
             )
@@ -133,8 +135,8 @@ impl DuplicatePair {
             LEFT JOIN company o ON o.id = p.origin_company_id
             LEFT JOIN company h ON h.id = p.hiring_company_id
             ORDER BY (page.same_origin AND page.shared_source) DESC, page.low_id, page.high_id,
-                     p.id",
-        )
+                     p.id"
+        ))
         .bind::<Bool, _>(read_both)
         .bind::<BigInt, _>(both_from.0)
         .bind::<BigInt, _>(both_from.1)
@@ -163,12 +165,11 @@ impl DuplicatePair {
             #[diesel(sql_type = BigInt)]
             n: i64,
         }
-        let counted: Counted = diesel::sql_query(
+        let counted: Counted = diesel::sql_query(format!(
             "SELECT count(*) AS n FROM (
-                SELECT 1 FROM duplicate_pair d WHERE NOT EXISTS (SELECT FROM duplicate_dismissal x
-                                   WHERE (x.low_id, x.high_id) = (d.low_id, d.high_id)) LIMIT $1
-            ) up_to",
-        )
+                SELECT 1 FROM duplicate_pair d WHERE {NOT_DISMISSED} LIMIT $1
+            ) up_to"
+        ))
         .bind::<BigInt, _>(limit + 1)
         .get_result(conn)?;
         Ok(Some(counted.n).filter(|&n| n <= limit))
