@@ -1,5 +1,5 @@
-//! The duplicates list (`/people/duplicates`) and "Not a duplicate", from the list or from a
-//! person's page. Merging is the merge page's (`/people/merge`); both pages link to it.
+//! The duplicates list (`/people/duplicates`), a person's possible duplicates, and "Not a
+//! duplicate" from either. Merging is the merge page's (`/people/merge`); both link to it.
 
 use diesel::result::Error as DieselError;
 use rocket::form::{Form, FromForm};
@@ -12,8 +12,8 @@ use crate::auth::Editor;
 use crate::db::Db;
 use crate::domain::PersonId;
 use crate::error::AppError;
-use crate::models::{DuplicateDismissal, DuplicatePair, PairCursor, Person};
-use crate::views::duplicates::DuplicatesPage;
+use crate::models::{Candidate, DuplicateDismissal, DuplicatePair, PairCursor, Person};
+use crate::views::duplicates::{DuplicatesPage, PossibleDuplicate};
 use crate::views::{Layout, Pager, render};
 
 /// A place in the list: after which pair the page starts, and its number (for display only:
@@ -150,4 +150,20 @@ pub(super) async fn dismiss(
             names.0, names.1
         ),
     ))
+}
+
+/// Whom the person form's rule finds for a stored person (similar names included, which the
+/// kept pairs leave out), minus those kept apart.
+pub(super) fn possible_duplicates(
+    c: &mut diesel::PgConnection,
+    person: &Person,
+) -> Result<Vec<PossibleDuplicate>, AppError> {
+    let candidate = Candidate {
+        id: Some(person.id),
+        full_name: &person.fields.full_name,
+        origin_company_id: person.fields.origin_company_id,
+        dismissals_hold: true,
+    };
+    let found = Person::likely_duplicates(c, &candidate)?;
+    Ok(PossibleDuplicate::all_of(person.id, found))
 }

@@ -16,11 +16,10 @@ use crate::error::AppError;
 use crate::export;
 use crate::models::offer::Offers;
 use crate::models::{
-    AuditEntry, Candidate, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort,
-    Position, StageChange,
+    AuditEntry, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort, Position,
+    StageChange,
 };
 use crate::views::audit::AuditRow;
-use crate::views::duplicates::PossibleDuplicate;
 use crate::views::offers::with_markets;
 use crate::views::pay_reports::PayReportRow;
 use crate::views::people::*;
@@ -248,7 +247,7 @@ pub(crate) async fn show(
                     Vec::new()
                 },
                 possible_duplicates: if edits {
-                    possible_duplicates(c, &person)?
+                    super::duplicates::possible_duplicates(c, &person)?
                 } else {
                     Vec::new()
                 },
@@ -260,20 +259,4 @@ pub(crate) async fn show(
         layout: Layout::new("people", flash, &user),
         ..page
     })
-}
-
-/// Whom the person form's rule finds for a stored person (similar names included, which the
-/// kept pairs leave out), minus those kept apart.
-fn possible_duplicates(
-    c: &mut diesel::PgConnection,
-    person: &Person,
-) -> Result<Vec<PossibleDuplicate>, AppError> {
-    let candidate = Candidate {
-        id: Some(person.id),
-        full_name: &person.fields.full_name,
-        origin_company_id: person.fields.origin_company_id,
-        dismissals_hold: true,
-    };
-    let found = Person::likely_duplicates(c, &candidate)?;
-    Ok(PossibleDuplicate::all_of(person.id, found))
 }
