@@ -1,6 +1,7 @@
 //! The preview's likely duplicates: new people of a file who may be someone stored already, or
 //! another new person of the same file, by the rule of `Person::likely_duplicates`. Marking
-//! never blocks an import; the preview asks to review them first.
+//! never blocks an import; the preview asks to review them first. "Not a duplicate" needs no
+//! check here: a dismissal pairs two stored people, and only people a file creates are marked.
 
 use std::collections::HashMap;
 

@@ -6,6 +6,7 @@ pub mod audit_words;
 pub mod companies;
 pub mod dashboard;
 pub mod demo_data;
+pub mod duplicates;
 pub mod exchange_rates;
 pub mod form;
 pub mod imports;

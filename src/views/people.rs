@@ -124,6 +124,8 @@ pub struct PersonShowPage {
     pub offers: Vec<super::offers::OfferView>,
     /// The person's audit history (and their pay reports' for those who see pay).
     pub entries: Vec<crate::views::audit::AuditRow>,
+    /// Whom the person form's rule finds for this person (empty for those who do not edit).
+    pub possible_duplicates: Vec<super::duplicates::PossibleDuplicate>,
 }
 
 #[derive(Template)]

@@ -17,6 +17,7 @@ mod dates;
 mod decision_erasure;
 mod demo;
 mod drill_down;
+mod duplicate_list;
 mod duplicates;
 mod entered_as_hired;
 mod error_pages;

@@ -56,12 +56,18 @@ pub struct Candidate<'a> {
     pub id: Option<PersonId>,
     pub full_name: &'a str,
     pub origin_company_id: Option<CompanyId>,
+    /// Whether the candidate's "not a duplicate" dismissals hold. Not for a save that changes
+    /// their name key or origin company: that ends them (the duplicate_pairs trigger), so
+    /// the form asks about those people again rather than let the pair surface unasked.
+    pub dismissals_hold: bool,
 }
 
 impl Person {
     /// The stored people `candidate` may duplicate, most alike first: a name with the same
     /// key or a very similar one, and the same origin company or a pay report citing a source
-    /// URL one of the candidate's own reports cites. Found through the indexes (trigrams of
+    /// URL one of the candidate's own reports cites; not those kept apart from a stored
+    /// candidate by "not a duplicate" while that holds (a new one has none: `least` and
+    /// `greatest` skip the NULL id, and no dismissal pairs a person with themselves). Found through the indexes (trigrams of
     /// the name with the origin company, the source URLs), never by comparing everyone.
     pub fn likely_duplicates(
         conn: &mut PgConnection,
@@ -90,6 +96,9 @@ impl Person {
                 FROM candidates JOIN person p USING (id)
                 LEFT JOIN company c ON c.id = p.origin_company_id
                 WHERE p.id IS DISTINCT FROM $3 AND similarity(p.name_key, $1) >= $4
+                  AND NOT ($6 AND EXISTS (
+                      SELECT FROM duplicate_dismissal x
+                      WHERE (x.low_id, x.high_id) = (least(p.id, $3), greatest(p.id, $3))))
                 ORDER BY p.name_key = $1 DESC, similarity(p.name_key, $1) DESC, p.full_name, p.id
                 LIMIT $5",
             )
@@ -98,6 +107,7 @@ impl Person {
             .bind::<Nullable<BigInt>, _>(candidate.id.map(|id| id.get()))
             .bind::<Double, _>(SIMILAR_NAMES)
             .bind::<BigInt, _>(SHOWN)
+            .bind::<Bool, _>(candidate.dismissals_hold)
             .load(conn)
         })
     }

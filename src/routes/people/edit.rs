@@ -1,6 +1,6 @@
 //! Creating and editing a person.
 
-use diesel::PgConnection;
+use diesel::{Connection, PgConnection};
 use rocket::form::{Contextual, Form};
 use rocket::response::content::RawHtml;
 use rocket::{State, get, post, uri};
@@ -12,7 +12,9 @@ use crate::db::Db;
 use crate::domain::{CompanyId, PersonId, Stage, name_key, rules, zone};
 use crate::error::AppError;
 use crate::input::{self, PersonInput};
-use crate::models::{Candidate, Company, LikelyDuplicate, PayReport, Person, SaveOutcome};
+use crate::models::{
+    Candidate, Company, DuplicateDismissal, LikelyDuplicate, PayReport, Person, SaveOutcome,
+};
 use crate::views::people::PersonFormPage;
 use crate::views::{FormState, Layout, render};
 
@@ -53,15 +55,17 @@ impl Versioned for Person {
         if state.has_errors() {
             return Ok(None);
         }
-        if state.value(DIFFERENT_PERSON) != "yes" {
-            let id = match target {
-                Target::Existing(id) => Some(id),
-                Target::New(()) => None,
-            };
-            if !duplicates_of(conn, id, input.full_name.as_str(), origin)?.is_empty() {
-                state.add_error(DIFFERENT_PERSON, DUPLICATES_LISTED);
-                return Ok(None);
-            }
+        let id = match target {
+            Target::Existing(id) => Some(id),
+            Target::New(()) => None,
+        };
+        let listed: Vec<PersonId> = duplicates_of(conn, id, input.full_name.as_str(), origin)?
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        if !listed.is_empty() && state.value(DIFFERENT_PERSON) != "yes" {
+            state.add_error(DIFFERENT_PERSON, DUPLICATES_LISTED);
+            return Ok(None);
         }
         let fields = input.into_fields(origin, hiring);
         if let Target::Existing(id) = target
@@ -71,10 +75,18 @@ impl Versioned for Person {
             state.add_error("zone", rules::PAY_HISTORY_MOVE_REFUSED);
             return Ok(None);
         }
-        Ok(Some(match target {
-            Target::Existing(id) => Person::update(conn, id, version, &fields)?,
-            Target::New(()) => SaveOutcome::Saved(Person::insert(conn, &fields)?),
-        }))
+        // "A different person" answers for those listed: kept apart in the save's own
+        // transaction, so neither this form nor the duplicates list asks about them again.
+        conn.transaction(|conn| {
+            let outcome = match target {
+                Target::Existing(id) => Person::update(conn, id, version, &fields)?,
+                Target::New(()) => SaveOutcome::Saved(Person::insert(conn, &fields)?),
+            };
+            if let SaveOutcome::Saved(person) = &outcome {
+                DuplicateDismissal::record(conn, person.id, &listed)?;
+            }
+            Ok(Some(outcome))
+        })
     }
 }
 
@@ -204,10 +216,13 @@ fn duplicates_of(
             }
         }
     }
+    // Only a new person or a changed name or company gets here: there are no dismissals, or
+    // this save ends them.
     let candidate = Candidate {
         id,
         full_name,
         origin_company_id,
+        dismissals_hold: false,
     };
     Ok(Person::likely_duplicates(conn, &candidate)?)
 }

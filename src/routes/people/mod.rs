@@ -1,6 +1,8 @@
-//! People pages: the searchable list, a person's page, create and edit, delete and erase.
+//! People pages: the searchable list, a person's page, create and edit, delete and erase, and
+//! the likely duplicates.
 
 mod counted_params;
+mod duplicates;
 mod edit;
 mod list;
 mod params;
@@ -13,6 +15,8 @@ pub(crate) use params::ListParams;
 pub fn routes() -> Vec<Route> {
     rocket::routes![
         list::index,
+        duplicates::index,
+        duplicates::dismiss,
         list::download,
         list::show,
         edit::new,
