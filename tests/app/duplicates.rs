@@ -161,3 +161,54 @@ fn editing_checks_against_others_and_a_shared_pay_source_counts() -> anyhow::Res
     assert_eq!(people_named(&app, "A. Wang")?, 1);
     Ok(())
 }
+
+#[test]
+fn a_stale_edit_meets_its_conflict_before_any_duplicate_question() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Scale AI");
+    app.create_person(&[
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+    ]);
+    let other = app.create_person(&[("full_name", "Lucy Guo"), ("stage", "sourced")]);
+    let read_at = app
+        .get(&format!("/people/{other}/edit"))
+        .attrs("input[name=version]", "value")
+        .pop()
+        .unwrap_or_default();
+    // Someone else saves first.
+    app.post(
+        &format!("/people/{other}/edit"),
+        &[("full_name", "Lucy Guo"), ("stage", "contacted")],
+    );
+    // This form, read before their save, renames her to a likely duplicate.
+    let late = app.post(
+        &format!("/people/{other}/edit"),
+        &[
+            ("version", &read_at),
+            ("full_name", "Alexandr Wang"),
+            ("origin_company", "Scale AI"),
+            ("stage", "sourced"),
+        ],
+    );
+    assert_eq!(late.status, Status::Conflict, "{}", late.body);
+    assert!(late.texts(".duplicates li").is_empty());
+    // Saved again over what is stored now, the question comes.
+    let newer = late
+        .attrs("input[name=version]", "value")
+        .pop()
+        .unwrap_or_default();
+    let again = app.post(
+        &format!("/people/{other}/edit"),
+        &[
+            ("version", &newer),
+            ("full_name", "Alexandr Wang"),
+            ("origin_company", "Scale AI"),
+            ("stage", "sourced"),
+        ],
+    );
+    assert_eq!(again.status, Status::UnprocessableEntity, "{}", again.body);
+    assert_eq!(people_named(&app, "Lucy Guo")?, 1);
+    Ok(())
+}

@@ -59,10 +59,11 @@ impl Versioned for Person {
             Target::Existing(id) => Some(id),
             Target::New(()) => None,
         };
-        let listed: Vec<PersonId> = duplicates_of(conn, id, input.full_name.as_str(), origin)?
-            .iter()
-            .map(|d| d.id)
-            .collect();
+        let listed: Vec<PersonId> =
+            duplicates_of(conn, (id, version), input.full_name.as_str(), origin)?
+                .iter()
+                .map(|d| d.id)
+                .collect();
         if !listed.is_empty() && state.value(DIFFERENT_PERSON) != "yes" {
             state.add_error(DIFFERENT_PERSON, DUPLICATES_LISTED);
             return Ok(None);
@@ -170,7 +171,7 @@ async fn submit(
                             Some(name) => Company::find_by_name(c, &name)?.map(|co| co.id),
                             None => None,
                         };
-                        duplicates_of(c, id, &full_name, origin)?
+                        duplicates_of(c, (id, None), &full_name, origin)?
                     }
                     None => Vec::new(),
                 };
@@ -197,10 +198,12 @@ async fn submit(
 /// Who a person being saved may duplicate (`Person::likely_duplicates`), unless nobody can:
 /// a new person without an origin company has no pay sources yet either, and an edit that
 /// keeps the name and the company asks nothing (the pair was there before, and was let
-/// through once; a stage change should not ask again).
+/// through once; a stage change should not ask again). An edit made over an older version
+/// than the stored one asks nothing either: its save answers with the conflict first, and the
+/// question comes, if at all, when the user saves again over what is stored now.
 fn duplicates_of(
     conn: &mut PgConnection,
-    id: Option<PersonId>,
+    (id, version): (Option<PersonId>, Option<i32>),
     full_name: &str,
     origin_company_id: Option<CompanyId>,
 ) -> Result<Vec<LikelyDuplicate>, AppError> {
@@ -208,7 +211,11 @@ fn duplicates_of(
         None if origin_company_id.is_none() => return Ok(Vec::new()),
         None => {}
         Some(id) => {
-            let stored = Person::find(conn, id)?.fields;
+            let stored = Person::find(conn, id)?;
+            if version.is_some_and(|read_at| read_at != stored.version) {
+                return Ok(Vec::new());
+            }
+            let stored = stored.fields;
             if name_key(&stored.full_name) == name_key(full_name)
                 && stored.origin_company_id == origin_company_id
             {
