@@ -66,6 +66,20 @@ impl AuditNames {
         })
     }
 
+    /// Only the names of these companies: for pages that show records' values as the audit
+    /// words them (a merge's two people side by side).
+    pub fn of_companies(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<AuditNames> {
+        Ok(AuditNames {
+            companies: company::table
+                .filter(company::id.eq_any(ids))
+                .select((company::id, company::name))
+                .load(conn)?
+                .into_iter()
+                .collect(),
+            ..AuditNames::default()
+        })
+    }
+
     /// The account an actor names: the e-mail itself, or inside `command line (…)`.
     fn actor_account(actor: &str) -> &str {
         actor

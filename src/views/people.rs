@@ -124,6 +124,8 @@ pub struct PersonShowPage {
     pub offers: Vec<super::offers::OfferView>,
     /// The person's audit history (and their pay reports' for those who see pay).
     pub entries: Vec<crate::views::audit::AuditRow>,
+    /// The merges into this person that stand (empty for those who cannot undo them).
+    pub merges: Vec<crate::models::MergeListItem>,
 }
 
 #[derive(Template)]

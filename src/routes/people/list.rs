@@ -212,6 +212,7 @@ pub(crate) async fn show(
 ) -> Result<RawHtml<String>, AppError> {
     // A viewer sees no pay: the reports are not even loaded for them.
     let sees_pay = user.role().sees_pay();
+    let edits = user.role().edits();
     let reporting = reporting.0.clone();
     let page = db
         .run(move |c| {
@@ -242,6 +243,11 @@ pub(crate) async fn show(
                 offers: if sees_pay {
                     let offers = crate::offers::review(c, &reporting, &Offers::OfPerson(id))?;
                     with_markets(c, &reporting, offers)?
+                } else {
+                    Vec::new()
+                },
+                merges: if edits {
+                    crate::models::PersonMerge::standing_into(c, id)?
                 } else {
                     Vec::new()
                 },
