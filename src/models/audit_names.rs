@@ -21,6 +21,9 @@ fn ids_in<'a>(entry: &'a AuditEntry, field: &'a str) -> impl Iterator<Item = i64
     [entry.before.as_ref(), entry.after.as_ref()]
         .into_iter()
         .flatten()
+        // A merge's entry keeps the survivor's row as it was under `survivor`.
+        .flat_map(|values| [Some(values), values.get("survivor")])
+        .flatten()
         .filter_map(move |values| values.get(field)?.as_i64())
 }
 

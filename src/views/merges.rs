@@ -189,6 +189,13 @@ impl BlockerWords {
                 format!("Pay report {id}, moved by the merge, was deleted since."),
                 None,
             ),
+            Blocker::CompanyGone(id) => (
+                format!(
+                    "Company {id}, which a record before the merge named, was deleted since: \
+                     add it again or choose another company first."
+                ),
+                None,
+            ),
             Blocker::StageChangeGone(id) => (
                 format!("A stage change moved by the merge ({id}) is gone."),
                 None,
@@ -203,5 +210,22 @@ impl BlockerWords {
             })
         });
         BlockerWords { text, link }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_merged_fields_are_every_field_of_a_person() {
+        let mut keys: Vec<String> = fields_map(&PersonFields::default())
+            .keys()
+            .cloned()
+            .collect();
+        let mut merged: Vec<String> = MERGED_FIELDS.iter().map(|f| f.to_string()).collect();
+        keys.sort();
+        merged.sort();
+        assert_eq!(keys, merged);
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{PersonMerge, mark, row_of};
 use crate::domain::{MergeId, PersonId};
-use crate::schema::{pay_report, person, person_merge, stage_change};
+use crate::schema::{company, pay_report, person, person_merge, stage_change};
 
 /// What stands in the way of undoing a merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub enum Blocker {
     PayReportChanged(i64),
     PayReportGone(i64),
     StageChangeGone(i64),
+    /// A company one of the saved records names was deleted since.
+    CompanyGone(i64),
 }
 
 #[derive(Debug)]
@@ -72,6 +74,22 @@ impl PersonMerge {
         if taken > 0 {
             blockers.push(Blocker::RemovedIdTaken);
         }
+        let named: Vec<i64> = [&self.survivor_before, &self.removed_before]
+            .iter()
+            .flat_map(|row| ["origin_company_id", "hiring_company_id"].map(|f| row.get(f)))
+            .filter_map(|id| id.and_then(Value::as_i64))
+            .collect();
+        let companies: Vec<i64> = company::table
+            .filter(company::id.eq_any(&named))
+            .select(company::id)
+            .load(conn)?;
+        let mut gone: Vec<i64> = named
+            .into_iter()
+            .filter(|c| !companies.contains(c))
+            .collect();
+        gone.sort_unstable();
+        gone.dedup();
+        blockers.extend(gone.into_iter().map(Blocker::CompanyGone));
         let reports: Vec<(i64, PersonId, i32)> = pay_report::table
             .filter(pay_report::id.eq_any(&self.pay_report_ids))
             .select((pay_report::id, pay_report::person_id, pay_report::version))

@@ -195,3 +195,41 @@ fn rows_added_to_the_survivor_after_the_merge_stay_with_it_on_undo() -> anyhow::
     assert_eq!(back, vec!["Recruiter", "Offer letter"]);
     Ok(())
 }
+
+#[test]
+fn undo_is_refused_when_a_company_the_saved_records_name_was_deleted() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let old = app.create_company("Old Lab");
+    app.create_company("Scale AI");
+    let left = app.create_person(&[
+        ("full_name", "Daniel Gross"),
+        ("origin_company", "Old Lab"),
+        ("stage", "hired"),
+    ]);
+    let right = app.create_person(&[
+        ("full_name", "Daniel Gross"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+        ("different_person", "yes"),
+    ]);
+    let pair = Pair {
+        left,
+        right,
+        other: 0,
+    };
+    let page = merge_page(&app, &pair);
+    let posted = merge(&app, &page, &[("origin_company_id", "right")]);
+    assert_eq!(posted.status, Status::SeeOther, "{}", posted.body);
+    let deleted = app.post(&format!("/companies/{old}/delete"), &[]);
+    assert_eq!(deleted.status, Status::SeeOther, "{}", deleted.body);
+    let refused = app.post(&format!("/people/merges/{}/undo", last_merge(&app)?), &[]);
+    assert_eq!(refused.status, Status::Conflict, "{}", refused.body);
+    assert!(
+        refused.contains(&format!(
+            "Company {old}, which a record before the merge named"
+        )),
+        "{}",
+        refused.body
+    );
+    Ok(())
+}
