@@ -1,6 +1,7 @@
 -- The merge entries already written stay (the audit is append-only), so the wider CHECK stays too.
 DROP FUNCTION restore_person(JSONB);
 DROP FUNCTION scrub_merge_copy(JSONB, TEXT[], TEXT[]);
+DROP FUNCTION people_merged_into(BIGINT);
 DROP TABLE person_merge;
 DROP FUNCTION write_merge_audit_entry();
 DROP FUNCTION guard_person_merge();

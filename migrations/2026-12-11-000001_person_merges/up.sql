@@ -52,9 +52,22 @@ CREATE TABLE person_merge (
     CONSTRAINT person_merge_undone_after CHECK (undone_at IS NULL OR undone_at >= merged_at)
 );
 CREATE INDEX person_merge_survivor_idx ON person_merge (survivor_id);
--- A removed person is gone: it cannot be merged away twice while its merge stands.
-CREATE UNIQUE INDEX person_merge_removed_once ON person_merge (removed_id) WHERE undone_at IS NULL;
+-- Not unique while the merge stands: an import that keeps ids may create a person under a
+-- removed id, who can be merged in turn (the older merge's undo is then refused).
+CREATE INDEX person_merge_removed_idx ON person_merge (removed_id);
 CREATE INDEX person_merge_newest_idx ON person_merge (merged_at DESC, id DESC);
+
+-- A person and everyone merged into them by merges that stand, through merges of merges: whose
+-- history is now theirs (the person page's history, the audit filtered on the person, erasure).
+CREATE FUNCTION people_merged_into(survivor BIGINT) RETURNS SETOF BIGINT
+LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE merged(id) AS (
+        SELECT survivor
+        UNION
+        SELECT m.removed_id FROM person_merge m JOIN merged ON m.survivor_id = merged.id
+        WHERE m.undone_at IS NULL)
+    SELECT id FROM merged
+$$;
 
 -- What a merge record may become: undone once, and scrubbed by an erasure. Who merged which
 -- people into which, and the moved rows, never change.

@@ -33,8 +33,19 @@ impl AuditFilter {
         if let Some(table) = &self.record_table {
             query = query.filter(audit_log::record_table.eq(table.clone()));
         }
-        if let Some(id) = self.record_id {
-            query = query.filter(audit_log::record_id.eq(id));
+        match (self.record_id, self.record_table.as_deref()) {
+            // A person's entries include those of the people merged into them.
+            (Some(id), Some("person")) => {
+                query = query.filter(
+                    diesel::dsl::sql::<diesel::sql_types::Bool>(
+                        "record_id IN (SELECT people_merged_into(",
+                    )
+                    .bind::<diesel::sql_types::BigInt, _>(id)
+                    .sql("))"),
+                );
+            }
+            (Some(id), _) => query = query.filter(audit_log::record_id.eq(id)),
+            (None, _) => {}
         }
         if let Some(actor) = &self.actor {
             // Pages name users by name, entries by e-mail: either finds them.

@@ -220,7 +220,23 @@ fn merging_gives_the_survivor_the_chosen_fields_and_moves_every_row() -> anyhow:
         history.contains(&format!("merged Alex Wang (person {}) into", pair.right)),
         "{history}"
     );
-    assert!(history.contains("Met at NeurIPS"), "{history}");
+    // The merged record's own entries (its import, its stage move, its pay reports).
+    let linked = shown.attrs("table.audit a", "href");
+    assert!(
+        linked.contains(&format!("/people/{}", pair.right)),
+        "{linked:?}"
+    );
+    assert!(history.contains("Offer letter"), "{history}");
+    let audit = app.get(&format!(
+        "/audit?record_table=person&record_id={}",
+        pair.left
+    ));
+    assert!(
+        audit
+            .attrs("table.audit a", "href")
+            .contains(&format!("/people/{}", pair.right)),
+        "the audit filtered on the survivor shows the merged record's entries"
+    );
     assert_eq!(
         shown.attrs(".merged-from a", "href").len(),
         1,

@@ -97,12 +97,7 @@ impl PersonMerge {
             ids: Vec<i64>,
         }
         Ok(diesel::sql_query(
-            "WITH RECURSIVE merged(id) AS (
-                 SELECT $1::bigint
-                 UNION
-                 SELECT m.removed_id FROM person_merge m JOIN merged ON m.survivor_id = merged.id
-                 WHERE m.undone_at IS NULL)
-             SELECT array_agg(id ORDER BY id) AS ids FROM merged",
+            "SELECT array_agg(id ORDER BY id) AS ids FROM people_merged_into($1) AS id",
         )
         .bind::<BigInt, _>(id.get())
         .get_result::<People>(conn)?
