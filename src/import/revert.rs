@@ -7,7 +7,9 @@ use crate::domain::{CompanyId, PayBandId, PersonId};
 use crate::input::PayBandInput;
 use crate::models::PayBand;
 use crate::models::pay_decision::PayDecision;
-use crate::models::{Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields};
+use crate::models::{
+    Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields, PersonMerge,
+};
 use crate::schema::pay_report;
 
 /// Undoes an applied batch, all or nothing: what it created is deleted, what it updated gets
@@ -20,6 +22,14 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
         }
         for item in ImportItem::of_batch(conn, batch_id)? {
             let id = item.record_id;
+            // A merge moved the batch's items to its survivor: reverting them would delete or
+            // rewrite the survivor, and the merge could no longer be undone.
+            if item.record_table == "person" && PersonMerge::is_survivor(conn, PersonId(id))? {
+                let name = Person::find(conn, PersonId(id))?.fields.full_name;
+                return Err(ImportError::Refused(format!(
+                    "{name} has had another record merged into it since this import: undo that merge first (People, Merges), or keep the batch."
+                )));
+            }
             let (person_id, company_id) = (PersonId(id), CompanyId(id));
             match (item.record_table.as_str(), &item.before) {
                 ("pay_report", _) => {

@@ -2,6 +2,7 @@
 //! row, the one audit entry, lost updates on either side, and who may merge at all.
 
 mod erasure;
+mod imports;
 mod undo;
 
 use diesel::prelude::*;

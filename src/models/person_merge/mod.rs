@@ -104,6 +104,16 @@ impl PersonMerge {
         .ids)
     }
 
+    /// Whether another record was merged into this person by a merge that stands.
+    pub fn is_survivor(conn: &mut PgConnection, id: PersonId) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            person_merge::table
+                .filter(person_merge::survivor_id.eq(id))
+                .filter(person_merge::undone_at.is_null()),
+        ))
+        .get_result(conn)
+    }
+
     /// The removed person's name as the merge saved it.
     pub fn removed_name(&self) -> &str {
         self.removed_before
