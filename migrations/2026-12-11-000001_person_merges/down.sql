@@ -1,4 +1,5 @@
 -- The merge entries already written stay (the audit is append-only), so the wider CHECK stays too.
+DROP INDEX audit_log_merge_idx;
 DROP FUNCTION restore_person(JSONB);
 DROP FUNCTION scrub_merge_copy(JSONB, TEXT[], TEXT[]);
 DROP FUNCTION people_merged_into(BIGINT);

@@ -121,6 +121,10 @@ $$;
 CREATE TRIGGER person_merge_audit AFTER INSERT OR UPDATE ON person_merge
     FOR EACH ROW EXECUTE FUNCTION write_merge_audit_entry();
 
+-- An erasure looks through the merge entries for copies of its person, wherever they are
+-- recorded: a scan of these few instead of the whole audit.
+CREATE INDEX audit_log_merge_idx ON audit_log (record_id) WHERE action IN ('merge', 'unmerge');
+
 -- Inside a merge or an undo the row triggers write no entries (the merge's own entry says it
 -- all); everything else as in 2026-12-03-000001_audit_without_import_files.
 CREATE OR REPLACE FUNCTION write_audit_creations() RETURNS trigger LANGUAGE plpgsql AS $$
