@@ -3,12 +3,13 @@
 
 mod erasure;
 mod imports;
+mod input;
+mod roles;
 mod undo;
 
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use rocket::http::Status;
-use talent_tracker::domain::Role;
 use talent_tracker::schema::{audit_log, import_item, pay_report, person, stage_change};
 
 use crate::common::{Page, TestApp};
@@ -297,140 +298,5 @@ fn a_merge_over_either_record_changed_meanwhile_answers_409_and_merges_nothing()
             assert_eq!(merge(&app, &late, &[]).status, Status::SeeOther);
         }
     }
-    Ok(())
-}
-
-#[test]
-fn merge_input_that_makes_no_sense_gets_a_clear_answer() -> anyhow::Result<()> {
-    let app = TestApp::new()?;
-    let pair = pair(&app)?;
-    let same = app.get(&format!(
-        "/people/merge?left={}&right={}",
-        pair.left, pair.left
-    ));
-    assert_eq!(same.status, Status::UnprocessableEntity);
-    assert!(same.contains("two different people"), "{}", same.body);
-    assert_eq!(
-        app.get("/people/merge?left=x").status,
-        Status::UnprocessableEntity
-    );
-    assert_eq!(
-        app.get("/people/merge?left=1&right=999999").status,
-        Status::NotFound
-    );
-    let token = app.csrf_token();
-    let (left, right) = (pair.left.to_string(), pair.right.to_string());
-    let unknown = app.post_raw(
-        "/people/merge",
-        &[
-            ("csrf_token", &token),
-            ("left", &left),
-            ("right", &right),
-            ("left_version", "1"),
-            ("right_version", "1"),
-            ("survivor", "left"),
-            ("take[version]", "right"),
-        ],
-    );
-    assert_eq!(unknown.status, Status::UnprocessableEntity);
-    assert!(unknown.contains("not a field"), "{}", unknown.body);
-    let both: i64 = person::table
-        .filter(person::id.eq_any([pair.left, pair.right]))
-        .count()
-        .get_result(&mut app.conn()?)?;
-    assert_eq!(both, 2);
-    // The newer record may survive too.
-    let page = merge_page(&app, &pair);
-    let merged = merge(&app, &page, &[("survivor", "right")]);
-    assert_eq!(
-        merged.location.as_deref(),
-        Some(format!("/people/{}", pair.right).as_str())
-    );
-    Ok(())
-}
-
-#[test]
-fn chosen_dates_out_of_order_are_refused_and_nothing_is_merged() -> anyhow::Result<()> {
-    let app = TestApp::new()?;
-    let left = app.create_person(&[
-        ("full_name", "Nat Friedman"),
-        ("stage", "hired"),
-        ("first_contact_on", "2025-01-01"),
-        ("offer_on", "2025-02-01"),
-    ]);
-    let right = app.create_person(&[
-        ("full_name", "Nat Friedman Jr"),
-        ("stage", "hired"),
-        ("first_contact_on", "2025-03-01"),
-        ("offer_on", "2025-04-01"),
-    ]);
-    let page = merge_page(
-        &app,
-        &Pair {
-            left,
-            right,
-            other: 0,
-        },
-    );
-    let mixed = merge(
-        &app,
-        &page,
-        &[("first_contact_on", "right"), ("offer_on", "left")],
-    );
-    assert_eq!(mixed.status, Status::UnprocessableEntity, "{}", mixed.body);
-    assert!(mixed.contains("out of order"), "{}", mixed.body);
-    let both: i64 = person::table.count().get_result(&mut app.conn()?)?;
-    assert_eq!(both, 2);
-    Ok(())
-}
-
-#[test]
-fn only_recruiters_and_admins_see_or_use_merging() -> anyhow::Result<()> {
-    let app = TestApp::new()?;
-    let pair = pair(&app)?;
-    let page = merge_page(&app, &pair);
-    assert_eq!(merge(&app, &page, &[]).status, Status::SeeOther);
-    let merge_id: i64 = diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-        "(SELECT max(id) FROM person_merge)",
-    ))
-    .get_result(&mut app.conn()?)?;
-    app.switch_to(Role::Recruiter)?;
-    assert_eq!(app.get("/people/merges").status, Status::Ok);
-    assert!(
-        app.get(&format!("/people/{}", pair.left))
-            .contains("Undo this merge")
-    );
-    for role in [Role::Viewer, Role::Analyst] {
-        app.switch_to(role)?;
-        let person_page = app.get(&format!("/people/{}", pair.left));
-        assert_eq!(person_page.status, Status::Ok);
-        assert!(!person_page.body.contains("/people/merges"), "{role:?}");
-        assert!(!person_page.body.contains("/people/merge?"), "{role:?}");
-        for uri in [
-            format!("/people/merge?left={}&right={}", pair.left, pair.other),
-            "/people/merges".to_owned(),
-            format!("/people/merges/{merge_id}/undo"),
-        ] {
-            assert_eq!(app.get(&uri).status, Status::Forbidden, "{role:?} {uri}");
-        }
-        let posted = app.post(
-            "/people/merge",
-            &[
-                ("left", &pair.left.to_string()),
-                ("right", &pair.other.to_string()),
-                ("left_version", "1"),
-                ("right_version", "1"),
-                ("survivor", "left"),
-            ],
-        );
-        assert_eq!(posted.status, Status::Forbidden, "{role:?}");
-        let undo = app.post(&format!("/people/merges/{merge_id}/undo"), &[]);
-        assert_eq!(undo.status, Status::Forbidden, "{role:?}");
-    }
-    let still: i64 = person::table.count().get_result(&mut app.conn()?)?;
-    assert_eq!(
-        still, 2,
-        "the merged pair and the other person; nothing undone or merged"
-    );
     Ok(())
 }

@@ -77,45 +77,57 @@ async fn merge(
     let layout = Layout::new("people", None, &user);
     let by = user.user.id;
     db.run_as(user.actor(), move |c| {
-        let sides = [Person::find(c, left)?, Person::find(c, right)?];
-        let fields = chosen(&sides, &form.take, form.survivor)?;
-        if let Some(problem) = problem_with(c, &fields, [left, right])? {
-            let page = MergePage {
-                problem: Some(problem),
-                ..page(c, layout, left, right)?
-            };
-            return Ok(FormResponse::Invalid(render(&page)?));
-        }
-        let versions = [(left, form.left_version), (right, form.right_version)];
-        let [survivor, removed] = match form.survivor {
-            Side::Left => versions,
-            Side::Right => [versions[1], versions[0]],
-        };
-        let request = MergeRequest {
-            survivor,
-            removed,
-            fields,
-            by,
-        };
-        match PersonMerge::merge(c, &request)? {
-            MergeOutcome::Merged(merge) => Ok(FormResponse::saved(
-                format!("/people/{}", merge.survivor_id),
-                format!(
-                    "Merged {} into {}. The merge can be undone below.",
-                    merge.removed_name(),
-                    merge.survivor_name()
-                ),
-            )),
-            MergeOutcome::Stale(changed) => {
-                let page = MergePage {
-                    changed: changed.into_iter().map(|p| p.fields.full_name).collect(),
-                    ..page(c, layout, left, right)?
-                };
-                Ok(FormResponse::Refused(render(&page)?))
-            }
-        }
+        merge_as(c, layout, by, form, [left, right])
     })
     .await
+}
+
+/// Merges as `form` chose, by user `by`: the survivor's page, or the merge page again with
+/// why not (422 for values that cannot be one person's, 409 for a record saved meanwhile).
+fn merge_as(
+    c: &mut PgConnection,
+    layout: Layout,
+    by: i64,
+    form: MergeForm,
+    [left, right]: [PersonId; 2],
+) -> Result<FormResponse, AppError> {
+    let sides = [Person::find(c, left)?, Person::find(c, right)?];
+    let fields = chosen(&sides, &form.take, form.survivor)?;
+    if let Some(problem) = problem_with(c, &fields, [left, right])? {
+        let page = MergePage {
+            problem: Some(problem),
+            ..page(c, layout, left, right)?
+        };
+        return Ok(FormResponse::Invalid(render(&page)?));
+    }
+    let versions = [(left, form.left_version), (right, form.right_version)];
+    let [survivor, removed] = match form.survivor {
+        Side::Left => versions,
+        Side::Right => [versions[1], versions[0]],
+    };
+    let request = MergeRequest {
+        survivor,
+        removed,
+        fields,
+        by,
+    };
+    match PersonMerge::merge(c, &request)? {
+        MergeOutcome::Merged(merge) => Ok(FormResponse::saved(
+            format!("/people/{}", merge.survivor_id),
+            format!(
+                "Merged {} into {}. The merge can be undone below.",
+                merge.removed_name(),
+                merge.survivor_name()
+            ),
+        )),
+        MergeOutcome::Stale(changed) => {
+            let page = MergePage {
+                changed: changed.into_iter().map(|p| p.fields.full_name).collect(),
+                ..page(c, layout, left, right)?
+            };
+            Ok(FormResponse::Refused(render(&page)?))
+        }
+    }
 }
 
 fn two_people(left: Option<i64>, right: Option<i64>) -> Result<(PersonId, PersonId), AppError> {
