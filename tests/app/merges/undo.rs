@@ -100,6 +100,15 @@ fn undo_puts_back_every_column_of_every_affected_row() -> anyhow::Result<()> {
     assert_eq!(again.status, Status::Conflict);
     assert!(again.contains("already undone"), "{}", again.body);
     assert!(app.get("/people/merges").contains("undone"));
+
+    // The same with the newer record surviving.
+    let page = merge_page(&app, &pair);
+    let posted = merge(&app, &page, &[("survivor", "right"), ("location", "left")]);
+    assert_eq!(posted.status, Status::SeeOther, "{}", posted.body);
+    let id = last_merge(&app)?;
+    let undone = app.post(&format!("/people/merges/{id}/undo"), &[]);
+    assert_eq!(undone.status, Status::SeeOther, "{}", undone.body);
+    assert_eq!(snapshot(&app, &pair)?, before);
     Ok(())
 }
 
