@@ -222,12 +222,14 @@ fn merging_gives_the_survivor_the_chosen_fields_and_moves_every_row() -> anyhow:
         history.contains(&format!("merged Alex Wang (person {}) into", pair.right)),
         "{history}"
     );
-    // The merged record's own entries (its import, its stage move, its pay reports).
+    // The merged record's own entries (its import, its stage move, its pay reports), linked
+    // to the page that holds them now.
     let linked = shown.attrs("table.audit a", "href");
     assert!(
-        linked.contains(&format!("/people/{}", pair.right)),
+        !linked.contains(&format!("/people/{}", pair.right)),
         "{linked:?}"
     );
+    assert!(history.contains("Alex Wang's pay report"), "{history}");
     assert!(history.contains("Offer letter"), "{history}");
     let audit = app.get(&format!(
         "/audit?record_table=person&record_id={}",
@@ -235,9 +237,11 @@ fn merging_gives_the_survivor_the_chosen_fields_and_moves_every_row() -> anyhow:
     ));
     assert!(
         audit
-            .attrs("table.audit a", "href")
-            .contains(&format!("/people/{}", pair.right)),
-        "the audit filtered on the survivor shows the merged record's entries"
+            .texts("table.audit td")
+            .join(" ")
+            .contains("the stage of Alex Wang"),
+        "the audit filtered on the survivor shows the merged record's entries: {:?}",
+        audit.texts("table.audit td")
     );
     assert_eq!(
         shown.attrs(".merged-from a", "href").len(),

@@ -187,7 +187,7 @@ fn record_ref(
                 .or_else(|| text(values, "full_name"));
             (
                 name.unwrap_or_else(|| format!("person {id}")),
-                link(format!("/people/{id}")),
+                link(format!("/people/{}", names.page_of(id))),
             )
         }
         "company" => {
@@ -206,7 +206,10 @@ fn record_ref(
                 || "a person's pay report".to_owned(),
                 |name| format!("{name}'s pay report"),
             );
-            (whose, person.and_then(|p| link(format!("/people/{p}#pay"))))
+            (
+                whose,
+                person.and_then(|p| link(format!("/people/{}#pay", names.page_of(p)))),
+            )
         }
         "app_user" => {
             let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));
