@@ -86,6 +86,7 @@ pub fn app_with(
         .mount("/", routes::demo_data::routes())
         .mount("/", routes::companies::routes())
         .mount("/", routes::people::routes())
+        .mount("/", routes::merges::routes())
         .mount("/", routes::pipeline::routes())
         .mount("/", routes::pay_reports::routes())
         .mount("/", routes::pay_bands::routes())

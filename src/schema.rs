@@ -209,6 +209,26 @@ diesel::table! {
 }
 
 diesel::table! {
+    person_merge (id) {
+        id -> Int8,
+        survivor_id -> Int8,
+        removed_id -> Int8,
+        survivor_before -> Jsonb,
+        survivor_after -> Jsonb,
+        removed_before -> Jsonb,
+        pay_report_ids -> Array<Int8>,
+        pay_report_versions -> Array<Int4>,
+        stage_change_ids -> Array<Int8>,
+        import_item_ids -> Array<Int8>,
+        dismissals -> Jsonb,
+        merged_by -> Nullable<Int8>,
+        merged_at -> Timestamptz,
+        undone_by -> Nullable<Int8>,
+        undone_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     setup_link (token_hash) {
         token_hash -> Bytea,
         created_at -> Timestamptz,
@@ -243,6 +263,7 @@ diesel::joinable!(pay_decision -> pay_band (pay_band_id));
 diesel::joinable!(pay_decision -> pay_report (pay_report_id));
 diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_report -> person (person_id));
+diesel::joinable!(person_merge -> person (survivor_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
 
@@ -261,6 +282,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     password_link,
     pay_report,
     person,
+    person_merge,
     setup_link,
     stage_change,
     user_session,

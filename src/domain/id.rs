@@ -52,3 +52,7 @@ record_id!(
     /// A pay band's id.
     PayBandId
 );
+record_id!(
+    /// A merge of two people's records (`person_merge`).
+    MergeId
+);

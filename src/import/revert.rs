@@ -12,7 +12,9 @@ use crate::domain::{CompanyId, PayBandId, PersonId};
 use crate::input::PayBandInput;
 use crate::models::PayBand;
 use crate::models::pay_decision::PayDecision;
-use crate::models::{Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields};
+use crate::models::{
+    Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields, PersonMerge,
+};
 use crate::schema::{company, pay_report, person};
 
 /// A batch's items by what undoing them takes. Updates keep the batch's order, newest first.
@@ -57,6 +59,7 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
             )));
         }
         let undo = Undo::of(ImportItem::of_batch(conn, batch_id)?);
+        refuse_merged(conn, &undo)?;
         diesel::delete(pay_report::table.filter(pay_report::id.eq_any(&undo.created_reports)))
             .execute(conn)?;
         delete_created_people(conn, &undo.created_people)?;
@@ -77,6 +80,25 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
         ImportBatch::mark_reverted(conn, batch_id)?;
         Ok(())
     })
+}
+
+/// A merge moved the batch's items to its survivor: reverting them would delete or rewrite
+/// the survivor, and the merge could no longer be undone.
+fn refuse_merged(conn: &mut PgConnection, undo: &Undo) -> Result<(), ImportError> {
+    let people: Vec<i64> = undo
+        .updated
+        .iter()
+        .filter(|item| item.record_table == "person")
+        .map(|item| item.record_id)
+        .chain(undo.created_people.iter().copied())
+        .collect();
+    let Some(survivor) = PersonMerge::first_survivor_among(conn, &people)? else {
+        return Ok(());
+    };
+    let name = Person::find(conn, survivor)?.fields.full_name;
+    Err(ImportError::Refused(format!(
+        "{name} has had another record merged into it since this import: undo that merge first (People, Merges), or keep the batch."
+    )))
 }
 
 /// People the batch created, unless pay reports were added to any of them since (the batch's

@@ -33,8 +33,19 @@ impl AuditFilter {
         if let Some(table) = &self.record_table {
             query = query.filter(audit_log::record_table.eq(table.clone()));
         }
-        if let Some(id) = self.record_id {
-            query = query.filter(audit_log::record_id.eq(id));
+        match (self.record_id, self.record_table.as_deref()) {
+            // A person's entries include those of the people merged into them.
+            (Some(id), Some("person")) => {
+                query = query.filter(
+                    diesel::dsl::sql::<diesel::sql_types::Bool>(
+                        "record_id IN (SELECT people_merged_into(",
+                    )
+                    .bind::<diesel::sql_types::BigInt, _>(id)
+                    .sql("))"),
+                );
+            }
+            (Some(id), _) => query = query.filter(audit_log::record_id.eq(id)),
+            (None, _) => {}
         }
         if let Some(actor) = &self.actor {
             // Pages name users by name, entries by e-mail: either finds them.
@@ -83,21 +94,25 @@ impl AuditEntry {
             .load(conn)
     }
 
-    /// A person's own history, newest first: their record, and with `with_pay` their pay reports.
+    /// A person's own history, newest first: their record, and with `with_pay` their pay
+    /// reports; and the same of the people merged into them (by merges that stand), whose
+    /// history became theirs without rewriting the entries.
     pub fn of_person(
         conn: &mut PgConnection,
         person_id: crate::domain::PersonId,
         with_pay: bool,
     ) -> QueryResult<Vec<AuditEntry>> {
+        let people = super::PersonMerge::merged_into(conn, person_id)?;
         let own = audit_log::record_table
             .eq("person")
-            .and(audit_log::record_id.eq(person_id.get()));
-        let id = person_id.to_string();
+            .and(audit_log::record_id.eq_any(people.clone()));
+        let ids: Vec<String> = people.iter().map(i64::to_string).collect();
         let pay = audit_log::record_table.eq("pay_report").and(
             diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "coalesce(after, before) ->> 'person_id' = ",
+                "coalesce(after, before) ->> 'person_id' = ANY(",
             )
-            .bind::<diesel::sql_types::Text, _>(id),
+            .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
+            .sql(")"),
         );
         let query = audit_log::table.into_boxed();
         let query = if with_pay {

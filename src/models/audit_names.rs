@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use diesel::prelude::*;
 
 use super::AuditEntry;
-use crate::schema::{app_user, company, person};
+use crate::schema::{app_user, company, person, person_merge};
 
 #[derive(Debug, Default)]
 pub struct AuditNames {
@@ -14,12 +14,17 @@ pub struct AuditNames {
     companies: HashMap<i64, String>,
     /// Lower-cased e-mail → display name.
     users: HashMap<String, String>,
+    /// Person merged away → the person they were merged into (by merges that stand).
+    merged: HashMap<i64, i64>,
 }
 
 /// The ids `field` holds in an entry's before and after.
 fn ids_in<'a>(entry: &'a AuditEntry, field: &'a str) -> impl Iterator<Item = i64> + 'a {
     [entry.before.as_ref(), entry.after.as_ref()]
         .into_iter()
+        .flatten()
+        // A merge's entry keeps the survivor's row as it was under `survivor`.
+        .flat_map(|values| [Some(values), values.get("survivor")])
         .flatten()
         .filter_map(move |values| values.get(field)?.as_i64())
 }
@@ -43,7 +48,9 @@ impl AuditNames {
         }
         let people: Vec<i64> = people.into_iter().collect();
         let companies: Vec<i64> = companies.into_iter().collect();
+        let merged = merged_away(conn, &people)?;
         Ok(AuditNames {
+            merged,
             people: person::table
                 .filter(person::id.eq_any(&people))
                 .select((person::id, person::full_name))
@@ -63,6 +70,20 @@ impl AuditNames {
                 .into_iter()
                 .map(|(email, name)| (email.to_lowercase(), name))
                 .collect(),
+        })
+    }
+
+    /// Only the names of these companies: for pages that show records' values as the audit
+    /// words them (a merge's two people side by side).
+    pub fn of_companies(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<AuditNames> {
+        Ok(AuditNames {
+            companies: company::table
+                .filter(company::id.eq_any(ids))
+                .select((company::id, company::name))
+                .load(conn)?
+                .into_iter()
+                .collect(),
+            ..AuditNames::default()
         })
     }
 
@@ -92,7 +113,47 @@ impl AuditNames {
         self.people.get(&id).map(String::as_str)
     }
 
+    /// Whose page shows this person's records now: their own, or, when they were merged
+    /// away, the last survivor's.
+    pub fn page_of(&self, id: i64) -> i64 {
+        let mut page = id;
+        // A chain is short; the bound only guards against a cycle (an import may reuse a
+        // merged-away id, and that person be merged in turn).
+        for _ in 0..MERGE_CHAIN {
+            match self.merged.get(&page) {
+                Some(&survivor) => page = survivor,
+                None => break,
+            }
+        }
+        page
+    }
+
     pub fn company(&self, id: i64) -> Option<&str> {
         self.companies.get(&id).map(String::as_str)
     }
+}
+
+const MERGE_CHAIN: usize = 16;
+
+/// Which of `people` were merged away into whom, and the survivors' own merges after them.
+fn merged_away(conn: &mut PgConnection, people: &[i64]) -> QueryResult<HashMap<i64, i64>> {
+    let mut merged = HashMap::new();
+    let mut asked = people.to_vec();
+    for _ in 0..MERGE_CHAIN {
+        if asked.is_empty() {
+            break;
+        }
+        let found: Vec<(i64, i64)> = person_merge::table
+            .filter(person_merge::removed_id.eq_any(&asked))
+            .filter(person_merge::undone_at.is_null())
+            .select((person_merge::removed_id, person_merge::survivor_id))
+            .load(conn)?;
+        asked = found
+            .iter()
+            .map(|&(_, survivor)| survivor)
+            .filter(|survivor| !merged.contains_key(survivor))
+            .collect();
+        merged.extend(found);
+    }
+    Ok(merged)
 }

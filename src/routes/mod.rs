@@ -13,6 +13,7 @@ pub mod exchange_rates;
 pub mod health;
 pub mod import_files;
 pub mod imports;
+pub mod merges;
 pub mod offers;
 pub mod password_link;
 pub mod pay_bands;

@@ -11,6 +11,7 @@ pub mod exchange_rates;
 pub mod form;
 pub mod imports;
 pub mod market;
+pub mod merges;
 pub mod offers;
 pub mod pay_bands;
 pub mod pay_reports;

@@ -126,6 +126,8 @@ pub struct PersonShowPage {
     pub entries: Vec<crate::views::audit::AuditRow>,
     /// Whom the person form's rule finds for this person (empty for those who do not edit).
     pub possible_duplicates: Vec<super::duplicates::PossibleDuplicate>,
+    /// The merges into this person that stand (empty for those who cannot undo them).
+    pub merges: Vec<crate::models::MergeListItem>,
 }
 
 #[derive(Template)]

@@ -37,6 +37,7 @@ mod log_capture;
 mod login_input;
 mod login_throttling;
 mod lost_updates;
+mod merges;
 mod money_across_currencies;
 mod name_matching;
 mod offers;

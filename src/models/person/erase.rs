@@ -69,6 +69,7 @@ impl Person {
             .bind::<BigInt, _>(id.get())
             .bind::<Array<Text>, _>(&ERASED_KEYS[..])
             .execute(conn)?;
+            crate::models::PersonMerge::erase_copies(conn, id, &ERASED_KEYS)?;
             decisions(conn, id)?;
             // A revert would otherwise write the old name back, and a file confirmed after the
             // erasure would create the person again.

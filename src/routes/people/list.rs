@@ -251,6 +251,11 @@ pub(crate) async fn show(
                 } else {
                     Vec::new()
                 },
+                merges: if edits {
+                    crate::models::PersonMerge::standing_into(c, id)?
+                } else {
+                    Vec::new()
+                },
                 person,
             })
         })

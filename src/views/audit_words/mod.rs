@@ -54,22 +54,63 @@ pub struct Sentence {
     pub changes: Vec<Change>,
 }
 
+/// A field of a `table` row and its value as the sentences say them ("origin company",
+/// "Scale AI"): for pages that put records' values side by side.
+pub fn field_words(
+    table: &str,
+    field: &str,
+    values: &Map<String, Value>,
+    names: &AuditNames,
+) -> (String, String) {
+    let label = label(table, field);
+    let label = label.strip_prefix("the ").unwrap_or(&label);
+    let mut chars = label.chars();
+    let label = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    (label, show(table, field, values, names))
+}
+
 fn object(value: Option<&Value>) -> Option<&Map<String, Value>> {
     value.and_then(Value::as_object)
 }
 
 impl Sentence {
     pub fn of(entry: &AuditEntry, names: &AuditNames) -> Sentence {
-        let before = object(entry.before.as_ref());
-        let after = object(entry.after.as_ref());
+        let (mut before, mut after) = (object(entry.before.as_ref()), object(entry.after.as_ref()));
+        // A merge keeps both records as they were beside the survivor; its changes are the
+        // survivor's, and the other record is named in the verb.
+        let merged = match entry.action.as_str() {
+            "merge" => Some(("merged", before.and_then(|b| object(b.get("removed"))))),
+            "unmerge" => Some((
+                "undid the merge of",
+                after.and_then(|a| object(a.get("removed"))),
+            )),
+            _ => None,
+        };
+        match entry.action.as_str() {
+            "merge" => before = before.and_then(|b| object(b.get("survivor"))),
+            "unmerge" => after = after.and_then(|a| object(a.get("survivor"))),
+            _ => {}
+        }
         let values = after.or(before);
         let record = record_ref(entry, values, names);
         let changes = match entry.action.as_str() {
-            "update" => changes(&entry.record_table, before, after, names),
+            "update" | "merge" | "unmerge" => changes(&entry.record_table, before, after, names),
             "create" => changes(&entry.record_table, None, after, names),
             _ => Vec::new(),
         };
-        let verb = verb(entry, before, after, &changes);
+        let verb = match merged {
+            Some((verb, removed)) => {
+                let id = removed
+                    .and_then(|r| r.get("id")?.as_i64())
+                    .unwrap_or_default();
+                let name = text(removed, "full_name").unwrap_or_else(|| "a person".to_owned());
+                format!("{verb} {name} (person {id}) into")
+            }
+            None => verb(entry, before, after, &changes),
+        };
         Sentence {
             actor: names.actor(&entry.actor),
             verb,
@@ -146,7 +187,7 @@ fn record_ref(
                 .or_else(|| text(values, "full_name"));
             (
                 name.unwrap_or_else(|| format!("person {id}")),
-                link(format!("/people/{id}")),
+                link(format!("/people/{}", names.page_of(id))),
             )
         }
         "company" => {
@@ -165,7 +206,10 @@ fn record_ref(
                 || "a person's pay report".to_owned(),
                 |name| format!("{name}'s pay report"),
             );
-            (whose, person.and_then(|p| link(format!("/people/{p}#pay"))))
+            (
+                whose,
+                person.and_then(|p| link(format!("/people/{}#pay", names.page_of(p)))),
+            )
         }
         "app_user" => {
             let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));

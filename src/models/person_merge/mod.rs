@@ -1,0 +1,190 @@
+//! Merges of two people's records into one (`person_merge`), kept so that each can be undone
+//! exactly: the merge itself (merge.rs), its undo and what stands in its way (undo.rs), and
+//! what an erasure takes out of the copies a merge keeps (erase.rs).
+
+mod erase;
+mod merge;
+mod undo;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt};
+use serde_json::Value;
+
+pub use merge::{MergeOutcome, MergeRequest};
+pub use undo::{Blocker, UndoOutcome};
+
+use crate::domain::{MergeId, PersonId};
+use crate::schema::{app_user, person_merge};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = person_merge, check_for_backend(diesel::pg::Pg))]
+pub struct PersonMerge {
+    pub id: MergeId,
+    pub survivor_id: PersonId,
+    pub removed_id: PersonId,
+    /// Both people as they were (every column, as `to_jsonb` writes a row).
+    pub survivor_before: Value,
+    /// The survivor as the merge left it: a later edit is told from it.
+    pub survivor_after: Value,
+    pub removed_before: Value,
+    pub pay_report_ids: Vec<i64>,
+    pub pay_report_versions: Vec<i32>,
+    pub stage_change_ids: Vec<i64>,
+    pub import_item_ids: Vec<i64>,
+    pub dismissals: Value,
+    pub merged_by: Option<i64>,
+    pub merged_at: DateTime<Utc>,
+    pub undone_by: Option<i64>,
+    pub undone_at: Option<DateTime<Utc>>,
+}
+
+/// A merge as the lists show it, with the names of whoever merged and undid it.
+#[derive(Debug, Clone)]
+pub struct MergeListItem {
+    pub merge: PersonMerge,
+    pub merged_by: Option<String>,
+    pub undone_by: Option<String>,
+}
+
+impl PersonMerge {
+    pub fn find(conn: &mut PgConnection, id: MergeId) -> QueryResult<PersonMerge> {
+        person_merge::table
+            .find(id)
+            .select(PersonMerge::as_select())
+            .first(conn)
+    }
+
+    pub fn count(conn: &mut PgConnection) -> QueryResult<i64> {
+        person_merge::table.count().get_result(conn)
+    }
+
+    /// A page of merges, newest first.
+    pub fn page(
+        conn: &mut PgConnection,
+        offset: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<MergeListItem>> {
+        let merges = person_merge::table
+            .order((person_merge::merged_at.desc(), person_merge::id.desc()))
+            .offset(offset)
+            .limit(limit)
+            .select(PersonMerge::as_select())
+            .load(conn)?;
+        PersonMerge::named(conn, merges)
+    }
+
+    /// The merges into this person that stand, newest first.
+    pub fn standing_into(
+        conn: &mut PgConnection,
+        survivor: PersonId,
+    ) -> QueryResult<Vec<MergeListItem>> {
+        let merges = person_merge::table
+            .filter(person_merge::survivor_id.eq(survivor))
+            .filter(person_merge::undone_at.is_null())
+            .order(person_merge::id.desc())
+            .select(PersonMerge::as_select())
+            .load(conn)?;
+        PersonMerge::named(conn, merges)
+    }
+
+    /// This person and everyone merged into them by merges that stand, through merges of
+    /// merges: whose history is now theirs.
+    pub fn merged_into(conn: &mut PgConnection, id: PersonId) -> QueryResult<Vec<i64>> {
+        #[derive(QueryableByName)]
+        struct People {
+            #[diesel(sql_type = Array<BigInt>)]
+            ids: Vec<i64>,
+        }
+        Ok(diesel::sql_query(
+            "SELECT array_agg(id ORDER BY id) AS ids FROM people_merged_into($1) AS id",
+        )
+        .bind::<BigInt, _>(id.get())
+        .get_result::<People>(conn)?
+        .ids)
+    }
+
+    /// The first of `ids` into whom another record was merged by a merge that stands.
+    pub fn first_survivor_among(
+        conn: &mut PgConnection,
+        ids: &[i64],
+    ) -> QueryResult<Option<PersonId>> {
+        person_merge::table
+            .filter(person_merge::survivor_id.eq_any(ids))
+            .filter(person_merge::undone_at.is_null())
+            .select(person_merge::survivor_id)
+            .order(person_merge::survivor_id)
+            .first(conn)
+            .optional()
+    }
+
+    /// The removed person's name as the merge saved it.
+    pub fn removed_name(&self) -> &str {
+        self.removed_before
+            .get("full_name")
+            .and_then(Value::as_str)
+            .unwrap_or("(erased)")
+    }
+
+    pub fn survivor_name(&self) -> &str {
+        self.survivor_after
+            .get("full_name")
+            .and_then(Value::as_str)
+            .unwrap_or("(erased)")
+    }
+}
+
+impl PersonMerge {
+    /// These merges with the names of whoever merged and undid them.
+    pub fn named(
+        conn: &mut PgConnection,
+        merges: Vec<PersonMerge>,
+    ) -> QueryResult<Vec<MergeListItem>> {
+        let users: Vec<i64> = merges
+            .iter()
+            .flat_map(|m| [m.merged_by, m.undone_by])
+            .flatten()
+            .collect();
+        let names: std::collections::HashMap<i64, String> = app_user::table
+            .filter(app_user::id.eq_any(&users))
+            .select((app_user::id, app_user::display_name))
+            .load(conn)?
+            .into_iter()
+            .collect();
+        let name = |id: Option<i64>| id.and_then(|id| names.get(&id).cloned());
+        Ok(merges
+            .into_iter()
+            .map(|merge| MergeListItem {
+                merged_by: name(merge.merged_by),
+                undone_by: name(merge.undone_by),
+                merge,
+            })
+            .collect())
+    }
+}
+
+/// Marks this transaction's row changes as a merge's (`"merge"`) or an undo's (`"undo"`): the
+/// row triggers write no audit entries of their own, and an undo's writes keep the versions
+/// they restore (see the migration).
+fn mark(conn: &mut PgConnection, what: &str) -> QueryResult<()> {
+    diesel::sql_query("SELECT set_config('talent_tracker.merging', $1, true)")
+        .bind::<diesel::sql_types::Text, _>(what)
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct Copy {
+    #[diesel(sql_type = diesel::sql_types::Jsonb)]
+    copy: Value,
+}
+
+/// A person's row with every column, as an undo writes it back.
+fn row_of(conn: &mut PgConnection, id: PersonId) -> QueryResult<Value> {
+    Ok(
+        diesel::sql_query("SELECT to_jsonb(p) AS copy FROM person p WHERE p.id = $1")
+            .bind::<BigInt, _>(id.get())
+            .get_result::<Copy>(conn)?
+            .copy,
+    )
+}
