@@ -18,6 +18,7 @@ use crate::common::{PASSWORD, TestApp, quiet};
 
 mod board;
 mod first_run;
+mod merging;
 mod phones;
 
 fn find(candidates: &[&str]) -> Option<PathBuf> {
@@ -177,6 +178,14 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             board::board_and_drill_down(s).await
         })
     })
+}
+
+#[test]
+fn duplicates_are_merged_and_the_merge_undone_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    merging::two_records_of_one_person(&app)?;
+    in_browser(&app, |s| Box::pin(merging::merge_and_undo(s)))
 }
 
 #[test]
