@@ -35,7 +35,7 @@ const MARKET: &str = "
         SELECT DISTINCT ON (f.person_id) f.value
         FROM pay_figure f JOIN person p ON p.id = f.person_id
         WHERE f.kind IN ('reported', 'agreed')
-          AND lower(p.job_family) = lower($1) AND lower(p.level) = lower($2)
+          AND fold_case(p.job_family) = fold_case($1) AND fold_case(p.level) = fold_case($2)
         ORDER BY f.person_id, f.as_of DESC, f.pay_report_id DESC
     ), known AS (
         SELECT value FROM latest WHERE value IS NOT NULL

@@ -24,6 +24,18 @@ pub mod session;
 pub mod stage_change;
 pub mod user;
 
+diesel::define_sql_function!(
+    /// Text without case for every letter (the `fold_case` migration): job families and levels
+    /// match by it, in the queries here as in `band_in_force`.
+    fn fold_case(x: diesel::sql_types::Text) -> diesel::sql_types::Text
+);
+diesel::define_sql_function!(
+    #[sql_name = "fold_case"]
+    fn fold_case_nullable(
+        x: diesel::sql_types::Nullable<diesel::sql_types::Text>,
+    ) -> diesel::sql_types::Nullable<diesel::sql_types::Text>
+);
+
 pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SetupLink};
 pub use audit_entry::{AuditEntry, AuditFilter};
 pub use audit_names::AuditNames;

@@ -102,7 +102,7 @@ const OFFERS: &str = "
     LEFT JOIN company hc ON hc.id = p.hiring_company_id
     WHERE (r.person_id = $2 OR r.id = ANY($3)
            OR ($4 AND ($5::text IS NULL OR v.status = $5)
-                  AND ($6::text IS NULL OR lower(p.job_family) = lower($6))))
+                  AND ($6::text IS NULL OR fold_case(p.job_family) = fold_case($6))))
     ORDER BY r.as_of DESC, r.id DESC";
 
 impl OfferFacts {

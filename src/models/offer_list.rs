@@ -42,7 +42,7 @@ const PAGE: &str = "
         JOIN pay_report r ON r.id = v.id
         JOIN person p ON p.id = r.person_id
         WHERE ($2::text IS NULL OR v.status = $2)
-          AND ($3::text IS NULL OR lower(p.job_family) = lower($3)))
+          AND ($3::text IS NULL OR fold_case(p.job_family) = fold_case($3)))
     SELECT
         ARRAY(SELECT id FROM chosen ORDER BY as_of DESC, id DESC LIMIT $4) AS shown,
         (SELECT count(*) FROM chosen) AS total,

@@ -4,6 +4,8 @@
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 use diesel::prelude::*;
+
+use super::fold_case;
 use diesel::sql_types::{Date, Nullable, Text};
 
 use super::SaveOutcome;
@@ -47,7 +49,6 @@ pub struct PayBandFilter {
     pub zone: Option<String>,
 }
 
-diesel::define_sql_function!(fn lower(x: Text) -> Text);
 diesel::define_sql_function!(
     /// The band in force on a day for a family, level and zone (migration `pay_bands`).
     fn band_in_force(family: Text, level: Text, zone: Nullable<Text>, on_day: Date) -> Nullable<diesel::sql_types::BigInt>
@@ -66,8 +67,8 @@ impl PayBand {
     pub fn list(conn: &mut PgConnection, filter: &PayBandFilter) -> QueryResult<Vec<PayBand>> {
         filtered(filter)
             .order((
-                lower(pay_band::job_family),
-                lower(pay_band::level),
+                fold_case(pay_band::job_family),
+                fold_case(pay_band::level),
                 pay_band::zone,
                 pay_band::effective_on.desc(),
             ))
@@ -78,8 +79,8 @@ impl PayBand {
     /// The versions of this band's family, level and zone, newest first.
     pub fn history(conn: &mut PgConnection, band: &PayBandFields) -> QueryResult<Vec<PayBand>> {
         pay_band::table
-            .filter(lower(pay_band::job_family).eq(band.job_family.to_lowercase()))
-            .filter(lower(pay_band::level).eq(band.level.to_lowercase()))
+            .filter(fold_case(pay_band::job_family).eq(band.job_family.to_lowercase()))
+            .filter(fold_case(pay_band::level).eq(band.level.to_lowercase()))
             .filter(pay_band::zone.eq(&band.zone))
             .order(pay_band::effective_on.desc())
             .select(PayBand::as_select())
@@ -139,8 +140,8 @@ impl PayBand {
     ) -> QueryResult<impl Iterator<Item = QueryResult<PayBand>> + 'c> {
         filtered(filter)
             .order((
-                lower(pay_band::job_family),
-                lower(pay_band::level),
+                fold_case(pay_band::job_family),
+                fold_case(pay_band::level),
                 pay_band::zone,
                 pay_band::effective_on,
             ))
@@ -174,10 +175,10 @@ impl PayBand {
 fn filtered<'a>(filter: &PayBandFilter) -> pay_band::BoxedQuery<'a, diesel::pg::Pg> {
     let mut query = pay_band::table.into_boxed();
     if let Some(family) = &filter.job_family {
-        query = query.filter(lower(pay_band::job_family).eq(family.to_lowercase()));
+        query = query.filter(fold_case(pay_band::job_family).eq(fold_case(family.clone())));
     }
     if let Some(level) = &filter.level {
-        query = query.filter(lower(pay_band::level).eq(level.to_lowercase()));
+        query = query.filter(fold_case(pay_band::level).eq(fold_case(level.clone())));
     }
     if let Some(zone) = &filter.zone {
         query = query.filter(pay_band::zone.eq(zone.to_ascii_uppercase()));
@@ -198,7 +199,7 @@ impl PayBand {
             "SELECT count(*) AS n FROM pay_report r JOIN person p ON p.id = r.person_id, \
              pay_band b \
              WHERE b.id = $1 AND r.kind = 'offered' \
-               AND lower(p.job_family) = lower(b.job_family) AND lower(p.level) = lower(b.level) \
+               AND fold_case(p.job_family) = fold_case(b.job_family) AND fold_case(p.level) = fold_case(b.level) \
                AND band_in_force(p.job_family, p.level, p.zone, r.as_of) = b.id",
         )
         .bind::<diesel::sql_types::BigInt, _>(id.get())

@@ -366,3 +366,46 @@ fn bands_import_from_their_csv_and_revert_by_compensation_only() -> anyhow::Resu
     assert!(refused.contains("This is a file of pay bands, which your role cannot import."));
     Ok(())
 }
+
+#[test]
+fn families_and_levels_match_without_case_beyond_a_to_z() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let created = app.post(
+        "/pay-bands",
+        &band("Études Cliniques", "Ñ1", "EU", "2025-01-01"),
+    );
+    assert_eq!(created.status, Status::SeeOther, "{}", created.body);
+    let twice = app.post(
+        "/pay-bands",
+        &band("ÉTUDES CLINIQUES", "ñ1", "EU", "2025-01-01"),
+    );
+    assert_eq!(twice.status, Status::UnprocessableEntity, "the same band");
+    assert_eq!(band_count(&app)?, 1);
+
+    app.create_person(&[
+        ("full_name", "Ana"),
+        ("stage", "offer"),
+        ("job_family", "études cliniques"),
+        ("level", "ñ1"),
+        ("zone", "EU"),
+    ]);
+    let list = app.get("/people?job_family=%C3%89TUDES+CLINIQUES&level=%C3%911");
+    assert_eq!(list.texts("tbody td:first-child a"), vec!["Ana"]);
+    let bands = app.get("/pay-bands?job_family=%C3%A9tudes+cliniques");
+    assert_eq!(bands.texts("tbody td:first-child").len(), 1);
+
+    #[derive(QueryableByName)]
+    struct InForce {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
+        id: Option<i64>,
+    }
+    let in_force: InForce = diesel::sql_query(
+        "SELECT band_in_force('études cliniques', 'ñ1', 'EU', '2025-06-01') AS id",
+    )
+    .get_result(&mut app.conn()?)?;
+    let stored: i64 = pay_band::table
+        .select(pay_band::id)
+        .first(&mut app.conn()?)?;
+    assert_eq!(in_force.id, Some(stored), "an offer finds the band");
+    Ok(())
+}

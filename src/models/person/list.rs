@@ -176,12 +176,12 @@ macro_rules! filter_people {
             query = query.filter(person::stage.eq(stage));
         }
         if let Some(family) = &filter.job_family {
-            let family = family.to_lowercase();
-            query = query.filter($crate::models::person::lower(person::job_family).eq(family));
+            let family = $crate::models::fold_case(family.clone()).nullable();
+            query = query.filter($crate::models::fold_case_nullable(person::job_family).eq(family));
         }
         if let Some(level) = &filter.level {
-            let level = level.to_lowercase();
-            query = query.filter($crate::models::person::lower(person::level).eq(level));
+            let level = $crate::models::fold_case(level.clone()).nullable();
+            query = query.filter($crate::models::fold_case_nullable(person::level).eq(level));
         }
         if let Some(zone) = &filter.zone {
             query = query.filter(person::zone.eq(zone.to_ascii_uppercase()));

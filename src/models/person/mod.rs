@@ -16,11 +16,6 @@ pub use duplicates_many::NewPerson;
 pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 
-diesel::define_sql_function!(
-    /// Job families and levels match without case, as `band_in_force` matches them.
-    fn lower(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>
-);
-
 use super::SaveOutcome;
 use super::stage_change::{NewStageChange, StageChange};
 use crate::domain::{CompanyId, PersonId, Stage, name_key};
