@@ -386,6 +386,22 @@ fn filters(companies: &[i64]) -> Vec<ReportFilter> {
             interval: Interval::Quarter,
             ..base.clone()
         },
+        // Windows open at one end: a start alone keeps the latest flags, an end alone picks
+        // by the next figure's day.
+        ReportFilter {
+            from: Some(day(150)),
+            ..base.clone()
+        },
+        ReportFilter {
+            to: Some(day(200)),
+            ..base.clone()
+        },
+        ReportFilter {
+            to: Some(day(200)),
+            group_by: GroupBy::Confidence,
+            kind: Some(PayKind::Offered),
+            ..base.clone()
+        },
     ];
     for group_by in GroupBy::ALL {
         for kind in [None, Some(PayKind::Offered)] {
