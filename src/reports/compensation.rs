@@ -4,6 +4,7 @@ use bigdecimal::BigDecimal;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
 
+use super::ranked;
 use super::{
     Cell, Chart, Column, GroupBy, PayScale, PeopleLink, Report, ReportFilter, ReportQuery,
     ReportTable, UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
@@ -81,10 +82,15 @@ fn pick_sql(filter: &ReportFilter) -> String {
 /// filters keep, so a person counts once per group. Binds $1 to $6.
 fn chosen_sql(filter: &ReportFilter) -> String {
     // A flag's figures are read through its ordered indexes by each use; a window ending on a
-    // day has no index that suits it, so its figures are picked in one pass, once.
-    let materialized = match filter.to {
-        Some(_) => "MATERIALIZED",
-        None => "NOT MATERIALIZED",
+    // day has no index in the order the report reads, so its figures are picked once.
+    chosen_cte(filter, filter.to.is_some())
+}
+
+fn chosen_cte(filter: &ReportFilter, once: bool) -> String {
+    let materialized = if once {
+        "MATERIALIZED"
+    } else {
+        "NOT MATERIALIZED"
     };
     format!(
         "WITH chosen AS {materialized} (
@@ -133,7 +139,34 @@ pub fn distributions(
     // `array_agg(.. ORDER BY value)`: PostgreSQL 15 sorts an ordered aggregate's input again
     // even when the index already hands it over sorted (a third of the page's time). A sorted
     // subquery is not flattened, and the only step above it is the grouping, which keeps the
-    // order it receives (PostgreSQL's documented way to feed an aggregate in order).
+    // order it receives (PostgreSQL's documented way to feed an aggregate in order). "Other"
+    // is read only when there are more groups than `top` (a condition checked once).
+    let outside_top = "CASE WHEN c.grp IS NULL
+                THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
+                ELSE NOT coalesce(c.grp = ANY(ARRAY(SELECT grp FROM top WHERE grp IS NOT NULL)), false)
+            END";
+    let other = match other_by_rank(filter) {
+        Some(grouped_by) => ranked::other_sql(grouped_by, outside_top),
+        None => format!(
+            "other AS (
+            SELECT true AS is_other, false AS recorded, 'Other' AS label,
+                   cardinality(v)::bigint AS n, v[1] AS min,
+                   round(exact_percentile(v, 0.25), 2) AS p25,
+                   round(exact_percentile(v, 0.5), 2) AS median,
+                   round(exact_percentile(v, 0.75), 2) AS p75,
+                   v[cardinality(v)] AS max
+            FROM (
+                SELECT array_agg(value) AS v FROM (
+                    SELECT c.value FROM chosen c
+                    WHERE $7::bigint IS NOT NULL AND (SELECT count(*) FROM named) > $7
+                      AND c.value IS NOT NULL AND {outside_top}
+                    ORDER BY c.value
+                ) in_order
+                HAVING count(*) > 0
+            ) pooled
+        )"
+        ),
+    };
     let sql = format!(
         "{chosen}, grouped AS (
             SELECT grp, array_agg(value) AS v FROM (
@@ -144,25 +177,15 @@ pub fn distributions(
             SELECT grp, grp IS NOT NULL AS recorded, {label} AS label, v FROM grouped
         ), top AS (
             SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
-        ), sorted AS (
-            SELECT false AS is_other, recorded, label, v FROM named
-            UNION ALL
-            SELECT true, false, 'Other', array_agg(value) FROM (
-                SELECT c.value FROM chosen c
-                WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL
-                  AND CASE WHEN c.grp IS NULL THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
-                           ELSE NOT coalesce(c.grp = ANY(ARRAY(SELECT grp FROM top WHERE grp IS NOT NULL)), false)
-                      END
-                ORDER BY c.value
-            ) other
-            HAVING count(*) > 0
-        )
-        SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
+        ), {other}
+        SELECT false AS is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
                round(exact_percentile(v, 0.25), 2) AS p25,
                round(exact_percentile(v, 0.5), 2) AS median,
                round(exact_percentile(v, 0.75), 2) AS p75,
                v[cardinality(v)] AS max
-        FROM sorted
+        FROM named
+        UNION ALL
+        SELECT * FROM other
         ORDER BY is_other, n DESC, label",
         chosen = chosen_sql(filter),
         label = group_sql(filter.group_by).1,
@@ -170,6 +193,25 @@ pub fn distributions(
     compensation_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
+}
+
+/// The kept counts' grouping when the chart's pooled "Other" can be found by rank: over everyone
+/// (the counts are kept for each person's latest figure, unfiltered), grouped by a company or
+/// title, where "Other" pools most of a million figures.
+fn other_by_rank(filter: &ReportFilter) -> Option<&'static str> {
+    let unfiltered = filter.origin_company_id.is_none()
+        && filter.hiring_company_id.is_none()
+        && filter.from.is_none()
+        && filter.to.is_none()
+        && filter.kind.is_none()
+        && filter.confidence.is_none();
+    match filter.group_by {
+        _ if !unfiltered => None,
+        GroupBy::OriginCompany => Some("origin_company"),
+        GroupBy::HiringCompany => Some("hiring_company"),
+        GroupBy::Title => Some("title"),
+        GroupBy::Kind | GroupBy::Confidence => None,
+    }
 }
 
 /// Whether each percentile can be read at its rank from the group's ordered index instead of
@@ -188,37 +230,19 @@ fn by_rank(filter: &ReportFilter, top: Option<i64>) -> bool {
     everyone && top.is_none_or(|top| top >= groups as i64)
 }
 
-/// Each group's count, its ends, and for each percentile the one or two values around its rank
-/// (`exact_percentile`'s interpolation, done here), each read through the group's ordered index
-/// (`pay_figure_kind_value_idx`, `pay_figure_confidence_value_idx`) by OFFSET: no group is
-/// gathered or sorted.
+/// Each group's count, its ends, and each percentile, found by rank from the kept counts
+/// (`ranked`) and read through the group's ordered index (`pay_figure_kind_value_idx`,
+/// `pay_figure_confidence_value_idx`): no group is gathered or sorted.
 fn by_rank_query(filter: &ReportFilter) -> ReportQuery {
-    let at = |p: &str| {
-        format!(
-            "round(
-                (SELECT v[1] + ({p} * (c.n - 1) - floor({p} * (c.n - 1)))
-                               * (coalesce(v[2], v[1]) - v[1])
-                 FROM (SELECT array_agg(value ORDER BY value) AS v FROM (
-                     SELECT x.value FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL
-                     ORDER BY x.value OFFSET floor({p} * (c.n - 1)) LIMIT 2) two) around),
-                2)"
-        )
+    let (grouped_by, only) = match filter.group_by {
+        GroupBy::Kind => ("kind", "AND ($5::text IS NULL OR grp = $5)"),
+        _ => ("confidence", "AND ($6::text IS NULL OR grp = $6)"),
     };
-    let sql = format!(
-        "{chosen}, counted AS (
-            SELECT grp, count(*) AS n FROM chosen WHERE value IS NOT NULL GROUP BY grp
-        )
-        SELECT false AS is_other, c.grp IS NOT NULL AS recorded, {label} AS label, c.n,
-               (SELECT min(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS min,
-               {p25} AS p25, {median} AS median, {p75} AS p75,
-               (SELECT max(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS max
-        FROM counted c
-        ORDER BY n DESC, label",
-        chosen = chosen_sql(filter),
-        label = group_sql(filter.group_by).1.replace("grp", "c.grp"),
-        p25 = at("0.25"),
-        median = at("0.5"),
-        p75 = at("0.75"),
+    let sql = ranked::groups_sql(
+        &chosen_sql(filter),
+        grouped_by,
+        only,
+        group_sql(filter.group_by).1,
     );
     compensation_query(sql, filter)
 }
@@ -234,7 +258,8 @@ pub fn run(
     } else {
         Some(chart(&pooled, filter, currency)?)
     };
-    let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)
+    // The figures left out are those without a value, which an index of their own finds.
+    let left_out = compensation_query(left_out_sql(&chosen_cte(filter, false)), filter)
         .load::<UnconvertedFigure>(conn)?;
     let money = |label: &str| Column::number(format!("{label} ({currency})"));
     let table = ReportTable {
