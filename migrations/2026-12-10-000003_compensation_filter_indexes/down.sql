@@ -1,3 +1,9 @@
+DROP INDEX pay_figure_confidence_title_value_idx;
+DROP INDEX pay_figure_confidence_hiring_value_idx;
+DROP INDEX pay_figure_kind_title_value_idx;
+DROP INDEX pay_figure_kind_hiring_value_idx;
+DROP INDEX pay_figure_hiring_title_value_idx;
+DROP INDEX pay_figure_hiring_origin_value_idx;
 DROP INDEX pay_figure_confidence_kind_value_idx;
 DROP INDEX pay_figure_kind_confidence_value_idx;
 DROP INDEX pay_figure_confidence_value_groups_idx;
