@@ -6,7 +6,6 @@ pub mod drill;
 pub mod filter;
 pub mod offers;
 pub mod pipeline;
-mod ranked;
 pub mod table;
 pub mod talent_flow;
 pub mod timeline;
