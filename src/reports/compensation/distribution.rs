@@ -163,20 +163,8 @@ pub fn distributions(
         )"
         ),
     };
-    // A window's figures are sorted here, by cents as a whole number: the same order as the
-    // value's (two decimals, at most sixteen digits), and cheaper to compare when a few groups
-    // (kinds, confidences) leave most comparisons to the value.
-    let value_order = match filter.to {
-        Some(_) => "(value * 100)::bigint",
-        None => "value",
-    };
     let sql = format!(
-        "{chosen}, grouped AS (
-            SELECT grp, array_agg(value) AS v FROM (
-                SELECT grp, value FROM chosen WHERE value IS NOT NULL
-                ORDER BY grp, {value_order}
-            ) in_order
-            GROUP BY grp
+        "{chosen}, grouped AS ({grouped}
         ), named AS (
             SELECT grp, grp IS NOT NULL AS recorded, {label} AS label, v FROM grouped
         ), top AS (
@@ -192,11 +180,59 @@ pub fn distributions(
         SELECT * FROM other
         ORDER BY is_other, n DESC, label",
         chosen = chosen_sql(filter),
+        grouped = grouped_sql(filter),
         label = group_sql(filter.group_by).1,
     );
     compensation_query(sql, filter)
         .bind::<Nullable<BigInt>, _>(top)
         .load(conn)
+}
+
+/// Each group's values as a sorted array (`grp`, `v`), from `chosen`. A window's figures are
+/// sorted here, by cents as a whole number: the same order as the value's (two decimals, at
+/// most sixteen digits) and cheaper to compare. Grouped by kind or confidence, a handful of
+/// groups would leave most comparisons to the value, so the figures are sorted by value alone
+/// and each group's array filtered from that one stream.
+fn grouped_sql(filter: &ReportFilter) -> String {
+    let few: Vec<&str> = match filter.group_by {
+        GroupBy::Kind => PayKind::ALL.iter().map(|k| k.as_str()).collect(),
+        GroupBy::Confidence => Confidence::ALL.iter().map(|c| c.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    match filter.to {
+        None => "
+            SELECT grp, array_agg(value) AS v FROM (
+                SELECT grp, value FROM chosen WHERE value IS NOT NULL ORDER BY grp, value
+            ) in_order
+            GROUP BY grp"
+            .to_owned(),
+        Some(_) if few.is_empty() => "
+            SELECT grp, array_agg(value) AS v FROM (
+                SELECT grp, value FROM chosen WHERE value IS NOT NULL
+                ORDER BY grp, (value * 100)::bigint
+            ) in_order
+            GROUP BY grp"
+            .to_owned(),
+        Some(_) => {
+            let each = |f: &dyn Fn(&str) -> String| -> String {
+                few.iter().map(|g| f(g)).collect::<Vec<_>>().join(", ")
+            };
+            format!(
+                "
+            SELECT g.grp, g.v FROM (
+                SELECT {arrays} FROM (
+                    SELECT grp, value FROM chosen WHERE value IS NOT NULL
+                    ORDER BY (value * 100)::bigint
+                ) in_order
+            ) per_group
+            CROSS JOIN LATERAL (VALUES {rows}) AS g(grp, v)
+            WHERE g.v IS NOT NULL",
+                arrays =
+                    each(&|g| format!("array_agg(value) FILTER (WHERE grp = '{g}') AS \"{g}\"")),
+                rows = each(&|g| format!("('{g}', \"{g}\")")),
+            )
+        }
+    }
 }
 
 /// The kept counts' grouping when the chart's pooled "Other" can be found by rank: over everyone
