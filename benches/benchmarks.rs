@@ -149,7 +149,7 @@ impl Document {
         writeln!(text, "- Machine: {cpu}, {cores} cores, {memory} of memory")?;
         writeln!(
             text,
-            "- PostgreSQL {postgres} (the project's local cluster, default settings; the app sets work_mem = 32MB per connection, and the psql runs do too)"
+            "- PostgreSQL {postgres} (the project's local cluster, default settings; the app sets work_mem = 32MB and jit = off per connection, and the psql runs do too)"
         )?;
         writeln!(
             text,

@@ -29,7 +29,10 @@ pub fn section(
         })?;
         let script = std::env::temp_dir().join(format!("tt-bench-{slug}.sql"));
         let sql: String = statements.iter().map(|s| format!("{s};\n")).collect();
-        std::fs::write(&script, format!("SET work_mem = '32MB';\n{sql}"))?;
+        std::fs::write(
+            &script,
+            format!("SET work_mem = '32MB'; SET jit = off;\n{sql}"),
+        )?;
         let script = script.to_string_lossy().into_owned();
         let mut app = Vec::new();
         let mut limit = Vec::new();

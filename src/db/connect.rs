@@ -53,8 +53,13 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
         // work_mem: reports sort and aggregate millions of rows; PostgreSQL's 4 MB default
         // spills them to disk. A pool of ten at 32 MB each is a small share of a 2-core,
         // 24 GiB machine.
+        // jit: the reports' estimated costs (subqueries over million-row indexes, of which they
+        // read a few rows) set off PostgreSQL's optimising compiler, which then takes up to a
+        // second for a statement that runs in 60 ms; no statement of the app runs long enough
+        // to repay it.
         conn.batch_execute(
-            "SET statement_timeout = '30s'; SET work_mem = '32MB'; SET TIME ZONE 'UTC'",
+            "SET statement_timeout = '30s'; SET work_mem = '32MB'; SET jit = off; \
+             SET TIME ZONE 'UTC'",
         )
         .map_err(diesel::r2d2::Error::QueryError)
     }

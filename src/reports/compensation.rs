@@ -1,224 +1,19 @@
 //! Compensation: the distribution of annualised pay midpoints, per group.
 
-use bigdecimal::BigDecimal;
+mod distribution;
+mod ranked;
+
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Nullable, Numeric, Text};
+
+pub use distribution::{Distribution, distributions};
+use distribution::{chosen_cte, compensation_query};
 
 use super::{
-    Cell, Chart, Column, GroupBy, PayScale, PeopleLink, Report, ReportFilter, ReportQuery,
-    ReportTable, UnconvertedFigure, left_out_sql, report_query, table_and_chart, to_f64,
+    Cell, Chart, Column, GroupBy, PayScale, PeopleLink, Report, ReportFilter, ReportTable,
+    UnconvertedFigure, left_out_sql, table_and_chart, to_f64,
 };
 use crate::charts;
-use crate::domain::{Confidence, PayKind};
 use crate::error::AppError;
-
-#[derive(Debug, Clone, QueryableByName)]
-pub struct Distribution {
-    /// The row stands for every group beyond the top ones (charts only).
-    #[diesel(sql_type = Bool)]
-    pub is_other: bool,
-    /// The group has a value (a company, a title); `false` for "(not recorded)" and "Other".
-    #[diesel(sql_type = Bool)]
-    pub recorded: bool,
-    #[diesel(sql_type = Text)]
-    pub label: String,
-    #[diesel(sql_type = BigInt)]
-    pub n: i64,
-    #[diesel(sql_type = Numeric)]
-    pub min: BigDecimal,
-    #[diesel(sql_type = Numeric)]
-    pub p25: BigDecimal,
-    #[diesel(sql_type = Numeric)]
-    pub median: BigDecimal,
-    #[diesel(sql_type = Numeric)]
-    pub p75: BigDecimal,
-    #[diesel(sql_type = Numeric)]
-    pub max: BigDecimal,
-}
-
-/// The SQL of each figure's group, and of the group's name. Groups are formed on the kept
-/// column itself, so that one of the ordered indexes of migration `report_figures` hands each
-/// group's values over already sorted; companies are named after grouping. Only these fixed
-/// fragments reach the query text.
-fn group_sql(group_by: GroupBy) -> (&'static str, &'static str) {
-    const NOT_RECORDED: &str = "coalesce(grp, '(not recorded)')";
-    match group_by {
-        GroupBy::OriginCompany => (
-            "f.origin_company_id",
-            "coalesce((SELECT name FROM company WHERE id = grp), '(not recorded)')",
-        ),
-        GroupBy::HiringCompany => (
-            "f.hiring_company_id",
-            "coalesce((SELECT name FROM company WHERE id = grp), '(not recorded)')",
-        ),
-        GroupBy::Title => ("f.title", NOT_RECORDED),
-        GroupBy::Kind => ("f.kind", "grp"),
-        GroupBy::Confidence => ("f.confidence", "grp"),
-    }
-}
-
-/// Which figure of a person each group counts: the latest among those the filters keep, within
-/// the group when figures of one person fall into several (grouped by kind or confidence). The
-/// database keeps a flag for each of these choices; within a date window no flag says which
-/// figure is the latest, so that choice is made here, over the window's figures.
-fn pick_sql(filter: &ReportFilter) -> &'static str {
-    if filter.from.is_some() || filter.to.is_some() {
-        return "";
-    }
-    let by_kind = filter.kind.is_some() || filter.group_by == GroupBy::Kind;
-    let by_confidence = filter.confidence.is_some() || filter.group_by == GroupBy::Confidence;
-    match (by_kind, by_confidence) {
-        (false, false) => "AND f.latest",
-        (true, false) => "AND f.latest_of_kind",
-        (false, true) => "AND f.latest_of_confidence",
-        (true, true) => "AND f.latest_of_both",
-    }
-}
-
-/// `chosen`: per group and person, the person's latest figure by as_of among those the
-/// filters keep, so a person counts once per group. Binds $1 to $6.
-fn chosen_sql(filter: &ReportFilter) -> String {
-    let pick = pick_sql(filter);
-    // A flag's figures are read through indexes by each use; a window's choice is made once.
-    let (materialized, distinct, order) = if pick.is_empty() {
-        (
-            "MATERIALIZED",
-            "DISTINCT ON (grp, f.person_id)",
-            "ORDER BY grp, f.person_id, f.as_of DESC, f.pay_report_id DESC",
-        )
-    } else {
-        ("NOT MATERIALIZED", "", "")
-    };
-    format!(
-        "WITH chosen AS {materialized} (
-            SELECT {distinct} {group} AS grp, f.person_id, f.pay_report_id, f.value
-            FROM pay_figure f
-            WHERE ($1::bigint IS NULL OR f.origin_company_id = $1)
-              AND ($2::bigint IS NULL OR f.hiring_company_id = $2)
-              AND ($3::date IS NULL OR f.as_of >= $3)
-              AND ($4::date IS NULL OR f.as_of <= $4)
-              AND ($5::text IS NULL OR f.kind = $5)
-              AND ($6::text IS NULL OR f.confidence = $6)
-              {pick}
-            {order}
-        )",
-        group = group_sql(filter.group_by).0
-    )
-}
-
-/// The compensation SQL with its binds: the shared four, then $5 kind and $6 confidence.
-fn compensation_query(sql: String, filter: &ReportFilter) -> ReportQuery {
-    report_query(sql, filter)
-        .bind::<Nullable<Text>, _>(filter.kind.map(|k| k.as_str()))
-        .bind::<Nullable<Text>, _>(filter.confidence.map(|c| c.as_str()))
-}
-
-impl super::Pooled for Distribution {
-    fn is_other(&self) -> bool {
-        self.is_other
-    }
-}
-
-/// Every group, largest first; with `top`, then one "Other" row pooling the groups beyond it
-/// (when there are any).
-pub fn distributions(
-    conn: &mut PgConnection,
-    filter: &ReportFilter,
-    top: Option<i64>,
-) -> QueryResult<Vec<Distribution>> {
-    if by_rank(filter, top) {
-        return by_rank_query(filter).load(conn);
-    }
-    // Unless a date window materialises `chosen`, the groups read it through an ordered index,
-    // and the pooled "Other" (only with `top`) reads it again, in value order where an index
-    // has it so (the aggregate's own sort then finds its input sorted), with the top groups as
-    // a filter rather than a join that would lose that order.
-    let sql = format!(
-        "{chosen}, grouped AS (
-            SELECT grp, array_agg(value ORDER BY value) AS v
-            FROM chosen WHERE value IS NOT NULL GROUP BY grp
-        ), named AS (
-            SELECT grp, grp IS NOT NULL AS recorded, {label} AS label, v FROM grouped
-        ), top AS (
-            SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
-        ), sorted AS (
-            SELECT false AS is_other, recorded, label, v FROM named
-            UNION ALL
-            SELECT true, false, 'Other', array_agg(value ORDER BY value) FROM (
-                SELECT c.value FROM chosen c
-                WHERE $7::bigint IS NOT NULL AND c.value IS NOT NULL
-                  AND CASE WHEN c.grp IS NULL THEN NOT (SELECT coalesce(bool_or(grp IS NULL), false) FROM top)
-                           ELSE NOT coalesce(c.grp = ANY(ARRAY(SELECT grp FROM top WHERE grp IS NOT NULL)), false)
-                      END
-                ORDER BY c.value
-            ) other
-            HAVING count(*) > 0
-        )
-        SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
-               round(exact_percentile(v, 0.25), 2) AS p25,
-               round(exact_percentile(v, 0.5), 2) AS median,
-               round(exact_percentile(v, 0.75), 2) AS p75,
-               v[cardinality(v)] AS max
-        FROM sorted
-        ORDER BY is_other, n DESC, label",
-        chosen = chosen_sql(filter),
-        label = group_sql(filter.group_by).1,
-    );
-    compensation_query(sql, filter)
-        .bind::<Nullable<BigInt>, _>(top)
-        .load(conn)
-}
-
-/// Whether each percentile can be read at its rank from the group's ordered index instead of
-/// gathering the group: for the few large groups of kind or confidence, over everyone (each
-/// group holds some 700,000 figures at a million people), when no "Other" is asked for.
-fn by_rank(filter: &ReportFilter, top: Option<i64>) -> bool {
-    let groups = match filter.group_by {
-        GroupBy::Kind if filter.confidence.is_none() => PayKind::ALL.len(),
-        GroupBy::Confidence if filter.kind.is_none() => Confidence::ALL.len(),
-        _ => return false,
-    };
-    let everyone = filter.origin_company_id.is_none()
-        && filter.hiring_company_id.is_none()
-        && filter.from.is_none()
-        && filter.to.is_none();
-    everyone && top.is_none_or(|top| top >= groups as i64)
-}
-
-/// Each group's count, its ends, and for each percentile the one or two values around its rank
-/// (`exact_percentile`'s interpolation, done here), each read through the group's ordered index
-/// (`pay_figure_kind_value_idx`, `pay_figure_confidence_value_idx`) by OFFSET: no group is
-/// gathered or sorted.
-fn by_rank_query(filter: &ReportFilter) -> ReportQuery {
-    let at = |p: &str| {
-        format!(
-            "round(
-                (SELECT v[1] + ({p} * (c.n - 1) - floor({p} * (c.n - 1)))
-                               * (coalesce(v[2], v[1]) - v[1])
-                 FROM (SELECT array_agg(value ORDER BY value) AS v FROM (
-                     SELECT x.value FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL
-                     ORDER BY x.value OFFSET floor({p} * (c.n - 1)) LIMIT 2) two) around),
-                2)"
-        )
-    };
-    let sql = format!(
-        "{chosen}, counted AS (
-            SELECT grp, count(*) AS n FROM chosen WHERE value IS NOT NULL GROUP BY grp
-        )
-        SELECT false AS is_other, c.grp IS NOT NULL AS recorded, {label} AS label, c.n,
-               (SELECT min(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS min,
-               {p25} AS p25, {median} AS median, {p75} AS p75,
-               (SELECT max(value) FROM chosen x WHERE x.grp = c.grp AND x.value IS NOT NULL) AS max
-        FROM counted c
-        ORDER BY n DESC, label",
-        chosen = chosen_sql(filter),
-        label = group_sql(filter.group_by).1.replace("grp", "c.grp"),
-        p25 = at("0.25"),
-        median = at("0.5"),
-        p75 = at("0.75"),
-    );
-    compensation_query(sql, filter)
-}
 
 pub fn run(
     conn: &mut PgConnection,
@@ -231,7 +26,8 @@ pub fn run(
     } else {
         Some(chart(&pooled, filter, currency)?)
     };
-    let left_out = compensation_query(left_out_sql(&chosen_sql(filter)), filter)
+    // The figures left out are those without a value, which an index of their own finds.
+    let left_out = compensation_query(left_out_sql(&chosen_cte(filter, false)), filter)
         .load::<UnconvertedFigure>(conn)?;
     let money = |label: &str| Column::number(format!("{label} ({currency})"));
     let table = ReportTable {

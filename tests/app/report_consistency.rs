@@ -386,6 +386,22 @@ fn filters(companies: &[i64]) -> Vec<ReportFilter> {
             interval: Interval::Quarter,
             ..base.clone()
         },
+        // Windows open at one end: a start alone keeps the latest flags, an end alone picks
+        // by the next figure's day.
+        ReportFilter {
+            from: Some(day(150)),
+            ..base.clone()
+        },
+        ReportFilter {
+            to: Some(day(200)),
+            ..base.clone()
+        },
+        ReportFilter {
+            to: Some(day(200)),
+            group_by: GroupBy::Confidence,
+            kind: Some(PayKind::Offered),
+            ..base.clone()
+        },
     ];
     for group_by in GroupBy::ALL {
         for kind in [None, Some(PayKind::Offered)] {
@@ -427,7 +443,31 @@ fn left_out(report: talent_tracker::reports::Report) -> Vec<UnconvertedFigure> {
     report.left_out
 }
 
+#[derive(QueryableByName)]
+struct Differing {
+    #[diesel(sql_type = BigInt)]
+    rows: i64,
+}
+
+/// The counts per range of values the percentiles are found by (`pay_value_count`) against a
+/// count of the kept figures: a wrong count need not move a percentile the filters above read.
+fn counts_differ(conn: &mut PgConnection) -> QueryResult<i64> {
+    let recount = "SELECT k.grouped_by, k.grp, pay_bucket(f.value) AS bucket, count(*) AS n
+        FROM pay_figure f
+        CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
+            f.origin_company_id, f.hiring_company_id, f.title, f.kind, f.confidence, f.value) k
+        GROUP BY 1, 2, 3";
+    let kept = "SELECT grouped_by, grp, bucket, n FROM pay_value_count WHERE n <> 0";
+    let rows: Differing = diesel::sql_query(format!(
+        "SELECT count(*) AS rows FROM (
+            ({kept} EXCEPT ALL {recount}) UNION ALL ({recount} EXCEPT ALL {kept})) d"
+    ))
+    .get_result(conn)?;
+    Ok(rows.rows)
+}
+
 fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> anyhow::Result<()> {
+    assert_eq!(counts_differ(conn)?, 0, "kept counts per range of values");
     for filter in filters(companies) {
         // Every group, and a chart's few largest with the rest pooled.
         for top in [None, Some(1), Some(2)] {
