@@ -23,7 +23,9 @@ use rand::{Rng, SeedableRng};
 use support::{Client, Cluster, Server, env_or, percentile};
 use talent_tracker::db::local;
 
+/// The generated people, made once and kept; each run works on a fresh copy of them.
 const DATABASE: &str = "tt_load";
+const RUN_DATABASE: &str = "tt_load_run";
 const PEOPLE: u64 = 20_000;
 /// A 503 must come back this soon after the stop (or after it was asked, if later): the app
 /// notices within a fraction of a second; the rest is slack for a loaded 2-core machine.
@@ -73,20 +75,23 @@ fn main() -> anyhow::Result<()> {
     let cluster = cluster_at(&data_dir)?;
     cluster.generated(DATABASE, PEOPLE, 7)?;
     cluster.ensure_user(DATABASE)?;
-    // The ids that exist: generated ids start after one the generator reserved, and creations
-    // that failed in earlier runs' outages left gaps, so "1 to the largest" would ask for
-    // people who were never there. Nobody is deleted here, so these all stay.
+    // A copy per run: the earlier runs' creations, edits and dead rows would otherwise make
+    // each run slower than the last, and runs would not compare.
+    cluster.copy(DATABASE, RUN_DATABASE)?;
+    // The ids that exist: generated ids start after one the generator reserved, so "1 to the
+    // largest" would ask for people who were never there. Nobody is deleted here, so these all
+    // stay.
     let ids: Arc<Vec<i64>> = Arc::new(
         cluster
             .sql(
-                DATABASE,
+                RUN_DATABASE,
                 "SELECT string_agg(id::text, ',' ORDER BY id) FROM person",
             )?
             .split(',')
             .map(str::parse)
             .collect::<Result<_, _>>()?,
     );
-    let server = Server::start(&cluster.url(DATABASE), &[])?;
+    let server = Server::start(&cluster.url(RUN_DATABASE), &[])?;
     let session = Client::log_in(server.port)?;
     let run_id = std::process::id();
 
@@ -443,7 +448,7 @@ fn judge(
 
 fn check_writes(cluster: &Cluster, writes: &[Writes]) -> anyhow::Result<u32> {
     let rows = cluster.sql(
-        DATABASE,
+        RUN_DATABASE,
         "SELECT full_name || '|' || coalesce(title, '') || '|' || count(*) OVER (PARTITION BY full_name) \
          FROM person WHERE full_name LIKE 'Load %'",
     )?;

@@ -80,6 +80,16 @@ impl Cluster {
         Ok(())
     }
 
+    /// `to` made afresh as a copy of `from` (nobody may be connected to `from`).
+    pub fn copy(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        self.sql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {to} WITH (FORCE)"),
+        )?;
+        self.sql("postgres", &format!("CREATE DATABASE {to} TEMPLATE {from}"))?;
+        Ok(())
+    }
+
     pub fn exists(&self, database: &str) -> anyhow::Result<bool> {
         Ok(self.sql(
             "postgres",

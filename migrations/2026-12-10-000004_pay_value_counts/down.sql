@@ -69,5 +69,6 @@ CREATE OR REPLACE FUNCTION refresh_all_figures() RETURNS void LANGUAGE sql AS $$
 $$;
 
 DROP TABLE pay_value_count;
+DROP FUNCTION pay_count_shard();
 DROP FUNCTION pay_count_keys(BOOLEAN, BOOLEAN, BOOLEAN, BIGINT, BIGINT, TEXT, TEXT, TEXT, NUMERIC);
 DROP FUNCTION pay_bucket(NUMERIC);

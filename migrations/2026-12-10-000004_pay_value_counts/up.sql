@@ -26,16 +26,25 @@ CREATE FUNCTION pay_count_keys(
 $$;
 
 -- `grp` NULL is the group "(not recorded)"; `n` may fall to 0 (such rows are skipped by reads).
+-- A count is striped over 16 rows (`shard`), each writer adding to its own connection's stripe:
+-- a single row per range would be taken by every write of a figure in that range (the group
+-- "all" by nearly every write) and held until its commit, so concurrent saves would queue on
+-- it. Readers add up a range's stripes.
+CREATE FUNCTION pay_count_shard() RETURNS SMALLINT LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT (pg_backend_pid() % 16)::smallint
+$$;
+
 CREATE TABLE pay_value_count (
     grouped_by TEXT NOT NULL,
     grp      TEXT,
     bucket   NUMERIC NOT NULL,
+    shard    SMALLINT NOT NULL CHECK (shard BETWEEN 0 AND 15),
     n        BIGINT NOT NULL,
-    CONSTRAINT pay_value_count_key UNIQUE NULLS NOT DISTINCT (grouped_by, grp, bucket)
+    CONSTRAINT pay_value_count_key UNIQUE NULLS NOT DISTINCT (grouped_by, grp, bucket, shard)
 );
 
-INSERT INTO pay_value_count (grouped_by, grp, bucket, n)
-SELECT k.grouped_by, k.grp, pay_bucket(f.value), count(*)
+INSERT INTO pay_value_count (grouped_by, grp, bucket, shard, n)
+SELECT k.grouped_by, k.grp, pay_bucket(f.value), 0, count(*)
 FROM pay_figure f
 CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
     f.origin_company_id, f.hiring_company_id, f.title, f.kind, f.confidence, f.value) k
@@ -63,8 +72,8 @@ BEGIN
     CROSS JOIN LATERAL pay_count_keys(g.latest, g.latest_of_kind, g.latest_of_confidence,
         g.origin_company_id, g.hiring_company_id, g.title, g.kind, g.confidence, g.value) k;
     INSERT INTO pay_figure SELECT * FROM pay_figure_source WHERE person_id = ANY(people);
-    INSERT INTO pay_value_count AS c (grouped_by, grp, bucket, n)
-    SELECT grouped_by, grp, bucket, sum(delta) FROM (
+    INSERT INTO pay_value_count AS c (grouped_by, grp, bucket, shard, n)
+    SELECT grouped_by, grp, bucket, pay_count_shard(), sum(delta) FROM (
         SELECT k.grouped_by, k.grp, pay_bucket(f.value) AS bucket, 1 AS delta
         FROM pay_figure f
         CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
@@ -130,8 +139,8 @@ BEGIN
         CROSS JOIN LATERAL pay_count_keys(o.latest, o.latest_of_kind, o.latest_of_confidence,
             o.origin_company_id, o.hiring_company_id, o.title, o.kind, o.confidence, o.value) k
     )
-    INSERT INTO pay_value_count AS pc (grouped_by, grp, bucket, n)
-    SELECT grouped_by, grp, bucket, sum(delta) FROM deltas
+    INSERT INTO pay_value_count AS pc (grouped_by, grp, bucket, shard, n)
+    SELECT grouped_by, grp, bucket, pay_count_shard(), sum(delta) FROM deltas
     GROUP BY grouped_by, grp, bucket HAVING sum(delta) <> 0 ORDER BY grouped_by, grp, bucket
     ON CONFLICT ON CONSTRAINT pay_value_count_key DO UPDATE SET n = pc.n + EXCLUDED.n;
 END
@@ -141,8 +150,8 @@ CREATE OR REPLACE FUNCTION refresh_all_figures() RETURNS void LANGUAGE sql AS $$
     DELETE FROM pay_figure;
     INSERT INTO pay_figure SELECT * FROM pay_figure_source;
     DELETE FROM pay_value_count;
-    INSERT INTO pay_value_count (grouped_by, grp, bucket, n)
-    SELECT k.grouped_by, k.grp, pay_bucket(f.value), count(*)
+    INSERT INTO pay_value_count (grouped_by, grp, bucket, shard, n)
+    SELECT k.grouped_by, k.grp, pay_bucket(f.value), 0, count(*)
     FROM pay_figure f
     CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
         f.origin_company_id, f.hiring_company_id, f.title, f.kind, f.confidence, f.value) k

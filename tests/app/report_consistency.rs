@@ -457,7 +457,8 @@ fn counts_differ(conn: &mut PgConnection) -> QueryResult<i64> {
         CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
             f.origin_company_id, f.hiring_company_id, f.title, f.kind, f.confidence, f.value) k
         GROUP BY 1, 2, 3";
-    let kept = "SELECT grouped_by, grp, bucket, n FROM pay_value_count WHERE n <> 0";
+    let kept = "SELECT grouped_by, grp, bucket, sum(n) AS n FROM pay_value_count
+        GROUP BY 1, 2, 3 HAVING sum(n) <> 0";
     let rows: Differing = diesel::sql_query(format!(
         "SELECT count(*) AS rows FROM (
             ({kept} EXCEPT ALL {recount}) UNION ALL ({recount} EXCEPT ALL {kept})) d"

@@ -1,7 +1,8 @@
 //! Compensation percentiles found by their rank from the counts the database keeps per range of
-//! values (`pay_value_count`, migration `pay_value_counts`), for the unfiltered report: the
-//! ranges are added up to the one holding a rank, and only that range is read, in order, through
-//! an index. Nothing below the rank is walked, and no group is gathered or sorted.
+//! values (`pay_value_count`, migration `pay_value_counts`), for the unfiltered report: each
+//! range's stripes are summed, the ranges are added up to the one holding a rank, and only that
+//! range is read, in order, through an index. Nothing below the rank is walked, and no group is
+//! gathered or sorted.
 
 /// The value at a percentile of `n` values (`exact_percentile`'s interpolation, then rounded to
 /// cents as the report shows it), from `v`: the value at rank ⌊p·(n−1)⌋ and the one after it.
@@ -44,8 +45,9 @@ pub(super) fn groups_sql(chosen: &str, grouped_by: &str, only: &str, label: &str
     };
     format!(
         "{chosen}, counts AS (
-            SELECT grp, bucket, n FROM pay_value_count
+            SELECT grp, bucket, sum(n) AS n FROM pay_value_count
             WHERE grouped_by = '{grouped_by}' {only}
+            GROUP BY grp, bucket
         ), {RANKS_SQL}, totals AS (
             SELECT DISTINCT grp, total FROM ranks
         )
@@ -90,7 +92,10 @@ pub(super) fn other_sql(grouped_by: &str, outside_top: &str) -> String {
     format!(
         "counts AS (
             SELECT NULL::text AS grp, a.bucket, a.n - coalesce(t.n, 0) AS n
-            FROM pay_value_count a
+            FROM (
+                SELECT bucket, sum(n) AS n FROM pay_value_count
+                WHERE grouped_by = 'all' GROUP BY bucket
+            ) a
             LEFT JOIN (
                 SELECT bucket, sum(n) AS n FROM pay_value_count
                 WHERE grouped_by = '{grouped_by}'
@@ -98,7 +103,7 @@ pub(super) fn other_sql(grouped_by: &str, outside_top: &str) -> String {
                        OR grp IS NULL AND EXISTS (SELECT 1 FROM top WHERE grp IS NULL))
                 GROUP BY bucket
             ) t ON t.bucket = a.bucket
-            WHERE a.grouped_by = 'all' AND (SELECT count(*) FROM named) > $7
+            WHERE (SELECT count(*) FROM named) > $7
         ), {RANKS_SQL}, other AS (
             SELECT true AS is_other, false AS recorded, 'Other' AS label, o.total::bigint AS n,
                    {min} AS min, {p25} AS p25, {median} AS median, {p75} AS p75, {max} AS max
