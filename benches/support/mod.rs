@@ -294,7 +294,9 @@ impl Server {
             child: command.spawn()?,
             port,
         };
-        let deadline = Instant::now() + Duration::from_secs(60);
+        // The server applies pending migrations before it answers: at a million people a
+        // migration that rewrites the kept figures takes minutes.
+        let deadline = Instant::now() + Duration::from_secs(15 * 60);
         while Instant::now() < deadline {
             if let Ok((200, _)) = Client::anonymous(port).get_text("/readyz") {
                 return Ok(server);
