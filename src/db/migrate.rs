@@ -1,7 +1,7 @@
 //! Migrations embedded in the binary, applied at startup under an advisory lock.
 
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
+use diesel::sql_types::{BigInt, Text};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -9,10 +9,35 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 /// Any fixed number works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK: i64 = 0x7461_6c65_6e74;
 
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
 /// Applies pending migrations, fills in the name keys they cannot compute (see `name_keys`),
 /// then runs `after` (demo seeding) while still holding the lock, so two instances starting
 /// together neither race on the schema nor seed twice.
+///
+/// None of it is held to the limit a request's statement has (`db::connect`, 30 s): a
+/// migration may rewrite a table of millions of rows, and an instance waits for the lock as
+/// long as another one's migrations take. The connection's own limit comes back afterwards,
+/// since the server's is a pooled one.
 pub fn migrate_then<T>(
+    conn: &mut PgConnection,
+    after: impl FnOnce(&mut PgConnection) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let limit: Setting = diesel::sql_query("SELECT current_setting('statement_timeout') AS value")
+        .get_result(conn)?;
+    diesel::sql_query("SET statement_timeout = 0").execute(conn)?;
+    let result = migrate_locked(conn, after);
+    diesel::sql_query("SELECT set_config('statement_timeout', $1, false)")
+        .bind::<Text, _>(&limit.value)
+        .execute(conn)?;
+    result
+}
+
+fn migrate_locked<T>(
     conn: &mut PgConnection,
     after: impl FnOnce(&mut PgConnection) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {

@@ -193,3 +193,33 @@ fn reports_and_exports_read_the_primary_while_the_replica_is_down() -> anyhow::R
     assert!(sourced_row.contains('1'), "{sourced_row}");
     Ok(())
 }
+
+/// Startup's work on a large database (a migration rewriting millions of rows) takes longer
+/// than the 30 s a request's statement may: it runs without that limit, which then comes back.
+#[test]
+fn startup_work_is_not_held_to_a_requests_statement_limit() -> anyhow::Result<()> {
+    #[derive(QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        statement_timeout: String,
+    }
+    let app = TestApp::new()?;
+    let url = app.empty_database("slow_startup")?;
+    let mut conn = PgConnection::establish(&url)?;
+    diesel::sql_query("SET statement_timeout = '20ms'").execute(&mut conn)?;
+
+    talent_tracker::db::migrate::migrate_then(&mut conn, |conn| {
+        // Longer than the connection's limit, as a migration at a million people is.
+        diesel::sql_query("SELECT pg_sleep(0.2)").execute(conn)?;
+        Ok(())
+    })?;
+
+    let after: Setting = diesel::sql_query("SHOW statement_timeout").get_result(&mut conn)?;
+    assert_eq!(
+        after.statement_timeout, "20ms",
+        "the connection's own limit is back"
+    );
+    let companies = diesel::sql_query("SELECT 1 FROM company").execute(&mut conn)?;
+    assert_eq!(companies, 0, "migrated: the company table is there, empty");
+    Ok(())
+}
