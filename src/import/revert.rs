@@ -59,7 +59,7 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
             )));
         }
         let undo = Undo::of(ImportItem::of_batch(conn, batch_id)?);
-        refuse_merged(conn, &undo)?;
+        refuse_merged(conn, &undo, batch.applied_at.unwrap_or_default())?;
         diesel::delete(pay_report::table.filter(pay_report::id.eq_any(&undo.created_reports)))
             .execute(conn)?;
         delete_created_people(conn, &undo.created_people)?;
@@ -82,9 +82,14 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
     })
 }
 
-/// A merge moved the batch's items to its survivor: reverting them would delete or rewrite
-/// the survivor, and the merge could no longer be undone.
-fn refuse_merged(conn: &mut PgConnection, undo: &Undo) -> Result<(), ImportError> {
+/// A merge since the batch moved its items to the survivor: reverting them would delete or
+/// rewrite the survivor, and the merge could no longer be undone. A merge from before the
+/// batch is no obstacle: the batch's old values are the survivor's own.
+fn refuse_merged(
+    conn: &mut PgConnection,
+    undo: &Undo,
+    applied_at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ImportError> {
     let people: Vec<i64> = undo
         .updated
         .iter()
@@ -92,7 +97,7 @@ fn refuse_merged(conn: &mut PgConnection, undo: &Undo) -> Result<(), ImportError
         .map(|item| item.record_id)
         .chain(undo.created_people.iter().copied())
         .collect();
-    let Some(survivor) = PersonMerge::first_survivor_among(conn, &people)? else {
+    let Some(survivor) = PersonMerge::first_survivor_among(conn, &people, applied_at)? else {
         return Ok(());
     };
     let name = Person::find(conn, survivor)?.fields.full_name;

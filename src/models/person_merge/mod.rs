@@ -104,14 +104,17 @@ impl PersonMerge {
         .ids)
     }
 
-    /// The first of `ids` into whom another record was merged by a merge that stands.
+    /// The first of `ids` into whom another record was merged, after `since`, by a merge that
+    /// stands.
     pub fn first_survivor_among(
         conn: &mut PgConnection,
         ids: &[i64],
+        since: chrono::DateTime<chrono::Utc>,
     ) -> QueryResult<Option<PersonId>> {
         person_merge::table
             .filter(person_merge::survivor_id.eq_any(ids))
             .filter(person_merge::undone_at.is_null())
+            .filter(person_merge::merged_at.gt(since))
             .select(person_merge::survivor_id)
             .order(person_merge::survivor_id)
             .first(conn)
