@@ -40,6 +40,25 @@ fn removable_companies() -> company::BoxedQuery<'static, diesel::pg::Pg> {
         .into_boxed()
 }
 
+/// Whether any demo data is left, as `count(..).any()` says, without counting it: the
+/// dashboard asks on every view. Each part stops at its first row, found through the `is_demo`
+/// partial indexes (migration `demo_indexes`), so a tracker without demo data answers from
+/// empty indexes.
+pub fn any(conn: &mut PgConnection) -> QueryResult<bool> {
+    use diesel::dsl::exists;
+    diesel::select(
+        exists(person::table.filter(person::is_demo.eq(true)))
+            .or(exists(
+                pay_report::table.filter(pay_report::is_demo.eq(true)),
+            ))
+            .or(exists(
+                exchange_rate::table.filter(exchange_rate::is_demo.eq(true)),
+            ))
+            .or(exists(removable_companies().select(company::id))),
+    )
+    .get_result(conn)
+}
+
 pub fn count(conn: &mut PgConnection) -> QueryResult<DemoCounts> {
     let companies: i64 = removable_companies().count().get_result(conn)?;
     let all_companies: i64 = company::table

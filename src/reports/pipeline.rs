@@ -93,17 +93,22 @@ fn filtered_sql(filter: &ReportFilter) -> String {
     )
 }
 
-/// The same for everyone, from the kept summaries: the counts as they are, and each median from
-/// the one or two stays at its rank, found by counting whole days (`stage_stay_count`) and then
-/// reading within that day through the ordered index, so no stay is sorted here.
+/// The same for everyone, from the kept summaries: the counts (each key's stripes added up),
+/// and each median from the one or two stays at its rank, found by counting whole days
+/// (`stage_stay_count`) and then reading within that day through the ordered index, so no stay
+/// is sorted here.
 const EVERYONE_SQL: &str = "
     WITH counts AS (
-        SELECT stage, entered, n FROM pipeline_count WHERE n > 0
+        SELECT stage, entered, sum(n) AS n FROM pipeline_count
+        GROUP BY stage, entered HAVING sum(n) > 0
+    ), stays AS (
+        SELECT stage, whole_days, sum(n) AS n FROM stage_stay_count
+        GROUP BY stage, whole_days HAVING sum(n) > 0
     ), days AS (
         SELECT stage, whole_days, n,
                sum(n) OVER (PARTITION BY stage ORDER BY whole_days) - n AS before,
                sum(n) OVER (PARTITION BY stage) AS total
-        FROM stage_stay_count WHERE n > 0
+        FROM stays
     ), ranks AS (
         SELECT DISTINCT stage, total, floor(0.5 * (total - 1)) AS lo, ceil(0.5 * (total - 1)) AS hi
         FROM days

@@ -39,7 +39,7 @@ async fn dashboard(
                 } else {
                     Vec::new()
                 },
-                admin && crate::demo::removal::count(c)?.any(),
+                admin && crate::demo::removal::any(c)?,
             ))
         })
         .await?;
