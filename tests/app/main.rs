@@ -48,6 +48,7 @@ mod pay_history;
 mod pay_reports;
 mod people;
 mod pipeline_board;
+mod pool_turns;
 mod report_consistency;
 mod reports;
 mod robustness;
