@@ -251,7 +251,8 @@ pub fn section(
     Ok(())
 }
 
-/// 1,000 rows of the app's own export for `company`'s people, each renamed to a new person.
+/// 1,000 rows of the app's own export for `company`'s people, each renamed to a new person
+/// (its ids left empty: a new person and a new report, matched by name).
 fn import_file(client: &Client, company: &str, work: &Path) -> anyhow::Result<Vec<u8>> {
     let name: String = url::form_urlencoded::byte_serialize(company.as_bytes()).collect();
     let (status, body) = client.get_text(&format!("/pay-reports.csv?origin_company={name}"))?;
@@ -263,14 +264,25 @@ fn import_file(client: &Client, company: &str, work: &Path) -> anyhow::Result<Ve
     if records.is_empty() {
         bail!("{company} has no pay reports to export");
     }
+    let headers = reader.headers()?.clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .with_context(|| format!("the export has no {name} column"))
+    };
+    let (name_at, ids_at) = (column("full_name")?, [column("id")?, column("person_id")?]);
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(reader.headers()?)?;
+    writer.write_record(&headers)?;
     for i in 0..IMPORT_ROWS {
         let mut row: Vec<String> = records[i % records.len()]
             .iter()
             .map(str::to_owned)
             .collect();
-        row[0] = format!("{IMPORT_NAME} {i:04}");
+        row[name_at] = format!("{IMPORT_NAME} {i:04}");
+        for at in ids_at {
+            row[at].clear();
+        }
         writer.write_record(&row)?;
     }
     let bytes = writer.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -211,7 +211,9 @@ impl Db {
 
     /// Blocking: a connection, and the database it came from. A read replica found down
     /// hands over to its primary; one that is only busy does not, so that a burst of reports
-    /// cannot spill onto the connections pages and writes need.
+    /// cannot spill onto the connections pages and writes need. (Found down here, at the start
+    /// of an outage, the request takes a primary connection without waiting in the primary's
+    /// line; once the replica is known down, `with_connection` sends its work there first.)
     fn connect_blocking(&self, gate: Gate, deadline: Instant) -> Result<(DbConn, &Db), AppError> {
         match (self.checkout_blocking(gate, deadline), &self.0.fallback) {
             (Err(e), Some(primary))
@@ -234,8 +236,12 @@ impl Db {
         T: Send + 'static,
     {
         let gate = self.gate();
-        if matches!(gate, Gate::Closed) && self.0.fallback.is_none() {
-            return Err(AppError::DatabaseDown);
+        if matches!(gate, Gate::Closed) {
+            // A replica known to be down sends its work to the primary, in the primary's line.
+            return match &self.0.fallback {
+                Some(primary) => Box::pin(primary.with_connection(task)).await,
+                None => Err(AppError::DatabaseDown),
+            };
         }
         let deadline = Instant::now() + CHECKOUT_TIMEOUT;
         let turn = self.turn(deadline).await;
