@@ -12,7 +12,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Date, Nullable, Numeric, SmallInt, Text};
 use proptest::prelude::*;
 use proptest::sample::Index;
-use talent_tracker::domain::{CompanyId, Confidence, PayKind};
+use talent_tracker::domain::{CompanyId, Confidence, PayKind, Stage};
+use talent_tracker::models::Person;
 use talent_tracker::reports::{
     GroupBy, Interval, ReportFilter, UnconvertedFigure, compensation, pipeline, talent_flow,
     timeline,
@@ -469,6 +470,18 @@ fn counts_differ(conn: &mut PgConnection) -> QueryResult<i64> {
 
 fn compare_all(conn: &mut PgConnection, companies: &[i64], currency: &str) -> anyhow::Result<()> {
     assert_eq!(counts_differ(conn)?, 0, "kept counts per range of values");
+    // The dashboard's people per stage, read from the pipeline's kept counts.
+    let recount = Stage::ALL
+        .iter()
+        .map(|&stage| {
+            let n = talent_tracker::schema::person::table
+                .filter(talent_tracker::schema::person::stage.eq(stage))
+                .count()
+                .get_result(conn)?;
+            Ok((stage, n))
+        })
+        .collect::<QueryResult<Vec<(Stage, i64)>>>()?;
+    assert_eq!(Person::count_by_stage(conn)?, recount, "people per stage");
     for filter in filters(companies) {
         // Every group, and a chart's few largest with the rest pooled.
         for top in [None, Some(1), Some(2)] {
