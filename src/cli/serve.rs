@@ -33,7 +33,9 @@ pub struct Settings {
     database_replica_url: Option<String>,
 
     /// Connections kept to PostgreSQL. Two cores serve well with a handful.
-    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10)]
+    // At least one: r2d2 panics on an empty pool.
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(1..))]
     pool_size: u32,
 
     /// The header a reverse proxy writes the client's address into (e.g. X-Forwarded-For),

@@ -218,3 +218,18 @@ fn the_command_line_imports_the_valid_rows_when_told_to_skip_the_others() -> any
     assert_eq!(batches, 1, "one batch, reverted as any other");
     Ok(())
 }
+
+/// A pool of no connections is refused with the setting's name, before anything starts.
+#[test]
+fn a_pool_size_of_zero_is_refused_with_a_message() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let out = Command::new(env!("CARGO_BIN_EXE_talent-tracker"))
+        .env("DATABASE_URL", app.database_url())
+        .env("DATABASE_POOL_SIZE", "0")
+        .output()?;
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("--pool-size"), "{said}");
+    assert!(!said.contains("panicked"), "{said}");
+    Ok(())
+}
