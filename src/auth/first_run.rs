@@ -20,8 +20,9 @@ pub fn issue(conn: &mut PgConnection, site: &str) -> anyhow::Result<FirstRunLink
     let link = format!("{site}/setup?token={token}");
     eprintln!(
         "talent-tracker has no users yet. Open this link to create the first admin (it works \
-         once):\n\n    {link}\n\n(or on the command line: talent-tracker user create --email \
-         you@example.com --role admin)"
+         once, for {days} days):\n\n    {link}\n\n(or on the command line: talent-tracker user \
+         create --email you@example.com --role admin)",
+        days = crate::models::SETUP_LINK_DAYS
     );
     Ok(FirstRunLink(Some(link)))
 }

@@ -11,12 +11,24 @@ use crate::schema::{app_user, password_link, setup_link};
 /// The first-run link, printed at startup while there are no users.
 pub struct SetupLink;
 
+/// How long a setup link works. Each start without users prints a new one; an old one left in
+/// a log would otherwise stay a way in until the first admin is made.
+pub const SETUP_LINK_DAYS: i64 = 3;
+
+/// When a setup link made before it stops working.
+fn setup_links_expire_before() -> DateTime<Utc> {
+    Utc::now() - chrono::Duration::days(SETUP_LINK_DAYS)
+}
+
 impl SetupLink {
     /// Keeps `token` as a setup link, if there are still no users.
     pub fn issue(conn: &mut PgConnection, token: &str) -> QueryResult<bool> {
         if User::count(conn)? > 0 {
             return Ok(false);
         }
+        // Expired links go, so restarts do not pile them up.
+        let expired = setup_link::created_at.le(setup_links_expire_before());
+        diesel::delete(setup_link::table.filter(expired)).execute(conn)?;
         diesel::insert_into(setup_link::table)
             .values(setup_link::token_hash.eq(digest(token)))
             .execute(conn)?;
@@ -26,13 +38,17 @@ impl SetupLink {
     /// Whether `token` opens the setup page now. A link issued while a user was being made
     /// elsewhere can outlive the trigger that voids links: no users is checked too.
     pub fn is_valid(conn: &mut PgConnection, token: &str) -> QueryResult<bool> {
-        let live: bool = diesel::select(diesel::dsl::exists(setup_link::table.find(digest(token))))
-            .get_result(conn)?;
+        let live: bool = diesel::select(diesel::dsl::exists(
+            setup_link::table
+                .filter(setup_link::token_hash.eq(digest(token)))
+                .filter(setup_link::created_at.gt(setup_links_expire_before())),
+        ))
+        .get_result(conn)?;
         Ok(live && User::count(conn)? == 0)
     }
 
-    /// Creates the first admin with `token`, or `None` when it opens nothing (used, or users
-    /// exist). The links' rows are locked first: a second setup waits for the first and then
+    /// Creates the first admin with `token`, or `None` when it opens nothing (used, expired, or
+    /// users exist). The links' rows are locked first: a second setup waits for the first and then
     /// finds them gone, because any new user deletes them all (a trigger).
     pub fn create_first_admin(
         conn: &mut PgConnection,
@@ -41,6 +57,7 @@ impl SetupLink {
     ) -> QueryResult<Option<User>> {
         conn.transaction(|conn| {
             let live: Vec<Vec<u8>> = setup_link::table
+                .filter(setup_link::created_at.gt(setup_links_expire_before()))
                 .select(setup_link::token_hash)
                 .for_update()
                 .load(conn)?;

@@ -36,7 +36,7 @@ diesel::define_sql_function!(
     ) -> diesel::sql_types::Nullable<diesel::sql_types::Text>
 );
 
-pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SetupLink};
+pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SETUP_LINK_DAYS, SetupLink};
 pub use audit_entry::{AuditEntry, AuditFilter};
 pub use audit_names::AuditNames;
 pub use company::{Company, CompanyFields};

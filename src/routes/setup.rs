@@ -50,8 +50,14 @@ impl LinkGone {
     }
 }
 
-const SETUP_GONE: &str = "This setup link has been used, or talent-tracker has users already. \
-    Log in instead, or ask an admin for an account.";
+fn setup_gone() -> String {
+    format!(
+        "This setup link has been used, has expired (a setup link works for {} days; restarting \
+         talent-tracker prints a new one while it has no users), or talent-tracker has users \
+         already: log in instead, or ask an admin for an account.",
+        crate::models::SETUP_LINK_DAYS
+    )
+}
 
 #[get("/setup?<token>")]
 async fn form(
@@ -67,7 +73,7 @@ async fn form(
         .await?
     {
         events.record(SecurityEvent::LinkRefused, None);
-        return Ok(Err(LinkGone::new(SETUP_GONE)));
+        return Ok(Err(LinkGone::new(&setup_gone())));
     }
     let form = FormState::with_values([("token", token)]);
     Ok(Ok(render(&SetupPage::new(
@@ -120,7 +126,7 @@ async fn create_admin(
         .await?;
     if !created {
         events.record(SecurityEvent::LinkRefused, Some(&admin_email));
-        return Ok(SetupResponse::Gone(LinkGone::new(SETUP_GONE)));
+        return Ok(SetupResponse::Gone(LinkGone::new(&setup_gone())));
     }
     events.record(SecurityEvent::SetupCompleted, Some(&admin_email));
     cookies.remove_private(csrf::LOGIN_COOKIE);

@@ -212,3 +212,46 @@ fn two_setups_at_once_make_one_first_admin() -> anyhow::Result<()> {
     assert_eq!(admins, 1);
     Ok(())
 }
+
+/// A setup link works for its days only: an old one left in a log opens nothing, neither the
+/// page nor the creation, and the next start without users clears it away.
+#[test]
+fn an_expired_setup_link_opens_nothing_and_a_restart_clears_it() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    let link = printed_link(&app).expect("a setup link");
+    let form = app.get(&link);
+    assert_eq!(form.status, Status::Ok);
+    let aged = format!(
+        "UPDATE setup_link SET created_at = now() - interval '{} days 1 minute'",
+        talent_tracker::models::SETUP_LINK_DAYS
+    );
+    diesel::sql_query(aged).execute(&mut app.conn()?)?;
+
+    let refused = app.get(&link);
+    assert_eq!(refused.status, Status::Gone);
+    assert!(refused.contains("has expired"), "{}", refused.body);
+    let late = submit_setup(&app, &form, ADA);
+    assert_eq!(late.status, Status::Gone);
+    let users: i64 = app_user::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(users, 0, "an expired link makes no admin");
+
+    // A restart prints a fresh link that works, and the expired one is gone from the table.
+    let restarted = talent_tracker::app_with(crate::common::quiet(), app.config.clone())?;
+    let client = rocket::local::blocking::Client::tracked(restarted)?;
+    assert!(
+        client
+            .rocket()
+            .state::<FirstRunLink>()
+            .and_then(|l| l.0.clone())
+            .is_some()
+    );
+    let old = sha2::Sha256::digest(token_of(&link).as_bytes()).to_vec();
+    let kept: i64 = setup_link::table
+        .filter(setup_link::token_hash.eq(old))
+        .count()
+        .get_result(&mut app.conn()?)?;
+    assert_eq!(kept, 0);
+    let live: i64 = setup_link::table.count().get_result(&mut app.conn()?)?;
+    assert_eq!(live, 1);
+    Ok(())
+}
