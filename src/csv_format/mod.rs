@@ -34,6 +34,13 @@ pub fn unescape_text(cell: &str) -> &str {
     }
 }
 
+/// A cell read from a file, written into another that imports as the first one would: the text
+/// it stands for, escaped again, so a formula the file held bare is defused and one it held
+/// defused is not quoted twice.
+pub fn escape_read_cell(cell: &str) -> String {
+    escape_text(unescape_text(cell))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +59,14 @@ mod tests {
         }
         assert_eq!(escape_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(escape_text("Meta"), "Meta");
+    }
+
+    #[test]
+    fn a_read_cell_written_again_reads_back_the_same() {
+        for cell in ["=1+1", "'=1+1", "''-y", "-2", "plain", "'quoted", ""] {
+            let again = escape_read_cell(cell);
+            assert!(!again.starts_with(FORMULA_STARTS), "{cell:?} as {again:?}");
+            assert_eq!(unescape_text(&again), unescape_text(cell), "{cell:?}");
+        }
     }
 }

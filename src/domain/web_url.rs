@@ -1,7 +1,21 @@
 //! Web addresses (company websites, pay sources): absolute http or https URLs only, so a
 //! `javascript:` link can never be stored and rendered.
+//!
+//! The rule is the database's too: both CHECKs call the SQL function `is_web_url` (migration
+//! `web_url_rule`), which says of every text what `WebUrl::is_web_url` says, character for
+//! character; `tests/app/seams_inputs/web_addresses.rs` runs tricky and random addresses
+//! through both. It is written by hand rather than with a URL parser because parsers repair
+//! what they read (`https:x` and `http:\\x` become `https://x/`), and what is stored is the text
+//! as typed (its scheme in lower case).
 
 const MAX_LENGTH: usize = 2000;
+
+const NOT_WEB: &str = "Enter a full web address starting with http:// or https://.";
+const BLANKS: &str = "A web address cannot hold spaces, tabs, line breaks, other invisible \
+                      control characters or backslashes (write a space as %20).";
+const USER: &str = "Leave out the user name and password (the part before @).";
+const HOST: &str = "Enter the site's name after http:// or https:// (such as example.com).";
+const PORT: &str = "A port is a number from 0 to 65535.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebUrl(String);
@@ -9,18 +23,21 @@ pub struct WebUrl(String);
 impl WebUrl {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let raw = raw.trim();
-        let refused = || "Enter a full web address starting with http:// or https://.".to_owned();
-        if raw.len() > MAX_LENGTH {
-            return Err(format!("At most {MAX_LENGTH} characters, please."));
+        let length = raw.chars().count();
+        if length > MAX_LENGTH {
+            return Err(format!(
+                "At most {MAX_LENGTH} characters, please (this has {length})."
+            ));
         }
-        let url = url::Url::parse(raw).map_err(|_| refused())?;
-        let web = matches!(url.scheme(), "http" | "https") && url.host_str().is_some();
-        // Stored as typed, so it reads as the user wrote it; the parse only vouches for it.
-        if web && !raw.chars().any(char::is_whitespace) {
-            Ok(WebUrl(raw.to_owned()))
-        } else {
-            Err(refused())
-        }
+        let url = lower_case_scheme(raw);
+        check(&url).map_err(str::to_owned)?;
+        Ok(WebUrl(url))
+    }
+
+    /// Whether `text`, exactly as it would be stored, is a web address: what the database's
+    /// `is_web_url(text)` answers.
+    pub fn is_web_url(text: &str) -> bool {
+        text.chars().count() <= MAX_LENGTH && check(text).is_ok()
     }
 
     pub fn into_inner(self) -> String {
@@ -29,6 +46,84 @@ impl WebUrl {
 }
 
 super::parsed_value!(WebUrl, String);
+
+/// Schemes ignore case (`HTTP://` is the same address); the stored one is lower case, so the
+/// database's rule and the duplicate check (the same source address) see one spelling. The rest
+/// is kept as typed.
+fn lower_case_scheme(raw: &str) -> String {
+    match raw.split_once("://") {
+        Some((scheme, rest))
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            format!("{}://{rest}", scheme.to_ascii_lowercase())
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+/// Nowhere in an address: what cannot be seen or is read as a separator by some program.
+/// In SQL: `\u0001-\u0020`, `\u007f-\u00a0`, the other Unicode spaces, and `\\`.
+fn blank(c: char) -> bool {
+    c.is_control() || c.is_whitespace() || c == '\\'
+}
+
+/// In a host name's labels: ASCII letters, digits, `-` and `_`, and any other character that
+/// is not `blank` (internationalised names are typed in their own script).
+fn in_label(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_' || !(c.is_ascii() || blank(c))
+}
+
+/// `http://` or `https://`, a host (names separated by single dots, optionally ending in one,
+/// or an IPv6 address in brackets), an optional port, then a path, query or fragment.
+fn check(text: &str) -> Result<(), &'static str> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or(NOT_WEB)?;
+    if text.chars().any(blank) {
+        return Err(BLANKS);
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(USER);
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(inside) => {
+            let (address, after) = inside.split_once(']').ok_or(HOST)?;
+            let ipv6 = |c: char| c.is_ascii_hexdigit() || c == ':' || c == '.';
+            if address.is_empty() || !address.chars().all(ipv6) {
+                return Err(HOST);
+            }
+            match after {
+                "" => (None, None),
+                after => (None, Some(after.strip_prefix(':').ok_or(HOST)?)),
+            }
+        }
+        None => match authority.split_once(':') {
+            Some((host, port)) => (Some(host), Some(port)),
+            None => (Some(authority), None),
+        },
+    };
+    // A name (an IPv6 address in brackets has none) is labels between single dots.
+    if let Some(host) = host {
+        let labels = host.strip_suffix('.').unwrap_or(host);
+        let label = |label: &str| !label.is_empty() && label.chars().all(in_label);
+        if !labels.split('.').all(label) {
+            return Err(HOST);
+        }
+    }
+    match port {
+        None => Ok(()),
+        Some(port)
+            if (1..=5).contains(&port.len())
+                && port.bytes().all(|b| b.is_ascii_digit())
+                && port.parse::<u32>().is_ok_and(|p| p <= 65535) =>
+        {
+            Ok(())
+        }
+        Some(_) => Err(PORT),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -44,8 +139,29 @@ mod tests {
             "scale.com",
             "https://",
             "http://a b",
+            "https:x",
+            "http:/\\x",
+            "http:\\\\x/y",
         ] {
             assert!(WebUrl::parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn an_upper_case_scheme_is_stored_in_lower_case_and_the_rest_as_typed() {
+        let url = WebUrl::parse(" HTTPS://Example.com/A ").map(WebUrl::into_inner);
+        assert_eq!(url.as_deref(), Ok("https://Example.com/A"));
+        assert!(!WebUrl::is_web_url("HTTPS://Example.com/A"));
+    }
+
+    #[test]
+    fn each_refusal_says_what_to_change() {
+        let said = |raw: &str| WebUrl::parse(raw).err().unwrap_or_default();
+        assert_eq!(said("http://x/a b"), BLANKS);
+        assert_eq!(said("http://me:secret@x/"), USER);
+        assert_eq!(said("http://a..b/"), HOST);
+        assert_eq!(said("http://[::1/"), HOST);
+        assert_eq!(said("http://x:65536/"), PORT);
+        assert!(WebUrl::parse("http://[::1]:65535/").is_ok());
     }
 }

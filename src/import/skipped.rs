@@ -1,11 +1,13 @@
 //! The rows an import skipped for their errors, as a file to fix and import again: the rows as
 //! the file has them, written the way it was (separator, byte-order mark), each with its errors
-//! in a last column that the import ignores.
+//! in a last column that the import ignores. Its cells are escaped as every export's are: a
+//! formula the uploaded file held bare must not run in the spreadsheet that opens this one.
 
 use std::collections::BTreeMap;
 
 use super::rows::RowError;
 use super::table;
+use crate::csv_format::{escape_read_cell, escape_text};
 
 /// The column that tells what is wrong with each row; not one the import knows.
 pub const ERRORS_COLUMN: &str = "import_errors";
@@ -29,17 +31,16 @@ pub fn skipped_rows(bytes: &[u8], errors: &[RowError]) -> Result<Vec<u8>, String
         .flexible(true)
         .from_writer(out);
     let failed = |e: csv::Error| format!("writing the skipped rows failed: {e}");
-    let header = table
-        .headers
-        .iter()
-        .map(String::as_str)
-        .chain([ERRORS_COLUMN]);
-    writer.write_record(header).map_err(failed)?;
+    // Names the import does not know are ignored, so a defused one changes nothing.
+    let header = table.headers.iter().map(|name| escape_text(name));
+    writer
+        .write_record(header.chain([ERRORS_COLUMN.to_owned()]))
+        .map_err(failed)?;
     for (line, record) in &table.records {
         if let Some(said) = by_line.get(line) {
-            let joined = said.join(" ");
+            let said = escape_text(&said.join(" "));
             writer
-                .write_record(record.iter().chain([joined.as_str()]))
+                .write_record(record.iter().map(escape_read_cell).chain([said]))
                 .map_err(failed)?;
         }
     }

@@ -15,7 +15,8 @@ pub struct Table {
 }
 
 /// Reads a CSV file as spreadsheets write them: UTF-8 with or without a byte-order mark, comma
-/// or semicolon separated, CRLF or LF, quoted fields over several lines. The error says what
+/// or semicolon separated, CRLF, LF or CR line ends (mixed, too), quoted fields over several
+/// lines. The error says what
 /// is wrong with the file as a whole.
 pub fn read(bytes: &[u8]) -> Result<Table, String> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
@@ -24,17 +25,13 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         return Err("The file is empty.".into());
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
+        let line = line_breaks(bytes, 0..e.valid_up_to()) + 1;
         format!(
             "The file is not UTF-8 text (line {line} has a byte that is not). Save it as \
              “CSV UTF-8” and upload it again."
         )
     })?;
-    let header_line = text.lines().next().unwrap_or_default();
+    let header_line = text.split(['\r', '\n']).next().unwrap_or_default();
     // German and other spreadsheets write semicolons; a header names no field with either.
     let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
         b';'
@@ -66,10 +63,7 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        line += bytes[counted..start.max(counted)]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
+        line += line_breaks(bytes, counted..start.max(counted)) as u64;
         counted = start.max(counted);
         // A blank line (or a line of empty cells) is not a row.
         if record.iter().all(|cell| cell.trim().is_empty()) {
@@ -89,6 +83,19 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         delimiter,
         bom,
     })
+}
+
+/// How many lines end within `bytes[within]`: CRLF, LF and a lone CR (old Mac files; the csv
+/// crate ends a record at each alike) each end one. A CR is counted only where no LF follows,
+/// looking past the range's end, so ranges that meet count a CRLF between them once.
+fn line_breaks(bytes: &[u8], within: std::ops::Range<usize>) -> usize {
+    within
+        .filter(|&i| match bytes[i] {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .count()
 }
 
 /// A semicolon file whose amounts have decimal commas (German spreadsheets, our `excel-de`
@@ -139,6 +146,17 @@ mod tests {
         assert_eq!(&table.records[0].1[0], "Café; Labs");
         assert_eq!(&table.records[1].1[0], "Multi\nline");
         assert_eq!(table.records[1].0, 3);
+    }
+
+    #[test]
+    fn counts_crlf_lf_and_a_lone_cr_as_one_line_break_each() {
+        let bytes = b"a\r\nb\rc\nd\r\r\ne";
+        assert_eq!(line_breaks(bytes, 0..bytes.len()), 5);
+        // Split inside a CRLF, the two ranges count it once.
+        assert_eq!(
+            line_breaks(bytes, 0..2) + line_breaks(bytes, 2..bytes.len()),
+            5
+        );
     }
 
     #[test]

@@ -10,6 +10,13 @@ use super::PayReport;
 use crate::domain::PayReportId;
 use crate::schema::{pay_report, person};
 
+/// What the database calls a write refused because a figure it converts would not fit the kept
+/// figures' NUMERIC(16, 2) (migration `figure_value_fits`): read as a CHECK's name is.
+pub const FIGURE_VALUE_FITS: &str = "pay_figure_value_fits";
+
+/// The largest value a kept figure holds, in the reporting currency, as the messages write it.
+pub const LARGEST_FIGURE: &str = "99,999,999,999,999.99";
+
 /// What a report's annualised midpoint is worth in the reporting currency.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Valuation {

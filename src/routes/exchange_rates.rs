@@ -12,6 +12,7 @@ use crate::db::Db;
 use crate::domain::{Currency, Date, Rate};
 use crate::error::AppError;
 use crate::models::exchange_rate::CURRENCY_DAY_KEY;
+use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::{ExchangeRate, NewExchangeRate};
 use crate::views::exchange_rates::{
     ExchangeRateDeletePage, ExchangeRateFormPage, ExchangeRateIndexPage,
@@ -110,6 +111,18 @@ async fn create(
             );
             invalid(&user, state, &reporting.0)
         }
+        Err(e) if e.violates(FIGURE_VALUE_FITS) => {
+            let reporting = &reporting.0;
+            state.add_error(
+                "rate",
+                format!(
+                    "At this rate a {currency} pay report from {day} on would be worth more \
+                     than {LARGEST_FIGURE} {reporting}, more than reports can hold. Check the \
+                     rate: how many {reporting} one {currency} buys."
+                ),
+            );
+            invalid(&user, state, reporting)
+        }
         Err(e) => Err(e),
     }
 }
@@ -142,12 +155,26 @@ async fn confirm_delete(
 }
 
 #[post("/exchange-rates/<id>/delete")]
-async fn delete(user: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn delete(
+    user: Admin,
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    id: i64,
+) -> Result<FormResponse, AppError> {
+    let reporting = reporting.0.clone();
     let rate = db
         .run_as(user.actor(), move |c| {
             let rate = ExchangeRate::find(c, id)?;
-            ExchangeRate::delete(c, id)?;
-            Ok(rate)
+            match ExchangeRate::delete(c, id).map_err(AppError::from) {
+                // The pay reports it converted fall back to an earlier rate, which is too large.
+                Err(e) if e.violates(FIGURE_VALUE_FITS) => Err(AppError::Unprocessable(format!(
+                    "Without this rate, {} pay reports from {} on would be converted at an \
+                     earlier one and be worth more than {LARGEST_FIGURE} {reporting}, more \
+                     than reports can hold. Correct the earlier rate first.",
+                    rate.currency, rate.rate_on
+                ))),
+                deleted => deleted.map(|_| rate),
+            }
         })
         .await?;
     Ok(FormResponse::saved(

@@ -14,6 +14,7 @@ pub mod health;
 pub mod import_files;
 pub mod imports;
 pub mod merges;
+pub mod nul_query;
 pub mod offers;
 pub mod password_link;
 pub mod pay_bands;

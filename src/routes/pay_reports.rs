@@ -19,6 +19,7 @@ use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules, z
 use crate::error::AppError;
 use crate::export;
 use crate::input::{self, PayReportInput};
+use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::{PayReport, Person, SaveOutcome};
 use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
 use crate::views::{FormState, Layout, render};
@@ -59,12 +60,23 @@ impl Versioned for PayReport {
             return Ok(None);
         }
         let fields = input.into_fields();
-        Ok(Some(match target {
-            Target::Existing((person, id)) => {
-                PayReport::update(conn, person, id, version, &fields)?
+        let saved = match target {
+            Target::Existing((person, id)) => PayReport::update(conn, person, id, version, &fields),
+            Target::New(person) => PayReport::insert(conn, person, &fields).map(SaveOutcome::Saved),
+        };
+        match saved.map_err(AppError::from) {
+            Err(e) if e.violates(FIGURE_VALUE_FITS) => {
+                let too_large = format!(
+                    "Converted at the {} rate of {}, this comes to more than {LARGEST_FIGURE} \
+                     in the reporting currency, more than reports can hold. Check the amounts, \
+                     the currency and the period.",
+                    fields.currency, fields.as_of
+                );
+                state.add_error("amount_high", too_large);
+                Ok(None)
             }
-            Target::New(person) => SaveOutcome::Saved(PayReport::insert(conn, person, &fields)?),
-        }))
+            saved => saved.map(Some),
+        }
     }
 }
 
