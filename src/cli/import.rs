@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use diesel::{Connection, PgConnection};
+use diesel::PgConnection;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::import::{self, Counts, ImportError, Importer, Intent, Plan};
@@ -49,8 +49,9 @@ pub fn run(conn: &mut PgConnection, args: ImportArgs, actor: &str) -> anyhow::Re
     } else {
         Intent::Apply
     };
-    // One transaction: a batch whose rows fail to apply is not kept.
-    let outcome = conn.transaction(|conn| {
+    // One transaction: a batch whose rows fail to apply is not kept. Its statements have the
+    // web import's budget for a file of this size.
+    let outcome = import::within_budget(conn, import::rows_at_most(&bytes), |conn| {
         let preview = match import::preview(
             conn,
             &file_name,

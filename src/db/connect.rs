@@ -37,7 +37,9 @@ pub fn pool(url: &str, max_size: u32, watch: &ConnectWatch) -> PgPool {
         .max_size(max_size)
         .min_idle(Some(0))
         .connection_timeout(CHECKOUT_TIMEOUT)
-        .connection_customizer(Box::new(SessionSettings))
+        .connection_customizer(Box::new(SessionSettings {
+            statement_timeout: !url.contains("statement_timeout"),
+        }))
         .error_handler(Box::new(watch.clone()))
         .event_handler(Box::new(watch.clone()))
         .build_unchecked(ConnectionManager::new(&url))
@@ -45,7 +47,16 @@ pub fn pool(url: &str, max_size: u32, watch: &ConnectWatch) -> PgPool {
 
 /// Per-connection settings: one slow query must not hold a pooled connection for long.
 #[derive(Debug)]
-struct SessionSettings;
+struct SessionSettings {
+    /// Whether to set `REQUEST_STATEMENT_TIMEOUT`: not when the URL sets its own
+    /// (`options=-c statement_timeout=...`), as a deployment may, and the tests do to show an
+    /// import outlasting it.
+    statement_timeout: bool,
+}
+
+/// How long one statement of a request may run. An import has a budget of its own, grown with
+/// its file (`import::within_budget`).
+const REQUEST_STATEMENT_TIMEOUT: &str = "30s";
 
 impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
@@ -57,11 +68,14 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
         // read a few rows) set off PostgreSQL's optimising compiler, which then takes up to a
         // second for a statement that runs in 60 ms; no statement of the app runs long enough
         // to repay it.
-        conn.batch_execute(
-            "SET statement_timeout = '30s'; SET work_mem = '32MB'; SET jit = off; \
-             SET TIME ZONE 'UTC'",
-        )
-        .map_err(diesel::r2d2::Error::QueryError)
+        if self.statement_timeout {
+            conn.batch_execute(&format!(
+                "SET statement_timeout = '{REQUEST_STATEMENT_TIMEOUT}'"
+            ))
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        conn.batch_execute("SET work_mem = '32MB'; SET jit = off; SET TIME ZONE 'UTC'")
+            .map_err(diesel::r2d2::Error::QueryError)
     }
 }
 

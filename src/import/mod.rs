@@ -4,8 +4,10 @@
 
 mod apply;
 mod batch;
+mod budget;
 mod duplicates;
 mod ids;
+mod obstacle;
 mod plan;
 mod plan_people;
 mod revert;
@@ -16,8 +18,10 @@ mod table;
 
 pub use apply::apply;
 pub use batch::{Importer, Intent, Preview, preview};
+pub use budget::{rows_at_most, within_budget};
 pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
 pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
+pub use obstacle::{obstacle, role_may_revert};
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;

@@ -8,14 +8,12 @@
 use diesel::prelude::*;
 
 use super::ImportError;
+use super::obstacle::obstacle;
 use crate::domain::{CompanyId, PayBandId, PersonId};
 use crate::input::PayBandInput;
 use crate::models::PayBand;
-use crate::models::pay_decision::PayDecision;
-use crate::models::{
-    Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields, PersonMerge,
-};
-use crate::schema::{company, pay_report, person};
+use crate::models::{Company, CompanyFields, ImportBatch, ImportItem, Person, PersonFields};
+use crate::schema::{company, import_batch, pay_report, person};
 
 /// A batch's items by what undoing them takes. Updates keep the batch's order, newest first.
 #[derive(Default)]
@@ -48,107 +46,49 @@ impl Undo {
 }
 
 /// Undoes an applied batch, all or nothing: what it created is deleted, what it updated gets
-/// its old values back. Refused when later work depends on what the batch created.
+/// its old values back. Refused, with the reason, whenever `obstacle` finds one.
 pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError> {
     conn.transaction(|conn| {
-        let batch = ImportBatch::find(conn, batch_id)?;
-        if batch.status != crate::domain::BatchStatus::Applied {
-            return Err(ImportError::Refused(format!(
-                "This batch is {}: only an applied batch can be reverted.",
-                batch.status
-            )));
+        // Locked: two reverts of one batch take turns, and the second finds it reverted.
+        let batch: ImportBatch = import_batch::table
+            .find(batch_id)
+            .for_update()
+            .select(ImportBatch::as_select())
+            .first(conn)?;
+        // As long as applying it might have taken, not a request's limit.
+        super::budget::allow(conn, usize::try_from(batch.rows_total).unwrap_or_default())?;
+        if let Some(why) = obstacle(conn, &batch)? {
+            return Err(ImportError::Refused(why));
         }
         let undo = Undo::of(ImportItem::of_batch(conn, batch_id)?);
-        refuse_merged(conn, &undo, batch.applied_at.unwrap_or_default())?;
         diesel::delete(pay_report::table.filter(pay_report::id.eq_any(&undo.created_reports)))
             .execute(conn)?;
-        delete_created_people(conn, &undo.created_people)?;
+        // People deleted since are simply not there any more.
+        diesel::delete(person::table.filter(person::id.eq_any(&undo.created_people)))
+            .execute(conn)?;
         // Before the created companies go: a restored person no longer names them.
         for item in &undo.updated {
-            restore(conn, item)?;
+            restore(conn, item).map_err(deleted_meanwhile)?;
         }
-        delete_created_companies(conn, &undo.created_companies)?;
+        diesel::delete(company::table.filter(company::id.eq_any(&undo.created_companies)))
+            .execute(conn)?;
         for &id in &undo.created_bands {
-            let band = PayBandId(id);
-            if PayBand::offers_count(conn, band)? > 0 || PayDecision::on_band(conn, band)? {
-                return Err(ImportError::Refused(
-                    "A pay band this import created has offers checked against it or decided on it: keep the batch, or change those offers first.".into(),
-                ));
-            }
-            PayBand::delete(conn, band)?;
+            PayBand::delete(conn, PayBandId(id))?;
         }
         ImportBatch::mark_reverted(conn, batch_id)?;
         Ok(())
     })
 }
 
-/// A merge since the batch moved its items to the survivor: reverting them would delete or
-/// rewrite the survivor, and the merge could no longer be undone. A merge from before the
-/// batch is no obstacle: the batch's old values are the survivor's own.
-fn refuse_merged(
-    conn: &mut PgConnection,
-    undo: &Undo,
-    applied_at: chrono::DateTime<chrono::Utc>,
-) -> Result<(), ImportError> {
-    let people: Vec<i64> = undo
-        .updated
-        .iter()
-        .filter(|item| item.record_table == "person")
-        .map(|item| item.record_id)
-        .chain(undo.created_people.iter().copied())
-        .collect();
-    let Some(survivor) = PersonMerge::first_survivor_among(conn, &people, applied_at)? else {
-        return Ok(());
-    };
-    let name = Person::find(conn, survivor)?.fields.full_name;
-    Err(ImportError::Refused(format!(
-        "{name} has had another record merged into it since this import: undo that merge first (People, Merges), or keep the batch."
-    )))
-}
-
-/// People the batch created, unless pay reports were added to any of them since (the batch's
-/// own are gone by now). People deleted since are simply not there any more.
-fn delete_created_people(conn: &mut PgConnection, ids: &[i64]) -> Result<(), ImportError> {
-    let with_later_reports: Option<String> = person::table
-        .filter(person::id.eq_any(ids))
-        .filter(diesel::dsl::exists(
-            pay_report::table.filter(pay_report::person_id.eq(person::id)),
-        ))
-        .select(person::full_name)
-        .order(person::id)
-        .first(conn)
-        .optional()?;
-    if let Some(name) = with_later_reports {
-        return Err(ImportError::Refused(format!(
-            "{name} has pay reports added after this import: delete those first, or keep the batch."
-        )));
+/// A record `obstacle` found was deleted by another request since it looked.
+fn deleted_meanwhile(e: ImportError) -> ImportError {
+    match e {
+        ImportError::Database(diesel::result::Error::NotFound) => ImportError::Refused(
+            "A record this import updated was deleted meanwhile: this import can no longer be reverted."
+                .into(),
+        ),
+        e => e,
     }
-    diesel::delete(person::table.filter(person::id.eq_any(ids))).execute(conn)?;
-    Ok(())
-}
-
-/// Companies the batch created, unless people it did not create name them.
-fn delete_created_companies(conn: &mut PgConnection, ids: &[i64]) -> Result<(), ImportError> {
-    let named: Option<String> = company::table
-        .filter(company::id.eq_any(ids))
-        .filter(diesel::dsl::exists(
-            person::table.filter(
-                person::origin_company_id
-                    .eq(company::id.nullable())
-                    .or(person::hiring_company_id.eq(company::id.nullable())),
-            ),
-        ))
-        .select(company::name)
-        .order(company::id)
-        .first(conn)
-        .optional()?;
-    if let Some(name) = named {
-        return Err(ImportError::Refused(format!(
-            "{name} is named by people this import did not create: change them first, or keep the batch."
-        )));
-    }
-    diesel::delete(company::table.filter(company::id.eq_any(ids))).execute(conn)?;
-    Ok(())
 }
 
 /// A record the batch updated gets its values from before the batch.

@@ -73,23 +73,70 @@ impl PayDecision {
     }
 }
 
-/// Who created a pay report and who last changed it, as the audit names them (e-mails;
-/// "system" for demo data): neither may decide on it.
-pub fn authors_of(conn: &mut PgConnection, id: PayReportId) -> QueryResult<Vec<String>> {
-    let created: Option<String> = audit_log::table
-        .filter(audit_log::record_table.eq("pay_report"))
-        .filter(audit_log::record_id.eq(id.get()))
-        .filter(audit_log::action.eq("create"))
-        .select(audit_log::actor)
-        .first(conn)
-        .optional()?;
-    let edited: Option<String> = audit_log::table
-        .filter(audit_log::record_table.eq("pay_report"))
-        .filter(audit_log::record_id.eq(id.get()))
-        .filter(audit_log::action.eq("update"))
-        .order(audit_log::id.desc())
-        .select(audit_log::actor)
-        .first(conn)
-        .optional()?;
-    Ok(created.into_iter().chain(edited).collect())
+/// A pay report's fields that say what it pays and which band it is checked against (its
+/// day picks the band and the rates). Whoever changed one set the figures a decision is made
+/// on; a change to its notes or source did not.
+const FIGURES: [&str; 11] = [
+    "kind",
+    "currency",
+    "amount_low",
+    "amount_high",
+    "period",
+    "period_years",
+    "base",
+    "bonus",
+    "equity",
+    "sign_on",
+    "as_of",
+];
+
+/// Who may not decide on a pay report, as the audit names them (e-mails; "system" for demo
+/// data): whoever created it, edited it last, or changed any of its figures. Four eyes on the
+/// figures: someone else's notes-only edit after mine does not make my figures mine to
+/// approve. Only the current record's entries count, from its latest creation on: ids are
+/// used again (an import keeps its file's ids, also for a record deleted meanwhile), and the
+/// authors of an earlier record of the same id are not this one's.
+pub fn kept_from_deciding(conn: &mut PgConnection, id: PayReportId) -> QueryResult<Vec<String>> {
+    let entries = || {
+        audit_log::table
+            .filter(audit_log::record_table.eq("pay_report"))
+            .filter(audit_log::record_id.eq(id.get()))
+    };
+    // A record from before the audit has no creation on record: from its last deletion on,
+    // else from the start.
+    let born: Option<i64> = entries()
+        .filter(audit_log::action.eq_any(["create", "delete"]))
+        .select(diesel::dsl::max(audit_log::id))
+        .first(conn)?;
+    type Entry = (
+        String,
+        String,
+        Option<serde_json::Value>,
+        Option<serde_json::Value>,
+    );
+    let current: Vec<Entry> = entries()
+        .filter(audit_log::id.ge(born.unwrap_or(0)))
+        .order(audit_log::id)
+        .select((
+            audit_log::action,
+            audit_log::actor,
+            audit_log::before,
+            audit_log::after,
+        ))
+        .load(conn)?;
+    let field = |values: &Option<serde_json::Value>, key: &str| {
+        values.as_ref().and_then(|v| v.get(key)).cloned()
+    };
+    let mut kept: Vec<String> = current
+        .iter()
+        .filter(|(action, _, before, after)| {
+            action == "create"
+                || (action == "update"
+                    && FIGURES.iter().any(|k| field(before, k) != field(after, k)))
+        })
+        .map(|(_, actor, ..)| actor.clone())
+        .collect();
+    let last_edit = current.iter().rev().find(|(action, ..)| action == "update");
+    kept.extend(last_edit.map(|(_, actor, ..)| actor.clone()));
+    Ok(kept)
 }

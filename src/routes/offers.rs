@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::domain::{Decision, PayReportId, Text};
 use crate::error::AppError;
 use crate::models::offer::Offers;
-use crate::models::pay_decision::{NewPayDecision, PayDecision, authors_of};
+use crate::models::pay_decision::{NewPayDecision, PayDecision, kept_from_deciding};
 use crate::offers::{OfferReview, review};
 use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
 use crate::views::{FormState, Layout, render};
@@ -36,16 +36,17 @@ struct DecisionForm {
     reason: Text<2000>,
 }
 
-/// Why `user` may not decide on the offer, if they may not: its author and its last editor
-/// never decide on it.
+/// Why `user` may not decide on the offer, if they may not: who created it, last edited it
+/// or set its figures never decides on it (`kept_from_deciding`).
 fn not_theirs(
     conn: &mut PgConnection,
     user: &CurrentUser,
     offer: PayReportId,
 ) -> Result<Option<String>, AppError> {
-    let authors = authors_of(conn, offer)?;
-    Ok(authors.iter().any(|a| a == user.actor()).then(|| {
-        "You created or last edited this offer, so someone else must approve or reject it."
+    let kept = kept_from_deciding(conn, offer)?;
+    Ok(kept.iter().any(|a| a == user.actor()).then(|| {
+        "You created or last edited this offer, or changed its figures, so someone else must \
+         approve or reject it."
             .to_owned()
     }))
 }

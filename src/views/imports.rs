@@ -145,16 +145,42 @@ pub struct ImportBatchesPage {
     pub pager: Pager,
 }
 
+/// What a batch's page shows, as the route found it.
+pub struct BatchView {
+    pub batch: ImportBatch,
+    /// What it wrote, linked (the first `import_result::LISTED`).
+    pub records: Vec<ImportedRecord>,
+    /// The user uploaded it or is an admin, and their role may still change what it wrote.
+    pub may_revert: bool,
+    /// Why it cannot be reverted now (`import::obstacle`): said instead of offering to.
+    pub obstacle: Option<String>,
+    /// Why the revert just asked for was refused.
+    pub refusal: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "imports/batch.html")]
 pub struct ImportBatchPage {
     pub layout: Layout,
     pub batch: ImportBatch,
-    /// What it wrote, linked (the first `import_result::LISTED`).
     pub records: Vec<ImportedRecord>,
     /// Asking to confirm a revert.
     pub confirming: bool,
-    /// The user uploaded it or is an admin: the revert is offered.
     pub may_revert: bool,
+    pub obstacle: Option<String>,
     pub refusal: Option<String>,
+}
+
+impl ImportBatchPage {
+    pub fn new(layout: Layout, view: BatchView, confirming: bool) -> Self {
+        ImportBatchPage {
+            layout,
+            batch: view.batch,
+            records: view.records,
+            confirming,
+            may_revert: view.may_revert,
+            obstacle: view.obstacle,
+            refusal: view.refusal,
+        }
+    }
 }

@@ -53,6 +53,7 @@ mod report_consistency;
 mod reports;
 mod robustness;
 mod route_fuzz;
+mod seams_batches;
 mod seams_inputs;
 mod security_log;
 mod sessions;
