@@ -7,6 +7,7 @@ use rocket::{Catcher, Request, catch, catchers};
 
 use crate::auth::guards::known_user;
 use crate::db::health::{Outage, outage};
+use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::views::{ErrorPage, Layout};
 
 #[derive(Debug, thiserror::Error)]
@@ -39,9 +40,17 @@ impl AppError {
         match self {
             AppError::NotFound | AppError::Database(DieselError::NotFound) => Status::NotFound,
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
+            // A figure too large for the reports, from a path with no form to show it beside a
+            // field (an import's confirm): the forms catch it first, with the field.
+            e if e.violates(FIGURE_VALUE_FITS) => Status::UnprocessableEntity,
             AppError::Forbidden | AppError::NotAllowed(_) => Status::Forbidden,
             AppError::Unavailable(_) | AppError::DatabaseDown => Status::ServiceUnavailable,
             AppError::Database(e) if outage(e).is_some() => Status::ServiceUnavailable,
+            // Another request removed or changed what this write relies on (a person merged
+            // away while a pay report was added to them) or an erased record was to be given
+            // personal data: the database refused it, and the user should hear why.
+            AppError::Database(e) if is_foreign_key_violation(e) => Status::Conflict,
+            e if e.violates(ERASED_CHECK) => Status::Conflict,
             AppError::Database(_) | AppError::Internal(_) => Status::InternalServerError,
         }
     }
@@ -59,6 +68,14 @@ impl AppError {
             AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => "The database took \
                 too long to answer this, so it was stopped. Narrow the filters, or try again \
                 when it is less busy."
+                .to_owned(),
+            e if e.violates(FIGURE_VALUE_FITS) => format!(
+                "A pay figure converted to the reporting currency would come to more than \
+                 {LARGEST_FIGURE}, more than reports can hold: nothing was saved. Check the \
+                 amounts, currencies and periods, and the exchange rates."
+            ),
+            e if e.violates(ERASED_CHECK) => "This person's personal data was erased on \
+                request: it cannot be written to their record again."
                 .to_owned(),
             _ => default_message(self.status()).to_owned(),
         }
@@ -84,7 +101,11 @@ impl<'r> Responder<'r, 'static> for AppError {
     }
 }
 
-/// A write refused because a row still references the one being deleted.
+/// The CHECK that keeps an erased person's record free of personal data.
+const ERASED_CHECK: &str = "person_erased_holds_nothing_personal";
+
+/// A write refused because a row still references the one being deleted, or refers to one
+/// that is gone.
 pub fn is_foreign_key_violation(error: &DieselError) -> bool {
     matches!(
         error,
@@ -99,6 +120,10 @@ fn default_message(status: Status) -> &'static str {
         403 => "Your role does not allow this. Ask an admin if you need it.",
         429 => "Too many requests. Please wait a moment and try again.",
         404 => "There is nothing here. It may have been deleted, or the address is mistyped.",
+        409 => {
+            "Someone changed or removed a record this depends on meanwhile, so nothing was \
+            saved. Reload the page and try again."
+        }
         413 => "What was sent is too large.",
         422 => "Some of what was sent could not be understood.",
         503 => "The database is not reachable right now. Please try again in a moment.",

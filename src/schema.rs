@@ -205,6 +205,7 @@ diesel::table! {
         level -> Nullable<Text>,
         zone -> Nullable<Text>,
         range_disclosed_on -> Nullable<Date>,
+        erased_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -36,6 +36,12 @@ macro_rules! record_id {
     };
 }
 
+/// The largest id a file may give a record (2^53 - 1, the largest integer a JSON number holds
+/// exactly): an id given by a file cannot move an id sequence near its end, which would leave
+/// every later create without an id. The tables' `*_id_in_range` CHECKs refuse any id above
+/// 2^62, so the sequences keep at least 2^62 - 2^53 values of room whatever a file gave.
+pub const MAX_RECORD_ID: i64 = 9_007_199_254_740_991;
+
 record_id!(
     /// A company's id.
     CompanyId

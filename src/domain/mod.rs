@@ -76,7 +76,7 @@ pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::{Date, DateError};
 pub use email::Email;
-pub use id::{CompanyId, MergeId, PayBandId, PayReportId, PersonId};
+pub use id::{CompanyId, MAX_RECORD_ID, MergeId, PayBandId, PayReportId, PersonId};
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
 pub use money::{Money, format_amount, format_compact, format_money};

@@ -1,6 +1,8 @@
 //! The id columns exports write first and the import matches by: a tracker moved with its
 //! files keeps its ids, and two people of the same name at the same company stay two.
 
+use crate::domain::MAX_RECORD_ID;
+
 /// A record's own id: a company's in a companies file, a person's in a people file, a pay
 /// report's in a pay-reports file.
 pub const ID_COLUMN: &str = "id";
@@ -23,11 +25,22 @@ pub fn parse(cell: &str) -> Result<Option<i64>, String> {
     if cell.is_empty() {
         return Ok(None);
     }
+    // Digits past i64's end are a number too large, not a typo.
+    let digits = cell.bytes().all(|b| b.is_ascii_digit());
     match cell.parse::<i64>() {
-        Ok(id) if id > 0 => Ok(Some(id)),
+        Ok(id) if (1..=MAX_RECORD_ID).contains(&id) => Ok(Some(id)),
+        Ok(id) if id > 0 => Err(too_large(cell)),
+        Err(_) if digits => Err(too_large(cell)),
         _ => Err(format!(
             "“{cell}” is not an id: ids are whole numbers above 0, as exports write them. \
              Leave it empty to match by name."
         )),
     }
+}
+
+fn too_large(cell: &str) -> String {
+    format!(
+        "The id {cell} is too large: ids in files go up to {MAX_RECORD_ID}, so that new records \
+         always have ids left. Leave it empty to match by name and get a new id."
+    )
 }

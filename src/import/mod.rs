@@ -6,8 +6,10 @@ mod apply;
 mod batch;
 mod budget;
 mod duplicates;
+mod erasure;
 mod ids;
 mod obstacle;
+mod overlay;
 mod plan;
 mod plan_people;
 mod revert;
@@ -20,8 +22,10 @@ pub use apply::apply;
 pub use batch::{Importer, Intent, Preview, preview};
 pub use budget::{rows_at_most, within_budget};
 pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
+pub use erasure::forget_people;
 pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
 pub use obstacle::{obstacle, role_may_revert};
+pub use overlay::Change;
 pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
 pub use revert::revert;
 pub use rows::RowError;
@@ -75,6 +79,9 @@ pub struct Parsed {
     pub bands: Vec<rows::BandRow>,
     pub errors: Vec<RowError>,
     pub ignored_columns: Vec<String>,
+    /// The file's header: a column it leaves out leaves that field of an updated record as
+    /// stored (`overlay`).
+    pub columns: Vec<String>,
     pub rows: usize,
 }
 
@@ -152,6 +159,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             .filter(|h| !known.contains(&h.as_str()))
             .cloned()
             .collect(),
+        columns: table.headers.clone(),
         rows: table.records.len(),
     };
     // Rows are read on every core, each taking a run of lines; their rows and errors are

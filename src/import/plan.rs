@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::ID_COLUMN;
+use super::overlay::{Change, changes, overlay};
 use super::rows::RowError;
 use super::{ImportKind, Parsed};
 use crate::domain::{CompanyId, PayBandId, PayReportId, PersonId, name_key};
-use crate::input::PersonInput;
+use crate::input::{PayBandInput, PersonInput};
 use crate::models::pay_band::BandKey;
 use crate::models::{CompanyFields, PayBand, PayBandFields, PayReportFields};
 use crate::schema::company;
@@ -29,6 +30,8 @@ pub struct CompanyStep {
     pub existing: Option<CompanyId>,
     /// The id a new company is created under, when the file gives one.
     pub given_id: Option<CompanyId>,
+    /// What an update changes, field by field.
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +41,8 @@ pub struct BandStep {
     pub action: Action,
     /// The stored version of the same family, level, zone and day.
     pub existing: Option<PayBandId>,
+    /// What an update changes, field by field.
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +67,8 @@ pub struct PersonStep {
     pub by_id: bool,
     /// The keys of the person's name and origin company (empty without one), as matched.
     pub keys: (String, String),
+    /// What an update changes, field by field.
+    pub changes: Vec<Change>,
     pub pays: Vec<PayStep>,
 }
 
@@ -142,15 +149,17 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed, mark_duplicates: bool) -> Q
         .into_iter()
         .map(|(key, id, fields)| (key, (id, fields)))
         .collect();
+    let in_file = |field: &str| parsed.columns.iter().any(|c| c == field);
     match parsed.kind {
-        ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing),
+        ImportKind::Companies => plan_companies(&mut plan, parsed.companies, &existing, in_file),
         ImportKind::People => {
-            super::plan_people::plan_people(conn, &mut plan, parsed.people, &existing)?;
+            let people = parsed.people;
+            super::plan_people::plan_people(conn, &mut plan, people, &existing, in_file)?;
             if mark_duplicates {
                 super::duplicates::mark(conn, &mut plan, &existing)?;
             }
         }
-        ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands)?,
+        ImportKind::Bands => plan_bands(conn, &mut plan, parsed.bands, in_file)?,
     }
     plan.errors.sort_by_key(|e| e.line);
     Ok(plan)
@@ -160,6 +169,7 @@ fn plan_companies(
     plan: &mut Plan,
     rows: Vec<super::rows::CompanyRow>,
     existing: &HashMap<String, (CompanyId, CompanyFields)>,
+    in_file: impl Fn(&str) -> bool,
 ) {
     let by_id: HashMap<CompanyId, (&str, &CompanyFields)> = existing
         .iter()
@@ -183,6 +193,18 @@ fn plan_companies(
             continue;
         }
         let by_key = existing.get(&key).map(|(id, _)| *id);
+        let stored = match row.id {
+            Some(id) => by_id.get(&id).map(|(_, fields)| *fields),
+            None => existing.get(&key).map(|(_, fields)| fields),
+        };
+        let fields = match stored.map(|stored| overlay(stored, &row.fields, &in_file)) {
+            None => row.fields.clone(),
+            Some(Ok(fields)) => fields,
+            Some(Err(message)) => {
+                plan.errors.push(refuse("", String::new(), message));
+                continue;
+            }
+        };
         let (action, id, given_id) = match row.id {
             Some(id) => {
                 if let Some(first) = id_lines.insert(id, row.line) {
@@ -202,9 +224,7 @@ fn plan_companies(
                         plan.errors.push(refuse(ID_COLUMN, id.to_string(), message));
                         continue;
                     }
-                    (Some((_, stored)), _) if **stored == row.fields => {
-                        (Action::Skip, Some(id), None)
-                    }
+                    (Some((_, stored)), _) if **stored == fields => (Action::Skip, Some(id), None),
                     (Some(_), _) => (Action::Update, Some(id), None),
                     (None, Some(other)) => {
                         let message = format!(
@@ -218,17 +238,22 @@ fn plan_companies(
                 }
             }
             None => match existing.get(&key) {
-                Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id), None),
+                Some((id, stored)) if *stored == fields => (Action::Skip, Some(*id), None),
                 Some((id, _)) => (Action::Update, Some(*id), None),
                 None => (Action::Create, None, None),
             },
         };
+        let changes = match (action, stored) {
+            (Action::Update, Some(stored)) => changes(stored, &fields),
+            _ => Vec::new(),
+        };
         plan.companies.push(CompanyStep {
             line: row.line,
-            fields: row.fields,
+            fields,
             action,
             existing: id,
             given_id,
+            changes,
         });
     }
 }
@@ -238,6 +263,7 @@ fn plan_bands(
     conn: &mut PgConnection,
     plan: &mut Plan,
     rows: Vec<super::rows::BandRow>,
+    in_file: impl Fn(&str) -> bool,
 ) -> QueryResult<()> {
     let existing: HashMap<BandKey, (PayBandId, PayBandFields)> = PayBand::all_keyed(conn)?
         .into_iter()
@@ -259,14 +285,41 @@ fn plan_bands(
             });
             continue;
         }
-        let (action, id) = match existing.get(&key) {
-            Some((id, stored)) if *stored == row.fields => (Action::Skip, Some(*id)),
+        let stored = existing.get(&key);
+        // A file without the total columns keeps a stored version's totals.
+        let fields = match stored {
+            Some((_, stored)) => overlay(
+                &PayBandInput::stored(stored.clone()),
+                &PayBandInput::stored(row.fields.clone()),
+                &in_file,
+            )
+            .map(PayBandInput::into_fields),
+            None => Ok(row.fields),
+        };
+        let fields = match fields {
+            Ok(fields) => fields,
+            Err(message) => {
+                let who = format!("{} {}", key.0, key.1);
+                plan.errors.push(RowError::of_row(row.line, &who, message));
+                continue;
+            }
+        };
+        let (action, id) = match stored {
+            Some((id, stored)) if *stored == fields => (Action::Skip, Some(*id)),
             Some((id, _)) => (Action::Update, Some(*id)),
             None => (Action::Create, None),
         };
+        let changes = match (action, stored) {
+            (Action::Update, Some((_, stored))) => changes(
+                &PayBandInput::stored(stored.clone()),
+                &PayBandInput::stored(fields.clone()),
+            ),
+            _ => Vec::new(),
+        };
         plan.bands.push(BandStep {
             line: row.line,
-            fields: row.fields,
+            changes,
+            fields,
             action,
             existing: id,
         });

@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 use diesel::prelude::*;
 
 use super::ID_COLUMN;
+use super::overlay::{changes, overlay};
 use super::plan::{Action, Keys, PayStep, PersonStep, Plan};
 use super::rows::{PersonRow, RowError};
 use crate::domain::{CompanyId, PayReportId, PersonId, rules, zone};
-use crate::input::PersonInput;
+use crate::input::{PersonInput, RecordInput};
 use crate::models::person::{hiring, origin};
 use crate::models::{CompanyFields, PayReport, PayReportFields, Person};
 use crate::schema::{company, pay_report, person};
@@ -22,6 +23,8 @@ struct Stored {
     id: PersonId,
     key: PersonKey,
     person: PersonInput,
+    /// Erased on request: a file may move their stage, never give them personal data again.
+    erased: bool,
 }
 
 /// Which step of the plan a row belongs to: rows of the same person (one a pay report) go to
@@ -37,6 +40,7 @@ pub(super) fn plan_people(
     plan: &mut Plan,
     rows: Vec<PersonRow>,
     companies: &HashMap<String, (CompanyId, CompanyFields)>,
+    in_file: impl Fn(&str) -> bool,
 ) -> QueryResult<()> {
     // Each distinct name's key is computed once: a person is on a row for each of their pay
     // reports, and a few hundred companies are named on every row.
@@ -60,7 +64,14 @@ pub(super) fn plan_people(
         .collect();
     drop(keys);
     let given: Vec<PersonId> = rows.iter().filter_map(|r| r.id).collect();
-    let stored = matching_people(conn, &row_keys, &given)?;
+    let mut stored = matching_people(conn, &row_keys, &given)?;
+    // A file without the origin company column matches people by name alone, as it gives
+    // them: their origin stays as stored.
+    if !in_file("origin_company") {
+        for person in &mut stored {
+            person.key.1.clear();
+        }
+    }
     // Where two stored people share a key, the older one is matched by key.
     let mut by_key: HashMap<&PersonKey, &Stored> = HashMap::new();
     for person in &stored {
@@ -100,6 +111,16 @@ pub(super) fn plan_people(
             },
             None => (by_key.get(&key).copied(), None),
         };
+        let mut row = row;
+        if let Some(stored) = existing {
+            match updated(&row, stored, &in_file) {
+                Ok(person) => row.person = person,
+                Err(errors) => {
+                    plan.errors.extend(errors);
+                    continue;
+                }
+            }
+        }
         let identity = match (existing, given_id) {
             (Some(s), _) => Identity::Id(s.id),
             (None, Some(id)) => Identity::Id(id),
@@ -131,6 +152,10 @@ pub(super) fn plan_people(
                     None => Action::Create,
                 };
                 index.insert(identity, plan.people.len());
+                let changes = match (action, existing) {
+                    (Action::Update, Some(s)) => changes(&s.person, &row.person),
+                    _ => Vec::new(),
+                };
                 plan.people.push(PersonStep {
                     line: row.line,
                     person: row.person,
@@ -139,6 +164,7 @@ pub(super) fn plan_people(
                     given_id,
                     by_id: existing.is_some() && row.id.is_some(),
                     keys: key,
+                    changes,
                     pays: Vec::new(),
                 });
                 plan.people.last_mut().expect("just pushed")
@@ -185,6 +211,74 @@ pub(super) fn plan_people(
     }
     Ok(())
 }
+
+/// The stored person with the row's columns laid over them (`overlay`), or why the row cannot
+/// update them: the result breaks a rule between fields (a file giving only `offer_on` may
+/// put it after the stored `decided_on`), or it gives an erased person personal data again.
+fn updated(
+    row: &PersonRow,
+    stored: &Stored,
+    in_file: impl Fn(&str) -> bool,
+) -> Result<PersonInput, Vec<RowError>> {
+    let who = row.person.full_name.as_str();
+    // A file with every column (an export) gives the whole record, already checked as a row.
+    let partial = !PersonInput::COLUMNS.iter().all(|c| in_file(c));
+    let person = if partial {
+        overlay(&stored.person, &row.person, in_file)
+            .map_err(|message| vec![RowError::of_row(row.line, who, message)])?
+    } else {
+        row.person.clone()
+    };
+    if partial {
+        let typed = crate::views::FormState::with_values(
+            crate::csv_format::cells(&person).unwrap_or_default(),
+        );
+        let broken: Vec<RowError> = PersonInput::rules(&typed)
+            .into_iter()
+            .map(|(field, message)| RowError {
+                line: row.line,
+                who: who.to_owned(),
+                column: PersonInput::column_of(field).to_owned(),
+                value: typed.value(field).to_owned(),
+                message: format!(
+                    "{message} (with the stored values of the columns the file leaves out)"
+                ),
+            })
+            .collect();
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+    }
+    let personal = || {
+        changes(&stored.person, &person)
+            .iter()
+            .any(|change| PERSONAL.contains(&change.field))
+    };
+    if stored.erased && personal() {
+        return Err(vec![RowError {
+            line: row.line,
+            who: who.to_owned(),
+            column: row.id_column.into(),
+            value: stored.id.to_string(),
+            message: format!(
+                "The person with id {} was erased on request: a file cannot give them a name \
+                 or other personal data again. Take this row out of the file.",
+                stored.id
+            ),
+        }]);
+    }
+    Ok(person)
+}
+
+/// A person's personal fields, which an erasure took and nothing may write back.
+const PERSONAL: [&str; 6] = [
+    "full_name",
+    "title",
+    "expertise",
+    "team",
+    "location",
+    "notes",
+];
 
 /// Why a row cannot be the person its id names: their name and origin company both differ,
 /// and another stored person has the row's (the file would move one person's id onto
@@ -341,6 +435,7 @@ fn matching_people(
         Option<String>,
         Option<String>,
         Option<String>,
+        bool,
     );
     let found: Vec<Found> = person::table
         .left_join(origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())))
@@ -353,15 +448,17 @@ fn matching_people(
             origin.field(company::name_key).nullable(),
             origin.field(company::name).nullable(),
             hiring.field(company::name).nullable(),
+            person::erased_at.is_not_null(),
         ))
         .load(conn)?;
     Ok(found
         .into_iter()
         .map(
-            |(person, key, origin_key, origin_name, hiring_name)| Stored {
+            |(person, key, origin_key, origin_name, hiring_name, erased)| Stored {
                 id: person.id,
                 key: (key, origin_key.unwrap_or_default()),
                 person: PersonInput::stored(person.fields, origin_name, hiring_name),
+                erased,
             },
         )
         .collect())

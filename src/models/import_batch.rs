@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::domain::{BatchStatus, name_key};
+use crate::domain::BatchStatus;
 use crate::schema::{import_batch, import_item};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -63,6 +63,10 @@ struct ImportItemRow<'a> {
     before: Option<&'a serde_json::Value>,
 }
 
+/// What a batch's file is called once an erasure took its name: file names are often a
+/// person's name.
+pub const ERASED_FILE_NAME: &str = "(file name erased with a person's data)";
+
 /// Previews nobody confirmed within a day are dropped with their files.
 const PREVIEW_KEPT_FOR: &str = "1 day";
 
@@ -87,33 +91,62 @@ impl ImportBatch {
             .first(conn)
     }
 
-    /// Drops the files of the previews that mention `name` (an erased person's): confirming one
-    /// would bring them back. Matched loosely, as the import matches names, and on the file's
-    /// whole text: a preview discarded too many costs an upload, one kept too few a person's
-    /// data. Previews last a day, so there are few to read.
-    pub fn discard_previews_naming(conn: &mut PgConnection, name: &str) -> QueryResult<usize> {
-        let key = name_key(name);
-        // A name with quotes is written with each doubled in a quoted CSV cell.
-        let quoted = key.replace('"', "\"\"");
-        let pending: Vec<i64> = import_batch::table
+    /// The files of the previews waiting for confirmation, each with its batch.
+    pub fn pending_files(conn: &mut PgConnection) -> QueryResult<Vec<(i64, Vec<u8>)>> {
+        import_batch::table
             .filter(import_batch::status.eq(BatchStatus::Previewed))
             .filter(import_batch::content.is_not_null())
-            .select(import_batch::id)
-            .load(conn)?;
-        let mut discarded = 0;
-        for id in pending {
-            let content: Option<Vec<u8>> = import_batch::table
-                .find(id)
-                .select(import_batch::content)
-                .first(conn)?;
-            let text = name_key(&String::from_utf8_lossy(&content.unwrap_or_default()));
-            if text.contains(&key) || text.contains(&quoted) {
-                discarded += diesel::update(import_batch::table.find(id))
-                    .set(import_batch::content.eq(None::<Vec<u8>>))
-                    .execute(conn)?;
-            }
-        }
-        Ok(discarded)
+            .select((import_batch::id, import_batch::content.assume_not_null()))
+            .load(conn)
+    }
+
+    /// Drops these previews' files: confirming them answers that the file is gone.
+    pub fn discard_files(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<usize> {
+        diesel::update(import_batch::table.filter(import_batch::id.eq_any(ids)))
+            .filter(import_batch::status.eq(BatchStatus::Previewed))
+            .set(import_batch::content.eq(None::<Vec<u8>>))
+            .execute(conn)
+    }
+
+    /// The batches that created or changed one of `people` or one of their pay reports.
+    pub fn touching_people(conn: &mut PgConnection, people: &[i64]) -> QueryResult<Vec<i64>> {
+        use crate::schema::pay_report;
+        let reports = pay_report::table
+            .filter(pay_report::person_id.eq_any(people))
+            .select(pay_report::id);
+        import_item::table
+            .filter(
+                import_item::record_table
+                    .eq("person")
+                    .and(import_item::record_id.eq_any(people))
+                    .or(import_item::record_table
+                        .eq("pay_report")
+                        .and(import_item::record_id.eq_any(reports))),
+            )
+            .select(import_item::batch_id)
+            .distinct()
+            .load(conn)
+    }
+
+    /// Replaces these batches' file names, which may name an erased person, here and in their
+    /// audit entries. Only inside an erasure, which alone may scrub the audit.
+    pub fn forget_file_names(conn: &mut PgConnection, ids: &[i64]) -> QueryResult<()> {
+        use diesel::sql_types::{Array, BigInt, Text};
+        diesel::update(import_batch::table.filter(import_batch::id.eq_any(ids)))
+            .set(import_batch::file_name.eq(ERASED_FILE_NAME))
+            .execute(conn)?;
+        diesel::sql_query(
+            "UPDATE audit_log
+             SET before = CASE WHEN before ? 'file_name'
+                               THEN jsonb_set(before, '{file_name}', to_jsonb($2)) ELSE before END,
+                 after = CASE WHEN after ? 'file_name'
+                              THEN jsonb_set(after, '{file_name}', to_jsonb($2)) ELSE after END
+             WHERE record_table = 'import_batch' AND record_id = ANY($1)",
+        )
+        .bind::<Array<BigInt>, _>(ids)
+        .bind::<Text, _>(ERASED_FILE_NAME)
+        .execute(conn)
+        .map(drop)
     }
 
     pub fn insert(conn: &mut PgConnection, batch: &NewImportBatch<'_>) -> QueryResult<ImportBatch> {

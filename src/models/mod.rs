@@ -44,7 +44,7 @@ pub use company_list::{CompanyListItem, CompanySort};
 pub use duplicate_dismissal::DuplicateDismissal;
 pub use duplicate_pair::{DuplicatePair, PairCursor, PairSide};
 pub use exchange_rate::{ExchangeRate, NewExchangeRate};
-pub use import_batch::{ImportBatch, ImportItem, NewImportBatch};
+pub use import_batch::{ERASED_FILE_NAME, ImportBatch, ImportItem, NewImportBatch};
 pub use import_result::ImportedRecord;
 pub use pay_band::{PayBand, PayBandFields, PayBandFilter};
 pub use pay_report::{PayReport, PayReportFields};

@@ -5,7 +5,7 @@ use askama::Template;
 use super::{Layout, Pager};
 // batch.html compares a batch's status with `BatchStatus::Applied`.
 use crate::domain::BatchStatus;
-use crate::import::{Action, CHECKED_NEW_PEOPLE, Counts, DuplicateMark, Plan, RowError};
+use crate::import::{Action, CHECKED_NEW_PEOPLE, Change, Counts, DuplicateMark, Plan, RowError};
 use crate::models::{ImportBatch, ImportedRecord};
 
 /// How many rows and errors a preview lists before saying how many more there are.
@@ -25,6 +25,9 @@ pub struct PreviewRow {
     pub name: String,
     pub record: &'static str,
     pub action: &'static str,
+    /// What an update changes, field by field, so that a name turned to upper case or a stage
+    /// moved back is seen before it is confirmed.
+    pub changes: Vec<Change>,
 }
 
 #[derive(Template)]
@@ -72,6 +75,7 @@ impl ImportPreviewPage {
                 name: c.fields.name.clone(),
                 record: "company",
                 action: action_name(c.action),
+                changes: c.changes.clone(),
             })
             .collect();
         rows.extend(plan.bands.iter().map(|b| PreviewRow {
@@ -83,6 +87,7 @@ impl ImportPreviewPage {
             ),
             record: "pay band",
             action: action_name(b.action),
+            changes: b.changes.clone(),
         }));
         for person in &plan.people {
             let matched = match (person.existing, person.by_id) {
@@ -95,6 +100,7 @@ impl ImportPreviewPage {
                 name: format!("{}{matched}", person.person.full_name),
                 record: "person",
                 action: action_name(person.action),
+                changes: person.changes.clone(),
             });
             rows.extend(person.pays.iter().map(|pay| PreviewRow {
                 line: pay.line,
@@ -107,6 +113,7 @@ impl ImportPreviewPage {
                 ),
                 record: "pay report",
                 action: action_name(pay.action),
+                changes: Vec::new(),
             }));
         }
         rows.sort_by_key(|r| r.line);

@@ -89,7 +89,11 @@ fn erasing_a_person_discards_the_files_of_previews_that_name_them() -> anyhow::R
         .order(import_batch::id)
         .select((import_batch::file_name, import_batch::content))
         .load(&mut app.conn()?)?;
-    assert_eq!(files[0], ("naming.csv".to_owned(), None));
+    // Its name goes with it: a file is often named after whom it is about.
+    assert_eq!(
+        files[0],
+        (talent_tracker::models::ERASED_FILE_NAME.to_owned(), None)
+    );
     assert!(files[1].1.is_some(), "a file that does not name them stays");
     let confirm = naming.attrs("form[action$='/confirm']", "action");
     let refused = app.post(&confirm[0], &[]);

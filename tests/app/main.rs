@@ -54,6 +54,8 @@ mod reports;
 mod robustness;
 mod route_fuzz;
 mod seams_batches;
+mod seams_erasure;
+mod seams_imports;
 mod seams_inputs;
 mod security_log;
 mod sessions;

@@ -5,14 +5,14 @@ use diesel::sql_types::{Array, BigInt, Text};
 
 use super::{Person, PersonFields};
 use crate::domain::PersonId;
-use crate::models::ImportBatch;
-use crate::schema::{audit_log, pay_decision, pay_report, person};
+use crate::schema::{pay_decision, pay_report, person};
 
 /// The keys an erasure takes out of kept copies of a person and their pay reports (the audit's
 /// entries, the import's old values): the person's personal fields, the reports' sources and
-/// notes.
-const ERASED_KEYS: [&str; 8] = [
+/// notes. `name_key` is the name too, as the merges' copies of whole rows hold it.
+const ERASED_KEYS: [&str; 9] = [
     "full_name",
+    "name_key",
     "title",
     "expertise",
     "team",
@@ -36,7 +36,17 @@ impl Person {
     /// imports' files that name them go.
     pub fn erase(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {
         conn.transaction(|conn| {
-            let name = Person::find(conn, id)?.fields.full_name;
+            // Locked before anything is read: a merge that removes this person meanwhile makes
+            // this a "not found" rather than an erasure of nobody that answers success.
+            person::table
+                .find(id)
+                .select(person::id)
+                .for_update()
+                .first::<PersonId>(conn)?;
+            let people = crate::models::PersonMerge::merged_into(conn, id)?;
+            // Read before the copies that hold them are scrubbed below.
+            let names = strings_ever(conn, &people, "full_name")?;
+            let titles = strings_ever(conn, &people, "title")?;
             diesel::sql_query("SELECT set_config('talent_tracker.erasing', $1, true)")
                 .bind::<Text, _>(format!("person:{id}"))
                 .execute(conn)?;
@@ -50,6 +60,7 @@ impl Person {
                     person::team.eq(None::<String>),
                     person::location.eq(None::<String>),
                     person::notes.eq(None::<String>),
+                    person::erased_at.eq(Some(chrono::Utc::now())),
                     person::updated_at.eq(diesel::dsl::now),
                 ))
                 .execute(conn)?;
@@ -76,29 +87,58 @@ impl Person {
             diesel::sql_query(
                 "UPDATE import_item SET before = before - $2
                  WHERE before IS NOT NULL
-                   AND ((record_table = 'person' AND record_id = $1)
+                   AND ((record_table = 'person' AND record_id = ANY($1))
                      OR (record_table = 'pay_report'
-                         AND record_id IN (SELECT id FROM pay_report WHERE person_id = $1)))",
+                         AND record_id IN (SELECT id FROM pay_report WHERE person_id = ANY($1))))",
             )
-            .bind::<BigInt, _>(id.get())
+            .bind::<Array<BigInt>, _>(&people)
             .bind::<Array<Text>, _>(&ERASED_KEYS[..])
             .execute(conn)?;
-            ImportBatch::discard_previews_naming(conn, &name)?;
+            crate::import::forget_people(conn, &people, &names)?;
+            // The kept report counts keep a row per title they ever counted, at zero once
+            // nobody holds it: a title only this person had would outlive them there.
+            diesel::sql_query("DELETE FROM pay_value_count WHERE grp = ANY($1) AND n = 0")
+                .bind::<Array<Text>, _>(&titles)
+                .execute(conn)?;
             Ok(())
         })
     }
 
-    /// Whether this person was erased: the audit's record of it is the one that cannot be
-    /// edited away (a name that looks erased can be typed by anyone).
+    /// Whether this person was erased (a name that looks erased can be typed by anyone).
     pub fn was_erased(conn: &mut PgConnection, id: PersonId) -> QueryResult<bool> {
-        diesel::select(diesel::dsl::exists(
-            audit_log::table
-                .filter(audit_log::record_table.eq("person"))
-                .filter(audit_log::record_id.eq(id.get()))
-                .filter(audit_log::action.eq("erase")),
-        ))
-        .get_result(conn)
+        person::table
+            .find(id)
+            .select(person::erased_at.is_not_null())
+            .first(conn)
     }
+}
+
+/// Every value `key` had in the kept copies of `people` (audit entries, merges, the import's
+/// old values), wherever it sits in them: the names or titles a person was ever known by.
+fn strings_ever(conn: &mut PgConnection, people: &[i64], key: &str) -> QueryResult<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = Text)]
+        value: String,
+    }
+    let found: Vec<Found> = diesel::sql_query(
+        "SELECT DISTINCT v #>> '{}' AS value
+         FROM (SELECT before AS doc FROM audit_log
+               WHERE record_table = 'person' AND record_id = ANY($1)
+               UNION ALL SELECT after FROM audit_log
+               WHERE record_table = 'person' AND record_id = ANY($1)
+               UNION ALL SELECT removed_before FROM person_merge
+               WHERE survivor_id = ANY($1) OR removed_id = ANY($1)
+               UNION ALL SELECT before FROM import_item
+               WHERE record_table = 'person' AND record_id = ANY($1)
+               UNION ALL SELECT to_jsonb(p) FROM person p WHERE id = ANY($1)) copies,
+              jsonb_path_query(doc, ('lax $.**.' || $2)::jsonpath) v
+         WHERE doc IS NOT NULL AND jsonb_typeof(v) = 'string'",
+    )
+    .bind::<Array<BigInt>, _>(people)
+    .bind::<Text, _>(key)
+    .load(conn)?;
+    Ok(found.into_iter().map(|f| f.value).collect())
 }
 
 /// The reasons of the decisions on the person's offers, and in the decisions' audit entries.

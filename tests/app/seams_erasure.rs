@@ -1,0 +1,339 @@
+//! Erasure where it meets other features: an old import preview, the names a person had
+//! before, the people merged into them, the import's batches and the kept report counts.
+//! After an erasure no table holds any of the person's personal strings.
+
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Text};
+use rocket::http::Status;
+use talent_tracker::models::Person;
+use talent_tracker::schema::{import_batch, person};
+
+use crate::common::TestApp;
+use crate::merges::merge;
+
+fn person_named(app: &TestApp, name: &str) -> anyhow::Result<i64> {
+    Ok(person::table
+        .filter(person::full_name.eq(name))
+        .select(person::id)
+        .first(&mut app.conn()?)?)
+}
+
+/// Merges `right` into `left` (the older record survives, with its own fields).
+fn merge_into(app: &TestApp, left: i64, right: i64) {
+    let page = app.get(&format!("/people/merge?left={left}&right={right}"));
+    assert_eq!(page.status, Status::Ok, "{}", page.body);
+    let merged = merge(app, &page, &[]);
+    assert_eq!(merged.status, Status::SeeOther, "{}", merged.body);
+}
+
+fn confirm_action(preview: &crate::common::Page) -> String {
+    let confirm = preview.attrs("form[action$='/confirm']", "action");
+    assert_eq!(confirm.len(), 1, "{}", preview.body);
+    confirm[0].clone()
+}
+
+#[test]
+fn an_old_preview_naming_an_erased_person_by_id_and_old_name_cannot_bring_them_back()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Meta");
+    let p = app.create_person(&[
+        ("full_name", "Pat Oldname"),
+        ("origin_company", "Meta"),
+        ("stage", "offer"),
+        ("notes", "met at a private dinner"),
+    ]);
+    let q = app.create_person(&[("full_name", "Quinn Namesake"), ("stage", "sourced")]);
+    merge_into(&app, p, q);
+    // By id, with the old name; and by the merged-in person's name alone.
+    let by_id = app.upload(
+        "by-id.csv",
+        format!("id,full_name,stage,notes\n{p},Pat Oldname,hired,met at a private dinner\n")
+            .as_bytes(),
+    );
+    let by_merged_name = app.upload(
+        "by-name.csv",
+        b"full_name,stage,notes\nQuinn Namesake,hired,the namesake's notes\n",
+    );
+    let unrelated = app.upload("other.csv", b"full_name,stage\nSomeone Else,sourced\n");
+    let renamed = app.post(
+        &format!("/people/{p}/edit"),
+        &[("full_name", "Pat Newname"), ("stage", "offer")],
+    );
+    assert_eq!(renamed.status, Status::SeeOther, "{}", renamed.body);
+
+    app.post_and_follow(&format!("/people/{p}/erase"), &[]);
+
+    for preview in [&by_id, &by_merged_name] {
+        let refused = app.post(&confirm_action(preview), &[]);
+        assert_eq!(
+            refused.status,
+            Status::UnprocessableEntity,
+            "{}",
+            refused.body
+        );
+    }
+    let mut conn = app.conn()?;
+    let (name, notes, erased): (String, Option<String>, bool) = person::table
+        .find(p)
+        .select((
+            person::full_name,
+            person::notes,
+            person::erased_at.is_not_null(),
+        ))
+        .first(&mut conn)?;
+    assert_eq!(name, format!("Erased person {p}"));
+    assert_eq!(notes, None);
+    assert!(erased);
+    let namesakes: i64 = person::table
+        .filter(person::full_name.eq("Quinn Namesake"))
+        .count()
+        .get_result(&mut conn)?;
+    assert_eq!(namesakes, 0, "the merged-in name did not come back");
+    let imported = app.post_and_follow(&confirm_action(&unrelated), &[]);
+    assert!(imported.texts(".flash")[0].starts_with("Imported "));
+    Ok(())
+}
+
+#[test]
+fn a_file_may_move_an_erased_persons_stage_but_never_give_them_personal_data() -> anyhow::Result<()>
+{
+    let app = TestApp::new()?;
+    let p = app.create_person(&[("full_name", "Pat Private"), ("stage", "offer")]);
+    app.post_and_follow(&format!("/people/{p}/erase"), &[]);
+
+    let personal = app.upload(
+        "back.csv",
+        format!("id,full_name,stage,notes\n{p},Erased person {p},hired,new notes\n").as_bytes(),
+    );
+    assert_eq!(personal.status, Status::UnprocessableEntity);
+    assert!(
+        personal.contains("was erased on request"),
+        "{}",
+        personal.body
+    );
+    let stage_only = app.upload(
+        "stage.csv",
+        format!("id,full_name,stage\n{p},Erased person {p},hired\n").as_bytes(),
+    );
+    app.post_and_follow(&confirm_action(&stage_only), &[]);
+    let (stage, notes): (String, Option<String>) = person::table
+        .find(p)
+        .select((person::stage, person::notes))
+        .first(&mut app.conn()?)?;
+    assert_eq!((stage.as_str(), notes), ("hired", None));
+    // The database refuses it too, whatever path tries.
+    let written = diesel::sql_query("UPDATE person SET notes = 'back' WHERE id = $1")
+        .bind::<BigInt, _>(p)
+        .execute(&mut app.conn()?);
+    assert!(written.is_err(), "the CHECK refuses personal data");
+    Ok(())
+}
+
+#[test]
+fn an_erasure_that_loses_the_race_to_a_merge_is_not_found_instead_of_erasing_nobody()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let q = app.create_person(&[("full_name", "Quinn Racer"), ("stage", "sourced")]);
+    // The merge's transaction: it has removed Q and not committed yet.
+    let mut merging = app.conn()?;
+    diesel::sql_query("BEGIN").execute(&mut merging)?;
+    diesel::sql_query("DELETE FROM person WHERE id = $1")
+        .bind::<BigInt, _>(q)
+        .execute(&mut merging)?;
+    let url = app.database_url().to_owned();
+    let erasing = std::thread::spawn(move || -> anyhow::Result<_> {
+        let mut conn = PgConnection::establish(&url)?;
+        Ok(Person::erase(
+            &mut conn,
+            talent_tracker::domain::PersonId(q),
+        ))
+    });
+    // Waits until the erasure waits for the merge's lock, however long that takes here.
+    let mut watch = app.conn()?;
+    loop {
+        let waiting: i64 = diesel::select(diesel::dsl::sql::<BigInt>(
+            "(SELECT count(*) FROM pg_stat_activity
+              WHERE wait_event_type = 'Lock' AND datname = current_database())",
+        ))
+        .get_result(&mut watch)?;
+        if waiting > 0 || erasing.is_finished() {
+            break;
+        }
+        std::thread::yield_now();
+    }
+    diesel::sql_query("COMMIT").execute(&mut merging)?;
+
+    let erased = erasing.join().expect("the erasure ran")?;
+    assert!(
+        matches!(erased, Err(diesel::NotFound)),
+        "an erasure of a person merged away meanwhile answers not found, not success: {erased:?}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_write_that_refers_to_a_record_removed_meanwhile_is_a_conflict_not_a_server_error()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let refused = diesel::sql_query(
+        "INSERT INTO pay_report (person_id, kind, currency, amount_low, amount_high, period,
+                                 period_years, as_of, confidence)
+         VALUES (987654, 'reported', 'USD', 1, 2, 'total', 4, '2025-01-01', 'reported')",
+    )
+    .execute(&mut app.conn()?)
+    .expect_err("there is no person 987654");
+    let error = talent_tracker::error::AppError::from(refused);
+    assert_eq!(error.status(), Status::Conflict);
+    Ok(())
+}
+
+/// Every text, JSON and binary cell of every table that contains `marker`, as
+/// `table.column`, found through the catalogue so that a new table is searched too.
+fn cells_holding(app: &TestApp, marker: &str) -> anyhow::Result<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Text)]
+        column_name: String,
+        #[diesel(sql_type = Text)]
+        data_type: String,
+    }
+    let mut conn = app.conn()?;
+    let columns: Vec<Column> = diesel::sql_query(
+        "SELECT c.table_name::text, c.column_name::text, c.data_type::text
+         FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_schema, table_name)
+         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+           AND c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'bytea',
+                               'ARRAY', 'USER-DEFINED')",
+    )
+    .load(&mut conn)?;
+    let mut found = Vec::new();
+    for column in columns {
+        let cell = match column.data_type.as_str() {
+            "bytea" => format!("encode(\"{}\", 'escape')", column.column_name),
+            _ => format!("\"{}\"::text", column.column_name),
+        };
+        let count = diesel::sql_query(format!(
+            "SELECT count(*) AS n FROM \"{}\" WHERE {cell} ILIKE '%' || $1 || '%'",
+            column.table_name
+        ))
+        .bind::<Text, _>(marker)
+        .get_result::<Count>(&mut conn)?
+        .n;
+        if count > 0 {
+            found.push(format!("{}.{}", column.table_name, column.column_name));
+        }
+    }
+    Ok(found)
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The whole database's data as `pg_dump --data-only` writes it.
+fn dump(app: &TestApp) -> anyhow::Result<String> {
+    let installed = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|dirs| {
+            dirs.flatten()
+                .map(|d| d.path().join("bin/pg_dump"))
+                .collect()
+        })
+        .unwrap_or_else(|_| Vec::new());
+    let pg_dump = installed
+        .into_iter()
+        .filter(|p| p.is_file())
+        .max()
+        .unwrap_or_else(|| "pg_dump".into());
+    let out = std::process::Command::new(pg_dump)
+        .args(["--data-only", "--dbname", app.database_url()])
+        .output()?;
+    anyhow::ensure!(
+        out.status.success(),
+        "pg_dump: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(String::from_utf8_lossy(&out.stdout).to_lowercase())
+}
+
+/// Unique strings in every personal field, each found nowhere else.
+const MARKERS: [&str; 13] = [
+    "qxname",
+    "qxtitle",
+    "qxexpertise",
+    "qxteam",
+    "qxlocation",
+    "qxnotes",
+    "qxsource",
+    "qxpaynotes",
+    "qxurl",
+    "qxfile",
+    "qxnamesake",
+    "qxoldtitle",
+    "qxpreview",
+];
+
+#[test]
+fn after_an_erasure_no_table_holds_any_of_the_persons_personal_strings() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.create_company("Meta");
+    let created = "full_name,title,expertise,team,location,notes,origin_company,stage,kind,\
+                   currency,amount_low,amount_high,period,as_of,confidence,source_name,source_url\n\
+                   Ann Qxname,Qxoldtitle,Qxexpertise,Qxteam,Qxlocation,Qxnotes,Meta,offer,\
+                   reported,USD,100,200,annual,2025-06-30,reported,Qxsource,https://qxurl.example/a\n";
+    app.import("qxfile-people.csv", created.as_bytes());
+    let p = person_named(&app, "Ann Qxname")?;
+    // A pay report by hand with notes; the title changed by a later import, which is reverted
+    // and made again: the old title lives on in the kept copies and the report counts.
+    crate::merges::add_pay(&app, p, "Qxsource press");
+    diesel::sql_query("UPDATE pay_report SET notes = 'Qxpaynotes' WHERE person_id = $1")
+        .bind::<BigInt, _>(p)
+        .execute(&mut app.conn()?)?;
+    let retitle = format!("id,full_name,stage,title\n{p},Ann Qxname,offer,Qxtitle\n");
+    app.import("retitle.csv", retitle.as_bytes());
+    let batch: i64 = import_batch::table
+        .filter(import_batch::file_name.eq("retitle.csv"))
+        .select(import_batch::id)
+        .first(&mut app.conn()?)?;
+    app.post_and_follow(&format!("/import/batches/{batch}/revert"), &[]);
+    app.import("retitle-again.csv", retitle.as_bytes());
+    let namesake = app.create_person(&[
+        ("full_name", "Ann Qxnamesake"),
+        ("stage", "sourced"),
+        ("notes", "Qxnotes of the namesake"),
+    ]);
+    merge_into(&app, p, namesake);
+    let _pending = app.upload(
+        "qxpreview.csv",
+        b"full_name,stage,title\nAnn Qxname,hired,Qxpreview\n",
+    );
+    for marker in MARKERS {
+        let held = cells_holding(&app, marker)?;
+        assert!(!held.is_empty(), "{marker} is stored before");
+    }
+
+    let erased = app.post(&format!("/people/{p}/erase"), &[]);
+    assert_eq!(erased.status, Status::SeeOther, "{}", erased.body);
+
+    let dumped = dump(&app)?;
+    for marker in MARKERS {
+        assert_eq!(
+            cells_holding(&app, marker)?,
+            Vec::<String>::new(),
+            "{marker}"
+        );
+        assert!(!dumped.contains(marker), "pg_dump holds {marker}");
+    }
+    let batches = app.get("/import/batches");
+    assert!(
+        !batches.body.to_lowercase().contains("qx"),
+        "{}",
+        batches.body
+    );
+    Ok(())
+}
