@@ -3,23 +3,25 @@
 //! pages go to target/screenshots/ for people to look at.
 
 use std::future::Future;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::{ClientBuilder, Locator};
 use talent_tracker::auth::first_run::FirstRunLink;
 use talent_tracker::domain::Role;
 
-use crate::common::{PASSWORD, TestApp, quiet};
+use self::session::{DEADLINE, Session, listening, until};
+use crate::common::{TestApp, quiet};
 
 mod board;
 mod first_run;
 mod merging;
 mod phones;
+mod session;
 
 fn find(candidates: &[&str]) -> Option<PathBuf> {
     candidates.iter().map(PathBuf::from).find(|p| p.is_file())
@@ -29,18 +31,6 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-fn wait_for(port: u16) -> anyhow::Result<()> {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        anyhow::ensure!(
-            start.elapsed() < Duration::from_secs(30),
-            "nothing listens on port {port}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Ok(())
-}
-
 /// chromedriver, stopped when the test ends however it ends.
 struct Driver(Child);
 
@@ -48,117 +38,6 @@ impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
-    }
-}
-
-struct Session {
-    browser: Client,
-    base: String,
-    shots: PathBuf,
-    /// The first-run link the served app printed, when it had no users.
-    setup_link: Option<String>,
-}
-
-impl Session {
-    async fn open(&self, path: &str) -> anyhow::Result<()> {
-        Ok(self.browser.goto(&format!("{}{path}", self.base)).await?)
-    }
-
-    /// Opens a full URL the app printed or showed.
-    async fn visit(&self, url: &str) -> anyhow::Result<()> {
-        Ok(self.browser.goto(url).await?)
-    }
-
-    async fn fill(&self, field: &str, value: &str) -> anyhow::Result<()> {
-        let input = self.browser.find(Locator::Id(field)).await?;
-        input.clear().await?;
-        Ok(input.send_keys(value).await?)
-    }
-
-    async fn choose(&self, field: &str, value: &str) -> anyhow::Result<()> {
-        let select = self.browser.find(Locator::Id(field)).await?;
-        Ok(select.select_by_value(value).await?)
-    }
-
-    /// Submits a form and waits for the page that answers it.
-    async fn submit(&self, form: &str) -> anyhow::Result<()> {
-        let button = self
-            .browser
-            .find(Locator::Css(&format!("{form} button[type=submit]")))
-            .await?;
-        self.browser
-            .execute("document.body.dataset.leaving = 'yes'", vec![])
-            .await?;
-        button.click().await?;
-        self.settle().await
-    }
-
-    /// Waits until the page marked as left has been replaced by the next one.
-    async fn settle(&self) -> anyhow::Result<()> {
-        self.browser
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("body:not([data-leaving])"))
-            .await?;
-        Ok(())
-    }
-
-    /// Follows a link and waits for its page.
-    async fn follow(&self, text: &str) -> anyhow::Result<()> {
-        let link = self.browser.find(Locator::LinkText(text)).await?;
-        self.browser
-            .execute("document.body.dataset.leaving = 'yes'", vec![])
-            .await?;
-        link.click().await?;
-        self.settle().await
-    }
-
-    async fn text(&self, css: &str) -> anyhow::Result<String> {
-        Ok(self.browser.find(Locator::Css(css)).await?.text().await?)
-    }
-
-    async fn source(&self) -> anyhow::Result<String> {
-        Ok(self.browser.source().await?)
-    }
-
-    async fn shot(&self, name: &str) -> anyhow::Result<()> {
-        let png = self.browser.screenshot().await?;
-        Ok(std::fs::write(self.shots.join(format!("{name}.png")), png)?)
-    }
-
-    async fn log_in(&self, email: &str) -> anyhow::Result<()> {
-        self.open("/login").await?;
-        self.log_in_here(email).await
-    }
-
-    /// Fills in the login form already on screen.
-    async fn log_in_here(&self, email: &str) -> anyhow::Result<()> {
-        self.log_in_with(email, PASSWORD).await
-    }
-
-    async fn log_in_with(&self, email: &str, password: &str) -> anyhow::Result<()> {
-        self.fill("email", email).await?;
-        self.fill("password", password).await?;
-        self.submit("form.record").await
-    }
-
-    async fn log_out(&self) -> anyhow::Result<()> {
-        self.submit("form.who").await
-    }
-
-    /// Downloads a file with this browser's session, as the download link would.
-    async fn download(&self, path: &str) -> anyhow::Result<String> {
-        let cookie = self.browser.get_named_cookie("tt_session").await?;
-        let port = self.base.rsplit(':').next().unwrap_or_default();
-        let mut stream = TcpStream::connect(format!("127.0.0.1:{port}"))?;
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: tt_session={}\r\nConnection: close\r\n\r\n",
-            cookie.value()
-        )?;
-        let mut response = String::new();
-        stream.read_to_string(&mut response)?;
-        Ok(response)
     }
 }
 
@@ -236,7 +115,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
         .state::<FirstRunLink>()
         .and_then(|link| link.0.clone());
     runtime.spawn(server.launch());
-    wait_for(port)?;
+    runtime.block_on(listening(port))?;
     let profile = std::env::temp_dir().join(format!("tt-chromium-{}-{port}", std::process::id()));
     let _driver = Driver(
         Command::new(&chromedriver)
@@ -245,7 +124,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
             .stderr(Stdio::null())
             .spawn()?,
     );
-    wait_for(driver_port)?;
+    runtime.block_on(listening(driver_port))?;
 
     runtime.block_on(async {
         let mut capabilities = serde_json::Map::new();
@@ -258,7 +137,15 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
                          "--window-size=1280,1100", format!("--user-data-dir={}", profile.display())],
             }),
         );
-        let browser = ClientBuilder::rustls()?.capabilities(capabilities).connect(&format!("http://127.0.0.1:{driver_port}")).await?;
+        // Chromium starting on a busy machine can outlast chromedriver's own patience: ask again.
+        let driver = format!("http://127.0.0.1:{driver_port}");
+        let browser = until("a browser session", || async {
+            Ok(Some(ClientBuilder::rustls()?.capabilities(capabilities.clone()).connect(&driver).await?))
+        })
+        .await?;
+        // No implicit waits (a missing element is missing now; the walks wait on conditions),
+        // and the browser's own waits as long as ours.
+        browser.update_timeouts(TimeoutConfiguration::new(Some(DEADLINE), Some(DEADLINE), Some(Duration::ZERO))).await?;
         let session = Session { browser, base: format!("http://127.0.0.1:{port}"), shots, setup_link };
         let outcome = walk(&session).await;
         if outcome.is_err() {
@@ -290,8 +177,7 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
     );
     // On a wide screen the menu is a bar: its links show, with no button to unfold it.
     assert!(
-        !s.browser
-            .find(Locator::Css("label.menu-button"))
+        !s.element(Locator::Css("label.menu-button"))
             .await?
             .is_displayed()
             .await?
@@ -316,12 +202,7 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
         s.text("#decided_on-error").await?,
         "The decision cannot come before the offer date."
     );
-    let kept = s
-        .browser
-        .find(Locator::Id("title"))
-        .await?
-        .prop("value")
-        .await?;
+    let kept = s.element(Locator::Id("title")).await?.prop("value").await?;
     assert_eq!(kept.as_deref(), Some("Research engineer"));
     s.shot("person-form-errors").await?;
 
@@ -390,7 +271,7 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
     // A viewer sees the person, never the pay.
     s.log_out().await?;
     s.log_in("viewer@example.com").await?;
-    s.browser.goto(&person_url).await?;
+    s.visit(&person_url).await?;
     let page = s.source().await?;
     assert!(
         page.contains("Bea Browser") && !page.contains("400,000") && !page.contains("Pay reports")

@@ -14,7 +14,7 @@ const SIZES: [(&str, u32, u32, (&str, &str)); 2] = [
 pub(super) async fn board_and_drill_down(s: &Session) -> anyhow::Result<()> {
     s.log_in("recruiter@example.com").await?;
     for (name, width, height, (from, to)) in SIZES {
-        s.browser.set_window_size(width, height).await?;
+        s.resize(width, height).await?;
         s.open("/pipeline").await?;
         s.fits(&format!("/pipeline at {name} size")).await?;
         s.shot(&format!("{name}-pipeline")).await?;
@@ -23,15 +23,14 @@ pub(super) async fn board_and_drill_down(s: &Session) -> anyhow::Result<()> {
             drill_down(s, name, report).await?;
         }
     }
-    s.browser.set_window_size(1280, 1100).await?;
+    s.resize(1280, 1100).await?;
     Ok(())
 }
 
 /// Moves the first card of stage `from` to stage `to` with its form, and finds it there.
 async fn move_a_card(s: &Session, size: &str, from: &str, to: &str) -> anyhow::Result<()> {
     let card = s
-        .browser
-        .find(Locator::Css(&format!("#stage-{from} ~ ul .board-card")))
+        .element(Locator::Css(&format!("#stage-{from} ~ ul .board-card")))
         .await?;
     let who = card.find(Locator::Css("a.name")).await?.text().await?;
     let id = card
@@ -41,14 +40,8 @@ async fn move_a_card(s: &Session, size: &str, from: &str, to: &str) -> anyhow::R
         .await?
         .unwrap_or_default();
     s.choose(&id, to).await?;
-    s.browser
-        .execute("document.body.dataset.leaving = 'yes'", vec![])
+    s.leave_by(&card.find(Locator::Css("form.move button")).await?)
         .await?;
-    card.find(Locator::Css("form.move button"))
-        .await?
-        .click()
-        .await?;
-    s.settle().await?;
     let label = talent_tracker::domain::Stage::parse(to).map_or(to, |s| s.label());
     assert_eq!(s.text(".flash").await?, format!("{who} is now at {label}."));
     let moved = s
@@ -74,13 +67,9 @@ async fn drill_down(s: &Session, size: &str, report: &str) -> anyhow::Result<()>
     s.open(&format!("/reports/{report}")).await?;
     s.fits(&format!("/reports/{report} at {size} size")).await?;
     s.shot(&format!("{size}-report-{report}")).await?;
-    let link = s.browser.find(Locator::Css("table td.num a")).await?;
+    let link = s.element(Locator::Css("table td.num a")).await?;
     let clicked = link.text().await?;
-    s.browser
-        .execute("document.body.dataset.leaving = 'yes'", vec![])
-        .await?;
-    link.click().await?;
-    s.settle().await?;
+    s.leave_by(&link).await?;
     assert_eq!(s.text("h1").await?, "People");
     let count = s.text("p.count").await?;
     let n = count.split_whitespace().next().unwrap_or_default();

@@ -30,8 +30,7 @@ pub(super) async fn set_up(s: &Session) -> anyhow::Result<()> {
     assert_eq!(s.text("h1").await?, "Grace Hopper is added");
     s.shot("user-link").await?;
     let password_link = s
-        .browser
-        .find(Locator::Css("input.one-time-link"))
+        .element(Locator::Css("input.one-time-link"))
         .await?
         .prop("value")
         .await?

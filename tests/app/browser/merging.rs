@@ -41,7 +41,7 @@ pub(super) fn two_records_of_one_person(app: &TestApp) -> anyhow::Result<()> {
 pub(super) async fn merge_and_undo(s: &Session) -> anyhow::Result<()> {
     s.log_in("recruiter@example.com").await?;
     for (size, width, height) in [("desktop", 1280, 1100), ("phone", 390, 844)] {
-        s.browser.set_window_size(width, height).await?;
+        s.resize(width, height).await?;
         s.open("/people/duplicates").await?;
         s.fits(&format!("/people/duplicates at {size} size"))
             .await?;
@@ -54,8 +54,7 @@ pub(super) async fn merge_and_undo(s: &Session) -> anyhow::Result<()> {
         s.fits(&format!("the merge page at {size} size")).await?;
         s.shot(&format!("{size}-merge")).await?;
         // The survivor is the older record, without a title: take the other's.
-        s.browser
-            .find(Locator::Css("input[name='take[title]'][value=right]"))
+        s.element(Locator::Css("input[name='take[title]'][value=right]"))
             .await?
             .click()
             .await?;
@@ -84,6 +83,6 @@ pub(super) async fn merge_and_undo(s: &Session) -> anyhow::Result<()> {
             "the pair is listed again after the undo"
         );
     }
-    s.browser.set_window_size(1280, 1100).await?;
+    s.resize(1280, 1100).await?;
     Ok(())
 }

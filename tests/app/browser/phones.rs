@@ -32,9 +32,11 @@ impl Session {
 
     /// Opens the folded menu; on a wide screen there is nothing to open.
     async fn open_menu(&self) -> anyhow::Result<()> {
-        let button = self.browser.find(Locator::Css("label.menu-button")).await?;
+        let button = self.element(Locator::Css("label.menu-button")).await?;
         if button.is_displayed().await? {
             button.click().await?;
+            let menu = self.element(Locator::Css(".menu-body")).await?;
+            self.shown(&menu, "the folded menu to open").await?;
         }
         Ok(())
     }
@@ -48,16 +50,14 @@ impl Session {
 pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
     s.open("/people").await?;
     let person = s
-        .browser
-        .find(Locator::LinkText("Bea Browser"))
+        .element(Locator::LinkText("Bea Browser"))
         .await?
         .attr("href")
         .await?
         .unwrap_or_default();
     s.open("/companies").await?;
     let company = s
-        .browser
-        .find(Locator::LinkText("Browser Labs"))
+        .element(Locator::LinkText("Browser Labs"))
         .await?
         .attr("href")
         .await?
@@ -87,13 +87,8 @@ pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
         "/account/password",
     ];
     for (width, height) in PHONES {
-        s.browser.set_window_size(width, height).await?;
-        let inner: u32 = serde_json::from_value(
-            s.browser
-                .execute("return window.innerWidth", vec![])
-                .await?,
-        )?;
-        assert_eq!(inner, width, "the window is phone-sized");
+        // Waits until the page is as wide as the phone.
+        s.resize(width, height).await?;
         let shoot = width == PHONES[0].0;
 
         s.open("/login").await?;
@@ -124,15 +119,12 @@ pub(super) async fn on_phones(s: &Session) -> anyhow::Result<()> {
         // The menu starts folded; opened, it leads to its pages.
         s.open("/").await?;
         let people_link = s
-            .browser
-            .find(Locator::Css(".top nav a[href='/people']"))
+            .element(Locator::Css(".top nav a[href='/people']"))
             .await?;
         assert!(!people_link.is_displayed().await?, "the menu starts folded");
         s.open_menu().await?;
-        assert!(
-            people_link.is_displayed().await?,
-            "the open menu shows its links"
-        );
+        s.shown(&people_link, "the open menu to show its links")
+            .await?;
         s.fits("/ with the menu open").await?;
         if shoot {
             s.shot("phone-menu-open").await?;
@@ -194,8 +186,7 @@ async fn import_preview(s: &Session) -> anyhow::Result<()> {
         "full_name,stage,title,notes\nPhone Person With A Rather Long Name,sourced,Principal research scientist for multimodal models,https://example.com/a/very/long/address/without/any/spaces/at/all\n,nonsense,,\n",
     )?;
     s.open("/import").await?;
-    s.browser
-        .find(Locator::Id("file"))
+    s.element(Locator::Id("file"))
         .await?
         .send_keys(&file.display().to_string())
         .await?;
