@@ -1,4 +1,5 @@
-//! Migrations embedded in the binary, applied at startup under an advisory lock.
+//! Migrations embedded in the binary, then the live schema (`db::sql`), applied at startup
+//! under an advisory lock.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
@@ -15,9 +16,10 @@ struct Setting {
     value: String,
 }
 
-/// Applies pending migrations, fills in the name keys they cannot compute (see `name_keys`),
-/// then runs `after` (demo seeding) while still holding the lock, so two instances starting
-/// together neither race on the schema nor seed twice.
+/// Applies pending migrations (with the live schema dropped while they run), applies the live
+/// schema where it changed (`db::sql`), fills in the name keys the migrations cannot compute
+/// (see `name_keys`), then runs `after` (demo seeding) while still holding the lock, so two
+/// instances starting together neither race on the schema nor seed twice.
 ///
 /// None of it is held to the limit a request's statement has (`db::connect`, 30 s): a
 /// migration may rewrite a table of millions of rows, and an instance waits for the lock as
@@ -44,15 +46,24 @@ fn migrate_locked<T>(
     diesel::sql_query("SELECT pg_advisory_lock($1)")
         .bind::<BigInt, _>(MIGRATION_LOCK)
         .execute(conn)?;
-    let migrated = conn
-        .run_pending_migrations(MIGRATIONS)
-        .map(drop)
-        .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"));
-    let result = migrated
+    let result = migrate_and_apply(conn)
         .and_then(|()| super::name_keys::fill_missing(conn))
         .and_then(|_| after(conn));
     diesel::sql_query("SELECT pg_advisory_unlock($1)")
         .bind::<BigInt, _>(MIGRATION_LOCK)
         .execute(conn)?;
     result
+}
+
+fn migrate_and_apply(conn: &mut PgConnection) -> anyhow::Result<()> {
+    let pending = conn
+        .has_pending_migration(MIGRATIONS)
+        .map_err(|e| anyhow::anyhow!("reading the applied migrations failed: {e}"))?;
+    if pending {
+        super::sql::drop(conn)?;
+        conn.run_pending_migrations(MIGRATIONS)
+            .map_err(|e| anyhow::anyhow!("applying migrations failed: {e}"))?;
+    }
+    super::sql::apply_if_changed(conn)?;
+    Ok(())
 }

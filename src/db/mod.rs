@@ -7,6 +7,7 @@ pub mod local;
 mod location;
 pub mod migrate;
 pub mod name_keys;
+pub mod sql;
 
 pub use location::{DatabaseLocation, locate};
 
@@ -325,7 +326,7 @@ impl std::ops::DerefMut for Held {
 #[derive(Clone)]
 pub struct ReadDb(pub Db);
 
-/// Names who makes the changes on this connection from now on (see the audit migration).
+/// Names who makes the changes on this connection from now on (see src/db/sql/audit.sql).
 pub fn set_actor(conn: &mut PgConnection, actor: &str) -> diesel::QueryResult<()> {
     use diesel::RunQueryDsl;
     diesel::sql_query("SELECT set_config('talent_tracker.actor', $1, false)")

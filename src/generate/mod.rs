@@ -110,7 +110,7 @@ pub fn generate(
         written.pay_reports = copy_pay_reports(conn, options, first_person, &weights, progress)?;
         progress.phase("report figures", 1);
         conn.batch_execute(
-            "SELECT refresh_all_figures(); \
+            "SELECT r.refresh_all_figures(); \
              ALTER TABLE company ENABLE TRIGGER company_audit_create; \
              ALTER TABLE person ENABLE TRIGGER person_audit_create; \
              ALTER TABLE pay_report ENABLE TRIGGER pay_report_audit_create; \

@@ -38,7 +38,7 @@ impl AuditFilter {
             (Some(id), Some("person")) => {
                 query = query.filter(
                     diesel::dsl::sql::<diesel::sql_types::Bool>(
-                        "record_id IN (SELECT people_merged_into(",
+                        "record_id IN (SELECT r.people_merged_into(",
                     )
                     .bind::<diesel::sql_types::BigInt, _>(id)
                     .sql("))"),

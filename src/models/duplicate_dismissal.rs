@@ -1,5 +1,5 @@
 //! "Not a duplicate": pairs of people someone has looked at and kept apart. The
-//! duplicate_pairs migration's trigger forgets a person's dismissals when their name key or
+//! trigger in src/db/sql/duplicates.sql forgets a person's dismissals when their name key or
 //! origin company changes, so a changed record is asked about again.
 
 use diesel::prelude::*;

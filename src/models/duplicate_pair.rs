@@ -1,5 +1,5 @@
 //! Kept duplicate pairs (same matching key, and the same origin company or a pay source URL in
-//! common; kept current by the duplicate_pairs migration's triggers), read a page at a time.
+//! common; kept current by the triggers of src/db/sql/duplicates.sql), read a page at a time.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;

@@ -43,9 +43,9 @@ const MARKET: &str = "
         SELECT (SELECT value FROM pay_figure WHERE pay_report_id = $3) AS value
     )
     SELECT count(k.value) AS n,
-           round(exact_percentile(array_agg(k.value ORDER BY k.value), 0.25), 2) AS p25,
-           round(exact_percentile(array_agg(k.value ORDER BY k.value), 0.5), 2) AS median,
-           round(exact_percentile(array_agg(k.value ORDER BY k.value), 0.75), 2) AS p75,
+           round(r.exact_percentile(array_agg(k.value ORDER BY k.value), 0.25), 2) AS p25,
+           round(r.exact_percentile(array_agg(k.value ORDER BY k.value), 0.5), 2) AS median,
+           round(r.exact_percentile(array_agg(k.value ORDER BY k.value), 0.75), 2) AS p75,
            o.value AS offer_value,
            count(k.value) FILTER (WHERE k.value < o.value) AS below,
            count(k.value) FILTER (WHERE k.value = o.value) AS equal

@@ -96,7 +96,7 @@ const OFFERS: &str = "
            v.base_value, v.base_compa, v.base_penetration, v.base_inside,
            v.total_value, v.total_compa, v.total_penetration, v.total_inside,
            v.figures, v.status
-    FROM offer_review($1) v
+    FROM r.offer_review($1) v
     JOIN pay_report r ON r.id = v.id
     JOIN person p ON p.id = r.person_id
     LEFT JOIN company hc ON hc.id = p.hiring_company_id

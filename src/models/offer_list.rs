@@ -1,6 +1,6 @@
 //! Offers chosen, counted and ordered in SQL by approval status and job family, so the
 //! offers report reads only the rows it shows however many offers there are. The status is
-//! `offer_review`'s (migrations), the one definition the offer pages read too.
+//! `offer_review`'s (src/db/sql/offers.sql), the one definition the offer pages read too.
 
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Nullable, Text};
@@ -38,7 +38,7 @@ pub struct OfferPage {
 const PAGE: &str = "
     WITH chosen AS MATERIALIZED (
         SELECT v.id, r.as_of, v.base_compa, v.base_inside
-        FROM offer_review($1) v
+        FROM r.offer_review($1) v
         JOIN pay_report r ON r.id = v.id
         JOIN person p ON p.id = r.person_id
         WHERE ($2::text IS NULL OR v.status = $2)

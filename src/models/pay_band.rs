@@ -50,7 +50,8 @@ pub struct PayBandFilter {
 }
 
 diesel::define_sql_function!(
-    /// The band in force on a day for a family, level and zone (migration `pay_bands`).
+    /// The band in force on a day for a family, level and zone (src/db/sql/offers.sql).
+    #[sql_name = "r.band_in_force"]
     fn band_in_force(family: Text, level: Text, zone: Nullable<Text>, on_day: Date) -> Nullable<diesel::sql_types::BigInt>
 );
 
@@ -200,7 +201,7 @@ impl PayBand {
              pay_band b \
              WHERE b.id = $1 AND r.kind = 'offered' \
                AND fold_case(p.job_family) = fold_case(b.job_family) AND fold_case(p.level) = fold_case(b.level) \
-               AND band_in_force(p.job_family, p.level, p.zone, r.as_of) = b.id",
+               AND r.band_in_force(p.job_family, p.level, p.zone, r.as_of) = b.id",
         )
         .bind::<diesel::sql_types::BigInt, _>(id.get())
         .get_result::<Count>(conn)

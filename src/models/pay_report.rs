@@ -64,11 +64,11 @@ struct PayReportRow<'a> {
 }
 
 impl PayReport {
-    /// Whether any of the person's figures came from the candidate (`is_pay_history` in the
-    /// migrations, which the database's own check uses): such a person may not move into
-    /// the EU.
+    /// Whether any of the person's figures came from the candidate (`is_pay_history` in
+    /// src/db/sql/pay_history.sql, which the database's own check uses): such a person may not
+    /// move into the EU.
     pub fn has_pay_history(conn: &mut PgConnection, person: PersonId) -> QueryResult<bool> {
-        define_sql_function!(fn is_pay_history(source_name: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Bool>);
+        define_sql_function!(#[sql_name = "r.is_pay_history"] fn is_pay_history(source_name: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Bool>);
         diesel::select(diesel::dsl::exists(
             pay_report::table
                 .filter(pay_report::person_id.eq(person))

@@ -1,7 +1,7 @@
 //! Where an offer sits in the band in force on its day (DOMAIN.md "Internal pay bands"):
 //! compa-ratio = annual base ÷ base midpoint, range penetration = (annual base − minimum) ÷
 //! (maximum − minimum), each figure converted into the band's currency first. The figures
-//! and whether they lie inside are `offer_review`'s (migrations), which the report filters
+//! and whether they lie inside are `offer_review`'s (src/db/sql/offers.sql), which the report filters
 //! on too; this module only says what they were computed from and, where none, why.
 
 use bigdecimal::BigDecimal;

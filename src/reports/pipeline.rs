@@ -66,7 +66,7 @@ fn filtered_sql(filter: &ReportFilter) -> String {
                 .join(", ")
         };
         format!(
-            "SELECT m.stage, round(exact_percentile(m.days, 0.5), 1) AS median_days
+            "SELECT m.stage, round(r.exact_percentile(m.days, 0.5), 1) AS median_days
             FROM (SELECT {arrays} FROM ({stays}) stays) per_stage
             CROSS JOIN LATERAL (VALUES {rows}) AS m(stage, days)
             WHERE m.days IS NOT NULL",
@@ -75,7 +75,7 @@ fn filtered_sql(filter: &ReportFilter) -> String {
         )
     } else {
         format!(
-            "SELECT stage, round(exact_percentile(array_agg(days), 0.5), 1) AS median_days
+            "SELECT stage, round(r.exact_percentile(array_agg(days), 0.5), 1) AS median_days
             FROM ({stays}) stays
             GROUP BY stage"
         )
@@ -137,16 +137,16 @@ const EVERYONE_SQL: &str = "
 /// bit. A way out was reached by who entered it. Binds: $5 every stage in pipeline order, $6
 /// the funnel's stages.
 const STAGES_SQL: &str = ", funnel AS (
-        SELECT bit_or(stage_bit(f))::smallint AS bits FROM unnest($6::text[]) AS f
+        SELECT bit_or(r.stage_bit(f))::smallint AS bits FROM unnest($6::text[]) AS f
     ), stages AS (
         SELECT stage, position::int FROM unnest($5::text[]) WITH ORDINALITY AS s(stage, position)
     ), counted AS (
         SELECT s.stage, s.position,
                CASE WHEN s.position <= cardinality($6::text[])
                     THEN (SELECT coalesce(sum(c.n), 0) FROM counts c, funnel
-                          WHERE (c.entered & funnel.bits) >= stage_bit(s.stage))
+                          WHERE (c.entered & funnel.bits) >= r.stage_bit(s.stage))
                     ELSE (SELECT coalesce(sum(c.n), 0) FROM counts c
-                          WHERE c.entered & stage_bit(s.stage) <> 0)
+                          WHERE c.entered & r.stage_bit(s.stage) <> 0)
                END::bigint AS reached,
                (SELECT coalesce(sum(c.n), 0) FROM counts c WHERE c.stage = s.stage)::bigint AS now,
                m.median_days

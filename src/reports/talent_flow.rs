@@ -56,7 +56,7 @@ pub fn flows(
         "{HIRES_WITH_PAY_SQL}, pairs AS (
             SELECT origin_company_id AS o, hiring_company_id AS h, count(*) AS people,
                    count(value) AS with_pay,
-                   round(exact_percentile(array_agg(value ORDER BY value)
+                   round(r.exact_percentile(array_agg(value ORDER BY value)
                          FILTER (WHERE value IS NOT NULL), 0.5), 2) AS median,
                    sum(value) AS total
             FROM hires GROUP BY 1, 2
@@ -74,7 +74,7 @@ pub fn flows(
         FROM named
         UNION ALL
         SELECT true, NULL, NULL, 'Other', '', count(*), count(value),
-               round(exact_percentile(array_agg(value ORDER BY value)
+               round(r.exact_percentile(array_agg(value ORDER BY value)
                      FILTER (WHERE value IS NOT NULL), 0.5), 2),
                sum(value)
         FROM (

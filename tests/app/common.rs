@@ -51,11 +51,12 @@ fn with_database(url: &str, database: &str) -> String {
     }
 }
 
-/// The template is named after a fingerprint of the migrations, so it is rebuilt exactly when
-/// they change, and reused by every later run until then.
+/// The template is named after a fingerprint of the migrations and the live schema
+/// (`src/db/sql/`), so it is rebuilt exactly when they change, and reused by every later run
+/// until then.
 fn prepare_template() -> anyhow::Result<Template> {
     let server = server_url()?;
-    let name = format!("tt_template_{:016x}", migrations_fingerprint()?);
+    let name = format!("tt_template_{:016x}", schema_fingerprint()?);
     let mut admin = PgConnection::establish(&server)?;
     // Test processes starting together build the template once: the others wait here.
     diesel::sql_query("SELECT pg_advisory_lock($1)")
@@ -76,9 +77,10 @@ fn prepare_template() -> anyhow::Result<Template> {
     Ok(Template { server, name })
 }
 
-fn migrations_fingerprint() -> anyhow::Result<u64> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-    let mut files: Vec<_> = walk(&dir)?;
+fn schema_fingerprint() -> anyhow::Result<u64> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = walk(&root.join("migrations"))?;
+    files.extend(walk(&root.join("src/db/sql"))?);
     files.sort();
     // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

@@ -400,7 +400,7 @@ fn families_and_levels_match_without_case_beyond_a_to_z() -> anyhow::Result<()> 
         id: Option<i64>,
     }
     let in_force: InForce = diesel::sql_query(
-        "SELECT band_in_force('études cliniques', 'ñ1', 'EU', '2025-06-01') AS id",
+        "SELECT r.band_in_force('études cliniques', 'ñ1', 'EU', '2025-06-01') AS id",
     )
     .get_result(&mut app.conn()?)?;
     let stored: i64 = pay_band::table

@@ -453,9 +453,9 @@ struct Differing {
 /// The counts per range of values the percentiles are found by (`pay_value_count`) against a
 /// count of the kept figures: a wrong count need not move a percentile the filters above read.
 fn counts_differ(conn: &mut PgConnection) -> QueryResult<i64> {
-    let recount = "SELECT k.grouped_by, k.grp, pay_bucket(f.value) AS bucket, count(*) AS n
+    let recount = "SELECT k.grouped_by, k.grp, r.pay_bucket(f.value) AS bucket, count(*) AS n
         FROM pay_figure f
-        CROSS JOIN LATERAL pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
+        CROSS JOIN LATERAL r.pay_count_keys(f.latest, f.latest_of_kind, f.latest_of_confidence,
             f.origin_company_id, f.hiring_company_id, f.title, f.kind, f.confidence, f.value) k
         GROUP BY 1, 2, 3";
     let kept = "SELECT grouped_by, grp, bucket, sum(n) AS n FROM pay_value_count
@@ -654,7 +654,7 @@ fn the_database_numbers_stages_in_pipeline_order() -> anyhow::Result<()> {
     let app = TestApp::anonymous(false)?;
     let mut conn = app.conn()?;
     for (position, stage) in talent_tracker::domain::Stage::ALL.iter().enumerate() {
-        let found: Bit = diesel::sql_query("SELECT stage_bit($1) AS bit")
+        let found: Bit = diesel::sql_query("SELECT r.stage_bit($1) AS bit")
             .bind::<Text, _>(stage.as_str())
             .get_result(&mut conn)?;
         assert_eq!(found.bit, 1 << position, "{stage:?}");

@@ -31,7 +31,7 @@ impl Person {
     /// notes of their pay reports; the pay figures, companies, stages and dates stay as anonymous
     /// statistics, as do the decisions on their offers, whose reasons become `ERASED_REASON`.
     /// The audit records that an erasure happened, and the personal fields are scrubbed from
-    /// this person's earlier audit entries (see the erasure migration) and the reasons from
+    /// this person's earlier audit entries (see src/db/sql/audit.sql) and the reasons from
     /// their decisions' entries, from the old values the import keeps to revert, and pending
     /// imports' files that name them go.
     pub fn erase(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {

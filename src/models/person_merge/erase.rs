@@ -28,7 +28,7 @@ impl PersonMerge {
         .execute(conn)?;
         diesel::sql_query(
             "UPDATE audit_log
-             SET before = scrub_merge_copy(before, $1, $2), after = scrub_merge_copy(after, $1, $2)
+             SET before = r.scrub_merge_copy(before, $1, $2), after = r.scrub_merge_copy(after, $1, $2)
              WHERE action IN ('merge', 'unmerge') AND record_table = 'person'
                AND (record_id = ANY($1::bigint[])
                  OR before -> 'removed' ->> 'id' = ANY($1)
@@ -39,9 +39,9 @@ impl PersonMerge {
         .execute(conn)?;
         diesel::sql_query(
             "UPDATE person_merge
-             SET survivor_before = scrub_merge_copy(survivor_before, $1, $2),
-                 survivor_after = scrub_merge_copy(survivor_after, $1, $2),
-                 removed_before = scrub_merge_copy(removed_before, $1, $2)
+             SET survivor_before = r.scrub_merge_copy(survivor_before, $1, $2),
+                 survivor_after = r.scrub_merge_copy(survivor_after, $1, $2),
+                 removed_before = r.scrub_merge_copy(removed_before, $1, $2)
              WHERE survivor_id = ANY($1::bigint[]) OR removed_id = ANY($1::bigint[])",
         )
         .bind::<Array<Text>, _>(&people)

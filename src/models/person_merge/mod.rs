@@ -97,7 +97,7 @@ impl PersonMerge {
             ids: Vec<i64>,
         }
         Ok(diesel::sql_query(
-            "SELECT array_agg(id ORDER BY id) AS ids FROM people_merged_into($1) AS id",
+            "SELECT array_agg(id ORDER BY id) AS ids FROM r.people_merged_into($1) AS id",
         )
         .bind::<BigInt, _>(id.get())
         .get_result::<People>(conn)?
@@ -168,7 +168,7 @@ impl PersonMerge {
 
 /// Marks this transaction's row changes as a merge's (`"merge"`) or an undo's (`"undo"`): the
 /// row triggers write no audit entries of their own, and an undo's writes keep the versions
-/// they restore (see the migration).
+/// they restore (src/db/sql/merges.sql and versions.sql).
 fn mark(conn: &mut PgConnection, what: &str) -> QueryResult<()> {
     diesel::sql_query("SELECT set_config('talent_tracker.merging', $1, true)")
         .bind::<diesel::sql_types::Text, _>(what)

@@ -178,7 +178,7 @@ impl PersonMerge {
             .bind::<BigInt, _>(removed)
             .bind::<diesel::sql_types::Array<BigInt>, _>(&merge.import_item_ids)
             .execute(conn)?;
-            diesel::sql_query("SELECT restore_person($1)")
+            diesel::sql_query("SELECT r.restore_person($1)")
                 .bind::<Jsonb, _>(&merge.survivor_before)
                 .execute(conn)?;
             // Last: restoring the survivor's name lapses its dismissals. A dismissal of a

@@ -147,9 +147,9 @@ pub fn distributions(
             "other AS (
             SELECT true AS is_other, false AS recorded, 'Other' AS label,
                    cardinality(v)::bigint AS n, v[1] AS min,
-                   round(exact_percentile(v, 0.25), 2) AS p25,
-                   round(exact_percentile(v, 0.5), 2) AS median,
-                   round(exact_percentile(v, 0.75), 2) AS p75,
+                   round(r.exact_percentile(v, 0.25), 2) AS p25,
+                   round(r.exact_percentile(v, 0.5), 2) AS median,
+                   round(r.exact_percentile(v, 0.75), 2) AS p75,
                    v[cardinality(v)] AS max
             FROM (
                 SELECT array_agg(value) AS v FROM (
@@ -171,9 +171,9 @@ pub fn distributions(
             SELECT grp FROM named ORDER BY cardinality(v) DESC, label LIMIT $7
         ), {other}
         SELECT false AS is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
-               round(exact_percentile(v, 0.25), 2) AS p25,
-               round(exact_percentile(v, 0.5), 2) AS median,
-               round(exact_percentile(v, 0.75), 2) AS p75,
+               round(r.exact_percentile(v, 0.25), 2) AS p25,
+               round(r.exact_percentile(v, 0.5), 2) AS median,
+               round(r.exact_percentile(v, 0.75), 2) AS p75,
                v[cardinality(v)] AS max
         FROM named
         UNION ALL

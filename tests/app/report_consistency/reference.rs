@@ -121,9 +121,9 @@ pub fn distributions(
             GROUP BY 1, 2
         )
         SELECT is_other, recorded, label, cardinality(v)::bigint AS n, v[1] AS min,
-               round(exact_percentile(v, 0.25), 2) AS p25,
-               round(exact_percentile(v, 0.5), 2) AS median,
-               round(exact_percentile(v, 0.75), 2) AS p75,
+               round(r.exact_percentile(v, 0.25), 2) AS p25,
+               round(r.exact_percentile(v, 0.5), 2) AS median,
+               round(r.exact_percentile(v, 0.75), 2) AS p75,
                v[cardinality(v)] AS max
         FROM sorted ORDER BY is_other, n DESC, label",
         chosen_by_group(filter.group_by)
@@ -174,7 +174,7 @@ pub fn flows(
                CASE WHEN r.origin IS NOT NULL THEN min(p.h) END AS hiring_id,
                coalesce(r.origin, 'Other') AS origin,
                coalesce(r.hiring, '') AS hiring, count(*) AS people, count(p.value) AS with_pay,
-               round(exact_percentile(array_agg(p.value ORDER BY p.value)
+               round(r.exact_percentile(array_agg(p.value ORDER BY p.value)
                      FILTER (WHERE p.value IS NOT NULL), 0.5), 2) AS median,
                sum(p.value) AS total
         FROM pairs p LEFT JOIN ranked r ON r.origin = p.origin AND r.hiring = p.hiring
@@ -251,7 +251,7 @@ pub fn stages(conn: &mut PgConnection, filter: &ReportFilter) -> QueryResult<Vec
                               WHERE m.to_stage = s.stage)
                    END AS reached,
                    (SELECT count(*) FROM people pe WHERE pe.stage = s.stage) AS now,
-                   (SELECT round(exact_percentile(array_agg(m.days ORDER BY m.days), 0.5), 1)
+                   (SELECT round(r.exact_percentile(array_agg(m.days ORDER BY m.days), 0.5), 1)
                     FROM moves m WHERE m.to_stage = s.stage AND m.days IS NOT NULL) AS median_days
             FROM stages s
         )

@@ -1,0 +1,24 @@
+-- The live schema: every SQL function, trigger function, trigger and view of the app, each
+-- written once, in the files of this folder, in schema `r`. At startup, after the migrations
+-- and under their lock, the app drops `r` and creates it again from these files in one
+-- transaction, whenever their text changed (src/db/sql/mod.rs lists them in order: a file may
+-- use what an earlier one defines). A rule is changed here; a migration holds tables, indexes,
+-- constraints and backfills, and asks for kept figures to be recomputed when a formula here
+-- changed them (see mod.rs).
+--
+-- Everything here is called schema-qualified (`r.offer_review(..)`), from Rust and from each
+-- other, so it works on any connection whatever its search_path. Tables are public's, named
+-- without their schema. Triggers on public's tables are defined here too: dropping `r` drops
+-- them with their functions, and each apply makes them again.
+--
+-- Two functions stay in `public`, in their migrations, because the schema depends on them and
+-- dropping `r` must not take it along:
+-- - fold_case (migration `fold_case`): the unique index pay_band_version_key is on
+--   fold_case(job_family), fold_case(level). An index on a function that is re-created would be
+--   dropped with it, and changing what it returns means rebuilding that index: a migration.
+-- - is_web_url (migration `web_url_rule`): the CHECKs company_website_check and
+--   pay_report_source_url_check call it; a changed rule must validate the stored rows, so it
+--   is a migration as well.
+-- The functions here call them by their plain names.
+COMMENT ON SCHEMA r IS
+    'Functions, triggers and views of talent-tracker, re-created from src/db/sql/ at startup';
