@@ -1,4 +1,14 @@
--- The merge entries already written stay (the audit is append-only), so the wider CHECK stays too.
+-- The merge entries already written stay (the audit is append-only), so the wider CHECK stays
+-- too where there are any; without them it is narrowed back.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM audit_log WHERE action IN ('merge', 'unmerge')) THEN
+        ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check;
+        ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check
+            CHECK (action IN ('create', 'update', 'delete', 'erase'));
+    END IF;
+END
+$$;
 DROP INDEX audit_log_merge_idx;
 DROP FUNCTION restore_person(JSONB);
 DROP FUNCTION scrub_merge_copy(JSONB, TEXT[], TEXT[]);

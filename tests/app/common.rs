@@ -105,6 +105,33 @@ fn walk(dir: &std::path::Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
     Ok(found)
 }
 
+/// What `pg_dump` writes of the database at `url` with these arguments: the newest installed
+/// server's own, else the one on the PATH.
+pub fn pg_dump(url: &str, args: &[&str]) -> anyhow::Result<String> {
+    let installed = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|dirs| {
+            dirs.flatten()
+                .map(|d| d.path().join("bin/pg_dump"))
+                .collect()
+        })
+        .unwrap_or_else(|_| Vec::new());
+    let pg_dump = installed
+        .into_iter()
+        .filter(|p: &std::path::PathBuf| p.is_file())
+        .max()
+        .unwrap_or_else(|| "pg_dump".into());
+    let out = std::process::Command::new(pg_dump)
+        .args(args)
+        .args(["--dbname", url])
+        .output()?;
+    anyhow::ensure!(
+        out.status.success(),
+        "pg_dump: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 #[derive(QueryableByName)]
 struct Datname {
     #[diesel(sql_type = diesel::sql_types::Text)]

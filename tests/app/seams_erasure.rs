@@ -238,27 +238,7 @@ struct Count {
 
 /// The whole database's data as `pg_dump --data-only` writes it.
 fn dump(app: &TestApp) -> anyhow::Result<String> {
-    let installed = std::fs::read_dir("/usr/lib/postgresql")
-        .map(|dirs| {
-            dirs.flatten()
-                .map(|d| d.path().join("bin/pg_dump"))
-                .collect()
-        })
-        .unwrap_or_else(|_| Vec::new());
-    let pg_dump = installed
-        .into_iter()
-        .filter(|p| p.is_file())
-        .max()
-        .unwrap_or_else(|| "pg_dump".into());
-    let out = std::process::Command::new(pg_dump)
-        .args(["--data-only", "--dbname", app.database_url()])
-        .output()?;
-    anyhow::ensure!(
-        out.status.success(),
-        "pg_dump: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Ok(String::from_utf8_lossy(&out.stdout).to_lowercase())
+    Ok(crate::common::pg_dump(app.database_url(), &["--data-only"])?.to_lowercase())
 }
 
 /// Unique strings in every personal field, each found nowhere else.
