@@ -4,9 +4,9 @@
 
 -- A pay figure's value is kept as NUMERIC(16, 2) (`pay_figure.value`, `person_fact.value`):
 -- below 10^14 in the reporting currency. A large amount in a currency whose rate is large
--- converts to more than that, and PostgreSQL refused the write with a bare "numeric field
+-- converts to more than that, and PostgreSQL would refuse the write with a bare "numeric field
 -- overflow" (SQLSTATE 22003, and only the message's text, in the server's language, tells it
--- from any other overflow): a 500. The conversion now refuses such a figure itself, with the
+-- from any other overflow): a 500. So the conversion refuses such a figure itself, with the
 -- same SQLSTATE and the name `pay_figure_value_fits`, which the app reads as it reads a CHECK's
 -- (`models::pay_valuation::FIGURE_VALUE_FITS`) to show the reason beside the rate or the
 -- amount. Whatever writes refused, a rate, a pay report or the reporting currency, nothing of
