@@ -63,4 +63,5 @@ mod security_log;
 mod sessions;
 mod spreadsheets;
 mod startup;
+mod stored_text;
 mod user_admin;

@@ -5,6 +5,7 @@
 
 mod app_map;
 mod inputs;
+mod sequences;
 
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};

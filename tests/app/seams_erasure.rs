@@ -3,7 +3,7 @@
 //! After an erasure no table holds any of the person's personal strings.
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::BigInt;
 use rocket::http::Status;
 use talent_tracker::models::Person;
 use talent_tracker::schema::{import_batch, person};
@@ -188,52 +188,60 @@ fn a_write_that_refers_to_a_record_removed_meanwhile_is_a_conflict_not_a_server_
     Ok(())
 }
 
-/// Every text, JSON and binary cell of every table that contains `marker`, as
-/// `table.column`, found through the catalogue so that a new table is searched too.
-fn cells_holding(app: &TestApp, marker: &str) -> anyhow::Result<Vec<String>> {
-    #[derive(QueryableByName)]
-    struct Column {
-        #[diesel(sql_type = Text)]
-        table_name: String,
-        #[diesel(sql_type = Text)]
-        column_name: String,
-        #[diesel(sql_type = Text)]
-        data_type: String,
+/// Found by the route fuzzer's sequences: the survivor of a merge took the other record's
+/// name and notes, the merge was undone, and the other record was erased; the survivor's
+/// history and the merge's record still held what it had taken.
+#[test]
+fn values_a_survivor_took_in_an_undone_merge_go_with_the_erasure() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let keeper = app.create_person(&[("full_name", "Kim Keeper"), ("stage", "sourced")]);
+    let taken = app.create_person(&[
+        ("full_name", "Qxtakenname Lee"),
+        ("stage", "sourced"),
+        ("title", "Qxtakentitle"),
+        ("notes", "Qxtakennotes"),
+    ]);
+    let page = app.get(&format!("/people/merge?left={keeper}&right={taken}"));
+    let merged = merge(
+        &app,
+        &page,
+        &[
+            ("survivor", "left"),
+            ("full_name", "right"),
+            ("title", "right"),
+            ("notes", "right"),
+        ],
+    );
+    assert_eq!(merged.status, Status::SeeOther, "{}", merged.body);
+    let merge_id: i64 = talent_tracker::schema::person_merge::table
+        .select(talent_tracker::schema::person_merge::id)
+        .first(&mut app.conn()?)?;
+    let undone = app.post(&format!("/people/merges/{merge_id}/undo"), &[]);
+    assert_eq!(undone.status, Status::SeeOther, "{}", undone.body);
+    let markers = ["qxtakenname", "qxtakentitle", "qxtakennotes"];
+    for marker in markers {
+        let held = cells_holding(&app, marker)?;
+        assert!(
+            held.iter().any(|place| place.starts_with("person_merge.")),
+            "{marker} is in the merge's copy of the survivor before: {held:?}"
+        );
     }
-    let mut conn = app.conn()?;
-    let columns: Vec<Column> = diesel::sql_query(
-        "SELECT c.table_name::text, c.column_name::text, c.data_type::text
-         FROM information_schema.columns c
-         JOIN information_schema.tables t USING (table_schema, table_name)
-         WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-           AND c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'bytea',
-                               'ARRAY', 'USER-DEFINED')",
-    )
-    .load(&mut conn)?;
-    let mut found = Vec::new();
-    for column in columns {
-        let cell = match column.data_type.as_str() {
-            "bytea" => format!("encode(\"{}\", 'escape')", column.column_name),
-            _ => format!("\"{}\"::text", column.column_name),
-        };
-        let count = diesel::sql_query(format!(
-            "SELECT count(*) AS n FROM \"{}\" WHERE {cell} ILIKE '%' || $1 || '%'",
-            column.table_name
-        ))
-        .bind::<Text, _>(marker)
-        .get_result::<Count>(&mut conn)?
-        .n;
-        if count > 0 {
-            found.push(format!("{}.{}", column.table_name, column.column_name));
-        }
-    }
-    Ok(found)
-}
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
+    let erased = app.post(&format!("/people/{taken}/erase"), &[]);
+    assert_eq!(erased.status, Status::SeeOther, "{}", erased.body);
+    for marker in markers {
+        assert_eq!(
+            cells_holding(&app, marker)?,
+            Vec::<String>::new(),
+            "{marker}"
+        );
+    }
+    let kept: String = person::table
+        .find(keeper)
+        .select(person::full_name)
+        .first(&mut app.conn()?)?;
+    assert_eq!(kept, "Kim Keeper", "the survivor keeps its own name");
+    Ok(())
 }
 
 /// The whole database's data as `pg_dump --data-only` writes it.
@@ -316,4 +324,10 @@ fn after_an_erasure_no_table_holds_any_of_the_persons_personal_strings() -> anyh
         batches.body
     );
     Ok(())
+}
+
+/// The `table.column`s that hold `marker`.
+fn cells_holding(app: &TestApp, marker: &str) -> anyhow::Result<Vec<String>> {
+    let held = crate::stored_text::cells_holding(&mut app.conn()?, &[marker])?;
+    Ok(held.into_iter().map(|h| h.place).collect())
 }

@@ -106,3 +106,23 @@ LANGUAGE sql IMMUTABLE AS $$
         ELSE copy
     END
 $$;
+
+-- A copy of the survivor of a merge without the values it took from the erased person:
+-- `taken` is a JSON array of {"key", "value"} pairs; nested copies (a merge entry's survivor
+-- and removed) are cleaned too. Only strings are matched, so a number or date that happens to
+-- be equal stays.
+CREATE FUNCTION r.without_taken(copy JSONB, taken JSONB) RETURNS JSONB
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF copy IS NULL OR jsonb_typeof(copy) <> 'object' THEN
+        RETURN copy;
+    END IF;
+    RETURN (
+        SELECT coalesce(jsonb_object_agg(e.key, CASE jsonb_typeof(e.value)
+                                                    WHEN 'object' THEN r.without_taken(e.value, taken)
+                                                    ELSE e.value END), '{}'::jsonb)
+        FROM jsonb_each(copy) e
+        WHERE jsonb_typeof(e.value) <> 'string'
+           OR NOT taken @> jsonb_build_array(jsonb_build_object('key', e.key, 'value', e.value)));
+END
+$$;

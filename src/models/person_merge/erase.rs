@@ -16,6 +16,8 @@ impl PersonMerge {
             .iter()
             .map(i64::to_string)
             .collect();
+        // Before the removed rows' copies lose the keys that tell what was taken.
+        Self::erase_taken(conn, &people, keys)?;
         diesel::sql_query(
             "UPDATE audit_log SET before = before - $2, after = after - $2
              WHERE action NOT IN ('erase', 'merge', 'unmerge')
@@ -45,6 +47,43 @@ impl PersonMerge {
              WHERE survivor_id = ANY($1::bigint[]) OR removed_id = ANY($1::bigint[])",
         )
         .bind::<Array<Text>, _>(&people)
+        .bind::<Array<Text>, _>(keys)
+        .execute(conn)?;
+        Ok(())
+    }
+
+    /// The values a merge took from one of `people` (removed) into another survivor: the
+    /// survivor's history holds them, also after the merge was undone, and they are the erased
+    /// person's data. A value counts as taken when the survivor had another one before.
+    fn erase_taken(conn: &mut PgConnection, people: &[String], keys: &[&str]) -> QueryResult<()> {
+        diesel::sql_query(
+            "WITH taken AS (
+                 SELECT m.survivor_id,
+                        jsonb_agg(jsonb_build_object('key', k, 'value', m.removed_before -> k))
+                            AS taken
+                 FROM person_merge m CROSS JOIN unnest($2::text[]) k
+                 WHERE m.removed_id = ANY($1::bigint[])
+                   AND jsonb_typeof(m.removed_before -> k) = 'string'
+                   AND m.survivor_after -> k = m.removed_before -> k
+                   AND m.survivor_before -> k IS DISTINCT FROM m.removed_before -> k
+                 GROUP BY m.survivor_id),
+             merges AS (
+                 UPDATE person_merge m
+                 SET survivor_before = r.without_taken(m.survivor_before, t.taken),
+                     survivor_after = r.without_taken(m.survivor_after, t.taken)
+                 FROM taken t WHERE m.survivor_id = t.survivor_id),
+             items AS (
+                 UPDATE import_item i SET before = r.without_taken(i.before, t.taken)
+                 FROM taken t
+                 WHERE i.record_table = 'person' AND i.record_id = t.survivor_id)
+             UPDATE audit_log a
+             SET before = r.without_taken(a.before, t.taken),
+                 after = r.without_taken(a.after, t.taken)
+             FROM taken t
+             WHERE a.record_table = 'person' AND a.record_id = t.survivor_id
+               AND a.action <> 'erase'",
+        )
+        .bind::<Array<Text>, _>(people)
         .bind::<Array<Text>, _>(keys)
         .execute(conn)?;
         Ok(())
