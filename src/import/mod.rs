@@ -5,13 +5,11 @@
 mod apply;
 mod batch;
 mod budget;
-mod duplicates;
 mod erasure;
 mod ids;
 mod obstacle;
 mod overlay;
 mod plan;
-mod plan_people;
 mod revert;
 mod rows;
 mod skipped;
@@ -21,12 +19,14 @@ mod table;
 pub use apply::apply;
 pub use batch::{Importer, Intent, Preview, preview};
 pub use budget::{rows_at_most, within_budget};
-pub use duplicates::{CHECKED_NEW_PEOPLE, DuplicateMark};
 pub use erasure::forget_people;
 pub use ids::{ID_COLUMN, PERSON_ID_COLUMN};
 pub use obstacle::{obstacle, role_may_revert};
 pub use overlay::Change;
-pub use plan::{Action, BandStep, CompanyStep, Counts, PayStep, PersonStep, Plan, plan};
+pub use plan::{
+    Action, BandStep, CHECKED_NEW_PEOPLE, CompanyStep, Counts, DuplicateMark, PayStep, PersonStep,
+    Plan, plan,
+};
 pub use revert::revert;
 pub use rows::RowError;
 pub use skipped::{ERRORS_COLUMN, skipped_rows};

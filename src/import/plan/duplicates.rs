@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::plan::{Action, Plan};
+use super::types::{Action, DuplicateMark, Plan};
 use crate::domain::CompanyId;
 use crate::models::person::{LikelyDuplicate, NewPerson};
 use crate::models::{CompanyFields, Person};
@@ -18,17 +18,6 @@ use crate::models::{CompanyFields, Person};
 /// trigram search of a common name), so a preview spends at most about ten seconds on it; the
 /// preview says how many were not checked.
 pub const CHECKED_NEW_PEOPLE: usize = 250;
-
-/// A new person of the file who may be someone already there.
-#[derive(Debug, Clone)]
-pub struct DuplicateMark {
-    pub line: u64,
-    pub full_name: String,
-    /// Stored people, most alike first.
-    pub stored: Vec<LikelyDuplicate>,
-    /// Lines of the file's other new people with the same name key and origin company.
-    pub in_file: Vec<u64>,
-}
 
 /// Marks the plan's new people: the first `CHECKED_NEW_PEOPLE` against the stored people in
 /// one statement, and all of them against each other by their keys (in memory).
