@@ -4,7 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, Shape};
+use super::INK;
+use super::shape::Shape;
 
 /// The kinds of mark a legend explains.
 #[derive(Debug, Clone, Copy)]
