@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use super::{Person, PersonFilter, hiring, origin, record_move};
+use super::moves::record_move;
+use super::{Person, PersonFilter, hiring, origin};
 use crate::domain::{PersonId, Stage};
 use crate::models::SaveOutcome;
 use crate::schema::{company, person};
