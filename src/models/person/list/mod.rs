@@ -1,16 +1,19 @@
 //! The people list: its filters, its orders, its pages, and the export that follows them.
 
-use std::sync::LazyLock;
+mod filter;
+mod sort;
 
 use diesel::prelude::*;
 
-use super::Person;
-use super::counted::CountedFilter;
-use super::keyset::{self, Position};
-use crate::domain::{ChoiceName, CompanyId, PersonId, Stage};
-use crate::schema::{company, person};
+pub use filter::PersonFilter;
+use filter::PersonListQuery;
+pub(crate) use filter::{filter_people, hiring, origin};
+pub use sort::PersonSort;
 
-diesel::alias!(company as origin: OriginCompany, company as hiring: HiringCompany);
+use super::Person;
+use super::keyset::{self, Position};
+use crate::domain::{PersonId, Stage};
+use crate::schema::{company, person};
 
 /// A row of the people list: the person with their companies' names.
 #[derive(Debug, Clone, Queryable)]
@@ -30,196 +33,9 @@ pub struct PersonListItem {
 /// A person as exported: with the names of their companies.
 pub type PersonWithCompanies = (Person, Option<String>, Option<String>);
 
-/// The orders of the people list. Each is defined once, in `definition`: the name links
-/// carry, the label the page shows, and the key as SQL, which the list's keyset pages and the
-/// exports both sort by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PersonSort {
-    #[default]
-    Name,
-    Stage,
-    Origin,
-    Hiring,
-    /// By start date, or the decision date where no start date is known.
-    Started,
-    Updated,
-}
-
-/// A stage's place in the pipeline, so stages sort as `Stage` lists them.
-static PIPELINE_POSITION: LazyLock<String> = LazyLock::new(|| {
-    let names: Vec<String> = Stage::ALL
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect();
-    format!(
-        "array_position(ARRAY[{}]::text[], {{p}}.stage)",
-        names.join(", ")
-    )
-});
-
-impl PersonSort {
-    pub const ALL: &'static [PersonSort] = &[
-        PersonSort::Name,
-        PersonSort::Stage,
-        PersonSort::Origin,
-        PersonSort::Hiring,
-        PersonSort::Started,
-        PersonSort::Updated,
-    ];
-
-    /// (name, label, key, whether the key can be NULL). In the key, `{p}`, `{o}` and `{h}`
-    /// stand for the person, origin and hiring company tables.
-    fn definition(self) -> (&'static str, &'static str, &'static str, bool) {
-        match self {
-            PersonSort::Name => ("name", "Name", "{p}.full_name", false),
-            PersonSort::Stage => ("stage", "Stage", PIPELINE_POSITION.as_str(), false),
-            PersonSort::Origin => ("origin_company", "Origin company", "{o}.name", true),
-            PersonSort::Hiring => ("hiring_company", "Hiring company", "{h}.name", true),
-            PersonSort::Started => (
-                "start",
-                "Start date",
-                "coalesce({p}.start_on, {p}.decided_on)",
-                true,
-            ),
-            PersonSort::Updated => ("updated", "Last updated", "{p}.updated_at", false),
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<PersonSort> {
-        Self::ALL.iter().copied().find(|s| s.as_str() == name)
-    }
-
-    /// The sort key as SQL over the given table names, and whether it can be NULL.
-    pub(crate) fn key(self, people: &str, origins: &str, hirings: &str) -> (String, bool) {
-        let (_, _, key, nullable) = self.definition();
-        let key = key
-            .replace("{p}", people)
-            .replace("{o}", origins)
-            .replace("{h}", hirings);
-        (key, nullable)
-    }
-}
-
-impl ChoiceName for PersonSort {
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-
-    fn as_str(self) -> &'static str {
-        self.definition().0
-    }
-
-    fn label(self) -> &'static str {
-        self.definition().1
-    }
-}
-
 /// How many people in name order a common name's search reads before it gives up (see
 /// `Person::list_common_name`): about a millisecond of the name index.
 const NAME_WINDOW: i64 = 20_000;
-
-/// The people list's search and filters, already resolved to ids.
-#[derive(Debug, Clone, Default)]
-pub struct PersonFilter {
-    pub name: Option<String>,
-    pub origin_company_id: Option<CompanyId>,
-    pub hiring_company_id: Option<CompanyId>,
-    pub stage: Option<Stage>,
-    /// What a report counted, so its numbers lead to their people.
-    pub counted: CountedFilter,
-    /// Job family and level without case, as bands are matched; the zone as stored.
-    pub job_family: Option<String>,
-    pub level: Option<String>,
-    pub zone: Option<String>,
-}
-
-type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
-    'a,
-    diesel::dsl::LeftJoinOn<
-        diesel::dsl::LeftJoinOn<
-            person::table,
-            diesel::query_source::Alias<OriginCompany>,
-            diesel::dsl::Eq<
-                person::origin_company_id,
-                diesel::dsl::Nullable<
-                    diesel::query_source::AliasedField<OriginCompany, company::id>,
-                >,
-            >,
-        >,
-        diesel::query_source::Alias<HiringCompany>,
-        diesel::dsl::Eq<
-            person::hiring_company_id,
-            diesel::dsl::Nullable<diesel::query_source::AliasedField<HiringCompany, company::id>>,
-        >,
-    >,
-    diesel::pg::Pg,
->;
-
-/// Narrows any boxed query that includes `person` to the filter's people. A macro rather than a
-/// function because the people list and the pay-report export box different joins.
-macro_rules! filter_people {
-    ($query:expr, $filter:expr) => {{
-        let mut query = $query;
-        let filter: &$crate::models::PersonFilter = $filter;
-        if let Some(name) = &filter.name {
-            // On the stored key, byte for byte: the same matches on a server of any locale.
-            let key = $crate::domain::name_key(name);
-            query = query.filter(person::name_key.like($crate::models::like_pattern(&key)));
-        }
-        if let Some(id) = filter.origin_company_id {
-            query = query.filter(person::origin_company_id.eq(id));
-        }
-        if let Some(id) = filter.hiring_company_id {
-            query = query.filter(person::hiring_company_id.eq(id));
-        }
-        if let Some(stage) = filter.stage {
-            query = query.filter(person::stage.eq(stage));
-        }
-        if let Some(family) = &filter.job_family {
-            let family = $crate::models::fold_case(family.clone()).nullable();
-            query = query.filter($crate::models::fold_case_nullable(person::job_family).eq(family));
-        }
-        if let Some(level) = &filter.level {
-            let level = $crate::models::fold_case(level.clone()).nullable();
-            query = query.filter($crate::models::fold_case_nullable(person::level).eq(level));
-        }
-        if let Some(zone) = &filter.zone {
-            query = query.filter(person::zone.eq(zone.to_ascii_uppercase()));
-        }
-        let counted = &filter.counted;
-        if counted.without_origin_company {
-            query = query.filter(person::origin_company_id.is_null());
-        }
-        if counted.without_hiring_company {
-            query = query.filter(person::hiring_company_id.is_null());
-        }
-        if let Some(title) = &counted.title {
-            query = query.filter(person::title.eq(title.clone()));
-        }
-        if counted.without_title {
-            query = query.filter(person::title.is_null());
-        }
-        for condition in counted.sql() {
-            query = query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(&condition));
-        }
-        query
-    }};
-}
-pub(crate) use filter_people;
-
-impl PersonFilter {
-    pub(super) fn query(&self) -> PersonListQuery<'static> {
-        let joined = person::table
-            .left_join(
-                origin.on(person::origin_company_id.eq(origin.field(company::id).nullable())),
-            )
-            .left_join(
-                hiring.on(person::hiring_company_id.eq(hiring.field(company::id).nullable())),
-            )
-            .into_boxed();
-        filter_people!(joined, self)
-    }
-}
 
 impl Person {
     /// How many people match the filter, or `None` when more than `limit` do: an exact count
