@@ -4,31 +4,14 @@
 
 use serde_json::{Map, Value};
 
+use self::changes::changes;
+use self::records::record_ref;
 use self::values::{label, show};
 use crate::models::{AuditEntry, AuditNames};
 
+mod changes;
+mod records;
 mod values;
-
-/// Fields only the database needs; a change to them alone is no change to the reader.
-const HIDDEN: &[&str] = &[
-    "id",
-    "version",
-    "is_demo",
-    "created_at",
-    "updated_at",
-    "name_key",
-    "person_id",
-    "imported_by_user_id",
-    "applied_at",
-    "reverted_at",
-    "content",
-    "password_link_expires_at",
-    // A decision's record and time are the entry's own; who made it is its actor.
-    "pay_report_id",
-    "pay_band_id",
-    "decided_by",
-    "decided_at",
-];
 
 /// One field's change; `before` is `None` for what a creation set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,133 +152,4 @@ fn verb(
 
 fn text(values: Option<&Map<String, Value>>, field: &str) -> Option<String> {
     values?.get(field)?.as_str().map(str::to_owned)
-}
-
-fn record_ref(
-    entry: &AuditEntry,
-    values: Option<&Map<String, Value>>,
-    names: &AuditNames,
-) -> RecordRef {
-    let id = entry.record_id;
-    let gone = entry.action == "delete";
-    let link = |href: String| (!gone).then_some(href);
-    let (label, href) = match entry.record_table.as_str() {
-        "person" => {
-            let name = names
-                .person(id)
-                .map(str::to_owned)
-                .or_else(|| text(values, "full_name"));
-            (
-                name.unwrap_or_else(|| format!("person {id}")),
-                link(format!("/people/{}", names.page_of(id))),
-            )
-        }
-        "company" => {
-            let name = names
-                .company(id)
-                .map(str::to_owned)
-                .or_else(|| text(values, "name"));
-            (
-                name.unwrap_or_else(|| format!("company {id}")),
-                link(format!("/companies/{id}")),
-            )
-        }
-        "pay_report" => {
-            let person = values.and_then(|v| v.get("person_id")?.as_i64());
-            let whose = person.and_then(|p| names.person(p)).map_or_else(
-                || "a person's pay report".to_owned(),
-                |name| format!("{name}'s pay report"),
-            );
-            (
-                whose,
-                person.and_then(|p| link(format!("/people/{}#pay", names.page_of(p)))),
-            )
-        }
-        "app_user" => {
-            let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));
-            (format!("user {name}"), link("/users".to_owned()))
-        }
-        "exchange_rate" => {
-            let label = match (text(values, "currency"), text(values, "rate_on")) {
-                (Some(currency), Some(day)) => format!("the {currency} exchange rate of {day}"),
-                _ => format!("exchange rate {id}"),
-            };
-            (label, link("/exchange-rates".to_owned()))
-        }
-        "import_batch" => {
-            let file = text(values, "file_name").map_or_else(String::new, |f| format!(" ({f})"));
-            (
-                format!("import batch {id}{file}"),
-                Some(format!("/import/batches/{id}")),
-            )
-        }
-        "pay_band" => {
-            let label = match (
-                text(values, "job_family"),
-                text(values, "level"),
-                text(values, "effective_on"),
-            ) {
-                (Some(family), Some(level), Some(day)) => {
-                    let zone = text(values, "zone").filter(|z| !z.is_empty());
-                    let zone =
-                        zone.map_or_else(|| "every zone".to_owned(), |z| format!("zone {z}"));
-                    format!("the {family} {level} pay band ({zone}) from {day}")
-                }
-                _ => format!("pay band {id}"),
-            };
-            (label, link(format!("/pay-bands/{id}")))
-        }
-        "pay_decision" => {
-            let offer = values.and_then(|v| v.get("pay_report_id")?.as_i64());
-            (
-                offer.map_or_else(|| "an offer".to_owned(), |o| format!("offer {o}")),
-                offer.map(|o| format!("/pay-reports/{o}/approval")),
-            )
-        }
-        other => (format!("{other} {id}"), None),
-    };
-    RecordRef { label, href }
-}
-
-/// The visible fields that differ, by field name (the entries' JSON keeps no column order); a
-/// pay report's two ends of the band are one change.
-fn changes(
-    table: &str,
-    before: Option<&Map<String, Value>>,
-    after: Option<&Map<String, Value>>,
-    names: &AuditNames,
-) -> Vec<Change> {
-    let Some(after) = after else {
-        return Vec::new();
-    };
-    let show = |field: &str, values: &Map<String, Value>| show(table, field, values, names);
-    let mut changes = Vec::new();
-    let mut band_done = false;
-    for field in after.keys() {
-        // A user's active state has its own verb (deactivated, reactivated).
-        if HIDDEN.contains(&field.as_str()) || (table == "app_user" && field == "active") {
-            continue;
-        }
-        let key = if table == "pay_report" && matches!(field.as_str(), "amount_low" | "amount_high")
-        {
-            if band_done {
-                continue;
-            }
-            band_done = true;
-            "band"
-        } else {
-            field.as_str()
-        };
-        let now = show(key, after);
-        let was = before.map(|b| show(key, b));
-        if was.as_ref() == Some(&now) || (was.is_none() && now == "none") {
-            continue;
-        }
-        changes.push(Change {
-            field: label(table, key),
-            before: was,
-            after: now,
-        });
-    }
-    changes
 }
