@@ -5,7 +5,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use crate::domain::{ChoiceName, CompanyKind};
+use crate::domain::CompanyKind;
 use crate::models::Company;
 
 /// A row of the companies list.
@@ -53,25 +53,9 @@ impl CompanySort {
             CompanySort::HiredBy => ("hired_by", "People it hired", HIRED_BY),
         }
     }
-
-    pub fn parse(name: &str) -> Option<CompanySort> {
-        Self::ALL.iter().copied().find(|s| s.as_str() == name)
-    }
 }
 
-impl ChoiceName for CompanySort {
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-
-    fn as_str(self) -> &'static str {
-        self.definition().0
-    }
-
-    fn label(self) -> &'static str {
-        self.definition().1
-    }
-}
+super::sort_choice!(CompanySort);
 
 impl Company {
     /// One page of the companies matching a name search and kind, in the chosen order (ties by

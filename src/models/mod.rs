@@ -83,6 +83,34 @@ macro_rules! stored_record {
 }
 use stored_record;
 
+/// Gives a list's order its name and label from the first two of its `definition` (name,
+/// label, key...), so links, headings and `parse` read them from one place.
+macro_rules! sort_choice {
+    ($name:ident) => {
+        impl $name {
+            pub fn parse(name: &str) -> Option<$name> {
+                use $crate::domain::ChoiceName;
+                Self::ALL.iter().copied().find(|s| s.as_str() == name)
+            }
+        }
+
+        impl $crate::domain::ChoiceName for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn as_str(self) -> &'static str {
+                self.definition().0
+            }
+
+            fn label(self) -> &'static str {
+                self.definition().1
+            }
+        }
+    };
+}
+use sort_choice;
+
 /// What saving over the version an edit form was read at came to. Every versioned record's
 /// model answers with it, and one route helper turns it into the page.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::domain::{ChoiceName, Stage};
+use crate::domain::Stage;
 
 /// The orders of the people list. Each is defined once, in `definition`: the name links
 /// carry, the label the page shows, and the key as SQL, which the list's keyset pages and the
@@ -60,10 +60,6 @@ impl PersonSort {
         }
     }
 
-    pub fn parse(name: &str) -> Option<PersonSort> {
-        Self::ALL.iter().copied().find(|s| s.as_str() == name)
-    }
-
     /// The sort key as SQL over the given table names, and whether it can be NULL.
     pub(crate) fn key(self, people: &str, origins: &str, hirings: &str) -> (String, bool) {
         let (_, _, key, nullable) = self.definition();
@@ -75,16 +71,4 @@ impl PersonSort {
     }
 }
 
-impl ChoiceName for PersonSort {
-    fn all() -> &'static [Self] {
-        Self::ALL
-    }
-
-    fn as_str(self) -> &'static str {
-        self.definition().0
-    }
-
-    fn label(self) -> &'static str {
-        self.definition().1
-    }
-}
+crate::models::sort_choice!(PersonSort);
