@@ -4,7 +4,6 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::INK;
 use super::shape::Shape;
 
 /// The kinds of mark a legend explains.
@@ -54,7 +53,7 @@ pub fn draw(
     items: &[(Mark, &str)],
 ) -> anyhow::Result<()> {
     let (places, _) = layout(shape, items);
-    let font = ("sans-serif", shape.font).into_font().color(&INK);
+    let font = shape.label_style();
     for ((mark, text), (x, line)) in items.iter().zip(places) {
         let x = 14 + x;
         let y = 6 + line * line_height(shape) + line_height(shape) / 2;

@@ -6,7 +6,7 @@ use super::legend::{self, Mark};
 use super::links::{self, LinkArea};
 use super::shape::{Shape, WIDE, both, caption_font};
 use super::slots::slots;
-use super::{ACCENT, INK, SOFT, Scale, ScaleKind, Svgs};
+use super::{ACCENT, SOFT, Scale, ScaleKind, Svgs};
 
 /// Bars of a count per period (left axis) with a line of a running money total (right axis).
 pub fn periods(
@@ -74,16 +74,16 @@ fn periods_in(
             .y_labels(shape.value_labels)
             .y_desc(count_axis)
             .x_desc("Hire date")
-            .label_style(("sans-serif", shape.font).into_font().color(&INK))
-            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
+            .label_style(shape.label_style())
+            .axis_desc_style(shape.desc_style())
             .draw()?;
         chart
             .configure_secondary_axes()
             .y_labels(shape.value_labels)
             .y_label_formatter(&|v| money.label(v))
             .y_desc(money_axis)
-            .label_style(("sans-serif", shape.font).into_font().color(&INK))
-            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
+            .label_style(shape.label_style())
+            .axis_desc_style(shape.desc_style())
             .draw()?;
         chart.draw_series(rows.iter().enumerate().map(|(i, (_, count, _))| {
             let x = i as f64;

@@ -3,7 +3,6 @@
 
 use plotters::prelude::*;
 
-use super::INK;
 use super::legend::{self, Mark};
 use super::links::{self, LinkArea};
 use super::scale::Scale;
@@ -64,8 +63,8 @@ pub(super) fn row_chart(
             .x_label_formatter(&|v| scale.label(v))
             .x_desc(frame.value_axis)
             .y_desc(frame.row_axis)
-            .label_style(("sans-serif", shape.font).into_font().color(&INK))
-            .axis_desc_style(("sans-serif", shape.desc_font).into_font().color(&INK))
+            .label_style(shape.label_style())
+            .axis_desc_style(shape.desc_style())
             .draw()?;
         draw(&mut chart)?;
         areas = row_areas(&chart, frame, labels);

@@ -64,6 +64,16 @@ impl Shape {
         let fits = room / (title.chars().count().max(1) as f64 * 0.45);
         self.title_font.min(fits as u32).max(10)
     }
+
+    /// The type of labels along the axes and in the legend.
+    pub(super) fn label_style(&self) -> TextStyle<'static> {
+        ("sans-serif", self.font).into_font().color(&INK)
+    }
+
+    /// The type of the axes' names.
+    pub(super) fn desc_style(&self) -> TextStyle<'static> {
+        ("sans-serif", self.desc_font).into_font().color(&INK)
+    }
 }
 
 pub(super) fn caption_font(shape: Shape, title: &str) -> TextStyle<'static> {
