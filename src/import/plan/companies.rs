@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::types::{Action, CompanyStep, Plan};
+use super::types::{Action, CompanyStep, Plan, StoredCompanies};
 use crate::domain::{CompanyId, name_key};
 use crate::import::ID_COLUMN;
 use crate::import::overlay::{changes, overlay};
@@ -13,7 +13,7 @@ use crate::models::CompanyFields;
 pub(super) fn plan_companies(
     plan: &mut Plan,
     rows: Vec<CompanyRow>,
-    existing: &HashMap<String, (CompanyId, CompanyFields)>,
+    existing: &StoredCompanies,
     in_file: impl Fn(&str) -> bool,
 ) {
     let by_id: HashMap<CompanyId, (&str, &CompanyFields)> = existing

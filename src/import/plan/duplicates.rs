@@ -7,10 +7,9 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::types::{Action, DuplicateMark, Plan};
-use crate::domain::CompanyId;
+use super::types::{Action, DuplicateMark, Plan, StoredCompanies};
+use crate::models::Person;
 use crate::models::person::{LikelyDuplicate, NewPerson};
-use crate::models::{CompanyFields, Person};
 
 /// How many of a file's new people are checked against the stored ones (the first ones, in
 /// the file's order). Each costs what one person form's check costs: under a millisecond for
@@ -24,7 +23,7 @@ pub const CHECKED_NEW_PEOPLE: usize = 250;
 pub(super) fn mark(
     conn: &mut PgConnection,
     plan: &mut Plan,
-    companies: &HashMap<String, (CompanyId, CompanyFields)>,
+    companies: &StoredCompanies,
 ) -> QueryResult<()> {
     let new: Vec<usize> = (0..plan.people.len())
         .filter(|&i| plan.people[i].action == Action::Create)

@@ -10,14 +10,13 @@ mod stored_people;
 mod stored_reports;
 mod types;
 
-use std::collections::HashMap;
-
 use diesel::prelude::*;
 
 use crate::domain::CompanyId;
 use crate::import::{ImportKind, Parsed};
 use crate::models::CompanyFields;
 use crate::schema::company;
+use types::StoredCompanies;
 
 pub use duplicates::CHECKED_NEW_PEOPLE;
 pub(super) use types::Keys;
@@ -39,7 +38,7 @@ pub fn plan(conn: &mut PgConnection, parsed: Parsed, mark_duplicates: bool) -> Q
         duplicates_unchecked: 0,
     };
     // Keyed by the stored key, which the file's names are compared with (`name_key`).
-    let existing: HashMap<String, (CompanyId, CompanyFields)> = company::table
+    let existing: StoredCompanies = company::table
         .select((company::name_key, company::id, CompanyFields::as_select()))
         .load::<(String, CompanyId, CompanyFields)>(conn)?
         .into_iter()

@@ -7,12 +7,11 @@ use diesel::prelude::*;
 
 use super::stored_people::{PersonKey, Stored, conflict, matching_people, person_key, updated};
 use super::stored_reports::{StoredReports, moves_pay_history};
-use super::types::{Action, Keys, PayStep, PersonStep, Plan};
-use crate::domain::{CompanyId, PayReportId, PersonId, rules, zone};
+use super::types::{Action, Keys, PayStep, PersonStep, Plan, StoredCompanies};
+use crate::domain::{PayReportId, PersonId, rules, zone};
 use crate::import::ID_COLUMN;
 use crate::import::overlay::changes;
 use crate::import::rows::{PersonRow, RowError};
-use crate::models::CompanyFields;
 
 /// Which step of the plan a row belongs to: rows of the same person (one a pay report) go to
 /// one step.
@@ -26,7 +25,7 @@ pub(super) fn plan_people(
     conn: &mut PgConnection,
     plan: &mut Plan,
     rows: Vec<PersonRow>,
-    companies: &HashMap<String, (CompanyId, CompanyFields)>,
+    companies: &StoredCompanies,
     in_file: impl Fn(&str) -> bool,
 ) -> QueryResult<()> {
     // Each distinct name's key is computed once: a person is on a row for each of their pay

@@ -135,6 +135,10 @@ pub struct DuplicateMark {
     pub in_file: Vec<u64>,
 }
 
+/// The stored companies by the key of their name (`name_key`), which every kind of file is
+/// matched against.
+pub(super) type StoredCompanies = HashMap<String, (CompanyId, CompanyFields)>;
+
 /// The names of a file with their keys (`name_key`), each computed once.
 #[derive(Default)]
 pub(in crate::import) struct Keys<'a>(HashMap<&'a str, String>);
