@@ -10,6 +10,8 @@ use crate::db::health::{Outage, outage};
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::views::{ErrorPage, Layout};
 
+mod database;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -25,7 +27,7 @@ pub enum AppError {
     #[error("{0}")]
     Unprocessable(String),
     #[error("the database is unavailable: {0}")]
-    Unavailable(#[from] diesel::r2d2::PoolError),
+    Unavailable(diesel::r2d2::PoolError),
     /// The database was found down a moment ago; not tried again for this request.
     #[error("the database is down")]
     DatabaseDown,
