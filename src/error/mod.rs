@@ -59,8 +59,7 @@ impl AppError {
 
     /// Whether a database constraint (a unique index, a CHECK) refused the write.
     pub fn violates(&self, constraint: &str) -> bool {
-        matches!(self, AppError::Database(DieselError::DatabaseError(_, info))
-            if info.constraint_name() == Some(constraint))
+        matches!(self, AppError::Database(e) if crate::models::violates(e, constraint))
     }
 
     /// What the user reads: specific where it helps them, generic where it would leak internals.
