@@ -147,10 +147,10 @@ impl<'a> Row<'a> {
             .iter()
             .filter(|c| self.columns.has(c))
             .map(|c| (*c, self.cell(c)));
-        let (value, state) = input::read::<T>(cells);
+        let (value, found) = input::read::<T>(cells);
         for field in input::fields_in_order::<T>().iter().chain(&[""]) {
             let column = T::column_of(field);
-            for message in state.errors(field) {
+            for message in found.on(field) {
                 errors.push(RowError {
                     line: self.line,
                     who: self.columns.who(self.record).to_owned(),

@@ -1,21 +1,28 @@
 //! What users give for a record, by a web form or a CSV row: one input type per record, whose
 //! fields are domain types that parse themselves. Both ways go through Rocket's form parsing,
-//! so a field is declared once and checked the same everywhere.
+//! so a field is declared once and checked the same everywhere. What is wrong with an input is
+//! told by field (`FieldErrors`), for the views to show; each record's save, with the rules
+//! that need the database, is its `Versioned` impl beside its input.
 
 mod company;
+mod errors;
 mod pay_band;
 mod pay_report;
 mod person;
+mod person_save;
+mod versioned;
 
-use rocket::form::{Contextual, Form, FromForm, ValueField};
+use rocket::form::{Context, Contextual, Form, FromForm, ValueField};
 
 pub use company::CompanyInput;
+pub use errors::{FieldErrors, TypedFields};
 pub use pay_band::PayBandInput;
 pub use pay_report::PayReportInput;
 pub use person::PersonInput;
+pub use person_save::DIFFERENT_PERSON;
+pub use versioned::{Target, Versioned, Written};
 
 use crate::domain::rules::Broken;
-use crate::views::FormState;
 
 /// A record as users give it.
 pub trait RecordInput:
@@ -40,25 +47,20 @@ pub trait RecordInput:
 
     /// Rules between fields, read from the input as typed so that each shows beside its field
     /// together with any other error.
-    fn rules(_typed: &FormState) -> Vec<Broken> {
+    fn rules(_typed: &dyn TypedFields) -> Vec<Broken> {
         Vec::new()
     }
 }
 
-/// What a submitted form (or a file's row) came to: the input as typed with every error by
-/// field, and the value when each field parsed (the rules between fields may still have
-/// failed: see the state's errors).
-pub fn checked<T: RecordInput>(parsed: Contextual<'_, T>) -> (Option<T>, FormState) {
-    let mut state = FormState::from_context(&parsed.context);
-    for (field, message) in T::rules(&state) {
-        state.add_error(field, message);
+/// What is wrong with a submitted form (or a file's row): every field that did not parse, and
+/// every rule between fields that the input as typed breaks (the value may have parsed even
+/// so: it is for the caller to refuse it while there are errors).
+pub fn checked<T: RecordInput>(context: &Context<'_>) -> FieldErrors {
+    let mut errors = FieldErrors::from_context(context);
+    for (field, message) in T::rules(context) {
+        errors.add(field, message);
     }
-    (parsed.value, state)
-}
-
-/// A stored record as its form shows it: field names and text.
-pub fn form_values<T: RecordInput>(record: &T) -> anyhow::Result<FormState> {
-    Ok(FormState::with_values(crate::csv_format::cells(record)?))
+    errors
 }
 
 /// A record's CSV cells in the order of `T::COLUMNS`.
@@ -85,22 +87,22 @@ pub fn fields_in_order<T: RecordInput>() -> &'static [&'static str] {
 /// one is empty.
 pub fn read<'a, T: RecordInput>(
     cells: impl Iterator<Item = (&'a str, &'a str)>,
-) -> (Option<T>, FormState) {
+) -> (Option<T>, FieldErrors) {
     let fields = cells
         .filter(|(_, value)| !value.trim().is_empty())
         .map(|(column, value)| ValueField::from((T::field_of(column), value)));
     match Form::<Contextual<'_, T>>::parse_iter(fields) {
         Ok(parsed) => {
-            let (value, state) = checked(parsed);
-            (value.filter(|_| !state.has_errors()), state)
+            let errors = checked::<T>(&parsed.context);
+            (parsed.value.filter(|_| errors.is_empty()), errors)
         }
         // Contextual keeps every error in its context; this is only for completeness.
-        Err(errors) => {
-            let mut state = FormState::default();
-            for error in errors {
-                state.add_error("", error.to_string());
+        Err(failed) => {
+            let mut errors = FieldErrors::default();
+            for error in failed {
+                errors.add("", error.to_string());
             }
-            (None, state)
+            (None, errors)
         }
     }
 }

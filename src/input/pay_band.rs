@@ -1,11 +1,13 @@
-//! A pay band as forms and CSV files give it.
+//! A pay band as forms and CSV files give it, and its save.
 
+use diesel::{PgConnection, QueryResult};
 use rocket::FromForm;
 
-use super::RecordInput;
-use crate::domain::{Currency, Date, Maybe, Money, Text, Zone, rules};
-use crate::models::PayBandFields;
-use crate::views::FormState;
+use super::versioned::{Target, Versioned, Written, refused_by};
+use super::{FieldErrors, RecordInput, TypedFields};
+use crate::domain::{Currency, Date, Maybe, Money, PayBandId, Text, Zone, rules};
+use crate::models::pay_band::VERSION_KEY;
+use crate::models::{PayBand, PayBandFields, SaveOutcome, violates};
 
 /// Fields are declared in the CSV's column order, which is also the order a file's errors
 /// are listed in.
@@ -49,7 +51,7 @@ impl RecordInput for PayBandInput {
         "effective_on",
     ];
 
-    fn rules(typed: &FormState) -> Vec<rules::Broken> {
+    fn rules(typed: &dyn TypedFields) -> Vec<rules::Broken> {
         let amount = |field| Money::parse(typed.value(field)).ok();
         let base = ["base_min", "base_mid", "base_max"].map(amount);
         let total = ["total_min", "total_mid", "total_max"];
@@ -112,5 +114,54 @@ impl PayBandInput {
             total_max: money(fields.total_max),
             effective_on: Date::stored(fields.effective_on),
         }
+    }
+}
+
+impl Versioned for PayBand {
+    type Input = PayBandInput;
+    type Parent = ();
+    type Key = PayBandId;
+    type Checked = PayBandFields;
+    type Listed = ();
+
+    fn find(conn: &mut PgConnection, id: PayBandId) -> QueryResult<PayBand> {
+        PayBand::find(conn, id)
+    }
+
+    fn stored(&self, _conn: &mut PgConnection) -> QueryResult<PayBandInput> {
+        Ok(PayBandInput::stored(self.fields.clone()))
+    }
+
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    fn check(
+        _conn: &mut PgConnection,
+        input: PayBandInput,
+        _errors: &mut FieldErrors,
+    ) -> QueryResult<PayBandFields> {
+        Ok(input.into_fields())
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<(), PayBandId>,
+        version: Option<i32>,
+        fields: PayBandFields,
+        _typed: &dyn TypedFields,
+        errors: &mut FieldErrors,
+    ) -> QueryResult<Written<PayBand>> {
+        let saved = match target {
+            Target::Existing(id) => PayBand::update(conn, id, version, &fields),
+            Target::New(()) => PayBand::insert(conn, &fields).map(SaveOutcome::Saved),
+        };
+        refused_by(saved, errors, |e| {
+            violates(e, VERSION_KEY).then(|| {
+                let on = fields.effective_on;
+                let taken = format!("This band has a version from {on} already: edit that one.");
+                ("effective_on", taken)
+            })
+        })
     }
 }

@@ -1,14 +1,16 @@
-//! A pay report as forms and CSV files give it.
+//! A pay report as forms and CSV files give it, and its save.
 
+use diesel::{PgConnection, QueryResult};
 use rocket::FromForm;
 
-use super::RecordInput;
+use super::versioned::{Target, Versioned, Written, refused_by};
+use super::{FieldErrors, RecordInput, TypedFields};
 use crate::domain::{
-    Confidence, Currency, Date, LongText, Maybe, Money, PayKind, Period, PeriodYears, Text, WebUrl,
-    rules,
+    Confidence, Currency, Date, LongText, Maybe, Money, PayKind, PayReportId, Period, PeriodYears,
+    PersonId, Text, WebUrl, rules, zone,
 };
-use crate::models::PayReportFields;
-use crate::views::FormState;
+use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
+use crate::models::{PayReport, PayReportFields, Person, SaveOutcome, violates};
 
 /// Fields are declared in the order a file's errors are listed in: the band and period first,
 /// with the rules between them; the CSV's column order is `COLUMNS`.
@@ -73,7 +75,7 @@ impl RecordInput for PayReportInput {
         if field == "notes" { "pay_notes" } else { field }
     }
 
-    fn rules(typed: &FormState) -> Vec<rules::Broken> {
+    fn rules(typed: &dyn TypedFields) -> Vec<rules::Broken> {
         let low = Money::parse(typed.value("amount_low"));
         let high = Money::parse(typed.value("amount_high"));
         let band = match (low, high) {
@@ -130,5 +132,67 @@ impl PayReportInput {
             confidence: fields.confidence,
             notes: Maybe(fields.notes.map(Text::stored)),
         }
+    }
+}
+
+impl Versioned for PayReport {
+    type Input = PayReportInput;
+    type Parent = PersonId;
+    type Key = (PersonId, PayReportId);
+    type Checked = PayReportFields;
+    type Listed = ();
+
+    fn find(conn: &mut PgConnection, (person, id): Self::Key) -> QueryResult<PayReport> {
+        PayReport::find(conn, person, id)
+    }
+
+    fn stored(&self, _conn: &mut PgConnection) -> QueryResult<PayReportInput> {
+        Ok(PayReportInput::stored(self.fields.clone()))
+    }
+
+    fn version(&self) -> i32 {
+        self.version
+    }
+
+    fn check(
+        _conn: &mut PgConnection,
+        input: PayReportInput,
+        _errors: &mut FieldErrors,
+    ) -> QueryResult<PayReportFields> {
+        Ok(input.into_fields())
+    }
+
+    fn write(
+        conn: &mut PgConnection,
+        target: Target<PersonId, Self::Key>,
+        version: Option<i32>,
+        fields: PayReportFields,
+        _typed: &dyn TypedFields,
+        errors: &mut FieldErrors,
+    ) -> QueryResult<Written<PayReport>> {
+        let person = match target {
+            Target::Existing((person, _)) | Target::New(person) => person,
+        };
+        if rules::asks_pay_history(fields.source_name.as_deref())
+            && Person::find(conn, person)?.fields.zone.as_deref() == Some(zone::EU)
+        {
+            errors.add("source_name", rules::PAY_HISTORY_REFUSED);
+            return Ok(Written::Refused(()));
+        }
+        let saved = match target {
+            Target::Existing((person, id)) => PayReport::update(conn, person, id, version, &fields),
+            Target::New(person) => PayReport::insert(conn, person, &fields).map(SaveOutcome::Saved),
+        };
+        refused_by(saved, errors, |e| {
+            violates(e, FIGURE_VALUE_FITS).then(|| {
+                let too_large = format!(
+                    "Converted at the {} rate of {}, this comes to more than {LARGEST_FIGURE} \
+                     in the reporting currency, more than reports can hold. Check the amounts, \
+                     the currency and the period.",
+                    fields.currency, fields.as_of
+                );
+                ("amount_high", too_large)
+            })
+        })
     }
 }

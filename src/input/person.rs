@@ -2,10 +2,9 @@
 
 use rocket::FromForm;
 
-use super::RecordInput;
+use super::{RecordInput, TypedFields};
 use crate::domain::{CompanyId, Date, LongText, Maybe, Stage, Text, Zone, rules};
 use crate::models::PersonFields;
-use crate::views::FormState;
 
 /// Fields are declared in the CSV's column order, which is also the order a file's errors
 /// are listed in.
@@ -52,7 +51,7 @@ impl RecordInput for PersonInput {
     ];
     const REQUIRED: &'static [&'static str] = &["full_name", "stage"];
 
-    fn rules(typed: &FormState) -> Vec<rules::Broken> {
+    fn rules(typed: &dyn TypedFields) -> Vec<rules::Broken> {
         // A date that does not parse already has its own error; the order skips it.
         let dates = rules::PIPELINE_DATES.map(|field| Date::parse(typed.value(field)).ok());
         rules::dates_in_order(dates)

@@ -58,6 +58,12 @@ pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
 pub use user::{AdminGuarded, Admission, LoginAttempts, NewUser, User};
 
+/// Whether a database constraint (a unique index, a CHECK) refused the write.
+pub fn violates(error: &diesel::result::Error, constraint: &str) -> bool {
+    matches!(error, diesel::result::Error::DatabaseError(_, info)
+        if info.constraint_name() == Some(constraint))
+}
+
 /// Declares a versioned record's row: its id (and parent), the fields users set, and what
 /// the database keeps beside them. Every such table has these columns (see the migrations'
 /// version trigger), so they are written out once.

@@ -1,13 +1,12 @@
 //! Pay bands: list with history, show, create, edit, delete with confirmation, CSV.
 
-use diesel::PgConnection;
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
 
 use super::csv_file::CsvStream;
-use super::save::{self, Target, Versioned};
+use super::save::{self, Conflict, FormPages};
 use super::{FormResponse, given, query_string};
 use crate::auth::{BandManager, CurrentUser, PayReader};
 use crate::config::ReportingCurrency;
@@ -16,10 +15,9 @@ use crate::db::{Db, ReadDb};
 use crate::domain::PayBandId;
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
-use crate::input::{self, PayBandInput};
+use crate::input::PayBandInput;
 use crate::models::market::Market;
-use crate::models::pay_band::VERSION_KEY;
-use crate::models::{PayBand, PayBandFilter, SaveOutcome};
+use crate::models::{PayBand, PayBandFilter};
 use crate::views::market::MarketView;
 use crate::views::pay_bands::*;
 use crate::views::{FormState, Layout, render};
@@ -38,44 +36,23 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-impl Versioned for PayBand {
-    type Input = PayBandInput;
-    type Parent = ();
-    type Key = PayBandId;
-
-    fn find(conn: &mut PgConnection, id: PayBandId) -> Result<PayBand, AppError> {
-        Ok(PayBand::find(conn, id)?)
+impl FormPages for PayBand {
+    fn saved(self) -> FormResponse {
+        let message = format!("Saved the pay band {}.", BandRow::name_of(&self.fields));
+        FormResponse::saved(uri!(show(self.id)), message)
     }
 
-    fn form_values(&self, _conn: &mut PgConnection) -> Result<FormState, AppError> {
-        let mut values = input::form_values(&PayBandInput::stored(self.fields.clone()))?;
-        values.set("version", self.version.to_string());
-        Ok(values)
-    }
-
-    fn write(
-        conn: &mut PgConnection,
-        target: Target<(), PayBandId>,
-        version: Option<i32>,
-        input: PayBandInput,
-        state: &mut FormState,
-    ) -> Result<Option<SaveOutcome<PayBand>>, AppError> {
-        let fields = input.into_fields();
-        let saved = match target {
-            Target::Existing(id) => PayBand::update(conn, id, version, &fields),
-            Target::New(()) => PayBand::insert(conn, &fields).map(SaveOutcome::Saved),
-        };
-        match saved.map_err(AppError::from) {
-            Err(e) if e.violates(VERSION_KEY) => {
-                let taken = format!(
-                    "This band has a version from {} already: edit that one.",
-                    fields.effective_on
-                );
-                state.add_error("effective_on", taken);
-                Ok(None)
-            }
-            saved => saved.map(Some),
-        }
+    fn form_page(
+        user: &CurrentUser,
+        id: Option<PayBandId>,
+        form: FormState,
+        conflict: Conflict,
+    ) -> Result<RawHtml<String>, AppError> {
+        let layout = Layout::new("pay-bands", None, user);
+        render(&PayBandFormPage {
+            conflict,
+            ..PayBandFormPage::new(layout, id, form)
+        })
     }
 }
 
@@ -172,8 +149,7 @@ fn new(user: BandManager) -> Result<RawHtml<String>, AppError> {
         ("currency", "USD".to_owned()),
         ("effective_on", chrono::Utc::now().date_naive().to_string()),
     ]);
-    let layout = Layout::new("pay-bands", None, &user);
-    render(&PayBandFormPage::new(layout, None, form))
+    PayBand::form_page(&user, None, form, Vec::new())
 }
 
 #[post("/pay-bands", data = "<form>")]
@@ -182,7 +158,7 @@ async fn create(
     db: &State<Db>,
     form: Form<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
-    submit(db, &user, None, form.into_inner()).await
+    save::submit_form::<PayBand>(db, &user, save::target(None), form.into_inner()).await
 }
 
 #[get("/pay-bands/<id>/edit")]
@@ -191,11 +167,7 @@ async fn edit(
     db: &State<Db>,
     id: PayBandId,
 ) -> Result<RawHtml<String>, AppError> {
-    let form = db
-        .run(move |c| PayBand::find(c, id)?.form_values(c))
-        .await?;
-    let layout = Layout::new("pay-bands", None, &user);
-    render(&PayBandFormPage::new(layout, Some(id), form))
+    save::edit_page::<PayBand>(db, &user, id).await
 }
 
 #[post("/pay-bands/<id>/edit", data = "<form>")]
@@ -205,30 +177,7 @@ async fn update(
     id: PayBandId,
     form: Form<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
-    submit(db, &user, Some(id), form.into_inner()).await
-}
-
-async fn submit(
-    db: &State<Db>,
-    user: &CurrentUser,
-    id: Option<PayBandId>,
-    form: Contextual<'_, PayBandInput>,
-) -> Result<FormResponse, AppError> {
-    save::submit::<PayBand>(db, user, save::target(id), form)
-        .await?
-        .respond(
-            |band| {
-                let message = format!("Saved the pay band {}.", BandRow::name_of(&band.fields));
-                FormResponse::saved(uri!(show(band.id)), message)
-            },
-            |state, conflict| {
-                let layout = Layout::new("pay-bands", None, user);
-                render(&PayBandFormPage {
-                    conflict,
-                    ..PayBandFormPage::new(layout, id, state)
-                })
-            },
-        )
+    save::submit_form::<PayBand>(db, &user, save::target(Some(id)), form.into_inner()).await
 }
 
 #[get("/pay-bands/<id>/delete")]

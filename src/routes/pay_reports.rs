@@ -1,7 +1,6 @@
 //! Pay reports, added, edited and deleted from a person's page.
 
 use chrono::Utc;
-use diesel::PgConnection;
 use rocket::form::{Contextual, Form};
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -10,74 +9,21 @@ use rocket::{Route, State, get, post, routes};
 use super::FormResponse;
 use super::csv_file::CsvStream;
 use super::people::ListParams;
-use super::save::{self, Target, Versioned};
+use super::save;
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
-use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules, zone};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
 use crate::error::AppError;
 use crate::export;
-use crate::input::{self, PayReportInput};
-use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
-use crate::models::{PayReport, Person, SaveOutcome};
+use crate::input::{PayReportInput, Target};
+use crate::models::{PayReport, Person};
 use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
     routes![download, new, create, edit, update, confirm_delete, delete]
-}
-
-impl Versioned for PayReport {
-    type Input = PayReportInput;
-    type Parent = PersonId;
-    type Key = (PersonId, PayReportId);
-
-    fn find(conn: &mut PgConnection, (person, id): Self::Key) -> Result<PayReport, AppError> {
-        Ok(PayReport::find(conn, person, id)?)
-    }
-
-    fn form_values(&self, _conn: &mut PgConnection) -> Result<FormState, AppError> {
-        let mut values = input::form_values(&PayReportInput::stored(self.fields.clone()))?;
-        values.set("version", self.version.to_string());
-        Ok(values)
-    }
-
-    fn write(
-        conn: &mut PgConnection,
-        target: Target<PersonId, Self::Key>,
-        version: Option<i32>,
-        input: PayReportInput,
-        state: &mut FormState,
-    ) -> Result<Option<SaveOutcome<PayReport>>, AppError> {
-        let person = match target {
-            Target::Existing((person, _)) | Target::New(person) => person,
-        };
-        if rules::asks_pay_history(input.source_name.0.as_ref().map(|s| s.as_str()))
-            && Person::find(conn, person)?.fields.zone.as_deref() == Some(zone::EU)
-        {
-            state.add_error("source_name", rules::PAY_HISTORY_REFUSED);
-            return Ok(None);
-        }
-        let fields = input.into_fields();
-        let saved = match target {
-            Target::Existing((person, id)) => PayReport::update(conn, person, id, version, &fields),
-            Target::New(person) => PayReport::insert(conn, person, &fields).map(SaveOutcome::Saved),
-        };
-        match saved.map_err(AppError::from) {
-            Err(e) if e.violates(FIGURE_VALUE_FITS) => {
-                let too_large = format!(
-                    "Converted at the {} rate of {}, this comes to more than {LARGEST_FIGURE} \
-                     in the reporting currency, more than reports can hold. Check the amounts, \
-                     the currency and the period.",
-                    fields.currency, fields.as_of
-                );
-                state.add_error("amount_high", too_large);
-                Ok(None)
-            }
-            saved => saved.map(Some),
-        }
-    }
 }
 
 /// Every pay report of the people the people list's filters keep, in its order, one row each
@@ -149,7 +95,7 @@ async fn edit(
 ) -> Result<RawHtml<String>, AppError> {
     let person = person_named(db, person_id).await?;
     let form = db
-        .run(move |c| PayReport::find(c, person_id, id)?.form_values(c))
+        .run(move |c| save::stored_form::<PayReport>(c, (person_id, id)))
         .await?;
     let layout = Layout::new("people", None, &user);
     render(&PayReportFormPage::new(layout, person, Some(id), form))
@@ -184,7 +130,7 @@ async fn submit(
         .await?
         .respond(
             |_| FormResponse::saved(format!("/people/{person_id}#pay"), message),
-            |state, conflict| {
+            |state, conflict, ()| {
                 let layout = Layout::new("people", None, user);
                 render(&PayReportFormPage {
                     conflict,

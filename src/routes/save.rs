@@ -1,7 +1,8 @@
 //! One save path for the forms of every versioned record (optimistic locking): the input is
-//! checked, the model writes over the version the form was read at, and the answer is the
-//! record's page (303), the form again with its errors (422), or the form beside the newer
-//! version someone saved meanwhile (409), the input kept in both.
+//! checked, the record (`input::Versioned`) writes over the version the form was read at, and
+//! the answer is the record's page (303), the form again with its errors (422), or the form
+//! beside the newer version someone saved meanwhile (409), the input kept in both. Records
+//! whose pages need nothing but the record (`FormPages`) get their edit and save routes here.
 
 use diesel::PgConnection;
 use rocket::form::Contextual;
@@ -11,7 +12,7 @@ use super::FormResponse;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::AppError;
-use crate::input::{self, RecordInput};
+use crate::input::{self, FieldErrors, Target, Versioned, Written};
 use crate::models::SaveOutcome;
 use crate::views::FormState;
 
@@ -19,56 +20,14 @@ use crate::views::FormState;
 pub const STALE_FORM: &str =
     "This form is missing its record version: reload the page and edit again.";
 
-/// A record whose form saves over a version.
-pub trait Versioned: Sized + Send + 'static {
-    type Input: RecordInput;
-    /// What a new record belongs to (a pay report's person), `()` for none.
-    type Parent: Copy + Send + 'static;
-    /// What names one record in its routes (a pay report's includes its person's id).
-    type Key: Copy + Send + 'static;
-
-    /// The stored record; `NotFound` becomes the 404 page.
-    fn find(conn: &mut PgConnection, key: Self::Key) -> Result<Self, AppError>;
-
-    /// The stored record as its form shows it, version included.
-    fn form_values(&self, conn: &mut PgConnection) -> Result<FormState, AppError>;
-
-    /// Rules that need the database (a company named must exist), added to `state` with
-    /// any other error.
-    fn check(
-        _conn: &mut PgConnection,
-        _input: &Self::Input,
-        _state: &mut FormState,
-    ) -> Result<(), AppError> {
-        Ok(())
-    }
-
-    /// Creates or updates the record from valid input. `None` when the database
-    /// refused it for a reason the form shows (a name taken meanwhile): that is in `state`.
-    fn write(
-        conn: &mut PgConnection,
-        target: Target<Self::Parent, Self::Key>,
-        version: Option<i32>,
-        input: Self::Input,
-        state: &mut FormState,
-    ) -> Result<Option<SaveOutcome<Self>>, AppError>;
-}
-
-/// Which record a form saves: a new one (under its parent), or a stored one.
-#[derive(Debug, Clone, Copy)]
-pub enum Target<P, K> {
-    New(P),
-    Existing(K),
-}
-
 /// (field, as saved by someone else, as typed here).
 pub type Conflict = Vec<(String, String, String)>;
 
 /// What became of a submitted form.
-pub enum Submitted<T> {
+pub enum Submitted<T: Versioned> {
     Saved(T),
-    /// The input as typed, with the errors beside its fields.
-    Invalid(FormState),
+    /// The input as typed, with the errors beside its fields and what the save listed.
+    Invalid(FormState, T::Listed),
     /// The input as typed, now carrying the newer version, and how that version differs.
     Stale(FormState, Conflict),
 }
@@ -80,14 +39,18 @@ pub async fn submit<T: Versioned>(
     target: Target<T::Parent, T::Key>,
     form: Contextual<'_, T::Input>,
 ) -> Result<Submitted<T>, AppError> {
-    let (input, mut state) = input::checked(form);
+    let errors = input::checked::<T::Input>(&form.context);
+    let mut state = FormState::shown_again(&form.context, errors);
+    let input = form.value;
     db.run_as(user.actor(), move |c| {
         let Some(input) = input else {
-            return Ok(Submitted::Invalid(state));
+            return Ok(Submitted::Invalid(state, T::Listed::default()));
         };
-        T::check(c, &input, &mut state)?;
-        if state.has_errors() {
-            return Ok(Submitted::Invalid(state));
+        let mut found = FieldErrors::default();
+        let checked = T::check(c, input, &mut found)?;
+        if state.has_errors() || !found.is_empty() {
+            state.add_errors(found);
+            return Ok(Submitted::Invalid(state, T::Listed::default()));
         }
         let version = state.version();
         if let (Target::Existing(key), None) = (target, version) {
@@ -95,11 +58,13 @@ pub async fn submit<T: Versioned>(
             T::find(c, key)?;
             return Err(AppError::Unprocessable(STALE_FORM.into()));
         }
-        Ok(match T::write(c, target, version, input, &mut state)? {
-            None => Submitted::Invalid(state),
-            Some(SaveOutcome::Saved(record)) => Submitted::Saved(record),
-            Some(SaveOutcome::Stale(theirs)) => {
-                let theirs = theirs.form_values(c)?;
+        let written = T::write(c, target, version, checked, &state, &mut found)?;
+        state.add_errors(found);
+        Ok(match written {
+            Written::Refused(listed) => Submitted::Invalid(state, listed),
+            Written::Done(SaveOutcome::Saved(record)) => Submitted::Saved(record),
+            Written::Done(SaveOutcome::Stale(theirs)) => {
+                let theirs = form_of(c, &theirs)?;
                 let conflict = state.differences(&theirs);
                 state.set("version", theirs.value("version").to_owned());
                 Submitted::Stale(state, conflict)
@@ -109,22 +74,84 @@ pub async fn submit<T: Versioned>(
     .await
 }
 
+/// A stored record as its form shows it, version included.
+pub fn form_of<T: Versioned>(conn: &mut PgConnection, record: &T) -> Result<FormState, AppError> {
+    Ok(FormState::stored(&record.stored(conn)?, record.version())?)
+}
+
+/// The stored record `key` names, as its form shows it.
+pub fn stored_form<T: Versioned>(
+    conn: &mut PgConnection,
+    key: T::Key,
+) -> Result<FormState, AppError> {
+    let record = T::find(conn, key)?;
+    form_of(conn, &record)
+}
+
 /// The target of a form whose record has no parent: new, or the one with this id.
 pub fn target<K>(id: Option<K>) -> Target<(), K> {
     id.map_or(Target::New(()), Target::Existing)
 }
 
-impl<T> Submitted<T> {
+impl<T: Versioned> Submitted<T> {
     /// The answer: `saved` for a saved record, else the form page that `page` draws.
     pub fn respond(
         self,
         saved: impl FnOnce(T) -> FormResponse,
-        page: impl FnOnce(FormState, Conflict) -> Result<RawHtml<String>, AppError>,
+        page: impl FnOnce(FormState, Conflict, T::Listed) -> Result<RawHtml<String>, AppError>,
     ) -> Result<FormResponse, AppError> {
         Ok(match self {
             Submitted::Saved(record) => saved(record),
-            Submitted::Invalid(state) => FormResponse::Invalid(page(state, Vec::new())?),
-            Submitted::Stale(state, conflict) => FormResponse::Refused(page(state, conflict)?),
+            Submitted::Invalid(state, listed) => {
+                FormResponse::Invalid(page(state, Vec::new(), listed)?)
+            }
+            Submitted::Stale(state, conflict) => {
+                FormResponse::Refused(page(state, conflict, T::Listed::default())?)
+            }
         })
     }
+}
+
+/// A record whose form pages need nothing but the record: `edit_page` and `submit_form` are
+/// its edit and save routes.
+pub trait FormPages: Versioned {
+    /// Where a saved record is shown next, with the message that says it was saved.
+    fn saved(self) -> FormResponse;
+
+    /// The form for the record `key` names (`None`: a new one), and how the version someone
+    /// saved meanwhile differs from it.
+    fn form_page(
+        user: &CurrentUser,
+        key: Option<Self::Key>,
+        form: FormState,
+        conflict: Conflict,
+    ) -> Result<RawHtml<String>, AppError>;
+}
+
+/// The form of the stored record `key`.
+pub async fn edit_page<T: FormPages>(
+    db: &Db,
+    user: &CurrentUser,
+    key: T::Key,
+) -> Result<RawHtml<String>, AppError> {
+    let form = db.run(move |c| stored_form::<T>(c, key)).await?;
+    T::form_page(user, Some(key), form, Vec::new())
+}
+
+/// Saves a submitted form into `target` and answers with the saved record or the form again.
+pub async fn submit_form<T: FormPages>(
+    db: &Db,
+    user: &CurrentUser,
+    target: Target<T::Parent, T::Key>,
+    form: Contextual<'_, T::Input>,
+) -> Result<FormResponse, AppError> {
+    let key = match target {
+        Target::Existing(key) => Some(key),
+        Target::New(_) => None,
+    };
+    submit::<T>(db, user, target, form)
+        .await?
+        .respond(T::saved, |state, conflict, _| {
+            T::form_page(user, key, state, conflict)
+        })
 }

@@ -1,16 +1,17 @@
-//! What a form shows: the values to put back in its fields and the errors beside them.
+//! What a form shows: the values to put back in its fields and the errors beside them, as the
+//! input layer found them (`input::FieldErrors`).
 
 use std::collections::HashMap;
 
 use rocket::form::Context;
 
 use crate::domain::ChoiceName;
-use rocket::form::error::ErrorKind;
+use crate::input::{FieldErrors, RecordInput, TypedFields};
 
 #[derive(Debug, Default)]
 pub struct FormState {
     values: HashMap<String, String>,
-    errors: HashMap<String, Vec<String>>,
+    errors: FieldErrors,
 }
 
 /// One option of a select field.
@@ -40,41 +41,40 @@ impl Choice {
 impl FormState {
     /// The user's input exactly as sent, with the parse errors Rocket collected.
     pub fn from_context(context: &Context<'_>) -> Self {
-        let mut state = FormState::default();
-        for name in context.fields() {
-            if let Some(value) = context.field_value(name) {
-                state.values.insert(name.to_string(), value.to_owned());
-            }
-        }
-        for error in context.errors() {
-            let field = error
-                .name
-                .as_ref()
-                .map(|n| n.to_string())
-                .unwrap_or_default();
-            let message = match &error.kind {
-                ErrorKind::Validation(message) => message.to_string(),
-                ErrorKind::Missing => "This field is required.".to_owned(),
-                other => format!("{other}."),
-            };
-            state.add_error(&field, message);
-        }
-        state
+        FormState::shown_again(context, FieldErrors::from_context(context))
+    }
+
+    /// The user's input exactly as sent, with what is wrong with it.
+    pub fn shown_again(context: &Context<'_>, errors: FieldErrors) -> Self {
+        let values = context
+            .fields()
+            .filter_map(|name| Some((name.to_string(), context.field_value(name)?.to_owned())))
+            .collect();
+        FormState { values, errors }
     }
 
     /// A form filled from a stored record, for editing it.
     pub fn with_values<'a>(values: impl IntoIterator<Item = (&'a str, String)>) -> Self {
         FormState {
             values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-            errors: HashMap::new(),
+            errors: FieldErrors::default(),
         }
     }
 
+    /// A stored record's form, carrying the version it was read at.
+    pub fn stored<T: RecordInput>(record: &T, version: i32) -> anyhow::Result<Self> {
+        let mut form = FormState::with_values(crate::csv_format::cells(record)?);
+        form.set("version", version.to_string());
+        Ok(form)
+    }
+
     pub fn add_error(&mut self, field: &str, message: impl Into<String>) {
-        self.errors
-            .entry(field.to_owned())
-            .or_default()
-            .push(message.into());
+        self.errors.add(field, message);
+    }
+
+    /// Adds what the input layer found wrong.
+    pub fn add_errors(&mut self, errors: FieldErrors) {
+        self.errors.extend(errors);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -86,7 +86,7 @@ impl FormState {
     }
 
     pub fn errors(&self, name: &str) -> &[String] {
-        self.errors.get(name).map_or(&[], Vec::as_slice)
+        self.errors.on(name)
     }
 
     /// The type a field is shown as: a date field whose value is not an ISO date is shown as
@@ -104,7 +104,7 @@ impl FormState {
     }
 
     pub fn has_error(&self, name: &str) -> bool {
-        self.errors.contains_key(name)
+        self.errors.has(name)
     }
 
     /// Errors not tied to a field of the form, shown at its top.
@@ -145,5 +145,12 @@ impl FormState {
 
     pub fn is_selected(&self, name: &str, option: &str) -> bool {
         self.value(name) == option
+    }
+}
+
+/// The import reads a stored record's values merged with a file's through the same rules.
+impl TypedFields for FormState {
+    fn value(&self, field: &str) -> &str {
+        FormState::value(self, field)
     }
 }

@@ -212,3 +212,67 @@ fn a_stale_edit_meets_its_conflict_before_any_duplicate_question() -> anyhow::Re
     assert_eq!(people_named(&app, "Lucy Guo")?, 1);
     Ok(())
 }
+
+/// A save reads what it needs once: each company the form names, and the likely duplicates,
+/// which come back with the refusal for the form to list (its page searched again before).
+#[test]
+fn a_person_s_save_looks_each_company_up_once_and_searches_for_duplicates_once()
+-> anyhow::Result<()> {
+    use std::sync::{Arc, Mutex};
+
+    use diesel::connection::InstrumentationEvent;
+    use talent_tracker::input::{self, FieldErrors, PersonInput, Target, Versioned, Written};
+    use talent_tracker::models::Person;
+    use talent_tracker::views::FormState;
+
+    let app = TestApp::new()?;
+    app.create_company("Scale AI");
+    app.create_company("Meta");
+    let wang = app.create_person(&[
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("stage", "hired"),
+    ]);
+    let typed = [
+        ("full_name", "Alexandr Wang"),
+        ("origin_company", "Scale AI"),
+        ("hiring_company", "Meta"),
+        ("stage", "sourced"),
+    ];
+    let (Some(namesake), errors) = input::read::<PersonInput>(typed.into_iter()) else {
+        anyhow::bail!("the input did not parse");
+    };
+    assert!(errors.is_empty(), "{errors:?}");
+
+    let statements = Arc::new(Mutex::new(Vec::new()));
+    let mut conn = app.conn()?;
+    let seen = Arc::clone(&statements);
+    conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+        if let InstrumentationEvent::StartQuery { query, .. } = event
+            && let Ok(mut seen) = seen.lock()
+        {
+            seen.push(query.to_string());
+        }
+    });
+    let mut errors = FieldErrors::default();
+    let fields = <Person as Versioned>::check(&mut conn, namesake, &mut errors)?;
+    let nothing_ticked = FormState::default();
+    let written = <Person as Versioned>::write(
+        &mut conn,
+        Target::New(()),
+        None,
+        fields,
+        &nothing_ticked,
+        &mut errors,
+    )?;
+    let Written::Refused(listed) = written else {
+        anyhow::bail!("saved without asking about the namesake");
+    };
+    assert_eq!(listed.iter().map(|d| d.id.0).collect::<Vec<_>>(), [wang]);
+
+    let statements = statements.lock().map_err(|_| anyhow::anyhow!("poisoned"))?;
+    let count = |text: &str| statements.iter().filter(|s| s.contains(text)).count();
+    assert_eq!(count("\"company\".\"name_key\""), 2, "{statements:#?}");
+    assert_eq!(count("pg_trgm.similarity_threshold"), 1, "{statements:#?}");
+    Ok(())
+}

@@ -10,6 +10,8 @@ use crate::db::health::{Outage, outage};
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::views::{ErrorPage, Layout};
 
+mod database;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -25,7 +27,7 @@ pub enum AppError {
     #[error("{0}")]
     Unprocessable(String),
     #[error("the database is unavailable: {0}")]
-    Unavailable(#[from] diesel::r2d2::PoolError),
+    Unavailable(diesel::r2d2::PoolError),
     /// The database was found down a moment ago; not tried again for this request.
     #[error("the database is down")]
     DatabaseDown,
@@ -57,8 +59,7 @@ impl AppError {
 
     /// Whether a database constraint (a unique index, a CHECK) refused the write.
     pub fn violates(&self, constraint: &str) -> bool {
-        matches!(self, AppError::Database(DieselError::DatabaseError(_, info))
-            if info.constraint_name() == Some(constraint))
+        matches!(self, AppError::Database(e) if crate::models::violates(e, constraint))
     }
 
     /// What the user reads: specific where it helps them, generic where it would leak internals.

@@ -1,0 +1,70 @@
+//! Creating and editing a company.
+
+use rocket::form::{Contextual, Form};
+use rocket::response::content::RawHtml;
+use rocket::{State, get, post, uri};
+
+use super::super::FormResponse;
+use super::super::save::{self, Conflict, FormPages};
+use crate::auth::{CurrentUser, Editor};
+use crate::db::Db;
+use crate::domain::{CompanyId, CompanyKind};
+use crate::error::AppError;
+use crate::input::CompanyInput;
+use crate::models::Company;
+use crate::views::companies::CompanyFormPage;
+use crate::views::{FormState, Layout, render};
+
+impl FormPages for Company {
+    fn saved(self) -> FormResponse {
+        let message = format!("Saved {}.", self.fields.name);
+        FormResponse::saved(uri!(super::show(self.id)), message)
+    }
+
+    fn form_page(
+        user: &CurrentUser,
+        id: Option<CompanyId>,
+        form: FormState,
+        conflict: Conflict,
+    ) -> Result<RawHtml<String>, AppError> {
+        let layout = Layout::new("companies", None, user);
+        render(&CompanyFormPage {
+            conflict,
+            ..CompanyFormPage::new(layout, id, form)
+        })
+    }
+}
+
+#[get("/companies/new")]
+pub(super) fn new(user: Editor) -> Result<RawHtml<String>, AppError> {
+    let form = FormState::with_values([("kind", CompanyKind::AiLab.as_str().to_owned())]);
+    Company::form_page(&user, None, form, Vec::new())
+}
+
+#[post("/companies", data = "<form>")]
+pub(super) async fn create(
+    user: Editor,
+    db: &State<Db>,
+    form: Form<Contextual<'_, CompanyInput>>,
+) -> Result<FormResponse, AppError> {
+    save::submit_form::<Company>(db, &user, save::target(None), form.into_inner()).await
+}
+
+#[get("/companies/<id>/edit")]
+pub(super) async fn edit(
+    user: Editor,
+    db: &State<Db>,
+    id: CompanyId,
+) -> Result<RawHtml<String>, AppError> {
+    save::edit_page::<Company>(db, &user, id).await
+}
+
+#[post("/companies/<id>/edit", data = "<form>")]
+pub(super) async fn update(
+    user: Editor,
+    db: &State<Db>,
+    id: CompanyId,
+    form: Form<Contextual<'_, CompanyInput>>,
+) -> Result<FormResponse, AppError> {
+    save::submit_form::<Company>(db, &user, save::target(Some(id)), form.into_inner()).await
+}
