@@ -15,7 +15,7 @@ use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
-use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules, zone};
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, rules};
 use crate::error::AppError;
 use crate::export;
 use crate::input::{self, PayReportInput};
@@ -53,9 +53,8 @@ impl Versioned for PayReport {
         let person = match target {
             Target::Existing((person, _)) | Target::New(person) => person,
         };
-        if rules::asks_pay_history(input.source_name.0.as_ref().map(|s| s.as_str()))
-            && Person::find(conn, person)?.fields.zone.as_deref() == Some(zone::EU)
-        {
+        let source_name = input.source_name.0.as_ref().map(|s| s.as_str());
+        if PayReport::refuses_pay_history(conn, person, source_name)? {
             state.add_error("source_name", rules::PAY_HISTORY_REFUSED);
             return Ok(None);
         }
