@@ -2,4 +2,5 @@
 //! and where the other side keeps a copy (to answer without a round trip, or because a
 //! trigger needs it), a test here holds the copy to the home over every input that matters.
 
+mod annual_midpoint;
 mod pay_history;
