@@ -4,3 +4,4 @@
 
 mod annual_midpoint;
 mod pay_history;
+mod stage_order;
