@@ -4,4 +4,5 @@
 
 mod annual_midpoint;
 mod pay_history;
+mod report_groups;
 mod stage_order;
