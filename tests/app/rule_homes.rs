@@ -2,6 +2,7 @@
 //! and where the other side keeps a copy (to answer without a round trip, or because a
 //! trigger needs it), a test here holds the copy to the home over every input that matters.
 
+mod amounts;
 mod annual_midpoint;
 mod pay_history;
 mod report_groups;
