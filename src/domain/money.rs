@@ -3,7 +3,9 @@
 use bigdecimal::BigDecimal;
 use std::str::FromStr;
 
-/// What NUMERIC(14, 2) holds: twelve digits before the point, two after.
+/// What NUMERIC(14, 2) holds: twelve digits before the point, two after. The limit's home is
+/// the columns (and their CHECKs, `>= 0`); this copy lets a form answer beside the field, and
+/// tests/app/rule_homes/amounts.rs runs the values at its edges through both.
 const MAX_INTEGER_DIGITS: usize = 12;
 
 /// A non-negative amount in some currency, as typed: "250000000" or "1234.56".

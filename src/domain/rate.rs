@@ -3,7 +3,9 @@
 use bigdecimal::{BigDecimal, Zero};
 use std::str::FromStr;
 
-/// What NUMERIC(20, 10) holds: ten digits on each side of the point.
+/// What NUMERIC(20, 10) holds: ten digits on each side of the point. The limit's home is the
+/// column (and its CHECK, `> 0`); this copy lets the form answer beside the field, and
+/// tests/app/rule_homes/amounts.rs runs the values at its edges through both.
 const MAX_DIGITS: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

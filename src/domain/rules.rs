@@ -68,7 +68,10 @@ pub const PAY_HISTORY_MOVE_REFUSED: &str = "This person has pay figures whose so
     candidate; in the EU these are pay history (Directive (EU) 2023/970, art. 5(2)). Remove \
     those figures before moving them into the EU.";
 
-/// Whether a pay figure's source is the candidate themself.
+/// Whether a pay figure's source is the candidate themself. The rule's home is the database
+/// (`r.is_pay_history`, src/db/sql/pay_history.sql), whose triggers hold it for every way in;
+/// this copy is for the import, which plans every row of a file in memory.
+/// `tests/app/rule_homes/pay_history.rs` holds the two to the same answer.
 pub fn asks_pay_history(source_name: Option<&str>) -> bool {
     source_name.is_some_and(|s| s.trim().eq_ignore_ascii_case("candidate"))
 }

@@ -7,10 +7,10 @@ use super::versioned::{Target, Versioned, Written, refused_by};
 use super::{FieldErrors, RecordInput, TypedFields};
 use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, PayReportId, Period, PeriodYears,
-    PersonId, Text, WebUrl, rules, zone,
+    PersonId, Text, WebUrl, rules,
 };
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
-use crate::models::{PayReport, PayReportFields, Person, SaveOutcome, violates};
+use crate::models::{PayReport, PayReportFields, SaveOutcome, violates};
 
 /// Fields are declared in the order a file's errors are listed in: the band and period first,
 /// with the rules between them; the CSV's column order is `COLUMNS`.
@@ -173,9 +173,7 @@ impl Versioned for PayReport {
         let person = match target {
             Target::Existing((person, _)) | Target::New(person) => person,
         };
-        if rules::asks_pay_history(fields.source_name.as_deref())
-            && Person::find(conn, person)?.fields.zone.as_deref() == Some(zone::EU)
-        {
+        if PayReport::refuses_pay_history(conn, person, fields.source_name.as_deref())? {
             errors.add("source_name", rules::PAY_HISTORY_REFUSED);
             return Ok(Written::Refused(()));
         }

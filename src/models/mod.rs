@@ -48,7 +48,7 @@ pub use import_batch::{ERASED_FILE_NAME, ImportBatch, ImportItem, NewImportBatch
 pub use import_result::ImportedRecord;
 pub use pay_band::{PayBand, PayBandFields, PayBandFilter};
 pub use pay_report::{PayReport, PayReportFields};
-pub use pay_valuation::{RankedPayReport, Valuation};
+pub use pay_valuation::{PayValue, RankedPayReport, Valuation};
 pub use person::keyset::Position;
 pub use person::{
     Candidate, LikelyDuplicate, Person, PersonFields, PersonFilter, PersonListItem, PersonSort,

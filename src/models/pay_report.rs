@@ -77,6 +77,21 @@ impl PayReport {
         .get_result(conn)
     }
 
+    /// Whether the database would refuse a figure from `source_name` for this person as pay
+    /// history (`r.refuses_pay_history`, what its trigger checks), asked first so that the
+    /// form can say so beside the field.
+    pub fn refuses_pay_history(
+        conn: &mut PgConnection,
+        person: PersonId,
+        source_name: Option<&str>,
+    ) -> QueryResult<bool> {
+        use diesel::sql_types::{BigInt, Nullable, Text};
+        define_sql_function!(#[sql_name = "r.refuses_pay_history"] fn refuses_pay_history(of_person: BigInt, source: Nullable<Text>) -> Nullable<Bool>);
+        let refused: Option<bool> =
+            diesel::select(refuses_pay_history(person.get(), source_name)).get_result(conn)?;
+        Ok(refused.unwrap_or(false))
+    }
+
     /// A report of one person: a report id under another person's page is not found.
     pub fn find(
         conn: &mut PgConnection,

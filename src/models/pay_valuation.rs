@@ -1,5 +1,7 @@
 //! Pay reports valued in the reporting currency, at the exchange rate of each one's as-of date
-//! (or the nearest earlier one): for the dashboard's ranking and the pay pages.
+//! (or the nearest earlier one): for the dashboard's ranking and the pay pages. Both figures
+//! come from the database's formula (`r.annual_midpoint`, src/db/sql/figures.sql), which the
+//! reports use too; Rust does not restate it.
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
@@ -32,13 +34,25 @@ pub enum Valuation {
     NoRate { reporting: String },
 }
 
+/// A report's annualised midpoint in its own currency, to the cent, and what it is worth in
+/// the reporting currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayValue {
+    pub annual_midpoint: BigDecimal,
+    pub valuation: Valuation,
+}
+
 /// A pay report ranked on the dashboard, with whose it is and its value.
 #[derive(Debug, Clone)]
 pub struct RankedPayReport {
     pub report: PayReport,
     pub person_name: String,
-    pub valuation: Valuation,
+    pub value: PayValue,
 }
+
+/// The annualised midpoint to the cent, as `ValuedRow` reads it (`pr` is the pay report).
+const ANNUAL_MIDPOINT: &str =
+    "round(r.annual_midpoint(pr.amount_low, pr.amount_high, pr.period_years), 2) AS midpoint";
 
 #[derive(Debug, QueryableByName)]
 struct ValuedRow {
@@ -46,6 +60,8 @@ struct ValuedRow {
     id: PayReportId,
     #[diesel(sql_type = Text)]
     currency: String,
+    #[diesel(sql_type = Numeric)]
+    midpoint: BigDecimal,
     #[diesel(sql_type = Nullable<Numeric>)]
     value: Option<BigDecimal>,
     #[diesel(sql_type = Nullable<Date>)]
@@ -53,10 +69,10 @@ struct ValuedRow {
 }
 
 impl ValuedRow {
-    fn valuation(self, reporting: &str) -> Valuation {
+    fn value(self, reporting: &str) -> PayValue {
         let same = self.currency == reporting;
         let reporting = reporting.to_owned();
-        match (self.value, self.rate_on) {
+        let valuation = match (self.value, self.rate_on) {
             (Some(value), _) if same => Valuation::Same { value },
             (Some(value), Some(rate_on)) => Valuation::Converted {
                 reporting,
@@ -64,6 +80,10 @@ impl ValuedRow {
                 rate_on,
             },
             _ => Valuation::NoRate { reporting },
+        };
+        PayValue {
+            annual_midpoint: self.midpoint,
+            valuation,
         }
     }
 }
@@ -85,22 +105,23 @@ impl PayReport {
         conn: &mut PgConnection,
         reports: &[PayReport],
         reporting: &str,
-    ) -> QueryResult<Vec<Option<Valuation>>> {
+    ) -> QueryResult<Vec<Option<PayValue>>> {
         if reports.is_empty() {
             return Ok(Vec::new());
         }
         let ids: Vec<i64> = reports.iter().map(|r| r.id.get()).collect();
-        let mut rows: Vec<ValuedRow> = diesel::sql_query(
-            "SELECT pay_report_id AS id, currency, value, rate_on FROM pay_figure
-             WHERE pay_report_id = ANY($1)",
-        )
+        let mut rows: Vec<ValuedRow> = diesel::sql_query(format!(
+            "SELECT pr.id, pr.currency, {ANNUAL_MIDPOINT}, f.value, f.rate_on
+             FROM pay_report pr JOIN pay_figure f ON f.pay_report_id = pr.id
+             WHERE pr.id = ANY($1)"
+        ))
         .bind::<Array<BigInt>, _>(ids)
         .load(conn)?;
         Ok(reports
             .iter()
             .map(|report| {
                 let at = rows.iter().position(|row| row.id == report.id)?;
-                Some(rows.swap_remove(at).valuation(reporting))
+                Some(rows.swap_remove(at).value(reporting))
             })
             .collect())
     }
@@ -115,16 +136,18 @@ impl PayReport {
     ) -> QueryResult<Vec<RankedPayReport>> {
         // Each half walks its own partial index (migration `report_figures`) and stops after
         // `limit` rows.
-        let rows: Vec<ValuedRow> = diesel::sql_query(
-            "SELECT pay_report_id AS id, currency, value, rate_on FROM (
+        let rows: Vec<ValuedRow> = diesel::sql_query(format!(
+            "SELECT t.pay_report_id AS id, t.currency, {ANNUAL_MIDPOINT}, t.value, t.rate_on
+            FROM (
                 (SELECT * FROM pay_figure WHERE value IS NOT NULL
                  ORDER BY value DESC, pay_report_id LIMIT $1)
                 UNION ALL
                 (SELECT * FROM pay_figure WHERE value IS NULL
                  ORDER BY as_of DESC, pay_report_id LIMIT $1)
             ) t
-            ORDER BY value DESC NULLS LAST, as_of DESC, pay_report_id",
-        )
+            JOIN pay_report pr ON pr.id = t.pay_report_id
+            ORDER BY t.value DESC NULLS LAST, t.as_of DESC, t.pay_report_id"
+        ))
         .bind::<BigInt, _>(limit)
         .load(conn)?;
         let ids: Vec<PayReportId> = rows.iter().map(|row| row.id).collect();
@@ -141,7 +164,7 @@ impl PayReport {
                 Some(RankedPayReport {
                     report,
                     person_name,
-                    valuation: row.valuation(reporting),
+                    value: row.value(reporting),
                 })
             })
             .collect())

@@ -40,6 +40,13 @@ impl GroupBy {
         GroupBy::Confidence,
     ];
 
+    /// What the kept counts (`pay_value_count`) call the group of every person's latest
+    /// figure; each other group is named as `as_str` names it.
+    pub const EVERY_FIGURE: &'static str = "all";
+
+    /// The name in the query string (`group_by=`) and in the kept counts. Its home is here; the
+    /// database's `r.pay_count_keys` (src/db/sql/figure_counts.sql) keeps a copy for the
+    /// triggers, held to these by tests/app/rule_homes/report_groups.rs.
     pub fn as_str(self) -> &'static str {
         match self {
             GroupBy::OriginCompany => "origin_company",

@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{Date, Nullable, Text};
+use diesel::sql_types::{Array, Date, Nullable, Text};
 
 use super::{Cell, Column, Report, ReportTable};
+use crate::domain::Stage;
 use crate::domain::zone::EU;
 
 #[derive(Debug, QueryableByName)]
@@ -32,7 +33,7 @@ const UNDISCLOSED: &str = "
     FROM person p
     JOIN LATERAL (
         SELECT min(sc.changed_at) AS reached FROM stage_change sc
-        WHERE sc.person_id = p.id AND sc.to_stage IN ('interviewing', 'offer', 'hired')
+        WHERE sc.person_id = p.id AND sc.to_stage = ANY($2)
     ) s ON s.reached IS NOT NULL
     LEFT JOIN company hc ON hc.id = p.hiring_company_id
     WHERE p.zone = $1
@@ -41,8 +42,16 @@ const UNDISCLOSED: &str = "
     ORDER BY s.reached, p.id";
 
 pub fn run(conn: &mut PgConnection) -> QueryResult<Report> {
+    // Interviewing and the funnel's stages after it, in `Stage`'s order.
+    let reached: Vec<&str> = Stage::ALL
+        .iter()
+        .skip_while(|s| **s != Stage::Interviewing)
+        .filter(|s| s.in_funnel())
+        .map(|s| s.as_str())
+        .collect();
     let rows: Vec<Undisclosed> = diesel::sql_query(UNDISCLOSED)
         .bind::<Text, _>(EU)
+        .bind::<Array<Text>, _>(reached)
         .load(conn)?;
     let text = |t: &Option<String>| Cell::Text(t.clone().unwrap_or_default());
     let table = ReportTable {

@@ -150,18 +150,20 @@ async fn confirm_delete(
 ) -> Result<RawHtml<String>, AppError> {
     let (person_id, person_name) = person_named(db, person_id).await?;
     let reporting = reporting.0.clone();
-    let (report, valuation) = db
+    let (report, value) = db
         .run(move |c| {
             let report = PayReport::find(c, person_id, id)?;
-            let valuation = PayReport::valuations(c, std::slice::from_ref(&report), &reporting)?;
-            Ok((report, valuation.into_iter().next().flatten()))
+            let value = PayReport::valuations(c, std::slice::from_ref(&report), &reporting)?;
+            // Deleted since it was found: as gone as if it had not been found.
+            let value = value.into_iter().next().flatten();
+            Ok((report, value.ok_or(diesel::NotFound)?))
         })
         .await?;
     render(&PayReportDeletePage {
         layout: Layout::new("people", None, &user),
         person_id,
         person_name,
-        row: PayReportRow::new(report, valuation),
+        row: PayReportRow::new(report, value),
     })
 }
 

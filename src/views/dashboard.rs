@@ -34,16 +34,11 @@ impl LargestPackages {
     pub fn new(currency: String, packages: Vec<RankedPayReport>) -> Self {
         let top = packages
             .first()
-            .and_then(|p| p.valuation.value())
+            .and_then(|p| p.value.valuation.value())
             .map(|value| format_compact(value, &currency));
         let (no_rate, ranked) = packages
             .into_iter()
-            .map(|p| {
-                (
-                    p.person_name,
-                    PayReportRow::new(p.report, Some(p.valuation)),
-                )
-            })
+            .map(|p| (p.person_name, PayReportRow::new(p.report, p.value)))
             .partition(|(_, row)| row.no_rate);
         LargestPackages {
             currency,

@@ -5,7 +5,7 @@ use bigdecimal::BigDecimal;
 
 use super::{Choice, FormState, Layout};
 use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_amount};
-use crate::models::{PayReport, Valuation};
+use crate::models::{PayReport, PayValue, Valuation};
 
 /// A pay report as the pages show it, amounts already formatted exactly.
 #[derive(Debug)]
@@ -24,8 +24,8 @@ pub struct PayReportRow {
 }
 
 impl PayReportRow {
-    /// `valuation` is `None` where it could not be read (the report was deleted meanwhile).
-    pub fn new(report: PayReport, valuation: Option<Valuation>) -> Self {
+    /// `value` is the report's own, as the database computes it (`PayReport::valuations`).
+    pub fn new(report: PayReport, value: PayValue) -> Self {
         let pay = &report.fields;
         let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_amount(amount));
         let band = if pay.amount_low == pay.amount_high {
@@ -45,9 +45,6 @@ impl PayReportRow {
                 if years == 1 { "" } else { "s" }
             ),
         };
-        // DOMAIN.md: the midpoint of the band, a total spread evenly over its years.
-        let midpoint =
-            (&pay.amount_low + &pay.amount_high) / BigDecimal::from(2 * i32::from(years));
         let components = [
             ("Base", &pay.base),
             ("Bonus", &pay.bonus),
@@ -57,11 +54,11 @@ impl PayReportRow {
         .into_iter()
         .filter_map(|(label, amount)| amount.as_ref().map(|a| (label, money(a))))
         .collect();
-        let no_rate = matches!(valuation, Some(Valuation::NoRate { .. }));
-        let equivalent = valuation.and_then(|v| equivalent(v, pay.as_of));
+        let no_rate = matches!(value.valuation, Valuation::NoRate { .. });
+        let equivalent = equivalent(value.valuation, pay.as_of);
         PayReportRow {
             id: report.id,
-            annual_midpoint: money(&midpoint.round(2)),
+            annual_midpoint: money(&value.annual_midpoint),
             equivalent,
             no_rate,
             band,

@@ -641,23 +641,3 @@ fn the_reporting_currency_at_startup_is_the_one_values_are_kept_in() -> anyhow::
     assert!(lines[1].contains(",1,150000.00,"), "{csv}");
     Ok(())
 }
-
-/// The pipeline reads "got at least this far" from stage bits in pipeline order: the database's
-/// order must be `Stage::ALL`'s.
-#[test]
-fn the_database_numbers_stages_in_pipeline_order() -> anyhow::Result<()> {
-    #[derive(QueryableByName)]
-    struct Bit {
-        #[diesel(sql_type = SmallInt)]
-        bit: i16,
-    }
-    let app = TestApp::anonymous(false)?;
-    let mut conn = app.conn()?;
-    for (position, stage) in talent_tracker::domain::Stage::ALL.iter().enumerate() {
-        let found: Bit = diesel::sql_query("SELECT r.stage_bit($1) AS bit")
-            .bind::<Text, _>(stage.as_str())
-            .get_result(&mut conn)?;
-        assert_eq!(found.bit, 1 << position, "{stage:?}");
-    }
-    Ok(())
-}

@@ -9,7 +9,10 @@ CREATE FUNCTION r.pay_bucket(v NUMERIC) RETURNS NUMERIC LANGUAGE sql IMMUTABLE P
     SELECT CASE WHEN v < 1 THEN floor(v) ELSE trunc(v, 3 - length(trunc(v)::text)) END
 $$;
 
--- The counted groups of one figure (none when it has no value).
+-- The counted groups of one figure (none when it has no value). The names are the reports'
+-- (`GroupBy::as_str` and `GroupBy::EVERY_FIGURE` in reports/filter.rs, their home, which the
+-- query string uses too); this copy is here because the triggers key the counts without Rust,
+-- and tests/app/rule_homes/report_groups.rs holds it to them.
 CREATE FUNCTION r.pay_count_keys(
     latest BOOLEAN, latest_of_kind BOOLEAN, latest_of_confidence BOOLEAN,
     origin_company_id BIGINT, hiring_company_id BIGINT, title TEXT, kind TEXT, confidence TEXT,

@@ -20,18 +20,27 @@ BEGIN
 END
 $$;
 
--- A figure's annualised midpoint in the reporting currency (DOMAIN.md: the midpoint of the
--- band, a total spread over its years), at the rate of its as_of day or the nearest earlier
--- one; `value` NULL when there is no such rate. `rate_on` is the day of the rate used, NULL for
--- a figure already in the reporting currency. One SQL statement, so the planner inlines it
--- where it is used; the refusal is only called for a figure that does not fit (STABLE, so it
--- is never evaluated ahead, while planning).
+-- A figure's annualised midpoint in its own currency (DOMAIN.md: the midpoint of the band, a
+-- total spread evenly over its years), unrounded, so that a conversion rounds only once. The
+-- formula's one home: the kept figures (`pay_value`), the offer checks (`offer_review`) and
+-- the pay pages (models/pay_valuation.rs, rounded to the cent) all call it; PostgreSQL
+-- inlines it, so the plans are those of the formula written out.
+CREATE FUNCTION r.annual_midpoint(low NUMERIC, high NUMERIC, years SMALLINT) RETURNS NUMERIC
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (low + high) / 2 / coalesce(years, 1)
+$$;
+
+-- A figure's annualised midpoint in the reporting currency, at the rate of its as_of day or
+-- the nearest earlier one; `value` NULL when there is no such rate. `rate_on` is the day of the
+-- rate used, NULL for a figure already in the reporting currency. One SQL statement, so the
+-- planner inlines it where it is used; the refusal is only called for a figure that does not
+-- fit (STABLE, so it is never evaluated ahead, while planning).
 CREATE FUNCTION r.pay_value(cur TEXT, low NUMERIC, high NUMERIC, years SMALLINT, on_day DATE)
 RETURNS TABLE (value NUMERIC, rate_on DATE) LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN v.value >= 1e14 THEN r.refuse_figure_too_large(v.value, cur) ELSE v.value END,
            v.rate_on
     FROM (
-        SELECT round((low + high) / 2 / coalesce(years, 1)
+        SELECT round(r.annual_midpoint(low, high, years)
                      * CASE WHEN cur = s.reporting_currency THEN 1 ELSE r.rate END, 2) AS value,
                CASE WHEN cur <> s.reporting_currency THEN r.rate_on END AS rate_on
         FROM report_setting s
@@ -43,12 +52,19 @@ RETURNS TABLE (value NUMERIC, rate_on DATE) LANGUAGE sql STABLE AS $$
     ) v
 $$;
 
--- Each stage as one bit, in pipeline order (the order of `Stage::ALL`, which a test checks), so
--- a person's stages entered fit in one number and "got at least this far" is a comparison.
+-- The stages in pipeline order. The order's home is Rust's `Stage` (domain/choices.rs), which
+-- the forms, the board and the reports list stages by; this copy is here because the kept
+-- figures' triggers number stages without Rust. tests/app/rule_homes/stage_order.rs holds it
+-- to `Stage::ALL`.
+CREATE FUNCTION r.stage_order() RETURNS TEXT[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired', 'declined', 'withdrawn']
+$$;
+
+-- Each stage as one bit, in pipeline order, so a person's stages entered fit in one number and
+-- "got at least this far" is a comparison. Rust asks for a stage's bit rather than computing
+-- it (reports/pipeline.rs, models/person/counted.rs).
 CREATE FUNCTION r.stage_bit(stage TEXT) RETURNS SMALLINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT (1 << (array_position(
-        ARRAY['sourced', 'contacted', 'interviewing', 'offer', 'hired', 'declined', 'withdrawn'],
-        stage) - 1))::smallint
+    SELECT (1 << (array_position(r.stage_order(), stage) - 1))::smallint
 $$;
 
 -- One row per pay report: its value, the person's attributes the reports group and filter

@@ -75,7 +75,8 @@ RETURNS TABLE (
     CROSS JOIN LATERAL (SELECT coalesce(r.period_years, 1) AS years) y
     CROSS JOIN LATERAL (SELECT round(r.base / y.years * f.times / f.by, 2) AS value) bv
     CROSS JOIN LATERAL (SELECT CASE WHEN b.total_mid IS NOT NULL THEN
-        round((r.amount_low + r.amount_high) / 2 / y.years * f.times / f.by, 2) END AS value) tv
+        round(r.annual_midpoint(r.amount_low, r.amount_high, r.period_years) * f.times / f.by, 2)
+        END AS value) tv
     CROSS JOIN LATERAL (SELECT
         CASE WHEN tv.value NOT BETWEEN b.total_min AND b.total_max THEN TRUE
              WHEN bv.value IS NOT NULL THEN NOT (bv.value BETWEEN b.base_min AND b.base_max)

@@ -1,16 +1,35 @@
--- Directive (EU) 2023/970, art. 5(2): no pay history from a candidate in zone EU. The forms
--- and the import refuse it beside the field first (domain/rules.rs); this keeps every other
--- way in (SQL, a future code path, a person moved into the EU later) from storing it.
--- The source is "candidate" in any case with whitespace around it, as `asks_pay_history`
--- reads it.
+-- Directive (EU) 2023/970, art. 5(2): no pay history from a candidate in zone EU.
+-- This file is the rule's home: the triggers below must hold it whichever way a row comes in
+-- (a form, the import, a merge, SQL by hand), so the app asks it rather than restating it:
+-- the pay report form asks `r.refuses_pay_history`, the person form and the merge
+-- `r.is_pay_history` (models/pay_report.rs). Only the import keeps a copy,
+-- `domain::rules::asks_pay_history`, as it plans thousands of rows in memory;
+-- tests/app/rule_homes/pay_history.rs holds both to one answer.
+
+-- The source is "candidate" in any ASCII case, with Unicode white space around it (exactly
+-- what Rust's `trim` removes). Spelled out rather than `~* '^\s*candidate\s*$'`: what `\s`
+-- and `~*` match beyond ASCII follows the server's locale (under C.UTF-8, `\s` took U+3000
+-- but not U+00A0, which Rust's trim takes).
 CREATE FUNCTION r.is_pay_history(source_name TEXT) RETURNS BOOLEAN
-LANGUAGE sql IMMUTABLE AS $$ SELECT source_name ~* '^\s*candidate\s*$' $$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT translate(btrim(source_name,
+                           E'\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004' ||
+                           E'\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000'),
+                     'ACDEINT', 'acdeint') = 'candidate'
+$$;
+
+-- Whether a figure from `source` is refused for the person `of_person`: what the pay report
+-- trigger checks, asked by the form first so that it can say so beside the field.
+CREATE FUNCTION r.refuses_pay_history(of_person BIGINT, source TEXT) RETURNS BOOLEAN
+LANGUAGE sql STABLE AS $$
+    SELECT r.is_pay_history(source)
+           AND EXISTS (SELECT 1 FROM person p WHERE p.id = of_person AND p.zone = 'EU')
+$$;
 
 CREATE FUNCTION r.refuse_pay_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'pay_report' THEN
-        IF r.is_pay_history(NEW.source_name)
-           AND EXISTS (SELECT 1 FROM person WHERE id = NEW.person_id AND zone = 'EU') THEN
+        IF r.refuses_pay_history(NEW.person_id, NEW.source_name) THEN
             RAISE EXCEPTION 'pay report % of person %: pay history from a candidate in the EU',
                 NEW.id, NEW.person_id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'pay_history_refused';

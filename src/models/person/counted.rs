@@ -127,18 +127,19 @@ impl CountedFilter {
     }
 }
 
-/// As the pipeline report counts "reached": with each stage a bit in pipeline order, a funnel
-/// stage was reached by everyone whose furthest funnel stage is it or a later one.
+/// As the pipeline report counts "reached": with each stage a bit in pipeline order (the
+/// database's `r.stage_bit`, which the kept `entered` holds), a funnel stage was reached by
+/// everyone whose furthest funnel stage is it or a later one.
 fn reached_sql(stage: Stage) -> String {
-    let bit = |s: Stage| 1i32 << Stage::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    let bit = |s: &Stage| format!("r.stage_bit('{}')", s.as_str());
     if stage.in_funnel() {
-        let funnel: i32 = Stage::ALL
+        let funnel: Vec<String> = Stage::ALL
             .iter()
             .filter(|s| s.in_funnel())
-            .map(|s| bit(*s))
-            .sum();
-        format!("(pf.entered & {funnel}) >= {}", bit(stage))
+            .map(bit)
+            .collect();
+        format!("(pf.entered & ({})) >= {}", funnel.join(" | "), bit(&stage))
     } else {
-        format!("(pf.entered & {}) <> 0", bit(stage))
+        format!("(pf.entered & {}) <> 0", bit(&stage))
     }
 }

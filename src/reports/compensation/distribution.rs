@@ -247,10 +247,8 @@ fn other_by_rank(filter: &ReportFilter) -> Option<&'static str> {
         && filter.confidence.is_none();
     match filter.group_by {
         _ if !unfiltered => None,
-        GroupBy::OriginCompany => Some("origin_company"),
-        GroupBy::HiringCompany => Some("hiring_company"),
-        GroupBy::Title => Some("title"),
         GroupBy::Kind | GroupBy::Confidence => None,
+        by => Some(by.as_str()),
     }
 }
 
@@ -275,12 +273,12 @@ fn by_rank(filter: &ReportFilter, top: Option<i64>) -> bool {
 /// `pay_figure_confidence_value_idx`): no group is gathered or sorted.
 fn by_rank_query(filter: &ReportFilter) -> ReportQuery {
     let (grouped_by, only) = match filter.group_by {
-        GroupBy::Kind => ("kind", "AND ($5::text IS NULL OR grp = $5)"),
-        _ => ("confidence", "AND ($6::text IS NULL OR grp = $6)"),
+        GroupBy::Kind => (GroupBy::Kind, "AND ($5::text IS NULL OR grp = $5)"),
+        _ => (GroupBy::Confidence, "AND ($6::text IS NULL OR grp = $6)"),
     };
     let sql = ranked::groups_sql(
         &chosen_sql(filter),
-        grouped_by,
+        grouped_by.as_str(),
         only,
         group_sql(filter.group_by).1,
     );

@@ -94,7 +94,7 @@ pub(super) fn other_sql(grouped_by: &str, outside_top: &str) -> String {
             SELECT NULL::text AS grp, a.bucket, a.n - coalesce(t.n, 0) AS n
             FROM (
                 SELECT bucket, sum(n) AS n FROM pay_value_count
-                WHERE grouped_by = 'all' GROUP BY bucket
+                WHERE grouped_by = '{every}' GROUP BY bucket
             ) a
             LEFT JOIN (
                 SELECT bucket, sum(n) AS n FROM pay_value_count
@@ -109,6 +109,7 @@ pub(super) fn other_sql(grouped_by: &str, outside_top: &str) -> String {
                    {min} AS min, {p25} AS p25, {median} AS median, {p75} AS p75, {max} AS max
             FROM (SELECT DISTINCT total FROM ranks) o
         )",
+        every = crate::reports::GroupBy::EVERY_FIGURE,
         min = pooled(""),
         max = pooled("DESC"),
         p25 = at("0.25"),

@@ -232,10 +232,11 @@ pub(crate) async fn show(
                 pay_reports: if sees_pay {
                     let reports = PayReport::for_person(c, id)?;
                     let valuations = PayReport::valuations(c, &reports, &reporting)?;
+                    // A report deleted since it was read has no value: it is not shown.
                     reports
                         .into_iter()
                         .zip(valuations)
-                        .map(|(report, valuation)| PayReportRow::new(report, valuation))
+                        .filter_map(|(report, value)| Some(PayReportRow::new(report, value?)))
                         .collect()
                 } else {
                     Vec::new()
