@@ -55,6 +55,7 @@ mod report_consistency;
 mod reports;
 mod robustness;
 mod route_fuzz;
+mod schema_file;
 mod seams_batches;
 mod seams_erasure;
 mod seams_imports;
