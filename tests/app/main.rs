@@ -56,6 +56,7 @@ mod reports;
 mod robustness;
 mod route_fuzz;
 mod rule_homes;
+mod schema_file;
 mod seams_batches;
 mod seams_erasure;
 mod seams_imports;

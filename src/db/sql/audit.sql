@@ -102,93 +102,21 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER company_audit
-    AFTER DELETE OR UPDATE ON company
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER company_audit_create
-    AFTER INSERT ON company
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER person_audit
-    AFTER DELETE OR UPDATE ON person
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER person_audit_create
-    AFTER INSERT ON person
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER pay_report_audit
-    AFTER DELETE OR UPDATE ON pay_report
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER pay_report_audit_create
-    AFTER INSERT ON pay_report
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER app_user_audit
-    AFTER DELETE OR UPDATE ON app_user
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER app_user_audit_create
-    AFTER INSERT ON app_user
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER exchange_rate_audit
-    AFTER DELETE OR UPDATE ON exchange_rate
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER exchange_rate_audit_create
-    AFTER INSERT ON exchange_rate
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER import_batch_audit
-    AFTER DELETE OR UPDATE ON import_batch
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER import_batch_audit_create
-    AFTER INSERT ON import_batch
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER pay_band_audit
-    AFTER DELETE OR UPDATE ON pay_band
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER pay_band_audit_create
-    AFTER INSERT ON pay_band
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
-
-CREATE TRIGGER pay_decision_audit
-    AFTER DELETE OR UPDATE ON pay_decision
-    FOR EACH ROW
-    EXECUTE FUNCTION r.write_audit_entry();
-
-CREATE TRIGGER pay_decision_audit_create
-    AFTER INSERT ON pay_decision
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.write_audit_creations();
+-- The audited tables, each with a row trigger for updates and deletes (`company_audit`) and a
+-- statement trigger for creations (`company_audit_create`).
+DO $$
+DECLARE
+    audited TEXT;
+BEGIN
+    FOREACH audited IN ARRAY ARRAY['company', 'person', 'pay_report', 'app_user', 'exchange_rate',
+                                   'import_batch', 'pay_band', 'pay_decision'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE OR UPDATE ON %I FOR EACH ROW '
+                       'EXECUTE FUNCTION r.write_audit_entry()', audited || '_audit', audited);
+        PERFORM r.statement_trigger(audited || '_audit_create', audited, 'INSERT',
+                                    'r.write_audit_creations');
+    END LOOP;
+END
+$$;
 
 CREATE TRIGGER audit_log_append_only
     BEFORE DELETE OR UPDATE ON audit_log

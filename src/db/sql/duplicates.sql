@@ -86,32 +86,11 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER person_duplicate_pairs_insert
-    AFTER INSERT ON person
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.duplicate_pairs_of_new_people();
+SELECT r.statement_triggers('person', 'duplicate_pairs',
+                            on_insert => 'r.duplicate_pairs_of_new_people',
+                            on_update => 'r.duplicate_pairs_of_changed_people');
 
-CREATE TRIGGER person_duplicate_pairs_update
-    AFTER UPDATE ON person
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.duplicate_pairs_of_changed_people();
-
-CREATE TRIGGER pay_report_duplicate_pairs_insert
-    AFTER INSERT ON pay_report
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.duplicate_pairs_of_new_sources();
-
-CREATE TRIGGER pay_report_duplicate_pairs_update
-    AFTER UPDATE ON pay_report
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.duplicate_pairs_of_changed_sources();
-
-CREATE TRIGGER pay_report_duplicate_pairs_delete
-    AFTER DELETE ON pay_report
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.duplicate_pairs_of_old_sources();
+SELECT r.statement_triggers('pay_report', 'duplicate_pairs',
+                            on_insert => 'r.duplicate_pairs_of_new_sources',
+                            on_update => 'r.duplicate_pairs_of_changed_sources',
+                            on_delete => 'r.duplicate_pairs_of_old_sources');

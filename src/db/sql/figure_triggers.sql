@@ -21,41 +21,11 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER pay_report_figures_insert
-    AFTER INSERT ON pay_report
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_new_rows();
-
-CREATE TRIGGER pay_report_figures_update
-    AFTER UPDATE ON pay_report
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_changed_rows();
-
-CREATE TRIGGER pay_report_figures_delete
-    AFTER DELETE ON pay_report
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_old_rows();
-
-CREATE TRIGGER stage_change_figures_insert
-    AFTER INSERT ON stage_change
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_new_rows();
-
-CREATE TRIGGER stage_change_figures_update
-    AFTER UPDATE ON stage_change
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_changed_rows();
-
-CREATE TRIGGER stage_change_figures_delete
-    AFTER DELETE ON stage_change
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_old_rows();
+SELECT r.statement_triggers(written, 'figures',
+                            on_insert => 'r.refresh_figures_of_new_rows',
+                            on_update => 'r.refresh_figures_of_changed_rows',
+                            on_delete => 'r.refresh_figures_of_old_rows')
+FROM unnest(ARRAY['pay_report', 'stage_change']) AS written;
 
 CREATE FUNCTION r.refresh_figures_of_new_people() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -86,23 +56,10 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER person_figures_insert
-    AFTER INSERT ON person
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_new_people();
-
-CREATE TRIGGER person_figures_delete
-    AFTER DELETE ON person
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_old_people();
-
-CREATE TRIGGER person_figures_update
-    AFTER UPDATE ON person
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.refresh_figures_of_changed_people();
+SELECT r.statement_triggers('person', 'figures',
+                            on_insert => 'r.refresh_figures_of_new_people',
+                            on_update => 'r.refresh_figures_of_changed_people',
+                            on_delete => 'r.refresh_figures_of_old_people');
 
 -- A new, changed or removed rate re-values the figures of its currency from its day on.
 CREATE FUNCTION r.revalue_figures_of_rates() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -119,23 +76,10 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER exchange_rate_figures_insert
-    AFTER INSERT ON exchange_rate
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.revalue_figures_of_rates();
-
-CREATE TRIGGER exchange_rate_figures_update
-    AFTER UPDATE ON exchange_rate
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.revalue_figures_of_rates();
-
-CREATE TRIGGER exchange_rate_figures_delete
-    AFTER DELETE ON exchange_rate
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT
-    EXECUTE FUNCTION r.revalue_figures_of_rates();
+SELECT r.statement_triggers('exchange_rate', 'figures',
+                            on_insert => 'r.revalue_figures_of_rates',
+                            on_update => 'r.revalue_figures_of_rates',
+                            on_delete => 'r.revalue_figures_of_rates');
 
 -- A new reporting currency re-values everything.
 CREATE FUNCTION r.revalue_all_figures() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -22,3 +22,46 @@
 -- The functions here call them by their plain names.
 COMMENT ON SCHEMA r IS
     'Functions, triggers and views of talent-tracker, re-created from src/db/sql/ at startup';
+
+-- Statement triggers see the rows their statement wrote as transition tables, named new_rows
+-- (after an INSERT or UPDATE) and old_rows (after an UPDATE or DELETE) in every file: the
+-- trigger functions read them by those names. Each such trigger is made here, so the clause
+-- that goes with each event is written once.
+CREATE FUNCTION r.statement_trigger(trigger_name TEXT, on_table TEXT, event TEXT,
+                                    trigger_function REGPROC)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I REFERENCING %s FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION %s()',
+                   trigger_name, event, on_table,
+                   CASE event
+                       WHEN 'INSERT' THEN 'NEW TABLE AS new_rows'
+                       WHEN 'UPDATE' THEN 'OLD TABLE AS old_rows NEW TABLE AS new_rows'
+                       WHEN 'DELETE' THEN 'OLD TABLE AS old_rows'
+                   END,
+                   trigger_function);
+END
+$$;
+
+-- A table's statement triggers for those of INSERT, UPDATE and DELETE that are given a
+-- function, each named <table>_<purpose>_<event> (`pay_report_figures_update`).
+CREATE FUNCTION r.statement_triggers(on_table TEXT, purpose TEXT,
+                                     on_insert REGPROC DEFAULT NULL,
+                                     on_update REGPROC DEFAULT NULL,
+                                     on_delete REGPROC DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    event TEXT;
+    trigger_function REGPROC;
+BEGIN
+    FOR event, trigger_function IN
+        SELECT e.event, e.fn
+        FROM (VALUES ('INSERT', on_insert), ('UPDATE', on_update), ('DELETE', on_delete))
+             AS e(event, fn)
+        WHERE e.fn IS NOT NULL
+    LOOP
+        PERFORM r.statement_trigger(format('%s_%s_%s', on_table, purpose, lower(event)),
+                                    on_table, event, trigger_function);
+    END LOOP;
+END
+$$;
