@@ -23,6 +23,7 @@ mod entered_as_hired;
 mod error_pages;
 mod everyday_details;
 mod exchange_rates;
+mod figure_refresh;
 mod first_run;
 mod generate;
 mod id_round_trips;

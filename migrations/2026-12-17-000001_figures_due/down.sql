@@ -1,0 +1,2 @@
+DROP TABLE figures_due_tx;
+DROP TABLE figures_due;
