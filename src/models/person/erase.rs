@@ -96,7 +96,9 @@ impl Person {
             .execute(conn)?;
             crate::import::forget_people(conn, &people, &names)?;
             // The kept report counts keep a row per title they ever counted, at zero once
-            // nobody holds it: a title only this person had would outlive them there.
+            // nobody holds it: a title only this person had would outlive them there. The
+            // figures are refreshed at commit; the counts must be current before the delete.
+            diesel::sql_query("SELECT r.refresh_due_figures()").execute(conn)?;
             diesel::sql_query("DELETE FROM pay_value_count WHERE grp = ANY($1) AND n = 0")
                 .bind::<Array<Text>, _>(&titles)
                 .execute(conn)?;
