@@ -66,6 +66,16 @@ pub trait TypedFields {
     fn value(&self, field: &str) -> &str;
 }
 
+/// A record's cells as its CSV row holds them (`csv_format::cells`): what the import checks
+/// the rules on when a file's row is completed with stored values.
+impl TypedFields for Vec<(&'static str, String)> {
+    fn value(&self, field: &str) -> &str {
+        self.iter()
+            .find(|(name, _)| *name == field)
+            .map_or("", |(_, value)| value.as_str())
+    }
+}
+
 impl TypedFields for Context<'_> {
     fn value(&self, field: &str) -> &str {
         self.field_value(field).unwrap_or("")

@@ -9,7 +9,7 @@ use super::types::Keys;
 use crate::domain::PersonId;
 use crate::import::overlay::{changes, overlay};
 use crate::import::rows::{PersonRow, RowError};
-use crate::input::{PersonInput, RecordInput};
+use crate::input::{PersonInput, RecordInput, TypedFields};
 use crate::models::Person;
 use crate::models::person::{hiring, origin};
 use crate::schema::{company, person};
@@ -103,9 +103,7 @@ pub(super) fn updated(
         row.person.clone()
     };
     if partial {
-        let typed = crate::views::FormState::with_values(
-            crate::csv_format::cells(&person).unwrap_or_default(),
-        );
+        let typed = crate::csv_format::cells(&person).unwrap_or_default();
         let broken: Vec<RowError> = PersonInput::rules(&typed)
             .into_iter()
             .map(|(field, message)| RowError {
