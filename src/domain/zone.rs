@@ -34,6 +34,12 @@ impl std::fmt::Display for Zone {
 /// The zone of the European Union, where the pay transparency directive applies.
 pub const EU: &str = "EU";
 
+/// Whether a person's zone (stored, typed or absent) is the EU's, where candidates' pay
+/// history may not be asked for: the one test the forms, the merge and the import share.
+pub fn is_eu(zone: Option<&str>) -> bool {
+    zone == Some(EU)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

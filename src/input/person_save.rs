@@ -65,7 +65,7 @@ impl Versioned for Person {
             return Ok(Written::Refused(duplicates));
         }
         if let Some(id) = id
-            && fields.zone.as_deref() == Some(zone::EU)
+            && zone::is_eu(fields.zone.as_deref())
             && PayReport::has_pay_history(conn, id)?
         {
             errors.add("zone", rules::PAY_HISTORY_MOVE_REFUSED);

@@ -157,7 +157,7 @@ pub(super) fn plan_people(
             }
         };
         let Some(pay) = row.pay else { continue };
-        let in_eu = step.person.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+        let in_eu = zone::is_eu(step.person.zone.0.as_ref().map(|z| z.as_str()));
         if in_eu && rules::asks_pay_history(pay.source_name.as_deref()) {
             plan.errors.push(RowError {
                 line: row.line,

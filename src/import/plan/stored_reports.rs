@@ -94,7 +94,7 @@ pub(super) fn moves_pay_history(
     stored: Option<&Stored>,
     reports: &StoredReports,
 ) -> Option<RowError> {
-    let in_eu = |p: &PersonInput| p.zone.0.as_ref().map(|z| z.as_str()) == Some(zone::EU);
+    let in_eu = |p: &PersonInput| zone::is_eu(p.zone.0.as_ref().map(|z| z.as_str()));
     let stored = stored?;
     let history = reports
         .of_person

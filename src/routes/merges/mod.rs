@@ -213,7 +213,7 @@ fn problem_with(
             "The chosen dates are out of order: {broken} Choose these dates from the same record."
         )));
     }
-    if fields.zone.as_deref() == Some(zone::EU) {
+    if zone::is_eu(fields.zone.as_deref()) {
         for id in people {
             if PayReport::has_pay_history(c, id)? {
                 return Ok(Some(rules::PAY_HISTORY_MOVE_REFUSED.to_owned()));
