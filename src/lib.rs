@@ -39,9 +39,9 @@ pub fn app_with(
     config: AppConfig,
 ) -> anyhow::Result<Rocket<Build>> {
     let primary = db::Db::new(&config.database_url, config.pool_size)?;
-    let reads = match &config.replica_url {
-        Some(url) => db::Db::replica(url, config.pool_size, primary.clone())?,
-        None => primary.clone(),
+    let replica = match &config.replica_url {
+        Some(url) => Some(db::Db::replica(url, config.pool_size, primary.clone())?),
+        None => None,
     };
     let configured = figment
         .extract_inner::<rocket::config::SecretKey>("secret_key")
@@ -67,7 +67,7 @@ pub fn app_with(
     };
     Ok(rocket
         .manage(primary)
-        .manage(db::ReadDb(reads))
+        .manage(db::Replica(replica))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .manage(config.import_limit)
         .manage(auth::SessionCookie::new(config.secure_cookies))
@@ -77,6 +77,7 @@ pub fn app_with(
         .attach(auth::csrf::CsrfCheck)
         .attach(auth::headers::SecurityHeaders)
         .attach(routes::nul_query::RefuseNul)
+        .attach(routes::fresh_reads::RememberWrites)
         .mount("/", routes::sessions::routes())
         .mount("/", routes::account::routes())
         .mount("/", routes::setup::routes())

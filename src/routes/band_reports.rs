@@ -50,7 +50,7 @@ fn status_filter(status: &Option<String>) -> Result<Option<ApprovalStatus>, Stri
 #[get("/reports/offers?<status>&<job_family>")]
 async fn offers_page(
     user: PayReader,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     reporting: &State<ReportingCurrency>,
     status: Option<String>,
     job_family: Option<String>,
@@ -132,7 +132,7 @@ enum CsvResponse {
 #[get("/reports/offers.csv?<status>&<job_family>")]
 async fn offers_csv(
     _user: PayReader,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     reporting: &State<ReportingCurrency>,
     status: Option<String>,
     job_family: Option<String>,
@@ -173,10 +173,7 @@ const TRANSPARENCY_EXPLANATION: &str = "Directive (EU) 2023/970, art. 5(1): a ca
     counts as in time.";
 
 #[get("/reports/pay-transparency")]
-async fn transparency_page(
-    user: PayReader,
-    reads: &State<ReadDb>,
-) -> Result<RawHtml<String>, AppError> {
+async fn transparency_page(user: PayReader, reads: ReadDb) -> Result<RawHtml<String>, AppError> {
     let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
     render(
         &ReportPage::new(
@@ -192,7 +189,7 @@ async fn transparency_page(
 #[get("/reports/pay-transparency.csv")]
 async fn transparency_csv(
     _user: PayReader,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     dialect: Dialect,
 ) -> Result<CsvFile, AppError> {
     let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;

@@ -10,6 +10,7 @@ pub mod csv_upload;
 pub mod dashboard;
 pub mod demo_data;
 pub mod exchange_rates;
+pub mod fresh_reads;
 pub mod health;
 pub mod import_files;
 pub mod imports;

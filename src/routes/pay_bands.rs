@@ -105,7 +105,7 @@ async fn index(
 #[get("/pay-bands.csv?<params..>")]
 async fn download(
     _user: PayReader,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     params: BandParams,
     dialect: Dialect,
 ) -> Result<CsvStream, AppError> {

@@ -31,14 +31,14 @@ pub fn routes() -> Vec<Route> {
 #[get("/pay-reports.csv?<params..>")]
 async fn download(
     _user: PayReader,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     params: ListParams,
     dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     params
         .download(
             true,
-            reads,
+            &reads,
             "pay-reports",
             dialect,
             |c, f, s, d, dialect, out| export::pay_reports(c, f, s, d, dialect, out),

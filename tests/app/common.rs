@@ -32,7 +32,7 @@ fn template() -> &'static Template {
 
 /// `TEST_DATABASE_URL` names a server (and a database to connect to for admin work);
 /// without it the tests use the project's local cluster, as the app does.
-fn server_url() -> anyhow::Result<String> {
+pub fn server_url() -> anyhow::Result<String> {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => Ok(url),
         _ => Ok(local::ensure_running(&local::default_data_dir())?.url("postgres")),

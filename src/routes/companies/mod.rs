@@ -93,7 +93,7 @@ pub(super) async fn index(
 #[get("/companies.csv?<q>&<kind>")]
 async fn download(
     _user: CurrentUser,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     q: Option<String>,
     kind: Option<String>,
     dialect: Dialect,

@@ -187,14 +187,14 @@ fn list_page(
 #[get("/people.csv?<params..>")]
 pub(super) async fn download(
     user: CurrentUser,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     params: ListParams,
     dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
     params
         .download(
             user.role().sees_pay(),
-            reads,
+            &reads,
             "people",
             dialect,
             |c, f, s, d, dialect, out| export::people(c, f, s, d, dialect, out),

@@ -76,7 +76,7 @@ enum Outcome {
 #[get("/reports/<path>?<params..>")]
 async fn report(
     user: CurrentUser,
-    reads: &State<ReadDb>,
+    reads: ReadDb,
     currency: &State<ReportingCurrency>,
     path: ReportPath,
     params: ReportParams,
