@@ -96,7 +96,10 @@ impl Person {
             .execute(conn)?;
             crate::import::forget_people(conn, &people, &names)?;
             // The kept report counts keep a row per title they ever counted, at zero once
-            // nobody holds it: a title only this person had would outlive them there.
+            // nobody holds it: a title only this person had would outlive them there. They are
+            // refreshed at commit (figure_triggers.sql), after this delete: refreshed now, the
+            // erased title's row is at zero when it is looked for.
+            diesel::sql_query("SELECT r.refresh_due_figures()").execute(conn)?;
             diesel::sql_query("DELETE FROM pay_value_count WHERE grp = ANY($1) AND n = 0")
                 .bind::<Array<Text>, _>(&titles)
                 .execute(conn)?;
