@@ -1,64 +1,68 @@
 -- Who changed what, when: written by triggers in the same transaction as the change, so no code
 -- path can change a record without its entry. The actor is the session setting
--- talent_tracker.actor, which the app sets for each user's writes. Updates and deletes are
--- audited per row (they compare old and new values, and erasure hooks in); creations once per
--- statement, so an import's 2,000 rows get their entries from one INSERT … SELECT.
+-- talent_tracker.actor, which the app sets for each user's writes. Every entry is written once
+-- per statement, from its transition tables, by one INSERT … SELECT: an import's 70,000 updated
+-- rows cost ~1.9 s of audit rather than ~3.4 s in a PL/pgSQL call per row.
 --
 -- GDPR erasure: the app sets talent_tracker.erasing to 'person:<id>' in the erasing
 -- transaction; the audit then records that an erasure happened (action 'erase', no data)
--- instead of the erased values. Inside a merge or an undo (talent_tracker.merging) the row
+-- instead of the erased values. Inside a merge or an undo (talent_tracker.merging) these
 -- triggers write no entries: the merge's own entry says it all (merges.sql).
 --
--- An import's stored file (import_batch.content) is never part of an entry, and is left out
--- before `to_jsonb` (turning a 19 MB file into JSON text cost ~0.3 s per apply); an update that
--- only discards the file is still recorded. Password hashes and name keys never appear either.
-CREATE FUNCTION r.write_audit_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An import's stored file (import_batch.content) is never part of an entry, and is blanked
+-- (`jsonb_populate_record`) before `to_jsonb` (turning a 19 MB file into JSON text cost ~0.3 s
+-- per apply); an update that only discards the file is still recorded. Password hashes and name
+-- keys never appear either. An update that changes nothing but `updated_at`, `version` or
+-- `name_key` is no change to the reader and gets no entry.
+CREATE FUNCTION r.write_audit_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     who TEXT := coalesce(nullif(current_setting('talent_tracker.actor', true), ''), 'system');
     erasing TEXT := coalesce(current_setting('talent_tracker.erasing', true), '');
     merging TEXT := coalesce(current_setting('talent_tracker.merging', true), '');
     hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key'];
-    file_changed BOOLEAN := false;
+    unseen TEXT[] := ARRAY['updated_at', 'version', 'name_key'];
+    no_file JSONB := '{"content": null}';
 BEGIN
     IF merging <> '' THEN
-        RETURN NULL; -- an AFTER trigger's result is not used
+        RETURN NULL;
     END IF;
-    IF TG_OP = 'UPDATE' AND erasing <> '' THEN
+    -- PL/pgSQL plans each query for the one table its trigger is on, when first run, so
+    -- `content` can be named on the branches for import_batch only.
+    IF TG_OP = 'DELETE' THEN
+        IF TG_TABLE_NAME = 'import_batch' THEN
+            INSERT INTO audit_log (actor, record_table, record_id, action, before)
+            SELECT who, TG_TABLE_NAME, o.id, 'delete',
+                   to_jsonb(jsonb_populate_record(o, no_file)) - hidden
+            FROM old_rows o ORDER BY o.id;
+        ELSE
+            INSERT INTO audit_log (actor, record_table, record_id, action, before)
+            SELECT who, TG_TABLE_NAME, o.id, 'delete', to_jsonb(o) - hidden
+            FROM old_rows o ORDER BY o.id;
+        END IF;
+    ELSIF erasing <> '' THEN
         IF TG_TABLE_NAME = 'person' THEN
             INSERT INTO audit_log (actor, record_table, record_id, action)
-            VALUES (who, TG_TABLE_NAME, NEW.id, 'erase');
+            SELECT who, TG_TABLE_NAME, n.id, 'erase' FROM new_rows n ORDER BY n.id;
         END IF;
-        RETURN NEW;
-    END IF;
-    IF TG_TABLE_NAME = 'import_batch' THEN
-        IF TG_OP = 'UPDATE' THEN
-            file_changed := OLD.content IS DISTINCT FROM NEW.content;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            NEW.content := NULL;
-        END IF;
-        IF TG_OP <> 'INSERT' THEN
-            OLD.content := NULL;
-        END IF;
-    END IF;
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO audit_log (actor, record_table, record_id, action, after)
-        VALUES (who, TG_TABLE_NAME, NEW.id, 'create', to_jsonb(NEW) - hidden);
-        RETURN NEW;
-    ELSIF TG_OP = 'UPDATE' THEN
-        IF NOT file_changed
-           AND (to_jsonb(OLD) - 'updated_at' - 'version' - 'name_key')
-             = (to_jsonb(NEW) - 'updated_at' - 'version' - 'name_key') THEN
-            RETURN NEW;
-        END IF;
+    ELSIF TG_TABLE_NAME = 'import_batch' THEN
         INSERT INTO audit_log (actor, record_table, record_id, action, before, after)
-        VALUES (who, TG_TABLE_NAME, NEW.id, 'update', to_jsonb(OLD) - hidden, to_jsonb(NEW) - hidden);
-        RETURN NEW;
+        SELECT who, TG_TABLE_NAME, n.id, 'update', c.before - hidden, c.after - hidden
+        FROM old_rows o JOIN new_rows n ON n.id = o.id,
+             LATERAL (SELECT to_jsonb(jsonb_populate_record(o, no_file)) AS before,
+                             to_jsonb(jsonb_populate_record(n, no_file)) AS after OFFSET 0) c
+        WHERE o.content IS DISTINCT FROM n.content OR c.before - unseen <> c.after - unseen
+        ORDER BY n.id;
     ELSE
-        INSERT INTO audit_log (actor, record_table, record_id, action, before)
-        VALUES (who, TG_TABLE_NAME, OLD.id, 'delete', to_jsonb(OLD) - hidden);
-        RETURN OLD;
+        -- OFFSET 0 keeps each row's JSON built once: inlined, the filter and the list each
+        -- built their own (0.5 s more over 70,000 rows).
+        INSERT INTO audit_log (actor, record_table, record_id, action, before, after)
+        SELECT who, TG_TABLE_NAME, n.id, 'update', c.before - hidden, c.after - hidden
+        FROM old_rows o JOIN new_rows n ON n.id = o.id,
+             LATERAL (SELECT to_jsonb(o) AS before, to_jsonb(n) AS after OFFSET 0) c
+        WHERE c.before - unseen <> c.after - unseen
+        ORDER BY n.id;
     END IF;
+    RETURN NULL;
 END
 $$;
 
@@ -102,18 +106,19 @@ BEGIN
 END
 $$;
 
--- The audited tables, each with a row trigger for updates and deletes (`company_audit`) and a
--- statement trigger for creations (`company_audit_create`).
+-- The audited tables, each with statement triggers for creations (`company_audit_create`: the
+-- name src/generate disables while it writes its own entries), updates and deletes
+-- (`company_audit_update`, `company_audit_delete`).
 DO $$
 DECLARE
     audited TEXT;
 BEGIN
     FOREACH audited IN ARRAY ARRAY['company', 'person', 'pay_report', 'app_user', 'exchange_rate',
                                    'import_batch', 'pay_band', 'pay_decision'] LOOP
-        EXECUTE format('CREATE TRIGGER %I AFTER DELETE OR UPDATE ON %I FOR EACH ROW '
-                       'EXECUTE FUNCTION r.write_audit_entry()', audited || '_audit', audited);
         PERFORM r.statement_trigger(audited || '_audit_create', audited, 'INSERT',
                                     'r.write_audit_creations');
+        PERFORM r.statement_triggers(audited, 'audit', on_update => 'r.write_audit_changes',
+                                     on_delete => 'r.write_audit_changes');
     END LOOP;
 END
 $$;

@@ -1,6 +1,6 @@
 -- Merging two records of one person, and undoing it (src/models/person_merge/). The merge's
 -- (and the undo's) row changes are one change to the reader: the app sets
--- talent_tracker.merging ('merge' or 'undo') in their transaction, the row triggers write no
+-- talent_tracker.merging ('merge' or 'undo') in their transaction, the audit triggers write no
 -- entries then, and the person_merge trigger below writes one entry each.
 -- A person and everyone merged into them by merges that stand, through merges of merges: whose
 -- history is now theirs (the person page's history, the audit filtered on the person, erasure).
@@ -45,7 +45,7 @@ CREATE TRIGGER person_merge_guard
 
 -- The one audit entry of a merge, on the survivor: both records as they were (`before`), the
 -- survivor as the merge left it (`after`); and of an undo: the survivor as it was undone, both
--- records restored. Keys as the row triggers leave them (no name_key).
+-- records restored. Keys as the audit triggers leave them (no name_key).
 CREATE FUNCTION r.write_merge_audit_entry() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     who TEXT := coalesce(nullif(current_setting('talent_tracker.actor', true), ''), 'system');
