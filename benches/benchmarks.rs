@@ -78,9 +78,10 @@ fn main() -> anyhow::Result<()> {
     if wanted("writes") {
         eprintln!("write-to-report latency");
         sections::writes::section(&cluster, DATABASE, &client, &work, &mut out)?;
+        sections::saves::section(&cluster, DATABASE, &client, &mut out)?;
     }
     if wanted("people") {
-        eprintln!("people list under load");
+        eprintln!("list and search pages");
         sections::people::section(&cluster, &client, &work, load_seconds, &mut out)?;
     }
     drop(server);

@@ -1,17 +1,29 @@
-//! A CSV import of 100,000 rows over HTTP, against psql's `\copy` into a staging table.
+//! A CSV import of 100,000 pay-report rows into the benchmark's database, over HTTP, and its
+//! revert, against psql's `\copy` of the very rows the import wrote into the same tables.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 use super::psql_seconds;
-use crate::Document;
-use crate::support::{Client, Cluster, Server, median};
+use crate::support::{Client, Cluster, Server, median, time};
+use crate::{DATABASE, Document};
 
 const IMPORT_SOURCE: &str = "tt_bench_import_source";
 const IMPORT_TARGET: &str = "tt_bench_import";
 const IMPORT_ROWS: usize = 100_000;
+/// Past the ids of any generated database the benchmark makes.
+const ID_OFFSET: i64 = 1_000_000_000;
+/// The tables an import of people with pay reports writes, in the order `\copy` fills them.
+const WRITTEN: [&str; 3] = ["person", "stage_change", "pay_report"];
+
+struct Run {
+    preview: f64,
+    confirm: f64,
+    revert: f64,
+    limit: f64,
+}
 
 pub fn section(
     cluster: &Cluster,
@@ -21,79 +33,156 @@ pub fn section(
 ) -> anyhow::Result<()> {
     let file = import_file(cluster, work)?;
     let bytes = std::fs::read(&file)?;
-    let header =
-        String::from_utf8_lossy(&bytes[..bytes.iter().position(|b| *b == b'\n').unwrap_or(0)])
-            .into_owned();
-    let columns: Vec<String> = header.split(',').map(|c| format!("\"{c}\" text")).collect();
-    let mut app = Vec::new();
-    let mut previews = Vec::new();
-    let mut confirms = Vec::new();
-    let mut limit = Vec::new();
+    let people: String = cluster.sql(DATABASE, "SELECT count(*) FROM person")?;
+    let mut measured = Vec::new();
     for _ in 0..runs {
-        cluster.recreate(IMPORT_TARGET)?;
-        cluster.sql(
-            IMPORT_TARGET,
-            &format!("CREATE TABLE staging ({})", columns.join(", ")),
-        )?;
-        limit.push(psql_seconds(
-            cluster,
-            IMPORT_TARGET,
-            &[
-                "-c",
-                &format!("\\copy staging from '{}' with csv header", file.display()),
-            ],
-        )?);
-        cluster.sql(IMPORT_TARGET, "DROP TABLE staging")?;
-        let server = Server::start(
-            &cluster.url(IMPORT_TARGET),
-            &[("TALENT_TRACKER_IMPORT_LIMIT_MIB", "200")],
-        )?;
-        cluster.ensure_user(IMPORT_TARGET)?;
-        let client = Client::log_in(server.port)?;
-        let (preview, confirm) = client.import("bench.csv", &bytes)?;
-        previews.push(preview);
-        confirms.push(confirm);
-        app.push(preview + confirm);
-        let imported: u64 = cluster
-            .sql(IMPORT_TARGET, "SELECT count(*) FROM pay_report")?
-            .parse()?;
-        if imported != IMPORT_ROWS as u64 {
-            bail!("the import stored {imported} pay reports, not {IMPORT_ROWS}");
-        }
+        measured.push(run(cluster, work, &bytes)?);
     }
-    out.section(&format!("CSV import of {IMPORT_ROWS} rows"));
+    let of = |get: fn(&Run) -> f64| median(measured.iter().map(get).collect());
+    out.section(&format!(
+        "CSV import of {IMPORT_ROWS} pay-report rows into {people} people"
+    ));
     out.line(&format!(
-        "Upload, preview and confirm over HTTP into an empty database ({:.1} MiB: people with \
-         their pay reports, exported from a generated data set). Limit: psql's `\\copy staging \
-         from … with csv header` of the same file into a table of text columns.",
-        bytes.len() as f64 / 1048576.0
+        "Upload, preview and confirm over HTTP into a copy of the benchmark's database ({:.1} \
+         MiB: people with their pay reports, exported from another generated data set with their \
+         ids, moved past the database's), then the batch's revert over HTTP. \
+         Limit: psql's `\\copy` of exactly the rows the import wrote ({}) into the same \
+         tables of another copy, with the same indexes and the triggers disabled \
+         (`session_replication_role = replica`).",
+        bytes.len() as f64 / 1048576.0,
+        WRITTEN.join(", ")
     ));
     out.table(&["Figure", "App", "Limit", "Ratio", "Goal", "Met"]);
-    let limit = median(limit);
-    out.row_ratio("Import time", median(app), limit, 4.0, "s");
+    let limit = of(|r| r.limit);
     out.row_ratio(
-        "… of which upload and preview",
-        median(previews),
+        "Import (upload, preview, confirm)",
+        of(|r| r.preview + r.confirm),
         limit,
         4.0,
         "s",
     );
     out.row_ratio(
-        "… of which confirming (the writes)",
-        median(confirms),
+        "… upload and preview alone",
+        of(|r| r.preview),
         limit,
-        4.0,
+        2.0,
         "s",
     );
+    out.row_ratio("… confirm alone", of(|r| r.confirm), limit, 4.0, "s");
+    out.row_ratio("Revert of the batch", of(|r| r.revert), limit, 4.0, "s");
     Ok(())
 }
 
-/// 100,000 pay-report rows exported from a generated data set, as exported: with each
-/// report's and person's id, so namesakes at one company stay two people (a tracker moved with
-/// its files).
+/// One import and revert in a fresh copy, then the limit in another.
+fn run(cluster: &Cluster, work: &Path, bytes: &[u8]) -> anyhow::Result<Run> {
+    cluster.copy(DATABASE, IMPORT_TARGET)?;
+    let server = Server::start(
+        &cluster.url(IMPORT_TARGET),
+        &[("TALENT_TRACKER_IMPORT_LIMIT_MIB", "200")],
+    )?;
+    let client = Client::log_in(server.port)?;
+    let (preview, confirm) = client.import("bench.csv", bytes)?;
+    let batch = cluster.sql(IMPORT_TARGET, "SELECT max(id) FROM import_batch")?;
+    let reports: usize = cluster
+        .sql(
+            IMPORT_TARGET,
+            &format!(
+                "SELECT count(*) FROM import_item WHERE batch_id = {batch} \
+                 AND record_table = 'pay_report' AND action = 'created'"
+            ),
+        )?
+        .parse()?;
+    if reports != IMPORT_ROWS {
+        bail!("the import created {reports} pay reports, not {IMPORT_ROWS}");
+    }
+    let copies = written_rows(cluster, work, &batch)?;
+    let (revert, (status, _, _)) =
+        time(|| client.post_form(&format!("/import/batches/{batch}/revert"), &[]))?;
+    if status != 303 {
+        bail!("reverting the import answered {status}");
+    }
+    let left = cluster.sql(
+        IMPORT_TARGET,
+        &format!(
+            "SELECT count(*) FROM pay_report WHERE id IN (SELECT record_id FROM import_item \
+             WHERE batch_id = {batch} AND record_table = 'pay_report')"
+        ),
+    )?;
+    if left != "0" {
+        bail!("the revert left {left} of the imported pay reports");
+    }
+    drop(server);
+    cluster.copy(DATABASE, IMPORT_TARGET)?;
+    let mut script = String::from("SET session_replication_role = replica;\n");
+    for (table, path) in WRITTEN.iter().zip(&copies) {
+        script.push_str(&format!(
+            "\\copy {table} from '{}' with csv\n",
+            path.display()
+        ));
+    }
+    let script_path = work.join("import-limit.sql");
+    std::fs::write(&script_path, script)?;
+    let limit = psql_seconds(
+        cluster,
+        IMPORT_TARGET,
+        &[
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            &script_path.to_string_lossy(),
+        ],
+    )?;
+    Ok(Run {
+        preview,
+        confirm,
+        revert,
+        limit,
+    })
+}
+
+/// The rows batch `batch` created, one CSV per table of `WRITTEN`, in the tables' own column
+/// order: what `\copy` would have to write to get the same result.
+fn written_rows(cluster: &Cluster, work: &Path, batch: &str) -> anyhow::Result<Vec<PathBuf>> {
+    let people = format!(
+        "SELECT record_id FROM import_item WHERE batch_id = {batch} AND record_table = 'person' \
+         AND action = 'created'"
+    );
+    let selects = [
+        format!("SELECT * FROM person WHERE id IN ({people}) ORDER BY id"),
+        format!("SELECT * FROM stage_change WHERE person_id IN ({people}) ORDER BY id"),
+        format!(
+            "SELECT * FROM pay_report WHERE id IN (SELECT record_id FROM import_item \
+             WHERE batch_id = {batch} AND record_table = 'pay_report') ORDER BY id"
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (table, select) in WRITTEN.iter().zip(selects) {
+        let path = work.join(format!("import-limit-{table}.csv"));
+        let output = cluster
+            .psql(IMPORT_TARGET)
+            .args(["-v", "ON_ERROR_STOP=1", "-c"])
+            .arg(format!(
+                "\\copy ({select}) to '{}' with csv",
+                path.display()
+            ))
+            .output()?;
+        if !output.status.success() {
+            bail!(
+                "psql could not copy the imported {table} rows: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+/// 100,000 pay-report rows exported from another generated data set, as exported, with their
+/// ids (so namesakes stay two people), moved past the ids any benchmark database holds: every
+/// row is a new pay report, most of them of a new person, as when a tracker moves with its
+/// files.
 fn import_file(cluster: &Cluster, work: &Path) -> anyhow::Result<PathBuf> {
-    // Files of an earlier layout (before the id columns) are made again.
-    let path = work.join("import-100k-with-ids.csv");
+    let path = work.join("import-100k-moved-ids.csv");
     if path.exists() {
         return Ok(path);
     }
@@ -108,11 +197,23 @@ fn import_file(cluster: &Cluster, work: &Path) -> anyhow::Result<PathBuf> {
         bail!("export failed");
     }
     let mut reader = csv::Reader::from_path(&exported)?;
+    let headers = reader.headers()?.clone();
+    let ids: Vec<usize> = ["id", "person_id"]
+        .iter()
+        .map(|name| headers.iter().position(|h| h == *name))
+        .collect::<Option<_>>()
+        .context("the export has no id columns")?;
     let mut writer = csv::Writer::from_path(&path)?;
-    writer.write_record(reader.headers()?)?;
+    writer.write_record(&headers)?;
     let mut written = 0;
     for record in reader.records().take(IMPORT_ROWS) {
-        writer.write_record(&record?)?;
+        let record = record?;
+        let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        for &i in &ids {
+            let id: i64 = cells[i].parse().context("an id in the export")?;
+            cells[i] = (id + ID_OFFSET).to_string();
+        }
+        writer.write_record(&cells)?;
         written += 1;
     }
     writer.flush()?;

@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod people;
 pub mod reports;
+pub mod saves;
 pub mod writes;
 
 /// A text cell as the app's CSV writes it: a leading quote guards what a spreadsheet would

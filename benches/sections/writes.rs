@@ -42,7 +42,7 @@ fn count(rows: &HashMap<String, Vec<String>>, key: &str, column: usize) -> i64 {
 }
 
 /// Posts a form read from `page` with `changes`, expecting a redirect; returns the seconds.
-fn post(
+pub(crate) fn post(
     client: &Client,
     page: &str,
     action: &str,

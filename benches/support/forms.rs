@@ -52,8 +52,12 @@ pub fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
     }
 }
 
+/// The value of attribute `name` in a tag's text (which may start with it, as an option's
+/// text after `<option ` does).
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let marker = format!(" {name}=\"");
+    let spaced = format!(" {tag}");
+    let tag = spaced.as_str();
     let start = tag.find(&marker)? + marker.len();
     let end = tag[start..].find('"')?;
     Some(unescape(&tag[start..start + end]))

@@ -14,6 +14,7 @@ use talent_tracker::db::local;
 
 pub mod duckdb;
 pub mod forms;
+pub mod open_loop;
 pub mod report_sql;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_talent-tracker");
@@ -86,7 +87,12 @@ impl Cluster {
             "postgres",
             &format!("DROP DATABASE IF EXISTS {to} WITH (FORCE)"),
         )?;
-        self.sql("postgres", &format!("CREATE DATABASE {to} TEMPLATE {from}"))?;
+        // FILE_COPY copies the files as they are: for a database of gigabytes much quicker than
+        // writing every block to the WAL (the default since PostgreSQL 15).
+        self.sql(
+            "postgres",
+            &format!("CREATE DATABASE {to} TEMPLATE {from} STRATEGY FILE_COPY"),
+        )?;
         Ok(())
     }
 
