@@ -204,45 +204,35 @@ fn figure(source: &str) -> Vec<(&'static str, String)> {
 fn each_zone_and_source_of_a_new_figure_is_refused_alike_everywhere() -> anyhow::Result<()> {
     let app = TestApp::new()?;
     let mut conn = app.conn()?;
-    let mut person = 0;
-    for zone in ZONES {
-        for source in SOURCES {
-            person += 1;
-            let name = format!("Person {person}");
-            let id = app.create_person(&[
-                ("full_name", name.as_str()),
-                ("stage", "sourced"),
-                ("zone", zone),
-            ]);
-            let database = database_keeps(&mut conn, |c| add_figure(c, id, source))?;
-            let fields = figure(source);
-            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let page = app.post(&format!("/people/{id}/pay"), &fields);
-            let form = match page.status {
-                Status::SeeOther => true,
-                Status::UnprocessableEntity if page.field_errors("source_name").len() == 1 => false,
-                other => anyhow::bail!("{zone:?} {source:?}: {other}: {}", page.body),
-            };
-            let file = format!(
-                "full_name,stage,zone,kind,currency,amount_low,amount_high,period,as_of,\
+    each_person(&app, &ZONES, |zone, source, person, id| {
+        let database = database_keeps(&mut conn, |c| add_figure(c, id, source))?;
+        let fields = figure(source);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let page = app.post(&format!("/people/{id}/pay"), &fields);
+        let form = match page.status {
+            Status::SeeOther => true,
+            Status::UnprocessableEntity if page.field_errors("source_name").len() == 1 => false,
+            other => anyhow::bail!("{zone:?} {source:?}: {other}: {}", page.body),
+        };
+        let file = format!(
+            "full_name,stage,zone,kind,currency,amount_low,amount_high,period,as_of,\
                  confidence,source_name\n\
                  Imported {person},sourced,{zone},reported,EUR,1,1,annual,2025-06-01,confirmed,\
                  \"{source}\"\n"
-            );
-            let preview = app.upload("pay.csv", file.as_bytes());
-            let import = !preview.contains("may not be asked for their pay history");
-            assert_eq!(
-                (form, import),
-                (database, database),
-                "zone {zone:?}, source {source:?}: (form, import) keep it against the database"
-            );
-            assert_eq!(
-                database,
-                !(zone == "EU" && source.eq_ignore_ascii_case("candidate"))
-            );
-        }
-    }
-    Ok(())
+        );
+        let preview = app.upload("pay.csv", file.as_bytes());
+        let import = !preview.contains("may not be asked for their pay history");
+        assert_eq!(
+            (form, import),
+            (database, database),
+            "zone {zone:?}, source {source:?}: (form, import) keep it against the database"
+        );
+        assert_eq!(
+            database,
+            !(zone == "EU" && source.eq_ignore_ascii_case("candidate"))
+        );
+        Ok(())
+    })
 }
 
 /// Each source in each zone a person leaves: moving into the EU is refused alike by the person
@@ -251,8 +241,44 @@ fn each_zone_and_source_of_a_new_figure_is_refused_alike_everywhere() -> anyhow:
 fn each_source_and_zone_left_for_the_eu_is_refused_alike_everywhere() -> anyhow::Result<()> {
     let app = TestApp::new()?;
     let mut conn = app.conn()?;
+    each_person(&app, &["US", ""], |zone, source, name, id| {
+        add_figure(&mut conn, id, source)?;
+        let database = database_keeps(&mut conn, |c| {
+            diesel::sql_query("UPDATE person SET zone = 'EU' WHERE id = $1")
+                .bind::<BigInt, _>(id)
+                .execute(c)
+        })?;
+        let file = format!("full_name,stage,zone\n{name},sourced,EU\n");
+        let preview = app.upload("people.csv", file.as_bytes());
+        let import = !preview.contains("Remove those figures before moving them into the EU");
+        let page = app.post(
+            &format!("/people/{id}/edit"),
+            &[("full_name", name), ("stage", "sourced"), ("zone", "EU")],
+        );
+        let form = match page.status {
+            Status::SeeOther => true,
+            Status::UnprocessableEntity if page.field_errors("zone").len() == 1 => false,
+            other => anyhow::bail!("{zone:?} {source:?}: {other}: {}", page.body),
+        };
+        assert_eq!(
+            (form, import),
+            (database, database),
+            "from {zone:?} with source {source:?}: (form, import) move them against the database"
+        );
+        assert_eq!(database, !source.eq_ignore_ascii_case("candidate"));
+        Ok(())
+    })
+}
+
+/// Runs `check` on a new person (numbered, named "Person N") for each of `zones` with each
+/// source: `check(zone, source, name, id)`.
+fn each_person(
+    app: &TestApp,
+    zones: &[&'static str],
+    mut check: impl FnMut(&str, &str, &str, i64) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let mut person = 0;
-    for zone in ["US", ""] {
+    for zone in zones {
         for source in SOURCES {
             person += 1;
             let name = format!("Person {person}");
@@ -261,34 +287,7 @@ fn each_source_and_zone_left_for_the_eu_is_refused_alike_everywhere() -> anyhow:
                 ("stage", "sourced"),
                 ("zone", zone),
             ]);
-            add_figure(&mut conn, id, source)?;
-            let database = database_keeps(&mut conn, |c| {
-                diesel::sql_query("UPDATE person SET zone = 'EU' WHERE id = $1")
-                    .bind::<BigInt, _>(id)
-                    .execute(c)
-            })?;
-            let file = format!("full_name,stage,zone\n{name},sourced,EU\n");
-            let preview = app.upload("people.csv", file.as_bytes());
-            let import = !preview.contains("Remove those figures before moving them into the EU");
-            let page = app.post(
-                &format!("/people/{id}/edit"),
-                &[
-                    ("full_name", name.as_str()),
-                    ("stage", "sourced"),
-                    ("zone", "EU"),
-                ],
-            );
-            let form = match page.status {
-                Status::SeeOther => true,
-                Status::UnprocessableEntity if page.field_errors("zone").len() == 1 => false,
-                other => anyhow::bail!("{zone:?} {source:?}: {other}: {}", page.body),
-            };
-            assert_eq!(
-                (form, import),
-                (database, database),
-                "from {zone:?} with source {source:?}: (form, import) move them against the database"
-            );
-            assert_eq!(database, !source.eq_ignore_ascii_case("candidate"));
+            check(zone, source, &name, id)?;
         }
     }
     Ok(())
