@@ -196,3 +196,32 @@ fn an_erased_persons_values_are_in_no_items_after() -> anyhow::Result<()> {
     assert!(kept.contains("offer"), "the stage is no personal data");
     Ok(())
 }
+
+#[test]
+fn a_bands_import_lists_only_the_fields_it_changed() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.post(
+        "/pay-bands",
+        &crate::pay_bands::band("Engineer", "L5", "", "2024-01-01"),
+    );
+    let file = "job_family,level,zone,currency,base_min,base_mid,base_max,total_min,total_mid,total_max,effective_on\n\
+                Engineer,L5,,EUR,200000.00,250000.00,310000.00,,,,2024-01-01\n";
+    app.import("bands.csv", file.as_bytes());
+    let batch = latest_batch(&app)?;
+
+    let page = app.get("/audit?record_table=pay_band");
+    let rows = page.texts("table.audit tbody tr");
+    let changed: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.contains(&format!("by import {batch} changed")))
+        .collect();
+    assert_eq!(changed.len(), 1, "{rows:?}");
+    // A lone change is said as "the base max of the band from … to …".
+    assert!(
+        changed[0].contains("changed the base max of the Engineer L5 pay band")
+            && changed[0].contains("300,000.00 to")
+            && changed[0].ends_with("310,000.00"),
+        "one change, none other: {changed:?}"
+    );
+    Ok(())
+}
