@@ -99,6 +99,7 @@ diesel::table! {
         record_id -> Int8,
         action -> Text,
         before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
     }
 }
 

@@ -62,6 +62,7 @@ pub fn apply(
         // would compile those statements to machine code first (JIT), which takes longer than
         // running them. Only for this transaction.
         conn.batch_execute("SET LOCAL jit = off")?;
+        ImportBatch::audit_as_whole(conn, batch_id)?;
         let mut items = Vec::new();
         // New companies go in together, those the file names and those it lists; those it
         // lists with an id keep it.

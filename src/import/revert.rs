@@ -1,9 +1,13 @@
 //! Reverting an applied batch as a whole, from the changes it recorded.
 //!
-//! What the batch created goes set-wise, one statement per table: the report figures' and the
-//! audit's triggers then run once per table instead of once per row, so a batch of 100,000 new
-//! rows reverts in seconds. What it updated gets its old values back record by record, through
-//! the same update as a form's save.
+//! What the batch created goes set-wise, one statement per table: the report figures'
+//! triggers then run once per table instead of once per row, so a batch of 100,000 new rows
+//! reverts in seconds. The people it updated get their old values back in one statement too;
+//! its companies and bands (a few per file) one by one, through the same update as a form's
+//! save. A batch whose apply was audited as a whole is reverted the same way: one audit entry,
+//! the records' own read from the items (src/db/sql/audit_trail.sql).
+
+use std::collections::HashMap;
 
 use diesel::prelude::*;
 
@@ -60,6 +64,9 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
         if let Some(why) = obstacle(conn, &batch)? {
             return Err(ImportError::Refused(why));
         }
+        if ImportBatch::audited_as_whole(conn, batch_id)? {
+            ImportBatch::audit_as_whole(conn, batch_id)?;
+        }
         let undo = Undo::of(ImportItem::of_batch(conn, batch_id)?);
         diesel::delete(pay_report::table.filter(pay_report::id.eq_any(&undo.created_reports)))
             .execute(conn)?;
@@ -67,6 +74,7 @@ pub fn revert(conn: &mut PgConnection, batch_id: i64) -> Result<(), ImportError>
         diesel::delete(person::table.filter(person::id.eq_any(&undo.created_people)))
             .execute(conn)?;
         // Before the created companies go: a restored person no longer names them.
+        restore_people(conn, &undo.updated).map_err(deleted_meanwhile)?;
         for item in &undo.updated {
             restore(conn, item).map_err(deleted_meanwhile)?;
         }
@@ -91,26 +99,47 @@ fn deleted_meanwhile(e: ImportError) -> ImportError {
     }
 }
 
-/// A record the batch updated gets its values from before the batch.
+fn unreadable(what: &str, e: serde_json::Error) -> ImportError {
+    ImportError::Refused(format!("{what}'s old values cannot be read: {e}"))
+}
+
+/// The people the batch updated get their values from before the batch, in one statement
+/// (`Person::update_many`, which answers `NotFound` when one of them is gone).
+fn restore_people(conn: &mut PgConnection, updated: &[ImportItem]) -> Result<(), ImportError> {
+    let mut people = Vec::new();
+    for item in updated.iter().filter(|item| item.record_table == "person") {
+        let Some(before) = &item.before else { continue };
+        let fields: PersonFields =
+            serde_json::from_value(before.clone()).map_err(|e| unreadable("a person", e))?;
+        people.push((PersonId(item.record_id), fields));
+    }
+    let ids: Vec<PersonId> = people.iter().map(|(id, _)| *id).collect();
+    // An erasure outlives the batch: the old values come back without its person's personal
+    // fields, which stay erased.
+    let erased: HashMap<PersonId, PersonFields> = person::table
+        .filter(person::id.eq_any(&ids))
+        .filter(person::erased_at.is_not_null())
+        .select((person::id, PersonFields::as_select()))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let people: Vec<(PersonId, PersonFields)> = people
+        .into_iter()
+        .map(|(id, fields)| match erased.get(&id) {
+            Some(now) => (id, fields.with_personal_of(now)),
+            None => (id, fields),
+        })
+        .collect();
+    Person::update_many(conn, &people)?;
+    Ok(())
+}
+
+/// A company or band the batch updated gets its values from before the batch.
 fn restore(conn: &mut PgConnection, item: &ImportItem) -> Result<(), ImportError> {
     let (id, Some(before)) = (item.record_id, &item.before) else {
         return Ok(());
     };
-    let unreadable = |what: &str, e: serde_json::Error| {
-        ImportError::Refused(format!("{what}'s old values cannot be read: {e}"))
-    };
     match item.record_table.as_str() {
-        "person" => {
-            let person_id = PersonId(id);
-            let mut fields: PersonFields =
-                serde_json::from_value(before.clone()).map_err(|e| unreadable("a person", e))?;
-            // An erasure outlives the batch: the old values come back without its person's
-            // personal fields, which stay erased.
-            if Person::was_erased(conn, person_id)? {
-                fields = fields.with_personal_of(&Person::find(conn, person_id)?.fields);
-            }
-            Person::update(conn, person_id, None, &fields)?;
-        }
         "company" => {
             let fields: CompanyFields =
                 serde_json::from_value(before.clone()).map_err(|e| unreadable("a company", e))?;

@@ -3,10 +3,31 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use crate::schema::{app_user, audit_log};
+use crate::schema::app_user;
+
+// The view `r.audit_trail` (src/db/sql/audit_trail.sql): audit_log's entries and those read
+// from the items of the batches audited as a whole. A view, so print-schema leaves it out.
+diesel::table! {
+    r.audit_trail (id, item_id) {
+        id -> Int8,
+        at -> Timestamptz,
+        actor -> Text,
+        record_table -> Text,
+        record_id -> Int8,
+        action -> Text,
+        before -> Nullable<Jsonb>,
+        after -> Nullable<Jsonb>,
+        batch_id -> Nullable<Int8>,
+        batch_action -> Nullable<Text>,
+        item_id -> Nullable<Int8>,
+        report_person -> Nullable<Text>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(audit_trail, app_user);
 
 #[derive(Debug, Clone, Queryable, Selectable)]
-#[diesel(table_name = audit_log, check_for_backend(diesel::pg::Pg))]
+#[diesel(table_name = audit_trail, check_for_backend(diesel::pg::Pg))]
 pub struct AuditEntry {
     pub id: i64,
     pub at: DateTime<Utc>,
@@ -16,6 +37,10 @@ pub struct AuditEntry {
     pub action: String,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+    /// For an entry read from an import's item: the batch, and whether its import ('import')
+    /// or its revert ('revert') wrote the record.
+    pub batch_id: Option<i64>,
+    pub batch_action: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -28,10 +53,10 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
-    fn query(&self) -> audit_log::BoxedQuery<'static, diesel::pg::Pg> {
-        let mut query = audit_log::table.into_boxed();
+    fn query(&self) -> audit_trail::BoxedQuery<'static, diesel::pg::Pg> {
+        let mut query = audit_trail::table.into_boxed();
         if let Some(table) = &self.record_table {
-            query = query.filter(audit_log::record_table.eq(table.clone()));
+            query = query.filter(audit_trail::record_table.eq(table.clone()));
         }
         match (self.record_id, self.record_table.as_deref()) {
             // A person's entries include those of the people merged into them.
@@ -44,7 +69,7 @@ impl AuditFilter {
                     .sql("))"),
                 );
             }
-            (Some(id), _) => query = query.filter(audit_log::record_id.eq(id)),
+            (Some(id), _) => query = query.filter(audit_trail::record_id.eq(id)),
             (None, _) => {}
         }
         if let Some(actor) = &self.actor {
@@ -54,20 +79,20 @@ impl AuditFilter {
                 .filter(app_user::display_name.ilike(pattern.clone()))
                 .select(app_user::email);
             query = query.filter(
-                audit_log::actor
+                audit_trail::actor
                     .ilike(pattern)
-                    .or(audit_log::actor.eq_any(named)),
+                    .or(audit_trail::actor.eq_any(named)),
             );
         }
         if let Some(from) = self.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
-            query = query.filter(audit_log::at.ge(from.and_utc()));
+            query = query.filter(audit_trail::at.ge(from.and_utc()));
         }
         if let Some(to) = self
             .to
             .and_then(|d| d.succ_opt())
             .and_then(|d| d.and_hms_opt(0, 0, 0))
         {
-            query = query.filter(audit_log::at.lt(to.and_utc()));
+            query = query.filter(audit_trail::at.lt(to.and_utc()));
         }
         query
     }
@@ -87,7 +112,11 @@ impl AuditEntry {
     ) -> QueryResult<Vec<AuditEntry>> {
         filter
             .query()
-            .order((audit_log::at.desc(), audit_log::id.desc()))
+            .order((
+                audit_trail::at.desc(),
+                audit_trail::id.desc(),
+                audit_trail::item_id.desc(),
+            ))
             .offset(offset)
             .limit(limit)
             .select(AuditEntry::as_select())
@@ -103,25 +132,25 @@ impl AuditEntry {
         with_pay: bool,
     ) -> QueryResult<Vec<AuditEntry>> {
         let people = super::PersonMerge::merged_into(conn, person_id)?;
-        let own = audit_log::record_table
+        let own = audit_trail::record_table
             .eq("person")
-            .and(audit_log::record_id.eq_any(people.clone()));
+            .and(audit_trail::record_id.eq_any(people.clone()));
         let ids: Vec<String> = people.iter().map(i64::to_string).collect();
-        let pay = audit_log::record_table.eq("pay_report").and(
-            diesel::dsl::sql::<diesel::sql_types::Bool>(
-                "coalesce(after, before) ->> 'person_id' = ANY(",
-            )
-            .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
-            .sql(")"),
-        );
-        let query = audit_log::table.into_boxed();
+        let pay = audit_trail::record_table
+            .eq("pay_report")
+            .and(audit_trail::report_person.eq_any(ids));
+        let query = audit_trail::table.into_boxed();
         let query = if with_pay {
             query.filter(own.or(pay))
         } else {
             query.filter(own)
         };
         query
-            .order((audit_log::at.desc(), audit_log::id.desc()))
+            .order((
+                audit_trail::at.desc(),
+                audit_trail::id.desc(),
+                audit_trail::item_id.desc(),
+            ))
             .limit(200)
             .select(AuditEntry::as_select())
             .load(conn)

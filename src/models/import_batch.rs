@@ -39,30 +39,6 @@ pub struct NewImportBatch<'a> {
     pub rows_total: i32,
 }
 
-/// One record a batch created or updated; `before` holds an updated record's old fields.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = import_item, check_for_backend(diesel::pg::Pg))]
-pub struct ImportItem {
-    #[diesel(skip_insertion)]
-    pub id: i64,
-    pub batch_id: i64,
-    pub record_table: String,
-    pub record_id: i64,
-    pub action: String,
-    pub before: Option<serde_json::Value>,
-}
-
-/// An item as COPY writes it: its id is the next of the identity, in the order given.
-#[derive(Insertable)]
-#[diesel(table_name = import_item, treat_none_as_default_value = false)]
-struct ImportItemRow<'a> {
-    batch_id: i64,
-    record_table: &'a str,
-    record_id: i64,
-    action: &'a str,
-    before: Option<&'a serde_json::Value>,
-}
-
 /// What a batch's file is called once an erasure took its name: file names are often a
 /// person's name.
 pub const ERASED_FILE_NAME: &str = "(file name erased with a person's data)";
@@ -205,6 +181,28 @@ impl ImportBatch {
             .map(drop)
     }
 
+    /// Whether the batch's apply was audited as a whole (its items keep the records as it left
+    /// them): its revert is then audited the same way. Older batches' records have entries of
+    /// their own, and so do their reverts.
+    pub fn audited_as_whole(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::exists(
+            import_item::table
+                .filter(import_item::batch_id.eq(id))
+                .filter(import_item::after.is_not_null()),
+        ))
+        .get_result(conn)
+    }
+
+    /// Keeps the audit triggers quiet about the records this transaction writes for the batch
+    /// (src/db/sql/audit.sql): its items are their entries, and the batch's own row writes the
+    /// one entry of the apply or the revert.
+    pub fn audit_as_whole(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
+        diesel::sql_query("SELECT set_config('talent_tracker.importing', $1, true)")
+            .bind::<diesel::sql_types::Text, _>(id.to_string())
+            .execute(conn)
+            .map(drop)
+    }
+
     pub fn mark_reverted(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
         diesel::update(import_batch::table.find(id))
             .set((
@@ -213,37 +211,5 @@ impl ImportBatch {
             ))
             .execute(conn)
             .map(drop)
-    }
-}
-
-impl ImportItem {
-    /// Records a batch's items with one COPY, in order.
-    pub fn insert_all(conn: &mut PgConnection, items: &[ImportItem]) -> QueryResult<()> {
-        if items.is_empty() {
-            return Ok(());
-        }
-        let rows: Vec<ImportItemRow<'_>> = items
-            .iter()
-            .map(|item| ImportItemRow {
-                batch_id: item.batch_id,
-                record_table: &item.record_table,
-                record_id: item.record_id,
-                action: &item.action,
-                before: item.before.as_ref(),
-            })
-            .collect();
-        diesel::copy_from(import_item::table)
-            .from_insertable(&rows)
-            .execute(conn)
-            .map(drop)
-    }
-
-    /// A batch's items, newest first: reverting walks them backwards.
-    pub fn of_batch(conn: &mut PgConnection, batch_id: i64) -> QueryResult<Vec<ImportItem>> {
-        import_item::table
-            .filter(import_item::batch_id.eq(batch_id))
-            .order(import_item::id.desc())
-            .select(ImportItem::as_select())
-            .load(conn)
     }
 }

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
+use super::audit_entry::audit_trail;
 use crate::domain::{Decision, PayBandId, PayReportId};
-use crate::schema::{app_user, audit_log, pay_decision};
+use crate::schema::{app_user, pay_decision};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = pay_decision, check_for_backend(diesel::pg::Pg))]
@@ -95,18 +96,19 @@ const FIGURES: [&str; 11] = [
 /// figures: someone else's notes-only edit after mine does not make my figures mine to
 /// approve. Only the current record's entries count, from its latest creation on: ids are
 /// used again (an import keeps its file's ids, also for a record deleted meanwhile), and the
-/// authors of an earlier record of the same id are not this one's.
+/// authors of an earlier record of the same id are not this one's. An import's records are
+/// read from its items (`r.audit_trail`), under the importer's name.
 pub fn kept_from_deciding(conn: &mut PgConnection, id: PayReportId) -> QueryResult<Vec<String>> {
     let entries = || {
-        audit_log::table
-            .filter(audit_log::record_table.eq("pay_report"))
-            .filter(audit_log::record_id.eq(id.get()))
+        audit_trail::table
+            .filter(audit_trail::record_table.eq("pay_report"))
+            .filter(audit_trail::record_id.eq(id.get()))
     };
     // A record from before the audit has no creation on record: from its last deletion on,
     // else from the start.
     let born: Option<i64> = entries()
-        .filter(audit_log::action.eq_any(["create", "delete"]))
-        .select(diesel::dsl::max(audit_log::id))
+        .filter(audit_trail::action.eq_any(["create", "delete"]))
+        .select(diesel::dsl::max(audit_trail::id))
         .first(conn)?;
     type Entry = (
         String,
@@ -115,13 +117,13 @@ pub fn kept_from_deciding(conn: &mut PgConnection, id: PayReportId) -> QueryResu
         Option<serde_json::Value>,
     );
     let current: Vec<Entry> = entries()
-        .filter(audit_log::id.ge(born.unwrap_or(0)))
-        .order(audit_log::id)
+        .filter(audit_trail::id.ge(born.unwrap_or(0)))
+        .order(audit_trail::id)
         .select((
-            audit_log::action,
-            audit_log::actor,
-            audit_log::before,
-            audit_log::after,
+            audit_trail::action,
+            audit_trail::actor,
+            audit_trail::before,
+            audit_trail::after,
         ))
         .load(conn)?;
     let field = |values: &Option<serde_json::Value>, key: &str| {

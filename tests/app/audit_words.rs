@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use std::process::Command;
 use talent_tracker::domain::Role;
-use talent_tracker::schema::{app_user, pay_report};
+use talent_tracker::schema::{app_user, import_batch, pay_report};
 
 use crate::common::{Page, TestApp};
 
@@ -123,12 +123,22 @@ fn the_command_line_names_the_user_given_or_the_system_user() -> anyhow::Result<
     assert!(run(&["import", &path], "ops")?.status.success());
     let page = app.get("/audit?record_table=company");
     let text = said(&page);
+    let batches: Vec<i64> = import_batch::table
+        .order(import_batch::id)
+        .select(import_batch::id)
+        .load(&mut app.conn()?)?;
     assert!(
-        text.contains("Anna Schmidt on the command line created Cli Labs"),
+        text.contains(&format!(
+            "Anna Schmidt on the command line by import {} created Cli Labs",
+            batches[0]
+        )),
         "{text}"
     );
     assert!(
-        text.contains("ops on the command line created Other Labs"),
+        text.contains(&format!(
+            "ops on the command line by import {} created Other Labs",
+            batches[1]
+        )),
         "{text}"
     );
     assert!(!text.contains("unknown user"), "{text}");

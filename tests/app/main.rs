@@ -27,6 +27,7 @@ mod figure_refresh;
 mod first_run;
 mod generate;
 mod id_round_trips;
+mod import_audit;
 mod import_duplicates;
 mod import_erasure;
 mod import_everyday;

@@ -19,11 +19,12 @@ DECLARE
     who TEXT := coalesce(nullif(current_setting('talent_tracker.actor', true), ''), 'system');
     erasing TEXT := coalesce(current_setting('talent_tracker.erasing', true), '');
     merging TEXT := coalesce(current_setting('talent_tracker.merging', true), '');
+    importing TEXT := coalesce(current_setting('talent_tracker.importing', true), '');
     hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key'];
     unseen TEXT[] := ARRAY['updated_at', 'version', 'name_key'];
     no_file JSONB := '{"content": null}';
 BEGIN
-    IF merging <> '' THEN
+    IF merging <> '' OR (importing <> '' AND TG_TABLE_NAME <> 'import_batch') THEN
         RETURN NULL;
     END IF;
     -- PL/pgSQL plans each query for the one table its trigger is on, when first run, so
@@ -46,7 +47,11 @@ BEGIN
         END IF;
     ELSIF TG_TABLE_NAME = 'import_batch' THEN
         INSERT INTO audit_log (actor, record_table, record_id, action, before, after)
-        SELECT who, TG_TABLE_NAME, n.id, 'update', c.before - hidden, c.after - hidden
+        SELECT who, TG_TABLE_NAME, n.id,
+               CASE WHEN o.status = 'previewed' AND n.status = 'applied' THEN 'import'
+                    WHEN o.status = 'applied' AND n.status = 'reverted' THEN 'revert'
+                    ELSE 'update' END,
+               c.before - hidden, c.after - hidden
         FROM old_rows o JOIN new_rows n ON n.id = o.id,
              LATERAL (SELECT to_jsonb(jsonb_populate_record(o, no_file)) AS before,
                              to_jsonb(jsonb_populate_record(n, no_file)) AS after OFFSET 0) c
@@ -72,7 +77,9 @@ DECLARE
     hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key'];
     file_batch RECORD;
 BEGIN
-    IF coalesce(current_setting('talent_tracker.merging', true), '') <> '' THEN
+    IF coalesce(current_setting('talent_tracker.merging', true), '') <> ''
+       OR (coalesce(current_setting('talent_tracker.importing', true), '') <> ''
+           AND TG_TABLE_NAME <> 'import_batch') THEN
         RETURN NULL;
     END IF;
     IF TG_TABLE_NAME = 'import_batch' THEN

@@ -84,15 +84,19 @@ impl Person {
             decisions(conn, id)?;
             // A revert would otherwise write the old name back, and a file confirmed after the
             // erasure would create the person again.
+            // Their values after the batch (which the history shows) go the same way; a pay
+            // report a revert deleted is found by the person its item names.
             diesel::sql_query(
-                "UPDATE import_item SET before = before - $2
-                 WHERE before IS NOT NULL
+                "UPDATE import_item SET before = before - $2, after = after - $2
+                 WHERE (before IS NOT NULL OR after IS NOT NULL)
                    AND ((record_table = 'person' AND record_id = ANY($1))
                      OR (record_table = 'pay_report'
-                         AND record_id IN (SELECT id FROM pay_report WHERE person_id = ANY($1))))",
+                         AND (record_id IN (SELECT id FROM pay_report WHERE person_id = ANY($1))
+                              OR after ->> 'person_id' = ANY($3))))",
             )
             .bind::<Array<BigInt>, _>(&people)
             .bind::<Array<Text>, _>(&ERASED_KEYS[..])
+            .bind::<Array<Text>, _>(people.iter().map(i64::to_string).collect::<Vec<_>>())
             .execute(conn)?;
             crate::import::forget_people(conn, &people, &names)?;
             // The kept report counts keep a row per title they ever counted, at zero once
@@ -132,6 +136,8 @@ fn strings_ever(conn: &mut PgConnection, people: &[i64], key: &str) -> QueryResu
                UNION ALL SELECT removed_before FROM person_merge
                WHERE survivor_id = ANY($1) OR removed_id = ANY($1)
                UNION ALL SELECT before FROM import_item
+               WHERE record_table = 'person' AND record_id = ANY($1)
+               UNION ALL SELECT after FROM import_item
                WHERE record_table = 'person' AND record_id = ANY($1)
                UNION ALL SELECT to_jsonb(p) FROM person p WHERE id = ANY($1)) copies,
               jsonb_path_query(doc, ('lax $.**.' || $2)::jsonpath) v

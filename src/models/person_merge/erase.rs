@@ -73,7 +73,8 @@ impl PersonMerge {
                      survivor_after = r.without_taken(m.survivor_after, t.taken)
                  FROM taken t WHERE m.survivor_id = t.survivor_id),
              items AS (
-                 UPDATE import_item i SET before = r.without_taken(i.before, t.taken)
+                 UPDATE import_item i SET before = r.without_taken(i.before, t.taken),
+                                          after = r.without_taken(i.after, t.taken)
                  FROM taken t
                  WHERE i.record_table = 'person' AND i.record_id = t.survivor_id)
              UPDATE audit_log a

@@ -80,7 +80,9 @@ impl Sentence {
         let values = after.or(before);
         let record = record_ref(entry, values, names);
         let changes = match entry.action.as_str() {
-            "update" | "merge" | "unmerge" => changes(&entry.record_table, before, after, names),
+            "update" | "merge" | "unmerge" | "import" | "revert" => {
+                changes(&entry.record_table, before, after, names)
+            }
             "create" => changes(&entry.record_table, None, after, names),
             _ => Vec::new(),
         };
@@ -117,7 +119,18 @@ fn verb(
             .unwrap_or(Value::Null)
     };
     let moved = |name: &str| field(before, name) != field(after, name);
+    // A record an import wrote, read from the batch's item (the actor is the batch's).
+    if let (Some(batch), Some(how)) = (entry.batch_id, entry.batch_action.as_deref()) {
+        return match (how, entry.action.as_str()) {
+            ("revert", _) => format!("reverted import {batch} on"),
+            (_, "create") => format!("by import {batch} created"),
+            _ => format!("by import {batch} changed"),
+        };
+    }
     let verb = match entry.action.as_str() {
+        // A batch's own entry for its apply and its revert (the records' are its items).
+        "import" => "applied",
+        "revert" => "reverted",
         "create" if entry.record_table == "pay_decision" => {
             match text(after, "decision").as_deref() {
                 Some("approved") => "approved",

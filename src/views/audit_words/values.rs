@@ -67,6 +67,14 @@ pub(super) fn show(
     if table == "pay_decision" && field == "figures" {
         return figures(value);
     }
+    // A band for every zone is stored with an empty zone, and an import's old values of it
+    // (the band's form) have none: both are the same band.
+    if table == "pay_band"
+        && field == "zone"
+        && value.and_then(Value::as_str).unwrap_or("").is_empty()
+    {
+        return "every zone".to_owned();
+    }
     let band_amount =
         table == "pay_band" && (field.starts_with("base_") || field.starts_with("total_"));
     if band_amount
