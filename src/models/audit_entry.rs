@@ -21,6 +21,7 @@ diesel::table! {
         batch_action -> Nullable<Text>,
         item_id -> Nullable<Int8>,
         report_person -> Nullable<Text>,
+        item_entry -> Bool,
     }
 }
 
@@ -55,6 +56,14 @@ pub struct AuditFilter {
 impl AuditFilter {
     fn query(&self) -> audit_trail::BoxedQuery<'static, diesel::pg::Pg> {
         let mut query = audit_trail::table.into_boxed();
+        // Without a table or record named, a batch's one entry stands for its items (each of
+        // which a record's history shows): listing 100,000 items newest first would sort
+        // them all for every page.
+        if self.record_table.is_none() && self.record_id.is_none() {
+            query = query.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "NOT item_entry",
+            ));
+        }
         if let Some(table) = &self.record_table {
             query = query.filter(audit_trail::record_table.eq(table.clone()));
         }

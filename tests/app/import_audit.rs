@@ -225,3 +225,32 @@ fn a_bands_import_lists_only_the_fields_it_changed() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// The unfiltered audit lists a batch as its one entry, linked to the batch, not its records
+/// one by one (they are in their records' histories and found by naming a table or record).
+#[test]
+fn the_unfiltered_audit_lists_a_batch_as_one_entry() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    ada(&app);
+    let preview = app.upload("people.csv", file(30).as_bytes());
+    let confirm = preview.attrs("form[action$='/confirm']", "action");
+    app.post_and_follow(&confirm[0], &[]);
+    let batch = latest_batch(&app)?;
+    for path in ["/audit", "/audit?actor=admin"] {
+        let page = app.get(path);
+        let text = page.texts("main").concat();
+        assert!(!text.contains("by import"), "{path}: {text}");
+        assert!(
+            !page
+                .attrs(&format!("a[href='/import/batches/{batch}']"), "href")
+                .is_empty(),
+            "{path} links the batch: {text}"
+        );
+    }
+    let people = app.get("/audit?record_table=person").texts("main").concat();
+    assert!(
+        people.contains(&format!("by import {batch} created")),
+        "{people}"
+    );
+    Ok(())
+}
