@@ -99,7 +99,8 @@ fn main() -> anyhow::Result<()> {
     }
 
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
-    std::fs::write(&path, out.finish())?;
+    let earlier = std::fs::read_to_string(&path).unwrap_or_default();
+    std::fs::write(&path, out.finish(&earlier))?;
     eprintln!("Wrote {}", path.display());
     Ok(())
 }
@@ -204,8 +205,40 @@ impl Document {
         &self.text[start..]
     }
 
-    fn finish(mut self) -> String {
-        self.text.push_str(include_str!("limits.md"));
+    /// The document, with the sections of `earlier` (the file as it was) that this run did
+    /// not write again kept after this run's, marked with the run they come from: a partial
+    /// run (TT_BENCH_SECTIONS) updates its figures and loses none of the others.
+    fn finish(mut self, earlier: &str) -> String {
+        let limits = include_str!("limits.md");
+        let closing = limits.lines().find(|l| l.starts_with("## ")).unwrap_or("");
+        let when = earlier
+            .lines()
+            .find_map(|l| l.strip_prefix("Written by `cargo bench --bench benchmarks` on "))
+            .and_then(|rest| rest.split(" (UTC)").next())
+            .unwrap_or("an earlier run");
+        let written: Vec<String> = self
+            .text
+            .lines()
+            .filter(|l| l.starts_with("## "))
+            .map(str::to_owned)
+            .collect();
+        let mut kept = String::new();
+        for section in earlier.split("\n## ").skip(1) {
+            let (title, body) = section.split_once('\n').unwrap_or((section, ""));
+            let title = format!("## {title}");
+            if title == closing || written.contains(&title) {
+                continue;
+            }
+            let _ = write!(kept, "\n{title}\n");
+            // A section kept before already says which run it is from.
+            if !body.trim_start().starts_with("_Not rerun:") {
+                let _ = write!(kept, "\n_Not rerun: from the run of {when} (UTC)._\n");
+            }
+            kept.push_str(body.trim_end());
+            kept.push('\n');
+        }
+        self.text.push_str(&kept);
+        self.text.push_str(limits);
         self.text
     }
 }
