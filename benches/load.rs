@@ -10,6 +10,11 @@
 //!
 //! It runs its own PostgreSQL cluster (under target/), so stopping it disturbs nothing else.
 //! TT_LOAD_SECONDS, TT_LOAD_CONNECTIONS and TT_LOAD_OUTAGE_SECONDS (0: no outage) change it.
+//!
+//! TT_LOAD_INSTANCES=2 starts two app instances on two ports, sharing the database and the
+//! secret key and nothing else, as behind a load balancer: the session is logged in on the
+//! first and every worker sends its requests to each instance in turn, so a person created on
+//! one is edited on the other with the version the first answered, under the same checks.
 
 mod support;
 
@@ -50,6 +55,8 @@ struct Sample {
     latency: Duration,
     /// 0 when the request got no HTTP answer at all.
     status: u16,
+    /// Which app instance answered (0 with one instance).
+    instance: usize,
     /// A page answered 200, a form 303 to its record (never to the login page).
     ok: bool,
     styled: bool,
@@ -71,6 +78,7 @@ fn main() -> anyhow::Result<()> {
     let seconds: u64 = env_or("TT_LOAD_SECONDS", 60)?;
     let connections: usize = env_or("TT_LOAD_CONNECTIONS", 64)?;
     let outage: u64 = env_or("TT_LOAD_OUTAGE_SECONDS", 5)?;
+    let instances: usize = env_or("TT_LOAD_INSTANCES", 1)?;
     let data_dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("load-cluster");
     let cluster = cluster_at(&data_dir)?;
     cluster.generated(DATABASE, PEOPLE, 7)?;
@@ -91,12 +99,28 @@ fn main() -> anyhow::Result<()> {
             .map(str::parse)
             .collect::<Result<_, _>>()?,
     );
-    let server = Server::start(&cluster.url(RUN_DATABASE), &[])?;
-    let session = Client::log_in(server.port)?;
+    let servers = (0..instances.max(1))
+        .map(|_| Server::start(&cluster.url(RUN_DATABASE), &[]))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let session = Client::log_in(servers[0].port)?;
+    let sessions: Arc<Vec<Client>> =
+        Arc::new(servers.iter().map(|s| session.sharing_on(s.port)).collect());
+    for (n, client) in sessions.iter().enumerate().skip(1) {
+        // Before any load, so that a key the instances do not share fails plainly here.
+        let (status, _) = client.get_text("/people/new")?;
+        if status != 200 {
+            bail!("instance {n} answered {status} to the session logged in on instance 0");
+        }
+    }
     let run_id = std::process::id();
 
     eprintln!(
-        "{connections} connections for {seconds} s against the release build{}",
+        "{connections} connections for {seconds} s against {} of the release build{}",
+        if instances > 1 {
+            format!("{instances} instances")
+        } else {
+            "one instance".to_owned()
+        },
         if outage > 0 {
             format!("; PostgreSQL stops for {outage} s at {} s", seconds / 3)
         } else {
@@ -108,10 +132,10 @@ fn main() -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let workers: Vec<_> = (0..connections)
         .map(|n| {
-            let client = session.sharing();
+            let clients: Vec<Client> = sessions.iter().map(Client::sharing).collect();
             let stop = stop.clone();
             let ids = ids.clone();
-            std::thread::spawn(move || worker(n, run_id, client, &ids, end, &stop))
+            std::thread::spawn(move || worker(n, run_id, &clients, &ids, end, &stop))
         })
         .collect();
 
@@ -139,9 +163,9 @@ fn main() -> anyhow::Result<()> {
     }
     stop.store(true, Ordering::Relaxed);
     let elapsed = start.elapsed().as_secs_f64();
-    let failures = judge(&samples, down_at, up_at, elapsed);
+    let failures = judge(&samples, down_at, up_at, elapsed, servers.len());
     let write_failures = check_writes(&cluster, &writes)?;
-    drop(server);
+    drop(servers);
     // The cluster is the test's own: leave nothing running.
     local::stop(&data_dir)?;
     if failures + write_failures > 0 {
@@ -157,10 +181,11 @@ fn cluster_at(data_dir: &std::path::Path) -> anyhow::Result<Cluster> {
     Ok(Cluster::from_local(data_dir, &cluster))
 }
 
+/// Sends its requests to each of `clients`' instances in turn, starting at its own number's.
 fn worker(
     n: usize,
     run_id: u32,
-    client: Client,
+    clients: &[Client],
     ids: &[i64],
     end: Instant,
     stop: &AtomicBool,
@@ -172,6 +197,8 @@ fn worker(
     let mut count = 0;
     while Instant::now() < end && !stop.load(Ordering::Relaxed) {
         let roll = rng.random_range(0..100);
+        let instance = (n + samples.len()) % clients.len();
+        let client = &clients[instance];
         let started = Instant::now();
         let (kind, outcome) = match roll {
             0..30 => {
@@ -282,6 +309,7 @@ fn worker(
             started,
             latency,
             status,
+            instance,
             ok,
             styled,
         });
@@ -295,6 +323,7 @@ fn judge(
     down_at: Option<Instant>,
     up_at: Option<Instant>,
     elapsed: f64,
+    instances: usize,
 ) -> u32 {
     let mut failed = 0;
     let mut check = |passed: bool, what: String| {
@@ -342,6 +371,22 @@ fn judge(
             percentile(&v, 99.0)
         );
     }
+    if instances > 1 {
+        for instance in 0..instances {
+            let mut v: Vec<f64> = outside
+                .iter()
+                .filter(|s| s.instance == instance)
+                .map(|s| s.latency.as_secs_f64() * 1000.0)
+                .collect();
+            v.sort_by(f64::total_cmp);
+            println!(
+                "  instance {instance}: {} requests, p50 {:.1} ms, p99 {:.1} ms",
+                v.len(),
+                percentile(&v, 50.0),
+                percentile(&v, 99.0)
+            );
+        }
+    }
     let outside_errors = outside.iter().filter(|s| !s.ok).count();
     for s in outside.iter().filter(|s| !s.ok).take(5) {
         let after_up = up_at.map_or(0.0, |up| {
@@ -352,9 +397,10 @@ fn judge(
             }
         });
         println!(
-            "  failed: {:?} answered {} after {:.0} ms, started {after_up:+.2} s from PostgreSQL's return",
+            "  failed: {:?} answered {} by instance {} after {:.0} ms, started {after_up:+.2} s from PostgreSQL's return",
             s.kind,
             s.status,
+            s.instance,
             s.latency.as_secs_f64() * 1000.0
         );
     }

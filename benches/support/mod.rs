@@ -374,6 +374,13 @@ impl Client {
         client
     }
 
+    /// The same session, cookies and form token, sent to the instance on `port`.
+    pub fn sharing_on(&self, port: u16) -> Client {
+        let mut client = self.sharing();
+        client.base = format!("http://127.0.0.1:{port}");
+        client
+    }
+
     pub fn log_in(port: u16) -> anyhow::Result<Client> {
         let mut client = Client::anonymous(port);
         let login = client.agent.get(format!("{}/login", client.base)).call()?;
