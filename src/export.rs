@@ -73,20 +73,17 @@ pub fn pay_reports(
     dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
-    // Read-only, for the cursor the rows come through.
-    conn.build_transaction().read_only().run(|conn| {
-        let rows = PayReport::export(conn, filter, sort, descending)?;
-        let ids = [ID_COLUMN, PERSON_ID_COLUMN];
-        let header = ids
-            .iter()
-            .chain(PersonInput::COLUMNS)
-            .chain(PayReportInput::COLUMNS);
-        write((dialect, out), header, rows, |(report, person)| {
-            let mut row = vec![report.id.get().to_string(), person.0.id.get().to_string()];
-            row.extend(person_cells(person)?);
-            row.extend(csv_row(&PayReportInput::stored(report.fields))?);
-            Ok(row)
-        })
+    let rows = PayReport::export(conn, filter, sort, descending)?;
+    let ids = [ID_COLUMN, PERSON_ID_COLUMN];
+    let header = ids
+        .iter()
+        .chain(PersonInput::COLUMNS)
+        .chain(PayReportInput::COLUMNS);
+    write((dialect, out), header, rows, |(report, person)| {
+        let mut row = vec![report.id.get().to_string(), person.0.id.get().to_string()];
+        row.extend(person_cells(person)?);
+        row.extend(csv_row(&PayReportInput::stored(report.fields))?);
+        Ok(row)
     })
 }
 

@@ -8,7 +8,6 @@ pub mod company_list;
 pub mod duplicate_dismissal;
 pub mod duplicate_pair;
 pub mod exchange_rate;
-pub mod export_rows;
 pub mod import_batch;
 pub mod import_result;
 pub mod market;

@@ -217,8 +217,7 @@ impl PayReport {
     }
 
     /// The pay reports of every person the filter keeps, people in list order and each one's
-    /// reports by date, read a batch at a time through a cursor (`export_rows`): run it inside
-    /// a transaction.
+    /// reports by date: streamed row by row from PostgreSQL.
     pub fn export<'c>(
         conn: &'c mut PgConnection,
         filter: &PersonFilter,
@@ -245,6 +244,6 @@ impl PayReport {
                     hiring.field(company::name).nullable(),
                 ),
             ));
-        super::export_rows::read_in_batches(conn, query)
+        query.load_iter::<PayReportWithPerson, diesel::pg::PgRowByRowLoadingMode>(conn)
     }
 }
