@@ -8,7 +8,7 @@ use std::io::Write;
 
 use diesel::{PgConnection, QueryResult};
 
-use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escape_text};
+use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escaped};
 use crate::domain::CompanyKind;
 use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
@@ -108,15 +108,13 @@ fn write<'h, R>(
         // Escaping every cell is safe: only free text can start like a formula (amounts are
         // never negative, and dates, choices and URLs start otherwise).
         let cells = row_cells(row?)?;
-        writer.write_record(
-            cells
-                .iter()
-                .zip(&amounts)
-                .map(|(cell, amount)| match amount {
-                    true => dialect.decimal(cell).into_owned(),
-                    false => escape_text(cell),
-                }),
-        )?;
+        for (cell, amount) in cells.iter().zip(&amounts) {
+            match amount {
+                true => writer.write_field(dialect.decimal(cell).as_bytes())?,
+                false => writer.write_field(escaped(cell).as_bytes())?,
+            }
+        }
+        writer.write_record(None::<&[u8]>)?;
         written += 1;
     }
     writer.flush()?;

@@ -2,6 +2,8 @@
 //! as the form fields, see `input`) and the defence against spreadsheet formulas, undone again
 //! on import.
 
+use std::borrow::Cow;
+
 mod cells;
 mod dialect;
 
@@ -19,10 +21,15 @@ fn looks_like_formula(text: &str) -> bool {
 /// Text that already starts with quotes before such a character gets one more, so that
 /// `unescape_text` gives back exactly what was stored.
 pub fn escape_text(text: &str) -> String {
+    escaped(text).into_owned()
+}
+
+/// `escape_text` without a copy of the text that needs no quote (nearly every cell).
+pub fn escaped(text: &str) -> Cow<'_, str> {
     if looks_like_formula(text) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
