@@ -44,67 +44,53 @@ CREATE CONSTRAINT TRIGGER figures_due_at_commit
     FOR EACH ROW
     EXECUTE FUNCTION r.refresh_due_figures_at_commit();
 
-CREATE FUNCTION r.figures_due_of_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function per kind of table for its inserts, updates and deletes: each branch names only
+-- the transition table its operation has (PL/pgSQL resolves a branch's tables when it runs).
+CREATE FUNCTION r.figures_due_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM r.figures_due(ARRAY(SELECT DISTINCT person_id FROM new_rows));
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION r.figures_due_of_old_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM r.figures_due(ARRAY(SELECT DISTINCT person_id FROM old_rows));
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION r.figures_due_of_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM r.figures_due(ARRAY(
-        SELECT person_id FROM new_rows UNION SELECT person_id FROM old_rows));
+    IF TG_OP = 'INSERT' THEN
+        PERFORM r.figures_due(ARRAY(SELECT DISTINCT person_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM r.figures_due(ARRAY(SELECT DISTINCT person_id FROM old_rows));
+    ELSE
+        PERFORM r.figures_due(ARRAY(
+            SELECT person_id FROM new_rows UNION SELECT person_id FROM old_rows));
+    END IF;
     RETURN NULL;
 END
 $$;
 
 SELECT r.statement_triggers(written, 'figures',
-                            on_insert => 'r.figures_due_of_new_rows',
-                            on_update => 'r.figures_due_of_changed_rows',
-                            on_delete => 'r.figures_due_of_old_rows')
+                            on_insert => 'r.figures_due_of_rows',
+                            on_update => 'r.figures_due_of_rows',
+                            on_delete => 'r.figures_due_of_rows')
 FROM unnest(ARRAY['pay_report', 'stage_change']) AS written;
 
-CREATE FUNCTION r.figures_due_of_new_people() RETURNS trigger LANGUAGE plpgsql AS $$
+-- People: on update only the columns the figures copy or are computed from (a column list
+-- cannot be combined with transition tables, so the trigger compares old and new itself).
+CREATE FUNCTION r.figures_due_of_people() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM r.figures_due(ARRAY(SELECT id FROM new_rows));
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION r.figures_due_of_old_people() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM r.figures_due(ARRAY(SELECT id FROM old_rows));
-    RETURN NULL;
-END
-$$;
-
--- People: only the columns the figures copy or are computed from (a column list cannot be
--- combined with transition tables, so the trigger compares old and new itself).
-CREATE FUNCTION r.figures_due_of_changed_people() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM r.figures_due(ARRAY(
-        SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE (n.stage, n.origin_company_id, n.hiring_company_id, n.title, n.decided_on,
-               n.start_on)
-              IS DISTINCT FROM
-              (o.stage, o.origin_company_id, o.hiring_company_id, o.title, o.decided_on,
-               o.start_on)));
+    IF TG_OP = 'INSERT' THEN
+        PERFORM r.figures_due(ARRAY(SELECT id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM r.figures_due(ARRAY(SELECT id FROM old_rows));
+    ELSE
+        PERFORM r.figures_due(ARRAY(
+            SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+            WHERE (n.stage, n.origin_company_id, n.hiring_company_id, n.title, n.decided_on,
+                   n.start_on)
+                  IS DISTINCT FROM
+                  (o.stage, o.origin_company_id, o.hiring_company_id, o.title, o.decided_on,
+                   o.start_on)));
+    END IF;
     RETURN NULL;
 END
 $$;
 
 SELECT r.statement_triggers('person', 'figures',
-                            on_insert => 'r.figures_due_of_new_people',
-                            on_update => 'r.figures_due_of_changed_people',
-                            on_delete => 'r.figures_due_of_old_people');
+                            on_insert => 'r.figures_due_of_people',
+                            on_update => 'r.figures_due_of_people',
+                            on_delete => 'r.figures_due_of_people');
 
 -- A new, changed or removed rate re-values the figures of its currency from its day on.
 CREATE FUNCTION r.revalue_figures_of_rates() RETURNS trigger LANGUAGE plpgsql AS $$
