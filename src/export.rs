@@ -6,13 +6,14 @@
 
 use std::io::Write;
 
-use diesel::{PgConnection, QueryResult};
+use diesel::{Connection, PgConnection, QueryResult, RunQueryDsl};
 
 use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escaped};
 use crate::domain::CompanyKind;
 use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
 use crate::models::person::PersonWithCompanies;
+use crate::models::text_cells::TextCells;
 use crate::models::{Company, PayBand, PayBandFilter, PayReport, Person, PersonFilter, PersonSort};
 
 /// Companies matching the list's search and kind, by name. Returns the number of rows.
@@ -64,7 +65,8 @@ pub fn people(
 }
 
 /// One row per pay report, its person's columns first (after the two ids): the file the
-/// import reads back.
+/// import reads back. PostgreSQL prints the cells (`PayReport::EXPORT_COLUMNS`), so they are
+/// written as they come.
 pub fn pay_reports(
     conn: &mut PgConnection,
     filter: &PersonFilter,
@@ -73,17 +75,16 @@ pub fn pay_reports(
     dialect: Dialect,
     out: impl Write,
 ) -> anyhow::Result<u64> {
-    let rows = PayReport::export(conn, filter, sort, descending)?;
-    let ids = [ID_COLUMN, PERSON_ID_COLUMN];
-    let header = ids
-        .iter()
-        .chain(PersonInput::COLUMNS)
-        .chain(PayReportInput::COLUMNS);
-    write((dialect, out), header, rows, |(report, person)| {
-        let mut row = vec![report.id.get().to_string(), person.0.id.get().to_string()];
-        row.extend(person_cells(person)?);
-        row.extend(csv_row(&PayReportInput::stored(report.fields))?);
-        Ok(row)
+    conn.transaction(|conn| {
+        // Dates print as ISO 8601 whatever the server's or session's DateStyle says.
+        diesel::sql_query("SET LOCAL DateStyle = 'ISO'").execute(conn)?;
+        let rows = PayReport::export(conn, filter, sort, descending)?;
+        let ids = [ID_COLUMN, PERSON_ID_COLUMN];
+        let header = ids
+            .iter()
+            .chain(PersonInput::COLUMNS)
+            .chain(PayReportInput::COLUMNS);
+        write_text((dialect, out), header, rows)
     })
 }
 
@@ -99,16 +100,58 @@ fn write<'h, R>(
     rows: impl Iterator<Item = QueryResult<R>>,
     row_cells: impl Fn(R) -> anyhow::Result<Vec<String>>,
 ) -> anyhow::Result<u64> {
+    let cells = rows.map(|row| row_cells(row?));
+    write_cells((dialect, out), header, cells)
+}
+
+/// `write` for rows whose cells are text already.
+fn write_text<'h>(
+    (dialect, out): (Dialect, impl Write),
+    header: impl Iterator<Item = &'h &'static str>,
+    rows: impl Iterator<Item = QueryResult<TextCells>>,
+) -> anyhow::Result<u64> {
+    write_cells((dialect, out), header, rows.map(|row| Ok(row?.0)))
+}
+
+/// A row's cells in header order, owned one by one or in one record.
+trait Cells {
+    fn cells(&self) -> impl Iterator<Item = &str>;
+}
+
+impl Cells for Vec<String> {
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(String::as_str)
+    }
+}
+
+impl Cells for csv::StringRecord {
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+    }
+}
+
+fn write_cells<'h>(
+    (dialect, out): (Dialect, impl Write),
+    header: impl Iterator<Item = &'h &'static str>,
+    rows: impl Iterator<Item = anyhow::Result<impl Cells>>,
+) -> anyhow::Result<u64> {
     let mut writer = dialect.writer(out)?;
     let header: Vec<&str> = header.copied().collect();
     let amounts: Vec<bool> = header.iter().map(|h| DECIMAL_COLUMNS.contains(h)).collect();
     writer.write_record(&header)?;
     let mut written = 0;
     for row in rows {
+        let row = row?;
+        // A row of other columns than the header would shift every cell after the gap.
+        let count = row.cells().count();
+        anyhow::ensure!(
+            count == header.len(),
+            "a row of {count} cells under {} columns",
+            header.len()
+        );
         // Escaping every cell is safe: only free text can start like a formula (amounts are
         // never negative, and dates, choices and URLs start otherwise).
-        let cells = row_cells(row?)?;
-        for (cell, amount) in cells.iter().zip(&amounts) {
+        for (cell, amount) in row.cells().zip(&amounts) {
             match amount {
                 true => writer.write_field(dialect.decimal(cell).as_bytes())?,
                 false => writer.write_field(escaped(cell).as_bytes())?,

@@ -23,6 +23,7 @@ pub mod person_merge;
 pub mod report_setting;
 pub mod session;
 pub mod stage_change;
+pub mod text_cells;
 pub mod user;
 
 diesel::define_sql_function!(

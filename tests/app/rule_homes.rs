@@ -4,6 +4,7 @@
 
 mod amounts;
 mod annual_midpoint;
+mod export_cells;
 mod pay_history;
 mod report_groups;
 mod stage_order;
