@@ -64,28 +64,34 @@ fn main() -> anyhow::Result<()> {
     let mut out = Document::new(people, runs, generated, &cluster)?;
     out.line(&format!("Sections run: {}.", chosen.join(", ")));
     if wanted("export") {
+        out.current = "export";
         eprintln!("CSV export");
         sections::export::section(&cluster, &server, &client, runs, &mut out)?;
     }
     if wanted("reports") {
+        out.current = "reports";
         eprintln!("reports");
         sections::reports::section(&cluster, &client, runs, &mut out)?;
     }
     if wanted("duckdb") {
+        out.current = "duckdb";
         eprintln!("reports against DuckDB ({people} people)");
         sections::duckdb::section(&cluster, DATABASE, &client, &work, runs, &mut out)?;
     }
     if wanted("writes") {
+        out.current = "writes";
         eprintln!("write-to-report latency");
         sections::writes::section(&cluster, DATABASE, &client, &work, &mut out)?;
         sections::saves::section(&cluster, DATABASE, &client, &mut out)?;
     }
     if wanted("people") {
+        out.current = "people";
         eprintln!("list and search pages");
         sections::people::section(&cluster, &client, &work, load_seconds, &mut out)?;
     }
     drop(server);
     if wanted("duckdb") && small_people != people {
+        out.current = "duckdb";
         eprintln!("reports against DuckDB ({small_people} people)");
         cluster.generated(SMALL_DATABASE, small_people, 1)?;
         cluster.ensure_user(SMALL_DATABASE)?;
@@ -94,13 +100,14 @@ fn main() -> anyhow::Result<()> {
         sections::duckdb::section(&cluster, SMALL_DATABASE, &client, &work, runs, &mut out)?;
     }
     if wanted("import") {
+        out.current = "import";
         eprintln!("CSV import");
         sections::import::section(&cluster, &work, runs, &mut out)?;
     }
 
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
     let earlier = std::fs::read_to_string(&path).unwrap_or_default();
-    std::fs::write(&path, out.finish(&earlier))?;
+    std::fs::write(&path, out.finish(&earlier, &chosen))?;
     eprintln!("Wrote {}", path.display());
     Ok(())
 }
@@ -112,6 +119,9 @@ pub(crate) fn yes(met: bool) -> String {
 /// BENCHMARKS.md as it is written.
 pub(crate) struct Document {
     text: String,
+    /// The TT_BENCH_SECTIONS name of the section being written: each title carries it in a
+    /// comment, so a later partial run knows which of this file's sections it replaces.
+    current: &'static str,
 }
 
 impl Document {
@@ -167,11 +177,15 @@ impl Document {
             text,
             "- Reproduce: `cargo bench --bench benchmarks` (TT_BENCH_PEOPLE, TT_BENCH_SMALL_PEOPLE, TT_BENCH_RUNS and TT_BENCH_LOAD_SECONDS change the sizes, runs and load duration; TT_BENCH_SECTIONS picks sections)\n"
         )?;
-        Ok(Document { text })
+        Ok(Document { text, current: "" })
     }
 
     pub(crate) fn section(&mut self, title: &str) {
-        let _ = write!(self.text, "\n## {title}\n\n");
+        let _ = write!(
+            self.text,
+            "\n## {title}\n<!-- section: {} -->\n\n",
+            self.current
+        );
     }
 
     pub(crate) fn line(&mut self, line: &str) {
@@ -208,7 +222,7 @@ impl Document {
     /// The document, with the sections of `earlier` (the file as it was) that this run did
     /// not write again kept after this run's, marked with the run they come from: a partial
     /// run (TT_BENCH_SECTIONS) updates its figures and loses none of the others.
-    fn finish(mut self, earlier: &str) -> String {
+    fn finish(mut self, earlier: &str, run: &[&str]) -> String {
         let limits = include_str!("limits.md");
         let closing = limits.lines().find(|l| l.starts_with("## ")).unwrap_or("");
         let when = earlier
@@ -226,12 +240,16 @@ impl Document {
         for section in earlier.split("\n## ").skip(1) {
             let (title, body) = section.split_once('\n').unwrap_or((section, ""));
             let title = format!("## {title}");
-            if title == closing || written.contains(&title) {
+            let head: Vec<&str> = body.lines().take(4).collect();
+            let rerun = run
+                .iter()
+                .any(|name| head.contains(&format!("<!-- section: {name} -->").as_str()));
+            if title == closing || written.contains(&title) || rerun {
                 continue;
             }
             let _ = write!(kept, "\n{title}\n");
             // A section kept before already says which run it is from.
-            if !body.trim_start().starts_with("_Not rerun:") {
+            if !head.iter().any(|l| l.starts_with("_Not rerun:")) {
                 let _ = write!(kept, "\n_Not rerun: from the run of {when} (UTC)._\n");
             }
             kept.push_str(body.trim_end());
