@@ -559,3 +559,14 @@ impl Page {
         self.body.contains(text)
     }
 }
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The number a query of one row and one bigint column `n` answers (`SELECT count(*) AS n …`).
+pub fn count(conn: &mut PgConnection, query: &str) -> anyhow::Result<i64> {
+    Ok(diesel::sql_query(query).get_result::<Count>(conn)?.n)
+}

@@ -5,17 +5,7 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use crate::common::TestApp;
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn count(conn: &mut PgConnection, sql: &str) -> anyhow::Result<i64> {
-    Ok(diesel::sql_query(sql).get_result::<Count>(conn)?.n)
-}
+use crate::common::{TestApp, count};
 
 /// Calls of the refresh in this transaction so far (the test's user is the cluster's
 /// superuser, which may count function calls for its own session).

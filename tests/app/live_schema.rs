@@ -3,10 +3,10 @@
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool, Text};
+use diesel::sql_types::{Bool, Text};
 use talent_tracker::db::sql;
 
-use crate::common::TestApp;
+use crate::common::{TestApp, count};
 
 #[derive(QueryableByName)]
 struct Applied {
@@ -18,16 +18,6 @@ struct Applied {
 
 fn applied(conn: &mut PgConnection) -> anyhow::Result<Applied> {
     Ok(diesel::sql_query("SELECT hash, refresh_figures FROM live_schema").get_result(conn)?)
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn count(conn: &mut PgConnection, query: &str) -> anyhow::Result<i64> {
-    Ok(diesel::sql_query(query).get_result::<Count>(conn)?.n)
 }
 
 const TRIGGERS: &str = "SELECT count(*) AS n FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
@@ -55,11 +45,7 @@ fn the_live_schema_is_applied_when_its_files_change_and_only_then() -> anyhow::R
     // Changed files (another hash): `r` is made anew, its triggers on public's tables too.
     conn.batch_execute("UPDATE live_schema SET hash = 'older'")?;
     assert!(sql::apply_if_changed(&mut conn)?);
-    assert!(
-        diesel::sql_query("SELECT count(*) AS n FROM r.left_alone")
-            .get_result::<Count>(&mut conn)
-            .is_err()
-    );
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM r.left_alone").is_err());
     assert_eq!(applied(&mut conn)?.hash, sql::hash());
     assert_eq!(count(&mut conn, TRIGGERS)?, triggers);
 

@@ -16,7 +16,7 @@ use talent_tracker::import::{self, ImportError, Importer, Intent};
 use talent_tracker::models::{MergeOutcome, MergeRequest, Person, PersonMerge, UndoOutcome};
 
 use super::{Pay, STAGES, TITLES, Write, apply, companies, compare_all, day, ids, pick};
-use crate::common::TestApp;
+use crate::common::{TestApp, count};
 
 /// Cases `cargo test` runs; `TT_CONSISTENCY_CASES=200` hunts longer.
 const CASES: u32 = 4;
@@ -260,14 +260,13 @@ fn transact(
 
 /// Nothing left in the queue, and every kept row equal to its recount.
 fn consistent(conn: &mut PgConnection) -> anyhow::Result<()> {
-    let queued: Count = diesel::sql_query(
+    let queued = count(
+        conn,
         "SELECT (SELECT count(*) FROM figures_due) + (SELECT count(*) FROM figures_due_tx) AS n",
-    )
-    .get_result(conn)?;
+    )?;
     anyhow::ensure!(
-        queued.n == 0,
-        "{} rows stay queued after the transaction",
-        queued.n
+        queued == 0,
+        "{queued} rows stay queued after the transaction"
     );
     let differing = super::kept_rows::differing(conn)?;
     anyhow::ensure!(
@@ -310,16 +309,6 @@ proptest! {
 struct Id {
     #[diesel(sql_type = BigInt)]
     id: i64,
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn count(conn: &mut PgConnection, sql: &str) -> anyhow::Result<i64> {
-    Ok(diesel::sql_query(sql).get_result::<Count>(conn)?.n)
 }
 
 /// One stored person with a stage and a pay figure, outside any of the tests' transactions.
