@@ -121,6 +121,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    offer_check (pay_report_id) {
+        pay_report_id -> Int8,
+        person_id -> Int8,
+        as_of -> Date,
+        currency -> Text,
+        band_currency -> Nullable<Text>,
+        family_key -> Nullable<Text>,
+        level_key -> Nullable<Text>,
+        status -> Text,
+        base_compa -> Nullable<Numeric>,
+        base_inside -> Nullable<Bool>,
+    }
+}
+
+diesel::table! {
     password_link (user_id) {
         user_id -> Int8,
         token_hash -> Bytea,
@@ -377,6 +392,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_item,
     live_schema,
     login_attempt,
+    offer_check,
     password_link,
     pay_band,
     pay_decision,

@@ -1,6 +1,7 @@
 //! Offers chosen, counted and ordered in SQL by approval status and job family, so the
 //! offers report reads only the rows it shows however many offers there are. The status is
-//! `offer_review`'s (src/db/sql/offers.sql), the one definition the offer pages read too.
+//! `offer_review`'s (src/db/sql/offers.sql), the one definition the offer pages read too,
+//! kept per offer in `offer_check` (src/db/sql/offer_checks.sql).
 
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Nullable, Text};
@@ -34,34 +35,26 @@ pub struct OfferPage {
     pub outside: i64,
 }
 
-/// Materialised so the review runs once per offer for the rows, the count and the chart.
+/// From the kept checks (migration `offer_check`): each part reads its own index, so a page
+/// costs the same at any number of offers apart from the counts' index-only scans.
 const PAGE: &str = "
-    WITH chosen AS MATERIALIZED (
-        SELECT v.id, r.as_of, v.base_compa, v.base_inside
-        FROM r.offer_review($1) v
-        JOIN pay_report r ON r.id = v.id
-        JOIN person p ON p.id = r.person_id
-        WHERE ($2::text IS NULL OR v.status = $2)
-          AND ($3::text IS NULL OR fold_case(p.job_family) = fold_case($3)))
+    WITH chosen AS NOT MATERIALIZED (
+        SELECT pay_report_id AS id, as_of, base_compa, base_inside
+        FROM offer_check
+        WHERE ($1::text IS NULL OR status = $1)
+          AND ($2::text IS NULL OR family_key = fold_case($2)))
     SELECT
-        ARRAY(SELECT id FROM chosen ORDER BY as_of DESC, id DESC LIMIT $4) AS shown,
+        ARRAY(SELECT id FROM chosen ORDER BY as_of DESC, id DESC LIMIT $3) AS shown,
         (SELECT count(*) FROM chosen) AS total,
         ARRAY(SELECT id FROM chosen WHERE base_compa IS NOT NULL
-              ORDER BY base_compa DESC, as_of DESC, id DESC LIMIT $5) AS top,
+              ORDER BY base_compa DESC, as_of DESC, id DESC LIMIT $4) AS top,
         (SELECT count(*) FROM chosen WHERE base_compa IS NOT NULL) AS charted,
         (SELECT count(*) FROM chosen WHERE NOT base_inside) AS outside";
 
 impl OfferFilter {
     /// The page: at most `shown` rows and `top` offers for the chart.
-    pub fn page(
-        &self,
-        conn: &mut PgConnection,
-        reporting: &str,
-        shown: i64,
-        top: i64,
-    ) -> QueryResult<OfferPage> {
+    pub fn page(&self, conn: &mut PgConnection, shown: i64, top: i64) -> QueryResult<OfferPage> {
         diesel::sql_query(PAGE)
-            .bind::<Text, _>(reporting)
             .bind::<Nullable<Text>, _>(self.status.map(ApprovalStatus::as_str))
             .bind::<Nullable<Text>, _>(self.job_family.as_deref())
             .bind::<BigInt, _>(shown)

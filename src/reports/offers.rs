@@ -58,7 +58,7 @@ fn build(
         return Ok((report, 0));
     }
     let shown = i64::try_from(ReportTable::SHOWN_ROWS).unwrap_or(i64::MAX);
-    let page = filter.page(conn, reporting, shown, CHARTED)?;
+    let page = filter.page(conn, shown, CHARTED)?;
     let total = usize::try_from(page.total).unwrap_or_default();
     let not_shown = total.saturating_sub(page.shown.len());
     let offers = review(conn, reporting, &Offers::Ids(page.shown.clone()))?;

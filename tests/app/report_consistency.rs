@@ -22,7 +22,7 @@ use talent_tracker::reports::{
 
 use crate::common::TestApp;
 
-mod kept_rows;
+pub(crate) mod kept_rows;
 mod reference;
 mod transactions;
 

@@ -1,4 +1,4 @@
--- Recomputes everything kept for these people. Their rows are locked first (NO KEY UPDATE,
+-- Recomputes everything kept for these people, their offers' checks included. Their rows are locked first (NO KEY UPDATE,
 -- which a pay report's foreign key check does not wait for), so two transactions writing for
 -- one person take turns, and the second sees the first's rows. The kept rows carry no foreign
 -- keys: a person's removal reaches them through this function like any other change (the
@@ -66,6 +66,8 @@ BEGIN
         SELECT o.stage, o.whole_days, -1 FROM unnest(old_stay, old_days) AS o(stage, whole_days)
     ) d GROUP BY stage, whole_days HAVING sum(delta) <> 0 ORDER BY stage, whole_days
     ON CONFLICT (stage, whole_days, shard) DO UPDATE SET n = c.n + EXCLUDED.n;
+
+    PERFORM r.recheck_offers_of_people(people);
 END
 $$;
 
@@ -122,13 +124,13 @@ BEGIN
     SELECT array_agg(pg_get_indexdef(i.indexrelid) ORDER BY c.relname)
     INTO kept_indexes
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-    WHERE i.indrelid = ANY('{pay_figure, person_fact, stage_stay}'::regclass[])
+    WHERE i.indrelid = ANY('{pay_figure, person_fact, stage_stay, offer_check}'::regclass[])
       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid);
     EXECUTE (
         SELECT 'DROP INDEX ' || string_agg(format('%I.%I', n.nspname, c.relname), ', ')
         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE i.indrelid = ANY('{pay_figure, person_fact, stage_stay}'::regclass[])
+        WHERE i.indrelid = ANY('{pay_figure, person_fact, stage_stay, offer_check}'::regclass[])
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid));
 
     DELETE FROM pay_figure;
@@ -150,6 +152,7 @@ BEGIN
     DELETE FROM stage_stay_count;
     INSERT INTO stage_stay_count (stage, whole_days, shard, n)
     SELECT stage, floor(days)::int, 0, count(*) FROM stage_stay WHERE days IS NOT NULL GROUP BY 1, 2;
+    PERFORM r.recheck_all_offers();
 
     FOREACH definition IN ARRAY coalesce(kept_indexes, '{}') LOOP
         EXECUTE definition;

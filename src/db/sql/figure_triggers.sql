@@ -66,8 +66,9 @@ SELECT r.statement_triggers(written, 'figures',
                             on_delete => 'r.figures_due_of_rows')
 FROM unnest(ARRAY['pay_report', 'stage_change']) AS written;
 
--- People: on update only the columns the figures copy or are computed from (a column list
--- cannot be combined with transition tables, so the trigger compares old and new itself).
+-- People: on update only the columns the figures copy or are computed from, and those their
+-- offers are checked by (family, level, zone). A column list cannot be combined with
+-- transition tables, so the trigger compares old and new itself.
 CREATE FUNCTION r.figures_due_of_people() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -78,10 +79,10 @@ BEGIN
         PERFORM r.figures_due(ARRAY(
             SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
             WHERE (n.stage, n.origin_company_id, n.hiring_company_id, n.title, n.decided_on,
-                   n.start_on)
+                   n.start_on, n.job_family, n.level, n.zone)
                   IS DISTINCT FROM
                   (o.stage, o.origin_company_id, o.hiring_company_id, o.title, o.decided_on,
-                   o.start_on)));
+                   o.start_on, o.job_family, o.level, o.zone)));
     END IF;
     RETURN NULL;
 END

@@ -15,7 +15,7 @@ struct Differing {
 }
 
 /// Each kept table and the query that recomputes it, row for row.
-const KEPT: [(&str, &str, &str); 5] = [
+const KEPT: [(&str, &str, &str); 6] = [
     (
         "pay_figure",
         "SELECT * FROM pay_figure",
@@ -30,6 +30,11 @@ const KEPT: [(&str, &str, &str); 5] = [
         "stage_stay",
         "SELECT * FROM stage_stay",
         "SELECT * FROM r.stage_stay_source",
+    ),
+    (
+        "offer_check",
+        "SELECT * FROM offer_check",
+        "SELECT * FROM r.offer_check_source",
     ),
     (
         "pipeline_count",
