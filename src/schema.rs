@@ -44,6 +44,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    company_person_count (company_id, side, shard) {
+        company_id -> Int8,
+        side -> Text,
+        shard -> Int2,
+        n -> Int8,
+    }
+}
+
+diesel::table! {
     duplicate_dismissal (low_id, high_id) {
         low_id -> Int8,
         high_id -> Int8,
@@ -385,6 +394,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     app_user,
     audit_log,
     company,
+    company_person_count,
     duplicate_dismissal,
     duplicate_pair,
     exchange_rate,

@@ -29,10 +29,13 @@ pub enum CompanySort {
     HiredBy,
 }
 
-/// Counted through the person indexes on each company id (`person_origin_company_name_idx`,
-/// `person_hiring_company_name_idx`): one index range per company shown.
-const CAME_FROM: &str = "(SELECT count(*) FROM person p WHERE p.origin_company_id = company.id)";
-const HIRED_BY: &str = "(SELECT count(*) FROM person p WHERE p.hiring_company_id = company.id)";
+/// From the kept counts (`company_person_count`, adjusted with each person's figure refresh):
+/// a few stripes per company, where counting people read one index range per company shown,
+/// and every company's when sorted by a count.
+const CAME_FROM: &str = "(SELECT coalesce(sum(c.n), 0)::bigint FROM company_person_count c \
+                         WHERE c.company_id = company.id AND c.side = 'origin')";
+const HIRED_BY: &str = "(SELECT coalesce(sum(c.n), 0)::bigint FROM company_person_count c \
+                        WHERE c.company_id = company.id AND c.side = 'hiring')";
 
 impl CompanySort {
     pub const ALL: &'static [CompanySort] = &[

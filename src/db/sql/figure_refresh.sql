@@ -14,6 +14,8 @@ SET jit = off AS $$
 DECLARE
     old_stage TEXT[];
     old_entered SMALLINT[];
+    old_origin BIGINT[];
+    old_hiring BIGINT[];
     old_stay TEXT[];
     old_days INT[];
     old_grouped_by TEXT[];
@@ -41,8 +43,12 @@ BEGIN
     ) d GROUP BY grouped_by, grp, bucket HAVING sum(delta) <> 0 ORDER BY grouped_by, grp, bucket
     ON CONFLICT ON CONSTRAINT pay_value_count_key DO UPDATE SET n = c.n + EXCLUDED.n;
 
-    WITH gone AS (DELETE FROM person_fact WHERE person_id = ANY(people) RETURNING stage, entered)
-    SELECT array_agg(stage), array_agg(entered) INTO old_stage, old_entered FROM gone;
+    WITH gone AS (
+        DELETE FROM person_fact WHERE person_id = ANY(people)
+        RETURNING stage, entered, origin_company_id, hiring_company_id)
+    SELECT array_agg(stage), array_agg(entered), array_agg(origin_company_id),
+           array_agg(hiring_company_id)
+    INTO old_stage, old_entered, old_origin, old_hiring FROM gone;
     INSERT INTO person_fact SELECT * FROM r.person_fact_source WHERE person_id = ANY(people);
     INSERT INTO pipeline_count AS c (stage, entered, shard, n)
     SELECT stage, entered, r.pay_count_shard(), sum(delta) FROM (
@@ -51,6 +57,19 @@ BEGIN
         SELECT o.stage, o.entered, -1 FROM unnest(old_stage, old_entered) AS o(stage, entered)
     ) d GROUP BY stage, entered HAVING sum(delta) <> 0 ORDER BY stage, entered
     ON CONFLICT (stage, entered, shard) DO UPDATE SET n = c.n + EXCLUDED.n;
+    INSERT INTO company_person_count AS c (company_id, side, shard, n)
+    SELECT company_id, side, r.pay_count_shard(), sum(delta) FROM (
+        SELECT f.origin_company_id AS company_id, 'origin' AS side, 1 AS delta
+        FROM person_fact f WHERE f.person_id = ANY(people)
+        UNION ALL
+        SELECT f.hiring_company_id, 'hiring', 1 FROM person_fact f WHERE f.person_id = ANY(people)
+        UNION ALL
+        SELECT o, 'origin', -1 FROM unnest(old_origin) AS o
+        UNION ALL
+        SELECT h, 'hiring', -1 FROM unnest(old_hiring) AS h
+    ) d WHERE company_id IS NOT NULL
+    GROUP BY company_id, side HAVING sum(delta) <> 0 ORDER BY company_id, side
+    ON CONFLICT (company_id, side, shard) DO UPDATE SET n = c.n + EXCLUDED.n;
 
     WITH gone AS (
         DELETE FROM stage_stay WHERE person_id = ANY(people) AND days IS NOT NULL
@@ -147,6 +166,13 @@ BEGIN
     DELETE FROM pipeline_count;
     INSERT INTO pipeline_count (stage, entered, shard, n)
     SELECT stage, entered, 0, count(*) FROM person_fact GROUP BY 1, 2;
+    DELETE FROM company_person_count;
+    INSERT INTO company_person_count (company_id, side, shard, n)
+    SELECT origin_company_id, 'origin', 0, count(*) FROM person_fact
+    WHERE origin_company_id IS NOT NULL GROUP BY 1
+    UNION ALL
+    SELECT hiring_company_id, 'hiring', 0, count(*) FROM person_fact
+    WHERE hiring_company_id IS NOT NULL GROUP BY 1;
     DELETE FROM stage_stay;
     INSERT INTO stage_stay SELECT * FROM r.stage_stay_source;
     DELETE FROM stage_stay_count;

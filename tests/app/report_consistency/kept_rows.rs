@@ -15,7 +15,7 @@ struct Differing {
 }
 
 /// Each kept table and the query that recomputes it, row for row.
-const KEPT: [(&str, &str, &str); 6] = [
+const KEPT: [(&str, &str, &str); 7] = [
     (
         "pay_figure",
         "SELECT * FROM pay_figure",
@@ -40,6 +40,17 @@ const KEPT: [(&str, &str, &str); 6] = [
         "pipeline_count",
         "SELECT stage, entered, sum(n) FROM pipeline_count GROUP BY 1, 2 HAVING sum(n) <> 0",
         "SELECT stage, entered, count(*) FROM person_fact GROUP BY 1, 2",
+    ),
+    (
+        "company_person_count",
+        "SELECT company_id, side, sum(n) FROM company_person_count GROUP BY 1, 2
+         HAVING sum(n) <> 0",
+        "SELECT * FROM (
+             SELECT origin_company_id, 'origin', count(*) FROM person
+             WHERE origin_company_id IS NOT NULL GROUP BY 1
+             UNION ALL
+             SELECT hiring_company_id, 'hiring', count(*) FROM person
+             WHERE hiring_company_id IS NOT NULL GROUP BY 1) counted",
     ),
     (
         "stage_stay_count",
