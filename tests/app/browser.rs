@@ -100,6 +100,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
         demo: false,
         reporting_currency: "USD".to_owned(),
         import_limit: talent_tracker::config::ImportLimit(2),
+        file_limit: talent_tracker::config::FileLimit::default(),
         secret_key: None,
         proxy: None,
         secure_cookies: false,

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 /// The files in the order they are applied: a file may use what an earlier one defines (a SQL
 /// function's body is checked when it is created; a view or a trigger needs its functions).
-pub const FILES: [(&str, &str); 14] = [
+pub const FILES: [(&str, &str); 15] = [
     ("schema.sql", include_str!("schema.sql")),
     ("audit.sql", include_str!("audit.sql")),
     ("audit_trail.sql", include_str!("audit_trail.sql")),
@@ -23,6 +23,7 @@ pub const FILES: [(&str, &str); 14] = [
     ("duplicates.sql", include_str!("duplicates.sql")),
     ("offers.sql", include_str!("offers.sql")),
     ("merges.sql", include_str!("merges.sql")),
+    ("person_notes.sql", include_str!("person_notes.sql")),
 ];
 
 /// SHA-256 of the files' names and text, in order: what `live_schema.hash` records.

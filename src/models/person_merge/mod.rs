@@ -37,6 +37,11 @@ pub struct PersonMerge {
     pub merged_at: DateTime<Utc>,
     pub undone_by: Option<i64>,
     pub undone_at: Option<DateTime<Utc>>,
+    /// The removed person's notes and files, moved to the survivor.
+    pub note_ids: Vec<i64>,
+    pub file_ids: Vec<i64>,
+    /// Pay reports deleted since as identical to one of the survivor's, whole (`to_jsonb`).
+    pub collapsed: Value,
 }
 
 /// A merge as the lists show it, with the names of whoever merged and undid it.
@@ -102,6 +107,40 @@ impl PersonMerge {
         .bind::<BigInt, _>(id.get())
         .get_result::<People>(conn)?
         .ids)
+    }
+
+    /// Where the record of `removed`, merged away, lives now: the survivor of its standing
+    /// merge, or that survivor's survivor when it was merged on in turn. `None` when no
+    /// standing merge removed it (or the chain ends in a deleted person).
+    pub fn survivor_now(
+        conn: &mut PgConnection,
+        removed: PersonId,
+    ) -> QueryResult<Option<PersonId>> {
+        #[derive(QueryableByName)]
+        struct Survivor {
+            #[diesel(sql_type = BigInt)]
+            id: i64,
+        }
+        // A removed id may come back (an import keeping ids) and be merged away again: the
+        // newest standing merge of each id counts. The depth bound only guards the loop.
+        let found = diesel::sql_query(
+            "WITH RECURSIVE chain(id, depth) AS (
+                 SELECT $1::bigint, 0
+                 UNION ALL
+                 SELECT m.survivor_id, c.depth + 1
+                 FROM chain c,
+                      LATERAL (SELECT survivor_id FROM person_merge
+                               WHERE removed_id = c.id AND undone_at IS NULL
+                               ORDER BY id DESC LIMIT 1) m
+                 WHERE c.depth < 100 AND (c.depth = 0 OR NOT EXISTS (
+                     SELECT 1 FROM person WHERE person.id = c.id)))
+             SELECT c.id FROM chain c JOIN person p ON p.id = c.id
+             WHERE c.depth > 0 ORDER BY c.depth LIMIT 1",
+        )
+        .bind::<BigInt, _>(removed.get())
+        .get_result::<Survivor>(conn)
+        .optional()?;
+        Ok(found.map(|s| PersonId(s.id)))
     }
 
     /// The first of `ids` into whom another record was merged, after `since`, by a merge that

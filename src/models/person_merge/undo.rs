@@ -178,6 +178,20 @@ impl PersonMerge {
             .bind::<BigInt, _>(removed)
             .bind::<diesel::sql_types::Array<BigInt>, _>(&merge.import_item_ids)
             .execute(conn)?;
+            for table in ["person_note", "person_file"] {
+                let ids = if table == "person_note" {
+                    &merge.note_ids
+                } else {
+                    &merge.file_ids
+                };
+                diesel::sql_query(format!(
+                    "UPDATE {table} SET person_id = $2 WHERE id = ANY($3) AND person_id = $1"
+                ))
+                .bind::<BigInt, _>(survivor)
+                .bind::<BigInt, _>(removed)
+                .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+                .execute(conn)?;
+            }
             diesel::sql_query("SELECT r.restore_person($1)")
                 .bind::<Jsonb, _>(&merge.survivor_before)
                 .execute(conn)?;
