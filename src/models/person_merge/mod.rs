@@ -109,9 +109,9 @@ impl PersonMerge {
         .ids)
     }
 
-    /// Where the record of `removed`, merged away, lives now: the survivor of its standing
-    /// merge, or that survivor's survivor when it was merged on in turn. `None` when no
-    /// standing merge removed it (or the chain ends in a deleted person).
+    /// Where the record of `removed`, merged away, lives now: the survivor of its merge, or
+    /// that survivor's survivor when it was merged on in turn. `None` when no merge that
+    /// stands removed it (or the chain ends in a deleted person).
     pub fn survivor_now(
         conn: &mut PgConnection,
         removed: PersonId,
@@ -121,17 +121,26 @@ impl PersonMerge {
             #[diesel(sql_type = BigInt)]
             id: i64,
         }
-        // A removed id may come back (an import keeping ids) and be merged away again: the
-        // newest standing merge of each id counts. The depth bound only guards the loop.
+        // Read from the merges' audit entries, not from person_merge: merging a survivor away
+        // in turn deletes its earlier merges' records with it, while their entries stay. A
+        // merge counts unless an 'unmerge' entry undid it; an id that came back (an import
+        // keeping ids) and was merged away again follows its newest merge. The depth bound
+        // only guards the loop.
         let found = diesel::sql_query(
             "WITH RECURSIVE chain(id, depth) AS (
                  SELECT $1::bigint, 0
                  UNION ALL
-                 SELECT m.survivor_id, c.depth + 1
+                 SELECT m.survivor, c.depth + 1
                  FROM chain c,
-                      LATERAL (SELECT survivor_id FROM person_merge
-                               WHERE removed_id = c.id AND undone_at IS NULL
-                               ORDER BY id DESC LIMIT 1) m
+                      LATERAL (SELECT a.record_id AS survivor FROM audit_log a
+                               WHERE a.action = 'merge' AND a.record_table = 'person'
+                                 AND a.before -> 'removed' ->> 'id' = c.id::text
+                                 AND NOT EXISTS (
+                                     SELECT 1 FROM audit_log u
+                                     WHERE u.action = 'unmerge' AND u.record_table = 'person'
+                                       AND u.record_id = a.record_id
+                                       AND u.after ->> 'merge_id' = a.before ->> 'merge_id')
+                               ORDER BY a.id DESC LIMIT 1) m
                  WHERE c.depth < 100 AND (c.depth = 0 OR NOT EXISTS (
                      SELECT 1 FROM person WHERE person.id = c.id)))
              SELECT c.id FROM chain c JOIN person p ON p.id = c.id
