@@ -130,6 +130,8 @@ pub struct PersonShowPage {
     pub possible_duplicates: Vec<super::duplicates::PossibleDuplicate>,
     /// The merges into this person that stand (empty for those who cannot undo them).
     pub merges: Vec<crate::models::MergeListItem>,
+    /// Pay reports those merges brought that repeat one of the survivor's (for editors).
+    pub identical: Vec<crate::models::person_merge::IdenticalReports>,
     /// The notes on this person, oldest first, and their files, newest first.
     pub notes: Vec<crate::models::ThreadNote>,
     pub files: Vec<crate::models::ListedFile>,

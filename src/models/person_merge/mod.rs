@@ -1,7 +1,9 @@
 //! Merges of two people's records into one (`person_merge`), kept so that each can be undone
 //! exactly: the merge itself (merge.rs), its undo and what stands in its way (undo.rs), and
-//! what an erasure takes out of the copies a merge keeps (erase.rs).
+//! what an erasure takes out of the copies a merge keeps (erase.rs), and collapsing the
+//! identical pay reports a merge leaves (collapse.rs).
 
+mod collapse;
 mod erase;
 mod merge;
 mod undo;
@@ -11,6 +13,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt};
 use serde_json::Value;
 
+pub use collapse::IdenticalReports;
 pub use merge::{MergeOutcome, MergeRequest};
 pub use undo::{Blocker, UndoOutcome};
 

@@ -84,6 +84,11 @@ pub(crate) async fn show(
                 } else {
                     Vec::new()
                 },
+                identical: if edits && sees_pay {
+                    PersonMerge::identical_reports(c, id)?
+                } else {
+                    Vec::new()
+                },
                 notes: crate::models::PersonNote::thread(c, id, reader)?,
                 files: crate::models::PersonFile::of_person(c, id)?,
                 person,

@@ -109,3 +109,60 @@ fn a_merged_away_persons_address_leads_to_the_survivor_through_a_chain() -> anyh
     assert_eq!(app.get("/people/999999").status, Status::NotFound);
     Ok(())
 }
+
+#[test]
+fn identical_pay_reports_collapse_into_one_and_the_undo_restores_them_exactly() -> anyhow::Result<()>
+{
+    let app = TestApp::new()?;
+    let pair = pair(&app)?;
+    // The same claim from the same source, on both records.
+    super::add_pay(&app, pair.right, "Press");
+    let before = super::undo::snapshot(&app, &pair)?;
+    merge(&app, &merge_page(&app, &pair), &[]);
+    let page = app.get(&format!("/people/{}", pair.left));
+    let listed = page.texts("#identical-pay li");
+    assert_eq!(listed.len(), 1, "{}", page.body);
+    assert!(
+        listed[0].contains("(as of 2025-06-30, Press)"),
+        "{listed:?}"
+    );
+    let reports = |app: &TestApp| -> anyhow::Result<i64> {
+        Ok(talent_tracker::schema::pay_report::table
+            .count()
+            .get_result(&mut app.conn()?)?)
+    };
+    assert_eq!(reports(&app)?, 4);
+
+    let collapsed = app.post_and_follow(
+        &format!("/people/{}/identical-pay/collapse", pair.left),
+        &[],
+    );
+    assert!(
+        collapsed.contains("1 pay report that repeated another was deleted"),
+        "{}",
+        collapsed.body
+    );
+    assert!(collapsed.texts("#identical-pay li").is_empty());
+    assert_eq!(reports(&app)?, 3);
+    assert!(
+        collapsed
+            .texts("table.audit td")
+            .iter()
+            .any(|t| t.contains("deleted Alexandr Wang's pay report")
+                || t.contains("deleted Alex Wang's pay report")),
+        "{:?}",
+        collapsed.texts("table.audit td")
+    );
+    // Again: nothing is left to collapse.
+    let again = app.post_and_follow(
+        &format!("/people/{}/identical-pay/collapse", pair.left),
+        &[],
+    );
+    assert!(again.contains("No identical pay reports"), "{}", again.body);
+
+    let id = last_merge(&app)?;
+    let undone = app.post(&format!("/people/merges/{id}/undo"), &[]);
+    assert_eq!(undone.status, Status::SeeOther, "{}", undone.body);
+    assert_eq!(super::undo::snapshot(&app, &pair)?, before);
+    Ok(())
+}
