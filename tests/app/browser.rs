@@ -20,6 +20,7 @@ use crate::common::{TestApp, quiet};
 mod board;
 mod first_run;
 mod merging;
+mod notes_and_files;
 mod phones;
 mod session;
 
@@ -65,6 +66,14 @@ fn duplicates_are_merged_and_the_merge_undone_in_a_real_browser() -> anyhow::Res
     app.add_user("recruiter@example.com", Role::Recruiter)?;
     merging::two_records_of_one_person(&app)?;
     in_browser(&app, |s| Box::pin(merging::merge_and_undo(s)))
+}
+
+#[test]
+fn a_note_and_a_cv_are_added_and_erased_with_the_person_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    notes_and_files::two_people(&app)?;
+    in_browser(&app, |s| Box::pin(notes_and_files::note_cv_and_erasure(s)))
 }
 
 #[test]
