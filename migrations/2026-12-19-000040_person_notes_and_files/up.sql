@@ -51,8 +51,10 @@ CREATE TABLE person_file_content (
         OR substring(content FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea   -- PNG
         OR substring(content FROM 1 FOR 3) = '\xffd8ff'::bytea)            -- JPEG
 );
--- PDF, DOCX, PNG and JPEG are compressed already: PostgreSQL's attempt to compress them again
--- would cost time on every upload for nothing.
+-- PDF, DOCX, PNG and JPEG are compressed already, so the bytes are stored as they are. Not a
+-- speed-up: pglz gives up on incompressible input after its first kilobyte (measured: 5 × 10
+-- MiB of random bytes inserted in 0.7-1.2 s either way, 104 MB on disk either way), but it says
+-- what the column holds and keeps a slice of a file (substring) readable without the rest.
 ALTER TABLE person_file_content ALTER COLUMN content SET STORAGE EXTERNAL;
 
 -- A person's history finds the entries of their notes and files by the person the entry names
