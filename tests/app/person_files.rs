@@ -225,3 +225,21 @@ fn a_removed_file_is_gone_with_its_bytes_and_the_history_says_so() -> anyhow::Re
     assert_eq!(bytes, 0);
     Ok(())
 }
+
+#[test]
+fn a_file_larger_than_rockets_form_limit_is_taken_whole() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let ada = app.create_person(&[("full_name", "Ada Lovelace"), ("stage", "contacted")]);
+    // 3 MB: well past Rocket's form and data limits, well within the default 10 MiB.
+    let mut scan = PDF.to_vec();
+    scan.resize(3_000_000, b'x');
+    let posted = attach(&app, ada, "scan.pdf", &scan);
+    assert_eq!(posted.status, Status::SeeOther, "{}", posted.body);
+    let id = stored_files(&app)?[0].0;
+    let response = app
+        .client
+        .get(format!("/people/{ada}/files/{id}/download"))
+        .dispatch();
+    assert_eq!(response.into_bytes(), Some(scan));
+    Ok(())
+}
