@@ -15,6 +15,8 @@ pub struct AppConfig {
     /// The currency reports convert every pay figure into (ISO 4217).
     pub reporting_currency: String,
     pub import_limit: ImportLimit,
+    /// The largest file that may be attached to a person.
+    pub file_limit: FileLimit,
     /// The key for private cookies in the default local setup, kept in its data folder.
     pub secret_key: Option<String>,
     /// A reverse proxy's forwarding header to believe about the client's address; without it
@@ -36,6 +38,17 @@ impl ImportLimit {
 
     pub fn mib(&self) -> u64 {
         self.0
+    }
+}
+
+/// The largest file that may be attached to a person, in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct FileLimit(pub u64);
+
+impl Default for FileLimit {
+    /// 10 MiB: a CV with pictures, a scanned reference letter.
+    fn default() -> Self {
+        FileLimit(10 * 1024 * 1024)
     }
 }
 

@@ -70,6 +70,7 @@ pub fn app_with(
         .manage(db::Replica(replica))
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .manage(config.import_limit)
+        .manage(config.file_limit)
         .manage(auth::SessionCookie::new(config.secure_cookies))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.reporting_currency, config.demo)

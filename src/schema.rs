@@ -293,6 +293,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    person_file (id) {
+        id -> Int8,
+        person_id -> Int8,
+        uploaded_by -> Nullable<Int8>,
+        file_name -> Text,
+        content_type -> Text,
+        byte_size -> Int8,
+        uploaded_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    person_file_content (file_id) {
+        file_id -> Int8,
+        content -> Bytea,
+    }
+}
+
+diesel::table! {
     person_merge (id) {
         id -> Int8,
         survivor_id -> Int8,
@@ -300,8 +319,9 @@ diesel::table! {
         survivor_before -> Jsonb,
         survivor_after -> Jsonb,
         removed_before -> Jsonb,
-        /// These four arrays hold no NULL (CHECK person_merge_ids_given), which print-schema
-        /// cannot know: their elements are not Nullable.
+        /// These arrays hold no NULL (CHECKs person_merge_ids_given and
+        /// person_merge_moved_given), which print-schema cannot know: their elements are not
+        /// Nullable.
         pay_report_ids -> Array<Int8>,
         pay_report_versions -> Array<Int4>,
         stage_change_ids -> Array<Int8>,
@@ -311,6 +331,22 @@ diesel::table! {
         merged_at -> Timestamptz,
         undone_by -> Nullable<Int8>,
         undone_at -> Nullable<Timestamptz>,
+        /// Like the four above (person_merge_moved_given).
+        note_ids -> Array<Int8>,
+        file_ids -> Array<Int8>,
+        collapsed -> Jsonb,
+    }
+}
+
+diesel::table! {
+    person_note (id) {
+        id -> Int8,
+        person_id -> Int8,
+        author_id -> Nullable<Int8>,
+        body -> Text,
+        created_at -> Timestamptz,
+        edited_at -> Nullable<Timestamptz>,
+        version -> Int4,
     }
 }
 
@@ -386,7 +422,12 @@ diesel::joinable!(pay_decision -> app_user (decided_by));
 diesel::joinable!(pay_decision -> pay_band (pay_band_id));
 diesel::joinable!(pay_decision -> pay_report (pay_report_id));
 diesel::joinable!(pay_report -> person (person_id));
+diesel::joinable!(person_file -> app_user (uploaded_by));
+diesel::joinable!(person_file -> person (person_id));
+diesel::joinable!(person_file_content -> person_file (file_id));
 diesel::joinable!(person_merge -> person (survivor_id));
+diesel::joinable!(person_note -> app_user (author_id));
+diesel::joinable!(person_note -> person (person_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
 
@@ -411,7 +452,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     pay_value_count,
     person,
     person_fact,
+    person_file,
+    person_file_content,
     person_merge,
+    person_note,
     pipeline_count,
     report_setting,
     setup_link,

@@ -151,6 +151,11 @@ role_guard!(
     |role| role.edits() || role.manages_bands()
 );
 role_guard!(
+    /// Writes notes on people and attaches files: editors and compensation staff.
+    Annotator,
+    Role::annotates
+);
+role_guard!(
     /// Everything, including users, exchange rates and the audit: admins.
     Admin,
     |role| role == Role::Admin

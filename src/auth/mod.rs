@@ -9,7 +9,7 @@ pub mod headers;
 pub mod password;
 pub mod session_cookie;
 
-pub use guards::{Admin, BandManager, CurrentUser, Editor, ImportUser, PayReader};
+pub use guards::{Admin, Annotator, BandManager, CurrentUser, Editor, ImportUser, PayReader};
 pub use session_cookie::SessionCookie;
 
 use crate::models::SessionLifetime;

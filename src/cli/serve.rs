@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::ReportingCurrencyArg;
 use crate::auth::client_address::{AddressRange, ProxyTrust};
-use crate::config::{AppConfig, ImportLimit};
+use crate::config::{AppConfig, FileLimit, ImportLimit};
 use crate::db::{self, local};
 use crate::domain::Currency;
 
@@ -27,6 +27,11 @@ pub struct Settings {
     /// The largest CSV file the web import takes, in MiB.
     #[arg(long, env = "TALENT_TRACKER_IMPORT_LIMIT_MIB", default_value_t = 20)]
     import_limit_mib: u64,
+
+    /// The largest file (a CV, a document) that may be attached to a person, in bytes.
+    #[arg(long, env = "TALENT_TRACKER_MAX_FILE_BYTES", default_value_t = FileLimit::default().0,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_file_bytes: u64,
 
     /// A read replica of the database, for reports and CSV exports.
     #[arg(long, env = "DATABASE_REPLICA_URL")]
@@ -69,6 +74,7 @@ impl Settings {
                 .transpose()?,
             reporting_currency,
             import_limit: ImportLimit(self.import_limit_mib),
+            file_limit: FileLimit(self.max_file_bytes),
             database_url: database.url,
             replica_url: self
                 .database_replica_url

@@ -195,6 +195,12 @@ impl Role {
     pub fn manages_bands(self) -> bool {
         matches!(self, Role::Admin | Role::Compensation)
     }
+
+    /// Writes notes on people and attaches files to them: those who edit people, and
+    /// compensation staff, whose talks with candidates are part of the record too.
+    pub fn annotates(self) -> bool {
+        self.edits() || self.manages_bands()
+    }
 }
 
 #[cfg(test)]

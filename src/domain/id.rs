@@ -62,3 +62,11 @@ record_id!(
     /// A merge of two people's records (`person_merge`).
     MergeId
 );
+record_id!(
+    /// A note on a person (`person_note`).
+    NoteId
+);
+record_id!(
+    /// A file attached to a person (`person_file`).
+    FileId
+);

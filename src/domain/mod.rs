@@ -55,6 +55,7 @@ mod choices;
 mod country;
 mod currency;
 mod date;
+mod document;
 mod email;
 mod id;
 mod local_path;
@@ -75,8 +76,9 @@ pub use choices::{
 pub use country::CountryCode;
 pub use currency::Currency;
 pub use date::{Date, DateError};
+pub use document::{DocumentKind, REFUSED_KIND, format_size};
 pub use email::Email;
-pub use id::{CompanyId, MAX_RECORD_ID, MergeId, PayBandId, PayReportId, PersonId};
+pub use id::{CompanyId, FileId, MAX_RECORD_ID, MergeId, NoteId, PayBandId, PayReportId, PersonId};
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
 pub use money::{Money, format_amount, format_compact, format_money};

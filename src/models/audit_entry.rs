@@ -132,8 +132,8 @@ impl AuditEntry {
             .load(conn)
     }
 
-    /// A person's own history, newest first: their record, and with `with_pay` their pay
-    /// reports; and the same of the people merged into them (by merges that stand), whose
+    /// A person's own history, newest first: their record, their notes and files, and with
+    /// `with_pay` their pay reports; and the same of the people merged into them (by merges that stand), whose
     /// history became theirs without rewriting the entries.
     pub fn of_person(
         conn: &mut PgConnection,
@@ -147,12 +147,16 @@ impl AuditEntry {
         let ids: Vec<String> = people.iter().map(i64::to_string).collect();
         let pay = audit_trail::record_table
             .eq("pay_report")
+            .and(audit_trail::report_person.eq_any(ids.clone()));
+        // Notes and files are read by everyone who sees the person, so their entries are too.
+        let attached = audit_trail::record_table
+            .eq_any(["person_note", "person_file"])
             .and(audit_trail::report_person.eq_any(ids));
         let query = audit_trail::table.into_boxed();
         let query = if with_pay {
-            query.filter(own.or(pay))
+            query.filter(own.or(attached).or(pay))
         } else {
-            query.filter(own)
+            query.filter(own.or(attached))
         };
         query
             .order((

@@ -39,7 +39,9 @@ impl AuditNames {
                     companies.extend(ids_in(entry, "origin_company_id"));
                     companies.extend(ids_in(entry, "hiring_company_id"));
                 }
-                "pay_report" => people.extend(ids_in(entry, "person_id")),
+                "pay_report" | "person_note" | "person_file" => {
+                    people.extend(ids_in(entry, "person_id"))
+                }
                 "company" => {
                     companies.insert(entry.record_id);
                 }

@@ -19,7 +19,9 @@ pub mod pay_decision;
 pub mod pay_report;
 pub mod pay_valuation;
 pub mod person;
+pub mod person_file;
 pub mod person_merge;
+pub mod person_note;
 pub mod report_setting;
 pub mod session;
 pub mod stage_change;
@@ -56,7 +58,9 @@ pub use person::keyset::Position;
 pub use person::{
     Candidate, LikelyDuplicate, Person, PersonFields, PersonFilter, PersonListItem, PersonSort,
 };
+pub use person_file::{ListedFile, PersonFile, StoredFile};
 pub use person_merge::{MergeListItem, MergeOutcome, MergeRequest, PersonMerge, UndoOutcome};
+pub use person_note::{NoteEdit, PersonNote, ThreadNote};
 pub use session::{Session, SessionLifetime};
 pub use stage_change::StageChange;
 pub use user::{AdminGuarded, Admission, LoginAttempts, NewUser, User};

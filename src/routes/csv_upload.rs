@@ -1,5 +1,6 @@
-//! The import's upload: the one request body allowed to be large. Every other form keeps
-//! Rocket's small limits, so this route reads its multipart body itself, with the import limit.
+//! The import's upload, and the reader of every upload: the request bodies allowed to be large.
+//! Every other form keeps Rocket's small limits, so these read their multipart bodies
+//! themselves, each with its own limit.
 
 use rocket::data::{self, Data, FromData, ToByteUnit};
 use rocket::http::Status;
@@ -61,6 +62,24 @@ async fn read(
     data: Data<'_>,
     limit: u64,
 ) -> Result<CsvUpload, UploadRefusal> {
+    let (file_name, bytes) = read_file_field(request, data, limit).await?;
+    Ok(CsvUpload {
+        file_name: match file_name.trim() {
+            "" => "upload.csv".to_owned(),
+            name => name.to_owned(),
+        },
+        bytes,
+    })
+}
+
+/// The `file` field of a multipart form, at most `limit` bytes, with the name the browser gave
+/// it (control characters dropped, at most 200 characters; empty when it gave none): the one
+/// reader of uploads, for the import and for files attached to people.
+pub(crate) async fn read_file_field(
+    request: &Request<'_>,
+    data: Data<'_>,
+    limit: u64,
+) -> Result<(String, Vec<u8>), UploadRefusal> {
     let boundary = request
         .content_type()
         .filter(|c| c.is_form_data())
@@ -92,13 +111,7 @@ async fn read(
         if file_name.trim().is_empty() && bytes.is_empty() {
             return Err(UploadRefusal::NoFile);
         }
-        return Ok(CsvUpload {
-            file_name: match file_name.trim() {
-                "" => "upload.csv".to_owned(),
-                name => name.to_owned(),
-            },
-            bytes: bytes.to_vec(),
-        });
+        return Ok((file_name.trim().to_owned(), bytes.to_vec()));
     }
     Err(UploadRefusal::NoFile)
 }

@@ -16,6 +16,7 @@ pub mod offers;
 pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
+pub mod person_notes;
 pub mod pipeline;
 pub mod reports;
 pub mod sessions;
@@ -97,6 +98,11 @@ impl Layout {
     /// Imports CSV files of some kind: editors, and those who manage pay bands.
     pub fn imports(&self) -> bool {
         self.edits() || self.manages_bands()
+    }
+
+    /// Writes notes and attaches files (`Role::annotates`).
+    pub fn annotates(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.annotates())
     }
 
     pub fn manages_bands(&self) -> bool {

@@ -2,6 +2,8 @@
 
 use askama::Template;
 
+pub use super::person_notes::{FileWords, NoteWords};
+
 use super::pay_reports::PayReportRow;
 use super::sorting::SortHeader;
 use super::{Choice, FormState, Layout};
@@ -128,6 +130,11 @@ pub struct PersonShowPage {
     pub possible_duplicates: Vec<super::duplicates::PossibleDuplicate>,
     /// The merges into this person that stand (empty for those who cannot undo them).
     pub merges: Vec<crate::models::MergeListItem>,
+    /// Pay reports those merges brought that repeat one of the survivor's (for editors).
+    pub identical: Vec<crate::models::person_merge::IdenticalReports>,
+    /// The notes on this person, oldest first, and their files, newest first.
+    pub notes: Vec<crate::models::ThreadNote>,
+    pub files: Vec<crate::models::ListedFile>,
 }
 
 #[derive(Template)]

@@ -20,6 +20,7 @@ use crate::common::{TestApp, quiet};
 mod board;
 mod first_run;
 mod merging;
+mod notes_and_files;
 mod phones;
 mod session;
 
@@ -68,6 +69,14 @@ fn duplicates_are_merged_and_the_merge_undone_in_a_real_browser() -> anyhow::Res
 }
 
 #[test]
+fn a_note_and_a_cv_are_added_and_erased_with_the_person_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    notes_and_files::two_people(&app)?;
+    in_browser(&app, |s| Box::pin(notes_and_files::note_cv_and_erasure(s)))
+}
+
+#[test]
 fn a_new_installation_is_set_up_in_the_browser() -> anyhow::Result<()> {
     let app = TestApp::anonymous(false)?;
     in_browser(&app, |s| Box::pin(first_run::set_up(s)))
@@ -100,6 +109,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
         demo: false,
         reporting_currency: "USD".to_owned(),
         import_limit: talent_tracker::config::ImportLimit(2),
+        file_limit: talent_tracker::config::FileLimit::default(),
         secret_key: None,
         proxy: None,
         secure_cookies: false,

@@ -227,6 +227,7 @@ impl TestApp {
             demo,
             reporting_currency: "USD".to_owned(),
             import_limit: talent_tracker::config::ImportLimit(2),
+            file_limit: talent_tracker::config::FileLimit::default(),
             secret_key: None,
             proxy: None,
             secure_cookies: false,

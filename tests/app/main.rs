@@ -52,6 +52,8 @@ mod pay_bands;
 mod pay_history;
 mod pay_reports;
 mod people;
+mod person_files;
+mod person_notes;
 mod pipeline_board;
 mod pool_turns;
 mod replica;

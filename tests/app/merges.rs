@@ -1,6 +1,7 @@
 //! Merging two records of one person: the side-by-side page, the chosen fields, every moved
 //! row, the one audit entry, lost updates on either side, and who may merge at all.
 
+mod attached;
 mod erasure;
 mod imports;
 mod input;

@@ -250,7 +250,7 @@ fn dump(app: &TestApp) -> anyhow::Result<String> {
 }
 
 /// Unique strings in every personal field, each found nowhere else.
-const MARKERS: [&str; 13] = [
+const MARKERS: [&str; 16] = [
     "qxname",
     "qxtitle",
     "qxexpertise",
@@ -264,6 +264,9 @@ const MARKERS: [&str; 13] = [
     "qxnamesake",
     "qxoldtitle",
     "qxpreview",
+    "qxnotebody",
+    "qxcvname",
+    "qxcvbytes",
 ];
 
 #[test]
@@ -295,7 +298,21 @@ fn after_an_erasure_no_table_holds_any_of_the_persons_personal_strings() -> anyh
         ("stage", "sourced"),
         ("notes", "Qxnotes of the namesake"),
     ]);
+    // A note and a CV on the namesake move to the survivor with the merge; another note on
+    // the survivor is edited within its 15 minutes, so its old text is in the audit too.
+    crate::person_notes::add_note(&app, namesake, "Qxnotebody: the namesake's talk");
+    crate::person_files::attach(&app, namesake, "qxcvname.pdf", b"%PDF-1.7 qxcvbytes");
     merge_into(&app, p, namesake);
+    crate::person_notes::add_note(&app, p, "Ann said Qxnotebody");
+    let note: i64 = talent_tracker::schema::person_note::table
+        .select(diesel::dsl::max(talent_tracker::schema::person_note::id))
+        .first::<Option<i64>>(&mut app.conn()?)?
+        .unwrap_or_default();
+    let edited = app.post(
+        &format!("/people/{p}/notes/{note}/edit"),
+        &[("body", "Ann said so")],
+    );
+    assert_eq!(edited.status, Status::SeeOther, "{}", edited.body);
     let _pending = app.upload(
         "qxpreview.csv",
         b"full_name,stage,title\nAnn Qxname,hired,Qxpreview\n",

@@ -121,7 +121,8 @@ DECLARE
     audited TEXT;
 BEGIN
     FOREACH audited IN ARRAY ARRAY['company', 'person', 'pay_report', 'app_user', 'exchange_rate',
-                                   'import_batch', 'pay_band', 'pay_decision'] LOOP
+                                   'import_batch', 'pay_band', 'pay_decision', 'person_note',
+                                   'person_file'] LOOP
         PERFORM r.statement_trigger(audited || '_audit_create', audited, 'INSERT',
                                     'r.write_audit_creations');
         PERFORM r.statement_triggers(audited, 'audit', on_update => 'r.write_audit_changes',

@@ -23,9 +23,17 @@ BEGIN
        OR NEW.pay_report_versions <> OLD.pay_report_versions
        OR NEW.stage_change_ids <> OLD.stage_change_ids
        OR NEW.import_item_ids <> OLD.import_item_ids
+       OR NEW.note_ids <> OLD.note_ids OR NEW.file_ids <> OLD.file_ids
        OR NEW.merged_at <> OLD.merged_at
        OR (OLD.undone_at IS NOT NULL AND NEW.undone_at IS DISTINCT FROM OLD.undone_at) THEN
         RAISE EXCEPTION 'merge % can only be undone once, or scrubbed by an erasure', OLD.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'person_merge_unchanged';
+    END IF;
+    -- Collapsing identical pay reports after the merge only adds to the reports it keeps.
+    IF NOT (NEW.collapsed @> OLD.collapsed
+            AND jsonb_array_length(NEW.collapsed) >= jsonb_array_length(OLD.collapsed))
+       AND coalesce(current_setting('talent_tracker.erasing', true), '') = '' THEN
+        RAISE EXCEPTION 'the collapsed reports of merge % are only added to', OLD.id
             USING ERRCODE = 'check_violation', CONSTRAINT = 'person_merge_unchanged';
     END IF;
     IF coalesce(current_setting('talent_tracker.erasing', true), '') = ''

@@ -24,6 +24,7 @@ pub const FILES: [(&str, &str); 15] = [
     ("offers.sql", include_str!("offers.sql")),
     ("offer_checks.sql", include_str!("offer_checks.sql")),
     ("merges.sql", include_str!("merges.sql")),
+    ("person_notes.sql", include_str!("person_notes.sql")),
 ];
 
 /// SHA-256 of the files' names and text, in order: what `live_schema.hash` records.

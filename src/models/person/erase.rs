@@ -5,7 +5,7 @@ use diesel::sql_types::{Array, BigInt, Text};
 
 use super::{Person, PersonFields};
 use crate::domain::PersonId;
-use crate::schema::{pay_decision, pay_report, person};
+use crate::schema::{pay_decision, pay_report, person, person_file, person_note};
 
 /// The keys an erasure takes out of kept copies of a person and their pay reports (the audit's
 /// entries, the import's old values): the person's personal fields, the reports' sources and
@@ -33,7 +33,7 @@ impl Person {
     /// The audit records that an erasure happened, and the personal fields are scrubbed from
     /// this person's earlier audit entries (see src/db/sql/audit.sql) and the reasons from
     /// their decisions' entries, from the old values the import keeps to revert, and pending
-    /// imports' files that name them go.
+    /// imports' files that name them go, and so do their notes and files.
     pub fn erase(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {
         conn.transaction(|conn| {
             // Locked before anything is read: a merge that removes this person meanwhile makes
@@ -82,6 +82,7 @@ impl Person {
             .execute(conn)?;
             crate::models::PersonMerge::erase_copies(conn, id, &ERASED_KEYS)?;
             decisions(conn, id)?;
+            notes_and_files(conn, &people)?;
             // A revert would otherwise write the old name back, and a file confirmed after the
             // erasure would create the person again.
             // Their values after the batch (which the history shows) go the same way; a pay
@@ -148,6 +149,28 @@ fn strings_ever(conn: &mut PgConnection, people: &[i64], key: &str) -> QueryResu
     .load(conn)?;
     Ok(found.into_iter().map(|f| f.value).collect())
 }
+
+/// The notes on the person and the files attached to them go whole: they are nothing but
+/// personal text. Their audit entries (the earlier ones, of people merged into them too, and
+/// the deletions just written) keep that a note or a file was there, not its text or name.
+fn notes_and_files(conn: &mut PgConnection, people: &[i64]) -> QueryResult<()> {
+    diesel::delete(person_note::table.filter(person_note::person_id.eq_any(people)))
+        .execute(conn)?;
+    diesel::delete(person_file::table.filter(person_file::person_id.eq_any(people)))
+        .execute(conn)?;
+    diesel::sql_query(
+        "UPDATE audit_log SET before = before - $2, after = after - $2
+         WHERE record_table IN ('person_note', 'person_file')
+           AND coalesce(after, before) ->> 'person_id' = ANY($1)",
+    )
+    .bind::<Array<Text>, _>(people.iter().map(i64::to_string).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(&ATTACHED_KEYS[..])
+    .execute(conn)?;
+    Ok(())
+}
+
+/// What a note's or a file's audit entries lose in an erasure.
+const ATTACHED_KEYS: [&str; 2] = ["body", "file_name"];
 
 /// The reasons of the decisions on the person's offers, and in the decisions' audit entries.
 fn decisions(conn: &mut PgConnection, id: PersonId) -> QueryResult<()> {

@@ -39,6 +39,17 @@ impl PersonMerge {
         .bind::<Array<Text>, _>(&people)
         .bind::<Array<Text>, _>(keys)
         .execute(conn)?;
+        // The pay reports a collapse deleted, kept whole for the undo, hold sources and notes.
+        diesel::sql_query(
+            "UPDATE person_merge
+             SET collapsed = (SELECT jsonb_agg(r - $2 ORDER BY r ->> 'id')
+                              FROM jsonb_array_elements(collapsed) r)
+             WHERE (survivor_id = ANY($1::bigint[]) OR removed_id = ANY($1::bigint[]))
+               AND collapsed <> '[]'",
+        )
+        .bind::<Array<Text>, _>(&people)
+        .bind::<Array<Text>, _>(keys)
+        .execute(conn)?;
         diesel::sql_query(
             "UPDATE person_merge
              SET survivor_before = r.scrub_merge_copy(survivor_before, $1, $2),

@@ -1,5 +1,6 @@
-//! Merging: one transaction that moves the removed person's rows to the survivor, writes the
-//! chosen fields and keeps everything an undo needs.
+//! Merging: one transaction that moves the removed person's rows (pay reports, stages, import
+//! items, notes, files) to the survivor, writes the chosen fields and keeps everything an undo
+//! needs.
 
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt};
@@ -8,7 +9,9 @@ use serde_json::Value;
 use super::{Copy, PersonMerge, mark, row_of};
 use crate::domain::{PersonId, name_key};
 use crate::models::{Person, PersonFields};
-use crate::schema::{import_item, pay_report, person, person_merge, stage_change};
+use crate::schema::{
+    import_item, pay_report, person, person_file, person_merge, person_note, stage_change,
+};
 
 /// Merge `removed` into `survivor`, each at the version the merge page showed.
 #[derive(Debug, Clone)]
@@ -41,6 +44,8 @@ struct NewMerge {
     import_item_ids: Vec<i64>,
     dismissals: Value,
     merged_by: Option<i64>,
+    note_ids: Vec<i64>,
+    file_ids: Vec<i64>,
 }
 
 impl PersonMerge {
@@ -96,6 +101,16 @@ impl PersonMerge {
             .set(import_item::record_id.eq(survivor.get()))
             .returning(import_item::id)
             .get_results(conn)?;
+            let note_ids =
+                diesel::update(person_note::table.filter(person_note::person_id.eq(removed)))
+                    .set(person_note::person_id.eq(survivor))
+                    .returning(person_note::id)
+                    .get_results(conn)?;
+            let file_ids =
+                diesel::update(person_file::table.filter(person_file::person_id.eq(removed)))
+                    .set(person_file::person_id.eq(survivor))
+                    .returning(person_file::id)
+                    .get_results(conn)?;
             diesel::delete(person::table.find(removed)).execute(conn)?;
             let (pay_report_ids, pay_report_versions) = moved.into_iter().unzip();
             let merge = NewMerge {
@@ -110,6 +125,8 @@ impl PersonMerge {
                 import_item_ids,
                 dismissals,
                 merged_by: Some(request.by),
+                note_ids,
+                file_ids,
             };
             let merge = diesel::insert_into(person_merge::table)
                 .values(&merge)

@@ -1,7 +1,9 @@
 //! Merges of two people's records into one (`person_merge`), kept so that each can be undone
 //! exactly: the merge itself (merge.rs), its undo and what stands in its way (undo.rs), and
-//! what an erasure takes out of the copies a merge keeps (erase.rs).
+//! what an erasure takes out of the copies a merge keeps (erase.rs), and collapsing the
+//! identical pay reports a merge leaves (collapse.rs).
 
+mod collapse;
 mod erase;
 mod merge;
 mod undo;
@@ -11,6 +13,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt};
 use serde_json::Value;
 
+pub use collapse::IdenticalReports;
 pub use merge::{MergeOutcome, MergeRequest};
 pub use undo::{Blocker, UndoOutcome};
 
@@ -37,6 +40,11 @@ pub struct PersonMerge {
     pub merged_at: DateTime<Utc>,
     pub undone_by: Option<i64>,
     pub undone_at: Option<DateTime<Utc>>,
+    /// The removed person's notes and files, moved to the survivor.
+    pub note_ids: Vec<i64>,
+    pub file_ids: Vec<i64>,
+    /// Pay reports deleted since as identical to one of the survivor's, whole (`to_jsonb`).
+    pub collapsed: Value,
 }
 
 /// A merge as the lists show it, with the names of whoever merged and undid it.
@@ -102,6 +110,49 @@ impl PersonMerge {
         .bind::<BigInt, _>(id.get())
         .get_result::<People>(conn)?
         .ids)
+    }
+
+    /// Where the record of `removed`, merged away, lives now: the survivor of its merge, or
+    /// that survivor's survivor when it was merged on in turn. `None` when no merge that
+    /// stands removed it (or the chain ends in a deleted person).
+    pub fn survivor_now(
+        conn: &mut PgConnection,
+        removed: PersonId,
+    ) -> QueryResult<Option<PersonId>> {
+        #[derive(QueryableByName)]
+        struct Survivor {
+            #[diesel(sql_type = BigInt)]
+            id: i64,
+        }
+        // Read from the merges' audit entries, not from person_merge: merging a survivor away
+        // in turn deletes its earlier merges' records with it, while their entries stay. A
+        // merge counts unless an 'unmerge' entry undid it; an id that came back (an import
+        // keeping ids) and was merged away again follows its newest merge. The depth bound
+        // only guards the loop.
+        let found = diesel::sql_query(
+            "WITH RECURSIVE chain(id, depth) AS (
+                 SELECT $1::bigint, 0
+                 UNION ALL
+                 SELECT m.survivor, c.depth + 1
+                 FROM chain c,
+                      LATERAL (SELECT a.record_id AS survivor FROM audit_log a
+                               WHERE a.action = 'merge' AND a.record_table = 'person'
+                                 AND a.before -> 'removed' ->> 'id' = c.id::text
+                                 AND NOT EXISTS (
+                                     SELECT 1 FROM audit_log u
+                                     WHERE u.action = 'unmerge' AND u.record_table = 'person'
+                                       AND u.record_id = a.record_id
+                                       AND u.after ->> 'merge_id' = a.before ->> 'merge_id')
+                               ORDER BY a.id DESC LIMIT 1) m
+                 WHERE c.depth < 100 AND (c.depth = 0 OR NOT EXISTS (
+                     SELECT 1 FROM person WHERE person.id = c.id)))
+             SELECT c.id FROM chain c JOIN person p ON p.id = c.id
+             WHERE c.depth > 0 ORDER BY c.depth LIMIT 1",
+        )
+        .bind::<BigInt, _>(removed.get())
+        .get_result::<Survivor>(conn)
+        .optional()?;
+        Ok(found.map(|s| PersonId(s.id)))
     }
 
     /// The first of `ids` into whom another record was merged, after `since`, by a merge that

@@ -95,9 +95,15 @@ impl PersonMerge {
             .select((pay_report::id, pay_report::person_id, pay_report::version))
             .for_update()
             .load(conn)?;
+        let collapsed = self.collapsed_reports();
         for (id, version) in self.pay_report_ids.iter().zip(&self.pay_report_versions) {
             match reports.iter().find(|(r, _, _)| r == id) {
-                None => blockers.push(Blocker::PayReportGone(*id)),
+                // Collapsed as identical to one of the survivor's: the undo puts it back.
+                None => match collapsed.iter().find(|(c, _)| c == id) {
+                    Some((_, kept)) if *kept == i64::from(*version) => {}
+                    Some(_) => blockers.push(Blocker::PayReportChanged(*id)),
+                    None => blockers.push(Blocker::PayReportGone(*id)),
+                },
                 Some((_, owner, now)) if *owner != survivor || now != version => {
                     blockers.push(Blocker::PayReportChanged(*id))
                 }
@@ -156,6 +162,14 @@ impl PersonMerge {
             )
             .bind::<Jsonb, _>(&merge.removed_before)
             .execute(conn)?;
+            // The reports collapsed since the merge come back as they were deleted, on the
+            // survivor, and go back to the removed person with the others below.
+            diesel::sql_query(
+                "INSERT INTO pay_report OVERRIDING SYSTEM VALUE
+                 SELECT * FROM jsonb_populate_recordset(NULL::pay_report, $1)",
+            )
+            .bind::<Jsonb, _>(&merge.collapsed)
+            .execute(conn)?;
             diesel::sql_query(
                 "UPDATE pay_report SET person_id = $2 WHERE id = ANY($3) AND person_id = $1",
             )
@@ -178,6 +192,20 @@ impl PersonMerge {
             .bind::<BigInt, _>(removed)
             .bind::<diesel::sql_types::Array<BigInt>, _>(&merge.import_item_ids)
             .execute(conn)?;
+            for table in ["person_note", "person_file"] {
+                let ids = if table == "person_note" {
+                    &merge.note_ids
+                } else {
+                    &merge.file_ids
+                };
+                diesel::sql_query(format!(
+                    "UPDATE {table} SET person_id = $2 WHERE id = ANY($3) AND person_id = $1"
+                ))
+                .bind::<BigInt, _>(survivor)
+                .bind::<BigInt, _>(removed)
+                .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+                .execute(conn)?;
+            }
             diesel::sql_query("SELECT r.restore_person($1)")
                 .bind::<Jsonb, _>(&merge.survivor_before)
                 .execute(conn)?;

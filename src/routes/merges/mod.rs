@@ -1,6 +1,7 @@
 //! Merging two people into one (`/people/merge`), and the merges with their undo (undo.rs).
 //! Recruiters and admins only: the `Editor` guard answers 403 to everyone else.
 
+mod collapse;
 mod undo;
 
 use std::collections::HashMap;
@@ -24,7 +25,14 @@ use crate::views::merges::{MERGED_FIELDS, MergePage, MergeSide, fields_map};
 use crate::views::{Layout, render};
 
 pub fn routes() -> Vec<Route> {
-    routes![form, merge, undo::index, undo::confirm, undo::undo]
+    routes![
+        form,
+        merge,
+        undo::index,
+        undo::confirm,
+        undo::undo,
+        collapse::collapse
+    ]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromFormField)]

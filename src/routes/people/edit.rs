@@ -67,7 +67,7 @@ async fn submit(
     submitted.respond(
         |person| {
             let message = format!("Saved {}.", person.fields.full_name);
-            FormResponse::saved(uri!(super::list::show(person.id)), message)
+            FormResponse::saved(uri!(super::show::show(person.id)), message)
         },
         |state, conflict, duplicates| {
             let page = PersonFormPage {

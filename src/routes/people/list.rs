@@ -1,4 +1,4 @@
-//! The people list (its search, filters, order and pages), its CSV twin, and a person's page.
+//! The people list (its search, filters, order and pages) and its CSV twin.
 
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
@@ -8,20 +8,12 @@ use super::super::csv_file::CsvStream;
 use super::super::query_string;
 use super::params::{ListParams, PageRequest};
 use crate::auth::CurrentUser;
-use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
-use crate::domain::{CompanyId, Confidence, PayKind, PersonId, Stage};
+use crate::domain::{Confidence, PayKind, Stage};
 use crate::error::AppError;
 use crate::export;
-use crate::models::offer::Offers;
-use crate::models::{
-    AuditEntry, Company, PayReport, Person, PersonFilter, PersonListItem, PersonSort, Position,
-    StageChange,
-};
-use crate::views::audit::AuditRow;
-use crate::views::offers::with_markets;
-use crate::views::pay_reports::PayReportRow;
+use crate::models::{Company, Person, PersonFilter, PersonListItem, PersonSort, Position};
 use crate::views::people::*;
 use crate::views::sorting::SortHeader;
 use crate::views::{Choice, FormState, Layout, Pager, render};
@@ -200,69 +192,4 @@ pub(super) async fn download(
             |c, f, s, d, dialect, out| export::people(c, f, s, d, dialect, out),
         )
         .await
-}
-
-#[get("/people/<id>")]
-pub(crate) async fn show(
-    user: CurrentUser,
-    db: &State<Db>,
-    reporting: &State<ReportingCurrency>,
-    flash: Option<FlashMessage<'_>>,
-    id: PersonId,
-) -> Result<RawHtml<String>, AppError> {
-    // A viewer sees no pay: the reports are not even loaded for them.
-    let sees_pay = user.role().sees_pay();
-    let edits = user.role().edits();
-    let reporting = reporting.0.clone();
-    let page = db
-        .run(move |c| {
-            let person = Person::find(c, id)?;
-            let company = |c: &mut diesel::PgConnection, id: Option<CompanyId>| {
-                Company::name_of(c, id).map(|name| id.zip(name))
-            };
-            Ok(PersonShowPage {
-                layout: Layout::default(),
-                origin_company: company(c, person.fields.origin_company_id)?,
-                hiring_company: company(c, person.fields.hiring_company_id)?,
-                history: StageChange::for_person(c, id)?,
-                entries: {
-                    let entries = AuditEntry::of_person(c, id, sees_pay)?;
-                    AuditRow::all(c, &entries)?
-                },
-                pay_reports: if sees_pay {
-                    let reports = PayReport::for_person(c, id)?;
-                    let valuations = PayReport::valuations(c, &reports, &reporting)?;
-                    // A report deleted since it was read has no value: it is not shown.
-                    reports
-                        .into_iter()
-                        .zip(valuations)
-                        .filter_map(|(report, value)| Some(PayReportRow::new(report, value?)))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                offers: if sees_pay {
-                    let offers = crate::offers::review(c, &reporting, &Offers::OfPerson(id))?;
-                    with_markets(c, &reporting, offers)?
-                } else {
-                    Vec::new()
-                },
-                possible_duplicates: if edits {
-                    super::duplicates::possible_duplicates(c, &person)?
-                } else {
-                    Vec::new()
-                },
-                merges: if edits {
-                    crate::models::PersonMerge::standing_into(c, id)?
-                } else {
-                    Vec::new()
-                },
-                person,
-            })
-        })
-        .await?;
-    render(&PersonShowPage {
-        layout: Layout::new("people", flash, &user),
-        ..page
-    })
 }

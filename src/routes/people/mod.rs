@@ -1,12 +1,15 @@
 //! People pages: the searchable list, a person's page, create and edit, delete and erase, and
-//! the likely duplicates.
+//! the likely duplicates, the notes and files on a person.
 
 mod counted_params;
 mod duplicates;
 mod edit;
+mod files;
 mod list;
+mod notes;
 mod params;
 mod remove;
+mod show;
 
 use rocket::Route;
 
@@ -18,7 +21,7 @@ pub fn routes() -> Vec<Route> {
         duplicates::index,
         duplicates::dismiss,
         list::download,
-        list::show,
+        show::show,
         edit::new,
         edit::create,
         edit::edit,
@@ -26,6 +29,12 @@ pub fn routes() -> Vec<Route> {
         remove::confirm_delete,
         remove::delete,
         remove::confirm_erase,
-        remove::erase
+        remove::erase,
+        notes::add,
+        notes::edit,
+        notes::update,
+        files::attach,
+        files::download,
+        files::remove
     ]
 }

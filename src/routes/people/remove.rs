@@ -34,7 +34,7 @@ pub(super) async fn erase(
     db.run_as(user.actor(), move |c| Ok(Person::erase(c, id)?))
         .await?;
     Ok(Flash::success(
-        Redirect::to(uri!(super::list::show(id))),
+        Redirect::to(uri!(super::show::show(id))),
         "Erased: the personal data is gone; the pay figures stay as anonymous statistics.",
     ))
 }

@@ -25,6 +25,14 @@ const HIDDEN: &[&str] = &[
     "pay_band_id",
     "decided_by",
     "decided_at",
+    // A note's author is the entry's actor, its times the entry's; a file is told in the verb.
+    "author_id",
+    "edited_at",
+    "uploaded_by",
+    "uploaded_at",
+    "file_name",
+    "content_type",
+    "byte_size",
 ];
 
 /// The visible fields that differ, by field name (the entries' JSON keeps no column order); a

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use self::changes::changes;
 use self::records::record_ref;
 use self::values::{label, show};
+use crate::domain::{DocumentKind, format_size};
 use crate::models::{AuditEntry, AuditNames};
 
 mod changes;
@@ -127,7 +128,26 @@ fn verb(
             _ => format!("by import {batch} changed"),
         };
     }
+    if entry.record_table == "person_file" {
+        let values = after.or(before);
+        let name = text(values, "file_name").unwrap_or_else(|| "a file".to_owned());
+        return match entry.action.as_str() {
+            "create" => {
+                let kind = text(values, "content_type")
+                    .and_then(|t| DocumentKind::stored(&t))
+                    .map_or("file", DocumentKind::label);
+                let size = values
+                    .and_then(|v| v.get("byte_size")?.as_i64())
+                    .map_or_else(String::new, |b| format!(", {}", format_size(b)));
+                format!("attached {name} ({kind}{size}) to")
+            }
+            "delete" => format!("removed the file {name} from"),
+            _ => format!("changed the file {name} of"),
+        };
+    }
     let verb = match entry.action.as_str() {
+        "create" if entry.record_table == "person_note" => "added a note to",
+        "delete" if entry.record_table == "person_note" => "deleted a note on",
         // A batch's own entry for its apply and its revert (the records' are its items).
         "import" => "applied",
         "revert" => "reverted",

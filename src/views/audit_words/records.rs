@@ -46,6 +46,28 @@ pub(super) fn record_ref(
                 person.and_then(|p| link(format!("/people/{}#pay", names.page_of(p)))),
             )
         }
+        // A note or a file is told in the verb; the sentence names the person it is on.
+        "person_note" | "person_file" => {
+            let person = values.and_then(|v| v.get("person_id")?.as_i64());
+            let anchor = if entry.record_table == "person_note" {
+                "notes"
+            } else {
+                "files"
+            };
+            let name = person
+                .and_then(|p| names.person(p).map(str::to_owned))
+                .unwrap_or_else(|| "a person".to_owned());
+            // "changed the text of Ada's note"; the other verbs name the person alone.
+            let label = if entry.action == "update" {
+                format!("{name}'s {}", &anchor[..anchor.len() - 1])
+            } else {
+                name
+            };
+            (
+                label,
+                person.map(|p| format!("/people/{}#{anchor}", names.page_of(p))),
+            )
+        }
         "app_user" => {
             let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));
             (format!("user {name}"), link("/users".to_owned()))

@@ -28,6 +28,7 @@ pub(super) fn label(table: &str, field: &str) -> String {
         (_, "active") => "active state",
         (_, "rate_on") => "day",
         ("company", "kind") => "kind of company",
+        ("person_note", "body") => "text",
         ("pay_report", "kind") => "kind of report",
         (_, other) => return format!("the {}", other.replace('_', " ")),
     };

@@ -10,7 +10,7 @@ use super::{Pair, add_pay, audit_entries, merge, merge_page, pair};
 use crate::common::TestApp;
 
 /// Every column of every row the merge touches, and the kept report tables, as JSON text.
-fn snapshot(app: &TestApp, pair: &Pair) -> anyhow::Result<String> {
+pub(super) fn snapshot(app: &TestApp, pair: &Pair) -> anyhow::Result<String> {
     let ids = format!("ARRAY[{}, {}]::bigint[]", pair.left, pair.right);
     let rows = |table: &str, filter: &str| {
         format!(

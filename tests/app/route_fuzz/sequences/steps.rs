@@ -130,7 +130,17 @@ fn create(
     }
     // Titles are fresh in every write; names are not (a revert gives an earlier one back).
     model.once.push(("person", "title", personal[0].1.clone()));
-    add_pay(app, db, model, id, said)
+    add_pay(app, db, model, id, said)?;
+    add_note(app, model, id, said)
+}
+
+/// A note with a marker: it moves with merges and goes with an erasure like the rest.
+fn add_note(app: &TestApp, model: &mut Model, id: i64, said: &mut String) -> anyhow::Result<()> {
+    let body = model.marker(Some(id), "note");
+    let uri = format!("/people/{id}/notes");
+    let added = answered(app.post(&uri, &[("body", &body)]), &format!("POST {uri}"))?;
+    said.push_str(&format!(", a note → {}", added.status));
+    Ok(())
 }
 
 /// A pay report with a marked source name, address and notes.

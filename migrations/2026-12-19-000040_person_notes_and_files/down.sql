@@ -1,0 +1,10 @@
+DROP INDEX audit_log_attached_person_idx;
+ALTER TABLE person_merge
+    DROP CONSTRAINT person_merge_collapsed_listed,
+    DROP CONSTRAINT person_merge_moved_given,
+    DROP COLUMN collapsed,
+    DROP COLUMN file_ids,
+    DROP COLUMN note_ids;
+DROP TABLE person_file_content;
+DROP TABLE person_file;
+DROP TABLE person_note;

@@ -1,0 +1,32 @@
+//! Collapsing the identical pay reports a merge left on the survivor.
+
+use rocket::{State, post};
+
+use super::super::FormResponse;
+use crate::auth::Editor;
+use crate::db::Db;
+use crate::domain::PersonId;
+use crate::error::AppError;
+use crate::models::PersonMerge;
+
+#[post("/people/<id>/identical-pay/collapse")]
+pub(super) async fn collapse(
+    user: Editor,
+    db: &State<Db>,
+    id: PersonId,
+) -> Result<FormResponse, AppError> {
+    let collapsed = db
+        .run_as(user.actor(), move |c| {
+            Ok(PersonMerge::collapse_identical(c, id)?)
+        })
+        .await?;
+    let message = match collapsed {
+        0 => "No identical pay reports were left to collapse.".to_owned(),
+        1 => "1 pay report that repeated another was deleted; undoing the merge brings it back."
+            .to_owned(),
+        n => format!(
+            "{n} pay reports that repeated others were deleted; undoing the merge brings them back."
+        ),
+    };
+    Ok(FormResponse::saved(format!("/people/{id}#pay"), message))
+}
