@@ -159,6 +159,28 @@ fn a_common_name_found_only_far_down_the_list_still_heads_its_search() -> anyhow
     let names = page.texts("tbody td:first-child a");
     let expected: Vec<String> = (1..=25).map(|n| format!("Z{n:04} Tan")).collect();
     assert_eq!(names, expected);
+    // Paged from all the matches sorted, by cursor both ways and by page number.
+    let next = page.attrs("a[rel=next]", "href").pop().unwrap_or_default();
+    let second = app.get(&format!("/people{next}"));
+    let second_names = second.texts("tbody td:first-child a");
+    assert_eq!(second_names.first().map(String::as_str), Some("Z0026 Tan"));
+    assert_eq!(second_names.len(), 25);
+    let previous = second
+        .attrs("a[rel=prev]", "href")
+        .pop()
+        .unwrap_or_default();
+    assert_eq!(
+        app.get(&format!("/people{previous}"))
+            .texts("tbody td:first-child a"),
+        expected
+    );
+    assert_eq!(
+        app.get("/people?q=tan&page=3")
+            .texts("tbody td:first-child a")
+            .first()
+            .map(String::as_str),
+        Some("Z0051 Tan")
+    );
     // The last page ends with the last Tan, which a page of its own would not fill either.
     let last = app.get("/people?q=tan&sort=name&dir=desc");
     assert_eq!(

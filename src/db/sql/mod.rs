@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 /// The files in the order they are applied: a file may use what an earlier one defines (a SQL
 /// function's body is checked when it is created; a view or a trigger needs its functions).
-pub const FILES: [(&str, &str); 15] = [
+pub const FILES: [(&str, &str); 16] = [
     ("schema.sql", include_str!("schema.sql")),
     ("audit.sql", include_str!("audit.sql")),
     ("audit_trail.sql", include_str!("audit_trail.sql")),

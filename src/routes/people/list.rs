@@ -132,12 +132,16 @@ fn list_page(
     let common_name = total.is_none() && filter.name.is_some() && sort == PersonSort::Name;
     // One row more than a page tells whether there is another page beyond it.
     let read = |c: &mut diesel::PgConnection, at| {
-        if common_name
-            && let Some(rows) = Person::list_common_name(c, filter, descending, at, per_page + 1)?
-        {
+        if !common_name {
+            return Person::list(c, filter, sort, descending, at, per_page + 1);
+        }
+        if let Some(rows) = Person::list_common_name(c, filter, descending, at, per_page + 1)? {
             return Ok(rows);
         }
-        Person::list(c, filter, sort, descending, at, per_page + 1)
+        match Person::list_name_matches(c, filter, descending, at, per_page + 1)? {
+            Some(rows) => Ok(rows),
+            None => Person::list(c, filter, sort, descending, at, per_page + 1),
+        }
     };
     let mut rows = read(c, at)?;
     if rows.is_empty() && at != by_offset {

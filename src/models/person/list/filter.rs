@@ -24,6 +24,31 @@ pub struct PersonFilter {
     pub zone: Option<String>,
 }
 
+impl PersonFilter {
+    /// Whether the filter is a name search and nothing else (every field named, so a new
+    /// filter must say whether it is one).
+    pub(super) fn name_alone(&self) -> bool {
+        let PersonFilter {
+            name,
+            origin_company_id,
+            hiring_company_id,
+            stage,
+            counted,
+            job_family,
+            level,
+            zone,
+        } = self;
+        name.is_some()
+            && origin_company_id.is_none()
+            && hiring_company_id.is_none()
+            && stage.is_none()
+            && *counted == CountedFilter::default()
+            && job_family.is_none()
+            && level.is_none()
+            && zone.is_none()
+    }
+}
+
 pub(super) type PersonListQuery<'a> = diesel::dsl::IntoBoxed<
     'a,
     diesel::dsl::LeftJoinOn<
