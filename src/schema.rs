@@ -121,6 +121,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_opt_out (user_id, kind) {
+        user_id -> Int8,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Int8,
+        channel -> Text,
+        kind -> Text,
+        event_key -> Nullable<Text>,
+        recipient_user_id -> Nullable<Int8>,
+        recipient -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     password_link (user_id) {
         user_id -> Int8,
         token_hash -> Bytea,
@@ -357,6 +382,8 @@ diesel::table! {
 diesel::joinable!(duplicate_dismissal -> app_user (dismissed_by));
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
+diesel::joinable!(mail_opt_out -> app_user (user_id));
+diesel::joinable!(outbox -> app_user (recipient_user_id));
 diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_decision -> app_user (decided_by));
 diesel::joinable!(pay_decision -> pay_band (pay_band_id));
@@ -377,6 +404,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_item,
     live_schema,
     login_attempt,
+    mail_opt_out,
+    outbox,
     password_link,
     pay_band,
     pay_decision,

@@ -1,6 +1,7 @@
 //! HTTP routes, one module per resource.
 
 pub mod account;
+pub mod mail_choices;
 pub mod assets;
 pub mod audit;
 pub mod band_reports;
@@ -17,6 +18,7 @@ pub mod imports;
 pub mod merges;
 pub mod nul_query;
 pub mod offers;
+pub mod outbox;
 pub mod password_link;
 pub mod pay_bands;
 pub mod pay_reports;

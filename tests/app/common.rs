@@ -230,6 +230,7 @@ impl TestApp {
             secret_key: None,
             proxy: None,
             secure_cookies: false,
+            mail: None,
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;
