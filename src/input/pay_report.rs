@@ -9,8 +9,8 @@ use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, PayReportId, Period, PeriodYears,
     PersonId, Text, WebUrl, rules,
 };
-use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::outbox::Outbox;
+use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::{PayReport, PayReportFields, SaveOutcome, violates};
 
 /// Fields are declared in the order a file's errors are listed in: the band and period first,
@@ -180,8 +180,12 @@ impl Versioned for PayReport {
         }
         let saved = diesel::Connection::transaction(conn, |conn| {
             let saved = match target {
-                Target::Existing((person, id)) => PayReport::update(conn, person, id, version, &fields)?,
-                Target::New(person) => SaveOutcome::Saved(PayReport::insert(conn, person, &fields)?),
+                Target::Existing((person, id)) => {
+                    PayReport::update(conn, person, id, version, &fields)?
+                }
+                Target::New(person) => {
+                    SaveOutcome::Saved(PayReport::insert(conn, person, &fields)?)
+                }
             };
             if let SaveOutcome::Saved(report) = &saved
                 && report.fields.kind == PayKind::Offered

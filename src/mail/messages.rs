@@ -238,10 +238,10 @@ fn figures(offer: &OfferReview) -> OfferPay {
                 format_money(&b.base_min),
                 format_money(&b.base_max)
             );
-            let compa = checked
-                .base
-                .as_ref()
-                .map_or_else(|_| "cannot be computed".to_owned(), |p| p.compa_ratio.to_string());
+            let compa = checked.base.as_ref().map_or_else(
+                |_| "cannot be computed".to_owned(),
+                |p| p.compa_ratio.to_string(),
+            );
             (band, compa)
         }
         Err(_) => ("none in force".to_owned(), "cannot be computed".to_owned()),

@@ -6,4 +6,3 @@ pub mod sender;
 pub mod settings;
 
 pub use settings::{MailSettings, RetryPolicy, SmtpUrl};
-

@@ -36,16 +36,19 @@ pub fn stage(settings: Option<MailSettings>) -> AdHoc {
                 .site_url
                 .clone()
                 .unwrap_or_else(|| crate::auth::first_run::site_of(rocket.config()));
-            let transport = match AsyncSmtpTransport::<Tokio1Executor>::from_url(
-                settings.smtp.secret(),
-            ) {
-                Ok(builder) => builder.timeout(Some(SMTP_TIMEOUT)).build(),
-                Err(e) => {
-                    log::error!("mail is off: {}: {e}", settings.smtp);
-                    return;
-                }
-            };
-            log::info!("mail goes out through {} as {}", settings.smtp, settings.from);
+            let transport =
+                match AsyncSmtpTransport::<Tokio1Executor>::from_url(settings.smtp.secret()) {
+                    Ok(builder) => builder.timeout(Some(SMTP_TIMEOUT)).build(),
+                    Err(e) => {
+                        log::error!("mail is off: {}: {e}", settings.smtp);
+                        return;
+                    }
+                };
+            log::info!(
+                "mail goes out through {} as {}",
+                settings.smtp,
+                settings.from
+            );
             let shutdown = rocket.shutdown();
             let sender = Sender {
                 db,
@@ -108,7 +111,11 @@ impl Sender {
         };
         let id = row.id;
         let recorded = match outcome {
-            Ok(()) => self.db.work(move |c| Ok::<_, DbError>(Outbox::sent(c, &row)?)).await,
+            Ok(()) => {
+                self.db
+                    .work(move |c| Ok::<_, DbError>(Outbox::sent(c, &row)?))
+                    .await
+            }
             Err((error, transient)) => {
                 let retry = &self.settings.retry;
                 let again = (transient && row.attempts < retry.attempts)

@@ -16,9 +16,8 @@ impl SmtpUrl {
     /// Checked as lettre will read it, so a mistyped URL stops the start, not the first mail.
     pub fn parse(text: &str) -> anyhow::Result<SmtpUrl> {
         let text = text.trim();
-        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(text).map_err(|e| {
-            anyhow::anyhow!("TALENT_TRACKER_SMTP_URL {}: {e}", redacted(text))
-        })?;
+        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(text)
+            .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_SMTP_URL {}: {e}", redacted(text)))?;
         Ok(SmtpUrl(text.to_owned()))
     }
 
@@ -140,7 +139,9 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// The wait after the `attempts`-th failed attempt (counting from 1).
     pub fn backoff(&self, attempts: i32) -> Duration {
-        let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
+        let doublings = u32::try_from(attempts.saturating_sub(1))
+            .unwrap_or(0)
+            .min(20);
         self.first
             .saturating_mul(1u32 << doublings)
             .min(self.longest)
@@ -169,7 +170,10 @@ mod tests {
 
     #[test]
     fn mail_is_off_without_settings_and_refused_with_half_of_them() {
-        assert!(matches!(MailSettings::from_parts(None, None, None), Ok(None)));
+        assert!(matches!(
+            MailSettings::from_parts(None, None, None),
+            Ok(None)
+        ));
         assert!(MailSettings::from_parts(Some("smtp://localhost:25"), None, None).is_err());
     }
 }

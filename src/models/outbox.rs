@@ -250,17 +250,13 @@ impl Outbox {
 
     /// A failed row due again now, its attempts counted afresh; `false` when it is not failed.
     pub fn send_again(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
-        diesel::update(
-            outbox::table
-                .find(id)
-                .filter(outbox::status.eq("failed")),
-        )
-        .set((
-            outbox::status.eq("pending"),
-            outbox::attempts.eq(0),
-            outbox::next_attempt_at.eq(diesel::dsl::now),
-        ))
-        .execute(conn)
-        .map(|n| n > 0)
+        diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
+            .set((
+                outbox::status.eq("pending"),
+                outbox::attempts.eq(0),
+                outbox::next_attempt_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
+            .map(|n| n > 0)
     }
 }

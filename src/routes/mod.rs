@@ -1,7 +1,6 @@
 //! HTTP routes, one module per resource.
 
 pub mod account;
-pub mod mail_choices;
 pub mod assets;
 pub mod audit;
 pub mod band_reports;
@@ -15,6 +14,7 @@ pub mod fresh_reads;
 pub mod health;
 pub mod import_files;
 pub mod imports;
+pub mod mail_choices;
 pub mod merges;
 pub mod nul_query;
 pub mod offers;
