@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Jsonb, Nullable, Text};
 
 use crate::domain::PayReportId;
-use crate::schema::outbox;
+use crate::schema::{outbox, report_setting};
 
 /// The session setting that turns the hooks on (see `db::Db::with_settings`).
 pub const MAIL_SETTING: &str = "talent_tracker.mail";
@@ -107,7 +107,7 @@ const OFFER_PENDING: &str = "
     INSERT INTO outbox (channel, kind, event_key, recipient_user_id, recipient, payload)
     SELECT 'mail', $2, o.key, u.id, u.email, jsonb_build_object('pay_report_id', o.id)
     FROM (SELECT v.id, 'offer_pending:' || v.id || ':' || md5(v.figures::text) AS key
-          FROM r.offer_review((SELECT reporting_currency FROM report_setting)) v
+          FROM r.offer_review($3) v
           WHERE v.id = $1 AND v.status = 'pending') o
     CROSS JOIN app_user u
     WHERE u.role IN ('admin', 'compensation')
@@ -149,9 +149,15 @@ impl Outbox {
     /// Announces that the offer waits for a decision to the compensation staff and admins,
     /// when it does; answers how many mails were queued.
     pub fn offer_pending(conn: &mut PgConnection, offer: PayReportId) -> QueryResult<usize> {
+        // Bound, not a subquery: PostgreSQL inlines `offer_review` (and reviews this one offer
+        // by its index) only when no argument is a subquery; with one it reviewed every offer.
+        let reporting: String = report_setting::table
+            .select(report_setting::reporting_currency)
+            .first(conn)?;
         diesel::sql_query(format!("{OFFER_PENDING}{RECIPIENT_WANTS}"))
             .bind::<BigInt, _>(offer.get())
             .bind::<Text, _>(MailKind::OfferPending.as_str())
+            .bind::<Text, _>(reporting)
             .execute(conn)
     }
 

@@ -329,3 +329,52 @@ fn without_smtp_settings_the_page_shows_the_link_and_nothing_is_queued() -> anyh
     );
     Ok(())
 }
+
+#[test]
+fn two_instances_deliver_each_mail_once() -> anyhow::Result<()> {
+    let Some(sink) = SmtpSink::start()? else {
+        return Ok(());
+    };
+    let app = mailing_app(&sink)?;
+    // A second instance over the same database, with its own sender.
+    let other = rocket::local::blocking::Client::untracked(talent_tracker::app_with(
+        crate::common::quiet(),
+        app.config.clone(),
+    )?)?;
+    let mut conn = app.conn()?;
+    diesel::sql_query("SELECT set_config('talent_tracker.mail', 'on', false)")
+        .execute(&mut conn)?;
+    let links = 40;
+    conn.transaction(|c| -> anyhow::Result<()> {
+        for n in 0..links {
+            let user = app.add_user(&format!("user{n}@example.com"), Role::Viewer)?;
+            Outbox::link(c, MailKind::NewUser, user.id, &format!("token{n}"))?;
+        }
+        Ok(())
+    })?;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sink.received()?.len() < links && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Both senders were polling: wait a moment for a second copy that should never come.
+    std::thread::sleep(Duration::from_secs(2));
+    let mut tokens: Vec<String> = sink
+        .received()?
+        .iter()
+        .filter_map(|m| m.text.split("token=").nth(1))
+        .filter_map(|rest| rest.split_whitespace().next().map(str::to_owned))
+        .collect();
+    tokens.sort();
+    let mut expected: Vec<String> = (0..links).map(|n| format!("token{n}")).collect();
+    expected.sort();
+    assert_eq!(tokens, expected);
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM outbox WHERE status = 'sent' AND attempts = 1"
+        )?,
+        i64::try_from(links)?
+    );
+    drop(other);
+    Ok(())
+}
