@@ -192,7 +192,7 @@ impl Versioned for PayReport {
             {
                 // An offer that now waits for a decision is mailed to its approvers once this
                 // save commits, and never if it does not.
-                Outbox::offer_pending(conn, report.id)?;
+                Outbox::offers_pending(conn, &[report.id])?;
             }
             Ok(saved)
         });

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Jsonb, Nullable, Text};
 
-use crate::domain::PayReportId;
-use crate::schema::{outbox, report_setting};
+use crate::domain::{PayKind, PayReportId, PersonId};
+use crate::schema::{outbox, pay_report, report_setting};
 
 /// The session setting that turns the hooks on (see `db::Db::with_settings`).
 pub const MAIL_SETTING: &str = "talent_tracker.mail";
@@ -108,7 +108,7 @@ const OFFER_PENDING: &str = "
     SELECT 'mail', $2, o.key, u.id, u.email, jsonb_build_object('pay_report_id', o.id)
     FROM (SELECT v.id, 'offer_pending:' || v.id || ':' || md5(v.figures::text) AS key
           FROM r.offer_review($3) v
-          WHERE v.id = $1 AND v.status = 'pending') o
+          WHERE v.id = ANY($1) AND v.status = 'pending') o
     CROSS JOIN app_user u
     WHERE u.role IN ('admin', 'compensation')
       AND lower(u.email) <> lower(coalesce(current_setting('talent_tracker.actor', true), ''))
@@ -146,19 +146,47 @@ const CLAIM: &str = "
 pub struct Outbox;
 
 impl Outbox {
-    /// Announces that the offer waits for a decision to the compensation staff and admins,
-    /// when it does; answers how many mails were queued.
-    pub fn offer_pending(conn: &mut PgConnection, offer: PayReportId) -> QueryResult<usize> {
-        // Bound, not a subquery: PostgreSQL inlines `offer_review` (and reviews this one offer
-        // by its index) only when no argument is a subquery; with one it reviewed every offer.
+    /// Announces each of `offers` that waits for a decision to the compensation staff and
+    /// admins, unless its figures were announced already; answers how many mails were queued.
+    /// Any pay report may be named: those that are no offer, or need no decision, are left out.
+    pub fn offers_pending(conn: &mut PgConnection, offers: &[PayReportId]) -> QueryResult<usize> {
+        if offers.is_empty() || !Outbox::mail_on(conn)? {
+            return Ok(0);
+        }
+        // Bound, not a subquery: PostgreSQL inlines `offer_review` (and reviews these offers
+        // by their index) only when no argument is a subquery; with one it reviewed every offer.
         let reporting: String = report_setting::table
             .select(report_setting::reporting_currency)
             .first(conn)?;
+        let ids: Vec<i64> = offers.iter().map(|id| id.get()).collect();
         diesel::sql_query(format!("{OFFER_PENDING}{RECIPIENT_WANTS}"))
-            .bind::<BigInt, _>(offer.get())
+            .bind::<Array<BigInt>, _>(ids)
             .bind::<Text, _>(MailKind::OfferPending.as_str())
             .bind::<Text, _>(reporting)
             .execute(conn)
+    }
+
+    /// The offers of these people, announced as `offers_pending` does: a change to a person's
+    /// family, level or zone can put their offers outside a band.
+    pub fn offers_pending_of(conn: &mut PgConnection, people: &[PersonId]) -> QueryResult<usize> {
+        if people.is_empty() || !Outbox::mail_on(conn)? {
+            return Ok(0);
+        }
+        let offers: Vec<PayReportId> = pay_report::table
+            .filter(pay_report::person_id.eq_any(people))
+            .filter(pay_report::kind.eq(PayKind::Offered))
+            .select(pay_report::id)
+            .load(conn)?;
+        Outbox::offers_pending(conn, &offers)
+    }
+
+    /// Whether this session queues mail (see `MAIL_SETTING`): without it, the hooks skip
+    /// their queries altogether.
+    fn mail_on(conn: &mut PgConnection) -> QueryResult<bool> {
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "coalesce(current_setting('talent_tracker.mail', true) = 'on', false)",
+        ))
+        .get_result(conn)
     }
 
     /// Tells `makers` (e-mails, as the audit names them) of a decision on their offer.

@@ -378,3 +378,57 @@ fn two_instances_deliver_each_mail_once() -> anyhow::Result<()> {
     drop(other);
     Ok(())
 }
+
+#[test]
+fn a_new_level_or_an_imported_offer_outside_its_band_is_mailed_once() -> anyhow::Result<()> {
+    let Some(sink) = SmtpSink::start()? else {
+        return Ok(());
+    };
+    let app = mailing_app(&sink)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    app.add_user("compensation@example.com", Role::Compensation)?;
+    app.log_in("admin@example.com")?;
+    let rate = [
+        ("currency", "EUR"),
+        ("rate_on", "2025-01-01"),
+        ("rate", "1.1"),
+    ];
+    assert_eq!(app.post("/exchange-rates", &rate).status, Status::SeeOther);
+    let band = band("Research Scientist", "L7", "EU", "2025-01-01");
+    assert_eq!(app.post("/pay-bands", &band).status, Status::SeeOther);
+    // At L6 there is no band: the offer cannot be checked and waits for nobody.
+    let mut ada_fields = vec![
+        ("full_name", "Ada"),
+        ("stage", "offer"),
+        ("job_family", "Research Scientist"),
+        ("level", "L6"),
+        ("zone", "EU"),
+    ];
+    let ada = app.create_person(&ada_fields);
+    offer(&app, ada, "USD", "363000", "2025-06-01");
+    // At L7 it is above the band.
+    ada_fields[3] = ("level", "L7");
+    ada_fields.push(("version", "1"));
+    let moved = app.post(&format!("/people/{ada}/edit"), &ada_fields);
+    assert_eq!(moved.status, Status::SeeOther, "{}", moved.body);
+    let told = sink.wait_for("compensation@example.com", 1)?;
+    assert_eq!(told[0].subject, "An offer for Ada waits for your decision");
+
+    app.import(
+        "offers.csv",
+        b"full_name,origin_company,stage,job_family,level,zone,kind,currency,amount_low,\
+          amount_high,period,base,as_of,confidence\n\
+          Grace,,offer,Research Scientist,L7,EU,offered,EUR,350000,350000,annual,350000,\
+          2025-06-01,confirmed\n",
+    );
+    let told = sink.wait_for("compensation@example.com", 2)?;
+    assert!(
+        told.iter()
+            .any(|m| m.subject == "An offer for Grace waits for your decision"),
+        "{told:?}"
+    );
+    // Nothing twice, and nothing to the admin who made both changes.
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(sink.received()?.len(), 2);
+    Ok(())
+}
