@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use super::outbox::MailKind;
+use super::mail_kind::MailKind;
 use crate::schema::mail_opt_out;
 
 pub struct MailOptOut;

@@ -11,6 +11,7 @@ pub mod exchange_rate;
 pub mod import_batch;
 pub mod import_item;
 pub mod import_result;
+pub mod mail_kind;
 pub mod mail_opt_out;
 pub mod market;
 pub mod offer;

@@ -7,61 +7,12 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Jsonb, Nullable, Text};
 
+pub use super::mail_kind::MailKind;
 use crate::domain::{PayKind, PayReportId, PersonId};
 use crate::schema::{outbox, pay_report, report_setting};
 
 /// The session setting that turns the hooks on (see `db::Db::with_settings`).
 pub const MAIL_SETTING: &str = "talent_tracker.mail";
-
-/// What a row announces; each has its template under templates/mail/.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailKind {
-    OfferPending,
-    OfferDecided,
-    NewUser,
-    PasswordLink,
-}
-
-impl MailKind {
-    pub const ALL: [MailKind; 4] = [
-        MailKind::OfferPending,
-        MailKind::OfferDecided,
-        MailKind::NewUser,
-        MailKind::PasswordLink,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailKind::OfferPending => "offer_pending",
-            MailKind::OfferDecided => "offer_decided",
-            MailKind::NewUser => "new_user",
-            MailKind::PasswordLink => "password_link",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<MailKind> {
-        MailKind::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MailKind::OfferPending => "An offer waits for a decision",
-            MailKind::OfferDecided => "A decision on an offer",
-            MailKind::NewUser => "A new user's password link",
-            MailKind::PasswordLink => "A password link",
-        }
-    }
-
-    /// Whether a user may turn it off: a password link is how they get in at all.
-    pub fn optional(self) -> bool {
-        matches!(self, MailKind::OfferPending | MailKind::OfferDecided)
-    }
-
-    /// Whether its payload holds a secret, cleared once the mail is sent.
-    fn secret(self) -> bool {
-        !self.optional()
-    }
-}
 
 /// A row as the admins' list shows it.
 #[derive(Debug, Clone, Queryable, Selectable)]
