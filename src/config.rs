@@ -25,6 +25,9 @@ pub struct AppConfig {
     /// The session cookie is `Secure` and `__Host-` prefixed, for https behind a proxy that
     /// terminates TLS.
     pub secure_cookies: bool,
+    /// SMTP and sender (`TALENT_TRACKER_SMTP_URL`, `TALENT_TRACKER_MAIL_FROM`): mail is off
+    /// without them.
+    pub mail: Option<crate::mail::MailSettings>,
 }
 
 /// The largest CSV file the import takes.

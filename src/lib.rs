@@ -16,6 +16,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod mail;
 pub mod models;
 pub mod offers;
 pub mod reports;
@@ -38,7 +39,13 @@ pub fn app_with(
     figment: rocket::figment::Figment,
     config: AppConfig,
 ) -> anyhow::Result<Rocket<Build>> {
-    let primary = db::Db::new(&config.database_url, config.pool_size)?;
+    // With mail on, every session says so, and the events' hooks queue their mails
+    // (`models::outbox`).
+    let session_settings = match &config.mail {
+        Some(_) => vec![(models::outbox::MAIL_SETTING.to_owned(), "on".to_owned())],
+        None => Vec::new(),
+    };
+    let primary = db::Db::with_settings(&config.database_url, config.pool_size, session_settings)?;
     let replica = match &config.replica_url {
         Some(url) => Some(db::Db::replica(url, config.pool_size, primary.clone())?),
         None => None,
@@ -75,15 +82,18 @@ pub fn app_with(
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.reporting_currency, config.demo)
         }))
+        .attach(mail::sender::stage(config.mail.clone()))
         .attach(auth::csrf::CsrfCheck)
         .attach(auth::headers::SecurityHeaders)
         .attach(routes::nul_query::RefuseNul)
         .attach(routes::fresh_reads::RememberWrites)
         .mount("/", routes::sessions::routes())
         .mount("/", routes::account::routes())
+        .mount("/", routes::mail_choices::routes())
         .mount("/", routes::setup::routes())
         .mount("/", routes::password_link::routes())
         .mount("/", routes::users::routes())
+        .mount("/", routes::outbox::routes())
         .mount("/", auth::csrf::routes())
         .mount("/", routes::nul_query::routes())
         .mount("/", routes::dashboard::routes())

@@ -130,6 +130,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_opt_out (user_id, kind) {
+        user_id -> Int8,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
     offer_check (pay_report_id) {
         pay_report_id -> Int8,
         person_id -> Int8,
@@ -141,6 +148,24 @@ diesel::table! {
         status -> Text,
         base_compa -> Nullable<Numeric>,
         base_inside -> Nullable<Bool>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Int8,
+        channel -> Text,
+        kind -> Text,
+        event_key -> Nullable<Text>,
+        recipient_user_id -> Nullable<Int8>,
+        recipient -> Text,
+        payload -> Jsonb,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -417,6 +442,8 @@ diesel::table! {
 diesel::joinable!(duplicate_dismissal -> app_user (dismissed_by));
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
+diesel::joinable!(mail_opt_out -> app_user (user_id));
+diesel::joinable!(outbox -> app_user (recipient_user_id));
 diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_decision -> app_user (decided_by));
 diesel::joinable!(pay_decision -> pay_band (pay_band_id));
@@ -443,7 +470,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_item,
     live_schema,
     login_attempt,
+    mail_opt_out,
     offer_check,
+    outbox,
     password_link,
     pay_band,
     pay_decision,

@@ -9,6 +9,7 @@ use crate::auth::client_address::{AddressRange, ProxyTrust};
 use crate::config::{AppConfig, FileLimit, ImportLimit};
 use crate::db::{self, local};
 use crate::domain::Currency;
+use crate::mail::{MailSettings, SmtpUrl};
 
 /// The server's settings. Each can also come from the environment.
 #[derive(Debug, Args)]
@@ -57,6 +58,22 @@ pub struct Settings {
     /// behind a reverse proxy that terminates TLS, where the app itself sees plain http.
     #[arg(long, env = "TALENT_TRACKER_SECURE_COOKIES")]
     secure_cookies: bool,
+
+    /// The SMTP server mail goes through: smtp://host:port, smtps://user:password@host, or
+    /// smtp://user:password@host:587?tls=required for STARTTLS. Mail is off without it.
+    // Kept as `SmtpUrl` from the start: this struct's Debug shows it without the password.
+    #[arg(long, env = "TALENT_TRACKER_SMTP_URL", hide_env_values = true,
+          value_parser = SmtpUrl::unchecked)]
+    smtp_url: Option<SmtpUrl>,
+
+    /// Whom mails come from: `tracker@example.com` or `Talent Tracker <tracker@example.com>`.
+    #[arg(long, env = "TALENT_TRACKER_MAIL_FROM")]
+    mail_from: Option<String>,
+
+    /// Where the links in mails point, e.g. https://talent.example.com (default: the address
+    /// the server listens on).
+    #[arg(long, env = "TALENT_TRACKER_SITE_URL")]
+    site_url: Option<String>,
 }
 
 impl Settings {
@@ -83,6 +100,11 @@ impl Settings {
             demo: self.demo && !self.no_demo,
             proxy: proxy_trust(self.proxy_header, self.trusted_proxies)?,
             secure_cookies: self.secure_cookies,
+            mail: MailSettings::from_parts(
+                self.smtp_url.as_ref().map(SmtpUrl::secret),
+                self.mail_from.as_deref(),
+                self.site_url.as_deref(),
+            )?,
         })
     }
 }

@@ -31,7 +31,12 @@ pub(super) fn with_connect_timeout(url: &str) -> String {
 
 /// A bounded pool: a request waits at most `CHECKOUT_TIMEOUT` for a connection. `watch` learns
 /// how its connection attempts go.
-pub fn pool(url: &str, max_size: u32, watch: &ConnectWatch) -> PgPool {
+pub fn pool(
+    url: &str,
+    max_size: u32,
+    settings: &[(String, String)],
+    watch: &ConnectWatch,
+) -> PgPool {
     let url = with_connect_timeout(url);
     Pool::builder()
         .max_size(max_size)
@@ -39,6 +44,7 @@ pub fn pool(url: &str, max_size: u32, watch: &ConnectWatch) -> PgPool {
         .connection_timeout(CHECKOUT_TIMEOUT)
         .connection_customizer(Box::new(SessionSettings {
             statement_timeout: !url.contains("statement_timeout"),
+            settings: settings.to_vec(),
         }))
         .error_handler(Box::new(watch.clone()))
         .event_handler(Box::new(watch.clone()))
@@ -52,6 +58,8 @@ struct SessionSettings {
     /// (`options=-c statement_timeout=...`), as a deployment may, and the tests do to show an
     /// import outlasting it.
     statement_timeout: bool,
+    /// The instance's own settings, as `set_config` names and values.
+    settings: Vec<(String, String)>,
 }
 
 /// How long one statement of a request may run. An import has a budget of its own, grown with
@@ -73,6 +81,14 @@ impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionSettings 
                 "SET statement_timeout = '{REQUEST_STATEMENT_TIMEOUT}'"
             ))
             .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        for (name, value) in &self.settings {
+            use diesel::RunQueryDsl;
+            diesel::sql_query("SELECT set_config($1, $2, false)")
+                .bind::<diesel::sql_types::Text, _>(name)
+                .bind::<diesel::sql_types::Text, _>(value)
+                .execute(conn)
+                .map_err(diesel::r2d2::Error::QueryError)?;
         }
         conn.batch_execute("SET work_mem = '32MB'; SET jit = off; SET TIME ZONE 'UTC'")
             .map_err(diesel::r2d2::Error::QueryError)

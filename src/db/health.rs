@@ -163,7 +163,7 @@ mod tests {
     #[test]
     fn a_pool_that_cannot_connect_times_out_as_unreachable() {
         let watch = ConnectWatch::default();
-        let pool = super::super::connect::pool(&unused_url(), 1, &watch);
+        let pool = super::super::connect::pool(&unused_url(), 1, &[], &watch);
         let Err(timed_out) = pool.get_timeout(Duration::from_millis(300)) else {
             panic!("a connection from nowhere");
         };

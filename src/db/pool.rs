@@ -35,6 +35,8 @@ pub struct Db(pub(super) Arc<Shared>);
 pub(super) struct Shared {
     pub(super) url: String,
     pub(super) size: u32,
+    /// Settings every session of the pool carries (`Db::with_settings`).
+    pub(super) settings: Vec<(String, String)>,
     /// The pool, and what its connection attempts found (replaced together).
     pub(super) pool: RwLock<(PgPool, ConnectWatch)>,
     /// Set while the database is down: when it was last tried.
@@ -51,20 +53,31 @@ pub(super) struct Shared {
 
 impl Db {
     pub fn new(url: &str, size: u32) -> anyhow::Result<Db> {
-        Ok(Db::build(url, size, None))
+        Ok(Db::build(url, size, None, Vec::new()))
+    }
+
+    /// A pool whose every session has these settings (`set_config` names and values), for
+    /// SQL that depends on how this instance is configured.
+    pub fn with_settings(
+        url: &str,
+        size: u32,
+        settings: Vec<(String, String)>,
+    ) -> anyhow::Result<Db> {
+        Ok(Db::build(url, size, None, settings))
     }
 
     /// A read replica at `url`: while it is down, reads go to `primary`.
     pub fn replica(url: &str, size: u32, primary: Db) -> anyhow::Result<Db> {
-        Ok(Db::build(url, size, Some(primary)))
+        Ok(Db::build(url, size, Some(primary), Vec::new()))
     }
 
-    fn build(url: &str, size: u32, fallback: Option<Db>) -> Db {
+    fn build(url: &str, size: u32, fallback: Option<Db>, settings: Vec<(String, String)>) -> Db {
         let watch = ConnectWatch::default();
         Db(Arc::new(Shared {
             url: url.to_owned(),
             size,
-            pool: RwLock::new((connect::pool(url, size, &watch), watch)),
+            pool: RwLock::new((connect::pool(url, size, &settings, &watch), watch)),
+            settings,
             down: Mutex::new(None),
             fallback,
             turns: Arc::new(Semaphore::new(size as usize)),
@@ -154,7 +167,7 @@ impl Db {
     /// A fresh pool in place of one whose connections died with the server.
     pub(super) fn replace_pool(&self) {
         let watch = ConnectWatch::default();
-        let fresh = connect::pool(&self.0.url, self.0.size, &watch);
+        let fresh = connect::pool(&self.0.url, self.0.size, &self.0.settings, &watch);
         *self
             .0
             .pool

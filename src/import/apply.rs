@@ -10,6 +10,7 @@ use super::plan::{Action, Counts, Keys, Plan};
 use crate::domain::{CompanyId, PayReportId, PersonId};
 use crate::input::PayBandInput;
 use crate::input::PersonInput;
+use crate::models::outbox::Outbox;
 use crate::models::{
     Company, CompanyFields, ImportBatch, ImportItem, PayBand, PayReport, Person, PersonFields,
 };
@@ -159,6 +160,11 @@ pub fn apply(
             .map(PayReportId)
             .collect();
         PayReport::insert_many_as(conn, &report_ids, &new_reports)?;
+        // New offers, and those of changed people, that now wait for a decision are mailed
+        // to the approvers once the batch commits.
+        Outbox::offers_pending(conn, &report_ids)?;
+        let changed: Vec<PersonId> = updated.iter().map(|(id, _)| *id).collect();
+        Outbox::offers_pending_of(conn, &changed)?;
         for id in report_ids {
             items.push(item(batch_id, "pay_report", id.get(), None));
         }

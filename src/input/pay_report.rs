@@ -9,6 +9,7 @@ use crate::domain::{
     Confidence, Currency, Date, LongText, Maybe, Money, PayKind, PayReportId, Period, PeriodYears,
     PersonId, Text, WebUrl, rules,
 };
+use crate::models::outbox::Outbox;
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::{PayReport, PayReportFields, SaveOutcome, violates};
 
@@ -177,10 +178,24 @@ impl Versioned for PayReport {
             errors.add("source_name", rules::PAY_HISTORY_REFUSED);
             return Ok(Written::Refused(()));
         }
-        let saved = match target {
-            Target::Existing((person, id)) => PayReport::update(conn, person, id, version, &fields),
-            Target::New(person) => PayReport::insert(conn, person, &fields).map(SaveOutcome::Saved),
-        };
+        let saved = diesel::Connection::transaction(conn, |conn| {
+            let saved = match target {
+                Target::Existing((person, id)) => {
+                    PayReport::update(conn, person, id, version, &fields)?
+                }
+                Target::New(person) => {
+                    SaveOutcome::Saved(PayReport::insert(conn, person, &fields)?)
+                }
+            };
+            if let SaveOutcome::Saved(report) = &saved
+                && report.fields.kind == PayKind::Offered
+            {
+                // An offer that now waits for a decision is mailed to its approvers once this
+                // save commits, and never if it does not.
+                Outbox::offers_pending(conn, &[report.id])?;
+            }
+            Ok(saved)
+        });
         refused_by(saved, errors, |e| {
             violates(e, FIGURE_VALUE_FITS).then(|| {
                 let too_large = format!(

@@ -6,6 +6,7 @@ use diesel::{Connection, PgConnection, QueryResult};
 use super::versioned::{Target, Versioned, Written};
 use super::{FieldErrors, PersonInput, TypedFields};
 use crate::domain::{CompanyId, PersonId, name_key, rules, zone};
+use crate::models::outbox::Outbox;
 use crate::models::{
     Candidate, Company, DuplicateDismissal, LikelyDuplicate, PayReport, Person, PersonFields,
     SaveOutcome,
@@ -81,6 +82,9 @@ impl Versioned for Person {
             };
             if let SaveOutcome::Saved(person) = &outcome {
                 DuplicateDismissal::record(conn, person.id, &listed)?;
+                // A new family, level or zone can put their offers outside a band: the
+                // approvers hear of it once this commits.
+                Outbox::offers_pending_of(conn, &[person.id])?;
             }
             Ok(Written::Done(outcome))
         })

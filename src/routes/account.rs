@@ -15,8 +15,9 @@ use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{CurrentUser, password};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::models::mail_opt_out::MailOptOut;
 use crate::models::{Admission, LoginAttempts, Session, User};
-use crate::views::account::{AccountPage, PasswordPage};
+use crate::views::account::{AccountPage, MailChoice, PasswordPage};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
@@ -57,8 +58,11 @@ async fn account(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     let (id, own) = (user.user.id, user.session_id.clone());
-    let other_sessions = db
-        .run(move |c| Ok(Session::count_others(c, id, &own)?))
+    let (other_sessions, mails_off) = db
+        .run(move |c| {
+            let others = Session::count_others(c, id, &own)?;
+            Ok((others, MailOptOut::of(c, id)?))
+        })
         .await?;
     render(&AccountPage {
         layout: Layout::new("account", flash, &user),
@@ -66,6 +70,7 @@ async fn account(
         name: user.user.display_name.clone(),
         role: user.role(),
         other_sessions,
+        mails: MailChoice::all(user.role(), &mails_off),
     })
 }
 

@@ -1,6 +1,6 @@
 //! An offer's page against its band, and the decisions on offers outside their band.
 
-use diesel::PgConnection;
+use diesel::{Connection, PgConnection};
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
@@ -13,6 +13,7 @@ use crate::db::Db;
 use crate::domain::{Decision, PayReportId, Text};
 use crate::error::AppError;
 use crate::models::offer::Offers;
+use crate::models::outbox::Outbox;
 use crate::models::pay_decision::{NewPayDecision, PayDecision, kept_from_deciding};
 use crate::offers::{OfferReview, review};
 use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
@@ -125,18 +126,24 @@ async fn decide(
             };
             // The figures stored are those just checked: an edit landing meanwhile makes the
             // offer pending again rather than slip under this decision.
-            PayDecision::insert(
-                c,
-                &NewPayDecision {
-                    pay_report_id: id,
-                    pay_band_id: checked.band.id,
-                    decided_by: Some(decider.user.id),
-                    decision,
-                    reason: parsed.reason.as_str(),
-                    figures,
-                    is_demo: false,
-                },
-            )?;
+            c.transaction(|c| -> Result<(), AppError> {
+                let decided = PayDecision::insert(
+                    c,
+                    &NewPayDecision {
+                        pay_report_id: id,
+                        pay_band_id: checked.band.id,
+                        decided_by: Some(decider.user.id),
+                        decision,
+                        reason: parsed.reason.as_str(),
+                        figures,
+                        is_demo: false,
+                    },
+                )?;
+                // Whoever made or last edited the offer hears of it once this commits.
+                let makers = kept_from_deciding(c, id)?;
+                Outbox::offer_decided(c, id, decided.id, &makers)?;
+                Ok(())
+            })?;
             Ok(Ok((offer.offer.full_name, decision)))
         })
         .await?;

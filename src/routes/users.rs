@@ -2,6 +2,7 @@
 //! deactivate and reactivate, and one-time password links. The command line does the same.
 
 use chrono::{Duration, Utc};
+use diesel::Connection;
 use rocket::form::{Contextual, Form};
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
@@ -13,6 +14,7 @@ use crate::auth::{Admin, password, random_token};
 use crate::db::Db;
 use crate::domain::{Email, Role, Text};
 use crate::error::AppError;
+use crate::models::outbox::{MailKind, Outbox};
 use crate::models::{AdminGuarded, NewUser, PASSWORD_LINK_DAYS, PasswordLink, User};
 use crate::views::users::{LinkPage, UsersPage};
 use crate::views::{FormState, Layout, render};
@@ -97,11 +99,17 @@ async fn create(
                 role: account.role,
                 password_hash: &unusable,
             };
-            Ok(PasswordLink::new_user(c, &new, &link_token, expires)?)
+            c.transaction(|c| -> Result<_, AppError> {
+                let Some(user) = PasswordLink::new_user(c, &new, &link_token, expires)? else {
+                    return Ok(None);
+                };
+                let mailed = Outbox::link(c, MailKind::NewUser, user.id, &link_token)?;
+                Ok(Some((user, mailed)))
+            })
         })
         .await;
-    let user = match created {
-        Ok(Some(user)) => user,
+    let (user, mailed) = match created {
+        Ok(Some(created)) => created,
         Err(e) if !e.violates(crate::models::user::EMAIL_UNIQUE_INDEX) => return Err(e),
         _ => {
             state.add_error("email", "A user with this e-mail exists already.");
@@ -110,7 +118,7 @@ async fn create(
             ));
         }
     };
-    let link = site.link("/password-link", &token);
+    let link = (!mailed).then(|| site.link("/password-link", &token));
     let page = LinkPage::new(Layout::new("users", None, &admin), user, link, true);
     Ok(FormResponse::Shown(render(&page)?))
 }
@@ -197,11 +205,16 @@ async fn password_link(
         Utc::now() + Duration::days(PASSWORD_LINK_DAYS),
     );
     let link_token = token.clone();
-    db.run_as(admin.actor(), move |c| {
-        Ok(PasswordLink::issue(c, id, &link_token, expires)?)
-    })
-    .await?;
-    let link = site.link("/password-link", &token);
+    let mailed = db
+        .run_as(admin.actor(), move |c| {
+            c.transaction(|c| -> Result<_, AppError> {
+                PasswordLink::issue(c, id, &link_token, expires)?;
+                Ok(Outbox::link(c, MailKind::PasswordLink, id, &link_token)?)
+            })
+        })
+        .await?;
+    // With mail on, the link goes only to the user: the page says it was mailed.
+    let link = (!mailed).then(|| site.link("/password-link", &token));
     let page = LinkPage::new(Layout::new("users", None, &admin), user, link, false);
     Ok(FormResponse::Shown(render(&page)?))
 }

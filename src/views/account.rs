@@ -3,6 +3,8 @@
 use askama::Template;
 
 use super::{FormState, Layout};
+use crate::domain::Role;
+use crate::models::outbox::MailKind;
 
 /// Changing one's password. The form never holds the passwords typed: they are not sent back.
 #[derive(Template)]
@@ -21,4 +23,33 @@ pub struct AccountPage {
     pub name: String,
     pub role: crate::domain::Role,
     pub other_sessions: i64,
+    /// The mails this user may turn off, and whether each is on.
+    pub mails: Vec<MailChoice>,
+}
+
+/// One kind of mail on the account page.
+pub struct MailChoice {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub on: bool,
+}
+
+impl MailChoice {
+    /// The optional mails that can reach a user of `role` (only compensation staff and admins
+    /// are told of waiting offers).
+    pub fn all(role: Role, off: &[MailKind]) -> Vec<MailChoice> {
+        MailKind::ALL
+            .into_iter()
+            .filter(|k| k.optional())
+            .filter(|k| *k != MailKind::OfferPending || role.manages_bands())
+            .map(|k| MailChoice {
+                name: k.as_str(),
+                label: match k {
+                    MailKind::OfferPending => "An offer outside its band waits for a decision",
+                    _ => "A decision on an offer you made or last edited",
+                },
+                on: !off.contains(&k),
+            })
+            .collect()
+    }
 }

@@ -13,6 +13,7 @@ pub mod imports;
 pub mod market;
 pub mod merges;
 pub mod offers;
+pub mod outbox;
 pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;

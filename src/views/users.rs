@@ -60,13 +60,14 @@ impl UsersPage {
 pub struct LinkPage {
     pub layout: Layout,
     pub user: User,
-    pub link: String,
+    /// `None` when the link was mailed to the user instead.
+    pub link: Option<String>,
     /// The user was just created (else: a reset).
     pub created: bool,
 }
 
 impl LinkPage {
-    pub fn new(layout: Layout, user: User, link: String, created: bool) -> Self {
+    pub fn new(layout: Layout, user: User, link: Option<String>, created: bool) -> Self {
         LinkPage {
             layout,
             user,

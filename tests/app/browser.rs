@@ -113,6 +113,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
         secret_key: None,
         proxy: None,
         secure_cookies: false,
+        mail: None,
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -231,6 +231,7 @@ impl TestApp {
             secret_key: None,
             proxy: None,
             secure_cookies: false,
+            mail: None,
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;

@@ -40,6 +40,7 @@ mod log_capture;
 mod login_input;
 mod login_throttling;
 mod lost_updates;
+mod mail;
 mod merges;
 mod migrations_down;
 mod money_across_currencies;

@@ -25,6 +25,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     secret_key: None,
                     proxy: None,
                     secure_cookies: false,
+                    mail: None,
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;
@@ -67,6 +68,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
             secret_key: None,
             proxy: None,
             secure_cookies: false,
+            mail: None,
         };
         let figment = crate::common::quiet().merge(("secret_key", shared_key));
         Ok(Client::untracked(talent_tracker::app_with(

@@ -1,0 +1,2 @@
+DROP TABLE mail_opt_out;
+DROP TABLE outbox;
