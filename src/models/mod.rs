@@ -14,6 +14,7 @@ pub mod import_result;
 pub mod market;
 pub mod offer;
 pub mod offer_list;
+pub mod offer_queue;
 pub mod pay_band;
 pub mod pay_decision;
 pub mod pay_report;

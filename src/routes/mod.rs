@@ -16,6 +16,7 @@ pub mod import_files;
 pub mod imports;
 pub mod merges;
 pub mod nul_query;
+pub mod offer_queue;
 pub mod offers;
 pub mod password_link;
 pub mod pay_bands;

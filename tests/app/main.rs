@@ -44,6 +44,7 @@ mod merges;
 mod migrations_down;
 mod money_across_currencies;
 mod name_matching;
+mod offer_queue;
 mod offers;
 mod pages;
 mod password_change;
