@@ -17,6 +17,7 @@ use talent_tracker::domain::Role;
 use self::session::{DEADLINE, Session, listening, until};
 use crate::common::{TestApp, quiet};
 
+mod approvals;
 mod board;
 mod first_run;
 mod merging;
@@ -57,6 +58,13 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             board::board_and_drill_down(s).await
         })
     })
+}
+
+#[test]
+fn offers_fit_a_laptop_and_targets_a_finger_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(true)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    in_browser(&app, |s| Box::pin(approvals::offers_report_fits(s)))
 }
 
 #[test]

@@ -31,6 +31,7 @@ fn the_approver_is_told_on_the_dashboard_and_decides_from_the_queue_oldest_first
     offer(&app, ada, "EUR", "250000", "2025-07-01");
 
     app.switch_to(Role::Compensation)?;
+    name_user(&app, Role::Compensation, "Cora Compensation")?;
     let dashboard = app.get("/");
     assert_eq!(
         dashboard.texts(".waiting-offers"),
@@ -74,6 +75,12 @@ fn the_approver_is_told_on_the_dashboard_and_decides_from_the_queue_oldest_first
 
     let decided = decide(&app, older, "reject", "Below the band: re-offer");
     assert_eq!(decided.status, Status::SeeOther);
+    let approval = app.get(&format!("/pay-reports/{older}/approval"));
+    assert_eq!(
+        approval.texts(".offer-decision")[0].split(" on ").next(),
+        Some("Rejected by Cora Compensation"),
+        "the decider by name, not e-mail"
+    );
     assert_eq!(
         app.get("/").texts(".waiting-offers"),
         vec!["1 offer waits for your decision".to_owned()]
@@ -108,5 +115,50 @@ fn only_those_who_decide_see_the_notice_and_the_queue() -> anyhow::Result<()> {
         assert!(app.get("/").texts(".waiting-offers").is_empty(), "{role:?}");
         assert_eq!(app.get("/approvals").status, Status::Forbidden, "{role:?}");
     }
+    Ok(())
+}
+
+#[test]
+fn the_offers_report_links_each_row_to_the_person_and_the_approval() -> anyhow::Result<()> {
+    let app = with_band(Role::Admin)?;
+    let ada = person(&app, "Ada", "EU");
+    let id = offer(&app, ada, "EUR", "330000", "2025-08-01");
+    app.switch_to(Role::Compensation)?;
+    name_user(&app, Role::Compensation, "Cora Compensation")?;
+    decide(&app, id, "approve", "Competing offer");
+    let report = app.get("/reports/offers");
+    assert_eq!(
+        report.attrs("table.report-offers tbody td a", "href"),
+        vec![
+            format!("/people/{ada}"),
+            format!("/pay-reports/{id}/approval")
+        ]
+    );
+    assert_eq!(
+        report.texts("table.report-offers tbody td:nth-child(12)"),
+        vec!["Cora Compensation"]
+    );
+    let csv = app.download("/reports/offers.csv");
+    assert!(csv.contains(",Ada,"), "plain names in the CSV: {csv}");
+    assert!(csv.contains("Cora Compensation"), "{csv}");
+    Ok(())
+}
+
+#[test]
+fn the_pay_transparency_list_links_its_people_and_claims_no_chart() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let ada = app.create_person(&[
+        ("full_name", "Ada"),
+        ("stage", "interviewing"),
+        ("zone", "EU"),
+    ]);
+    let list = app.get("/reports/pay-transparency");
+    assert_eq!(list.status, Status::Ok);
+    let links = list.attrs(
+        "table.report-pay-transparency tbody td:first-child a",
+        "href",
+    );
+    assert_eq!(links, vec![format!("/people/{ada}")]);
+    assert!(list.texts("caption").is_empty());
     Ok(())
 }
