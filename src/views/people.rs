@@ -94,6 +94,8 @@ pub struct PeoplePager {
     pub page: i64,
     /// `None` when more than `COUNT_LIMIT` people match.
     pub total: Option<i64>,
+    /// What the page says about the list's size.
+    pub count: ListCount,
     pub pages: Option<i64>,
     /// The query parameters of the previous and next pages.
     pub previous: Option<String>,
@@ -184,5 +186,22 @@ impl PersonFormPage {
             conflict: Vec::new(),
             duplicates: Vec::new(),
         }
+    }
+}
+
+/// How many people the list holds, as it says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListCount {
+    /// Counted, or read from the kept counts.
+    Exact(i64),
+    /// The planner's estimate: more match than the list counts, and no kept count answers.
+    About(i64),
+    /// More than this many, with no estimate to give.
+    MoreThan(i64),
+}
+
+impl Default for ListCount {
+    fn default() -> Self {
+        ListCount::Exact(0)
     }
 }

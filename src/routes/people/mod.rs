@@ -5,6 +5,7 @@ mod counted_params;
 mod duplicates;
 mod edit;
 mod list;
+mod list_count;
 mod params;
 mod remove;
 
