@@ -30,6 +30,30 @@ pub struct PersonIndexPage {
 }
 
 impl PersonIndexPage {
+    /// The form's own filters, of which one set opens the fold they sit in.
+    const FILTER_FIELDS: [&str; 11] = [
+        "q",
+        "origin_company",
+        "hiring_company",
+        "stage",
+        "job_family",
+        "level",
+        "zone",
+        "hired_from",
+        "hired_to",
+        "pay_kind",
+        "pay_confidence",
+    ];
+
+    /// How many of the form's filters are set: the fold's button says so, and starts open
+    /// when any is, so what narrows the list stays in view.
+    pub fn filters_set(&self) -> usize {
+        Self::FILTER_FIELDS
+            .iter()
+            .filter(|f| !self.filters.value(f).is_empty())
+            .count()
+    }
+
     pub fn header(&self, sort: PersonSort) -> &SortHeader {
         SortHeader::find(&self.headers, sort.as_str())
     }

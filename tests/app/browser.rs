@@ -64,7 +64,12 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
 fn offers_fit_a_laptop_and_targets_a_finger_in_a_real_browser() -> anyhow::Result<()> {
     let app = TestApp::anonymous(true)?;
     app.add_user("admin@example.com", Role::Admin)?;
-    in_browser(&app, |s| Box::pin(approvals::offers_report_fits(s)))
+    in_browser(&app, |s| {
+        Box::pin(async move {
+            approvals::offers_report_fits(s).await?;
+            approvals::targets_are_big_enough(s).await
+        })
+    })
 }
 
 #[test]
@@ -235,6 +240,11 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
 
     // The list, filtered.
     s.open("/people").await?;
+    // The filters fold behind one button.
+    s.element(Locator::Css("details.filter-fold summary"))
+        .await?
+        .click()
+        .await?;
     s.choose("origin_company", "Browser Labs").await?;
     s.submit("form.filters").await?;
     assert_eq!(s.text("tbody td:first-child a").await?, "Bea Browser");

@@ -25,6 +25,7 @@ mod everyday_details;
 mod exchange_rates;
 mod figure_refresh;
 mod first_run;
+mod for_everyone;
 mod generate;
 mod id_round_trips;
 mod import_audit;
