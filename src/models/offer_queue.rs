@@ -50,13 +50,28 @@ struct Count {
     n: i64,
 }
 
+/// Runs `read` with JIT off: compiling `offer_review`'s expressions costs PostgreSQL about a
+/// second once a query's cost passes its threshold (100,000 offers), more than it saves, as
+/// the offers report found (src/reports/offers.rs). SET LOCAL keeps it to this transaction.
+fn without_jit<T>(
+    conn: &mut PgConnection,
+    read: impl FnOnce(&mut PgConnection) -> QueryResult<T>,
+) -> QueryResult<T> {
+    conn.transaction(|conn| {
+        diesel::sql_query("SET LOCAL jit = off").execute(conn)?;
+        read(conn)
+    })
+}
+
 impl PendingOffer {
     /// How many offers wait for a decision.
     pub fn count(conn: &mut PgConnection, reporting: &str) -> QueryResult<i64> {
-        let row: Count = diesel::sql_query(COUNT)
-            .bind::<Text, _>(reporting)
-            .get_result(conn)?;
-        Ok(row.n)
+        without_jit(conn, |conn| {
+            let row: Count = diesel::sql_query(COUNT)
+                .bind::<Text, _>(reporting)
+                .get_result(conn)?;
+            Ok(row.n)
+        })
     }
 
     /// The `limit` offers that have waited longest, by the offer's day.
@@ -65,9 +80,11 @@ impl PendingOffer {
         reporting: &str,
         limit: i64,
     ) -> QueryResult<Vec<PendingOffer>> {
-        diesel::sql_query(OLDEST)
-            .bind::<Text, _>(reporting)
-            .bind::<BigInt, _>(limit)
-            .load(conn)
+        without_jit(conn, |conn| {
+            diesel::sql_query(OLDEST)
+                .bind::<Text, _>(reporting)
+                .bind::<BigInt, _>(limit)
+                .load(conn)
+        })
     }
 }
