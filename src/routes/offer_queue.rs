@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::models::offer::Offers;
 use crate::models::offer_queue::PendingOffer;
+use crate::models::pay_decision::kept_from_deciding;
 use crate::offers::review;
 use crate::views::offer_queue::{OfferQueuePage, QueueRow};
 use crate::views::offers::OfferView;
@@ -31,13 +32,14 @@ async fn queue(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
+    let asker = user.actor().to_owned();
     let (total, rows) = db
         .run(move |c| {
             let waiting = PendingOffer::oldest(c, &reporting, SHOWN)?;
             let ids = waiting.iter().map(|p| p.id).collect();
             let mut reviews = review(c, &reporting, &Offers::Ids(ids))?;
             // In the queue's order, oldest first; the review reads them newest first.
-            let rows = waiting
+            let mut rows = waiting
                 .iter()
                 .filter_map(|pending| {
                     let at = reviews.iter().position(|r| r.offer.id == pending.id)?;
@@ -47,6 +49,11 @@ async fn queue(
                     ))
                 })
                 .collect::<Vec<_>>();
+            // The four-eyes rule, as the approval page applies it: whoever made or last
+            // edited an offer, or set its figures, is told so here rather than after a click.
+            for row in &mut rows {
+                row.yours = kept_from_deciding(c, row.offer.id)?.contains(&asker);
+            }
             // A short queue is its own count; a full one may have more behind it.
             let shown = i64::try_from(rows.len()).unwrap_or(i64::MAX);
             let total = if shown < SHOWN {

@@ -27,6 +27,9 @@ pub struct QueueRow {
     pub offer: OfferView,
     pub made_by: String,
     pub made_at: String,
+    /// The user looking made, last edited or set the figures of this offer: someone else
+    /// decides.
+    pub yours: bool,
 }
 
 impl QueueRow {
@@ -38,6 +41,7 @@ impl QueueRow {
                 .clone()
                 .unwrap_or_else(|| "not on record".to_owned()),
             made_at: pending.made_at.format("%Y-%m-%d %H:%M").to_string(),
+            yours: false,
         }
     }
 }

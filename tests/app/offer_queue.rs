@@ -104,6 +104,15 @@ fn only_those_who_decide_see_the_notice_and_the_queue() -> anyhow::Result<()> {
     let app = with_band(Role::Admin)?;
     let ada = person(&app, "Ada", "EU");
     offer(&app, ada, "EUR", "330000", "2025-08-01");
+    let queue = app.get("/approvals");
+    assert_eq!(
+        queue.texts(".offer-yours"),
+        vec!["Yours: someone else decides"]
+    );
+    assert!(
+        queue.texts("a.decide").is_empty(),
+        "four eyes: not their own offer"
+    );
     let told = app.get("/").texts(".waiting-offers");
     assert_eq!(
         told,
