@@ -105,6 +105,7 @@ pub fn app_with(
         .mount("/", routes::pay_reports::routes())
         .mount("/", routes::pay_bands::routes())
         .mount("/", routes::offers::routes())
+        .mount("/", routes::offer_queue::routes())
         .mount("/", routes::band_reports::routes())
         .mount("/", routes::exchange_rates::routes())
         .mount("/", routes::reports::routes())

@@ -57,6 +57,11 @@ impl FieldErrors {
     pub fn has(&self, field: &str) -> bool {
         self.0.contains_key(field)
     }
+
+    /// Whether any field but `field` has a message.
+    pub fn besides(&self, field: &str) -> bool {
+        self.0.keys().any(|f| f != field)
+    }
 }
 
 /// A record's fields as typed, before they parse: what the rules between fields read, so that

@@ -17,6 +17,7 @@ pub mod market;
 pub mod offer;
 pub mod offer_list;
 pub mod outbox;
+pub mod offer_queue;
 pub mod pay_band;
 pub mod pay_decision;
 pub mod pay_report;

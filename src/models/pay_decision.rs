@@ -35,7 +35,7 @@ pub struct NewPayDecision<'a> {
     pub is_demo: bool,
 }
 
-/// A decision with the e-mail of who made it.
+/// A decision with the display name of who made it (people know each other by name).
 pub type DecisionBy = (PayDecision, String);
 
 impl PayDecision {
@@ -55,7 +55,7 @@ impl PayDecision {
             .left_join(app_user::table)
             .filter(pay_decision::pay_report_id.eq_any(offers))
             .order(pay_decision::id.desc())
-            .select((PayDecision::as_select(), app_user::email.nullable()))
+            .select((PayDecision::as_select(), app_user::display_name.nullable()))
             .load(conn)?;
         Ok(rows
             .into_iter()

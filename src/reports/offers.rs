@@ -116,7 +116,10 @@ fn row(review: &OfferReview) -> Vec<Cell> {
     let decided = review.counting();
     vec![
         Cell::Text(offer.as_of.to_string()),
-        Cell::Text(offer.full_name.clone()),
+        Cell::Linked(
+            offer.full_name.clone(),
+            format!("/people/{}", offer.person_id),
+        ),
         text(&offer.hiring_company),
         text(&offer.job_family),
         text(&offer.level),
@@ -125,7 +128,10 @@ fn row(review: &OfferReview) -> Vec<Cell> {
         Cell::Money(base.map(|b| b.value.clone())),
         Cell::Ratio(base.map(|b| b.compa_ratio.clone())),
         Cell::Ratio(base.and_then(|b| b.penetration.clone())),
-        Cell::Text(review.status.label().to_owned()),
+        Cell::Linked(
+            review.status.label().to_owned(),
+            format!("/pay-reports/{}/approval", offer.id),
+        ),
         Cell::Text(decided.map(|(_, by)| by.clone()).unwrap_or_default()),
         Cell::Text(decided.map(|(d, _)| d.reason.clone()).unwrap_or_default()),
         Cell::Text(

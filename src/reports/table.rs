@@ -31,6 +31,8 @@ impl Column {
 #[derive(Debug, Clone)]
 pub enum Cell {
     Text(String),
+    /// Text that leads to its record on the page (text, `href`); plain text in CSV.
+    Linked(String, String),
     Count(i64),
     /// A count of people, linked to the people list showing exactly them (as `href`).
     People(i64, String),
@@ -48,7 +50,7 @@ impl Cell {
     /// As the page shows it: thousands separators, a dash for nothing.
     pub fn display(&self) -> String {
         match self {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) | Cell::Linked(text, _) => text.clone(),
             Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => format_money(amount),
             Cell::Percent(Some(p)) => format!("{}%", p.with_scale(1)),
@@ -64,7 +66,7 @@ impl Cell {
     /// formulas.
     pub fn plain(&self) -> String {
         match self {
-            Cell::Text(text) => escape_text(text),
+            Cell::Text(text) | Cell::Linked(text, _) => escape_text(text),
             Cell::Count(n) | Cell::People(n, _) => n.to_string(),
             Cell::Money(Some(amount)) => amount.with_scale(2).to_plain_string(),
             Cell::Percent(Some(p)) | Cell::Days(Some(p)) => p.with_scale(1).to_plain_string(),
@@ -88,13 +90,13 @@ impl Cell {
     /// Where the number leads: the people behind it.
     pub fn link(&self) -> Option<&str> {
         match self {
-            Cell::People(_, href) => Some(href),
+            Cell::People(_, href) | Cell::Linked(_, href) => Some(href),
             _ => None,
         }
     }
 
     pub fn is_numeric(&self) -> bool {
-        !matches!(self, Cell::Text(_))
+        !matches!(self, Cell::Text(_) | Cell::Linked(..))
     }
 }
 

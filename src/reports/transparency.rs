@@ -4,14 +4,16 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, Date, Nullable, Text};
+use diesel::sql_types::{Array, BigInt, Date, Nullable, Text};
 
 use super::{Cell, Column, Report, ReportTable};
-use crate::domain::Stage;
 use crate::domain::zone::EU;
+use crate::domain::{PersonId, Stage};
 
 #[derive(Debug, QueryableByName)]
 struct Undisclosed {
+    #[diesel(sql_type = BigInt)]
+    id: PersonId,
     #[diesel(sql_type = Text)]
     full_name: String,
     #[diesel(sql_type = Nullable<Text>)]
@@ -28,7 +30,7 @@ struct Undisclosed {
 
 // A disclosure on the day interviewing began counts as before it: the day is all we know.
 const UNDISCLOSED: &str = "
-    SELECT p.full_name, hc.name AS hiring_company, p.job_family, p.level,
+    SELECT p.id, p.full_name, hc.name AS hiring_company, p.job_family, p.level,
            (s.reached AT TIME ZONE 'UTC')::date AS reached_on, p.range_disclosed_on
     FROM person p
     JOIN LATERAL (
@@ -75,7 +77,7 @@ pub fn run(conn: &mut PgConnection) -> QueryResult<Report> {
                     None => "never disclosed".to_owned(),
                 };
                 vec![
-                    Cell::Text(r.full_name.clone()),
+                    Cell::Linked(r.full_name.clone(), format!("/people/{}", r.id)),
                     text(&r.hiring_company),
                     text(&r.job_family),
                     text(&r.level),

@@ -17,16 +17,17 @@ pub fn routes() -> Vec<Route> {
     routes![index]
 }
 
-/// The tables the audit covers, as the filter offers them.
-pub const TABLES: [&str; 8] = [
-    "company",
-    "person",
-    "pay_report",
-    "exchange_rate",
-    "import_batch",
-    "app_user",
-    "pay_band",
-    "pay_decision",
+/// The tables the audit covers, each with the words the filter offers it by (the query
+/// string keeps the table's name, which links from elsewhere use).
+pub const TABLES: [(&str, &str); 8] = [
+    ("company", "Companies"),
+    ("person", "People"),
+    ("pay_report", "Pay reports"),
+    ("exchange_rate", "Exchange rates"),
+    ("import_batch", "Imports"),
+    ("app_user", "Users"),
+    ("pay_band", "Pay bands"),
+    ("pay_decision", "Offer decisions"),
 ];
 
 #[derive(Debug, Default, FromForm)]
@@ -54,7 +55,7 @@ impl AuditParams {
         };
         let record_table = given(&self.record_table);
         if let Some(table) = &record_table
-            && !TABLES.contains(&table.as_str())
+            && !TABLES.iter().any(|(name, _)| name == table)
         {
             return Err(bad("a table the audit covers", table));
         }
@@ -100,7 +101,7 @@ async fn index(
         filters: FormState::with_values(values),
         tables: TABLES
             .iter()
-            .map(|t| crate::views::Choice::new(*t, *t))
+            .map(|(name, words)| crate::views::Choice::new(*name, *words))
             .collect(),
         entries,
         pager,

@@ -8,6 +8,7 @@ use crate::auth::CurrentUser;
 use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::models::offer_queue::PendingOffer;
 use crate::models::{PayReport, Person};
 use crate::views::dashboard::{DashboardPage, LargestPackages, StageCount};
 use crate::views::{Layout, render};
@@ -29,7 +30,9 @@ async fn dashboard(
     let currency = reporting.0.clone();
     let ranked_in = currency.clone();
     let admin = user.role() == crate::domain::Role::Admin;
-    let (stages, latest_hires, largest, has_demo) = db
+    let decides = user.role().manages_bands();
+    let waiting_in = currency.clone();
+    let (stages, latest_hires, largest, has_demo, waiting) = db
         .run(move |c| {
             Ok((
                 Person::count_by_stage(c)?,
@@ -40,6 +43,12 @@ async fn dashboard(
                     Vec::new()
                 },
                 admin && crate::demo::removal::any(c)?,
+                // Only those who decide are told, and only their page pays for the count.
+                if decides {
+                    Some(PendingOffer::count(c, &waiting_in)?)
+                } else {
+                    None
+                },
             ))
         })
         .await?;
@@ -58,5 +67,6 @@ async fn dashboard(
         latest_hires,
         largest: LargestPackages::new(currency, largest),
         has_demo,
+        waiting,
     })
 }

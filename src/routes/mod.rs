@@ -17,6 +17,7 @@ pub mod imports;
 pub mod mail_choices;
 pub mod merges;
 pub mod nul_query;
+pub mod offer_queue;
 pub mod offers;
 pub mod outbox;
 pub mod password_link;

@@ -17,6 +17,8 @@ pub struct DashboardPage {
     pub largest: LargestPackages,
     /// Demo data is left and an admin is looking: offer to remove it.
     pub has_demo: bool,
+    /// Offers waiting for a decision, counted for those who make it (compensation, admins).
+    pub waiting: Option<i64>,
 }
 
 /// The largest packages in the reporting currency, and after them those without a rate.

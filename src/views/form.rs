@@ -81,6 +81,12 @@ impl FormState {
         !self.errors.is_empty()
     }
 
+    /// Errors beyond the question asked beside `field`: the person form's duplicate check is
+    /// a warning to answer, not a mistake to correct, so it raises no "correct the fields".
+    pub fn has_errors_besides(&self, field: &str) -> bool {
+        self.errors.besides(field)
+    }
+
     pub fn value(&self, name: &str) -> &str {
         self.values.get(name).map_or("", String::as_str)
     }

@@ -12,6 +12,7 @@ pub mod form;
 pub mod imports;
 pub mod market;
 pub mod merges;
+pub mod offer_queue;
 pub mod offers;
 pub mod outbox;
 pub mod pay_bands;

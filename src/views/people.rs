@@ -32,6 +32,30 @@ pub struct PersonIndexPage {
 }
 
 impl PersonIndexPage {
+    /// The form's own filters, of which one set opens the fold they sit in.
+    const FILTER_FIELDS: [&str; 11] = [
+        "q",
+        "origin_company",
+        "hiring_company",
+        "stage",
+        "job_family",
+        "level",
+        "zone",
+        "hired_from",
+        "hired_to",
+        "pay_kind",
+        "pay_confidence",
+    ];
+
+    /// How many of the form's filters are set: the fold's button says so, and starts open
+    /// when any is, so what narrows the list stays in view.
+    pub fn filters_set(&self) -> usize {
+        Self::FILTER_FIELDS
+            .iter()
+            .filter(|f| !self.filters.value(f).is_empty())
+            .count()
+    }
+
     pub fn header(&self, sort: PersonSort) -> &SortHeader {
         SortHeader::find(&self.headers, sort.as_str())
     }
@@ -96,6 +120,8 @@ pub struct PeoplePager {
     pub page: i64,
     /// `None` when more than `COUNT_LIMIT` people match.
     pub total: Option<i64>,
+    /// What the page says about the list's size.
+    pub count: ListCount,
     pub pages: Option<i64>,
     /// The query parameters of the previous and next pages.
     pub previous: Option<String>,
@@ -191,5 +217,22 @@ impl PersonFormPage {
             conflict: Vec::new(),
             duplicates: Vec::new(),
         }
+    }
+}
+
+/// How many people the list holds, as it says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListCount {
+    /// Counted, or read from the kept counts.
+    Exact(i64),
+    /// The planner's estimate: more match than the list counts, and no kept count answers.
+    About(i64),
+    /// More than this many, with no estimate to give.
+    MoreThan(i64),
+}
+
+impl Default for ListCount {
+    fn default() -> Self {
+        ListCount::Exact(0)
     }
 }

@@ -17,6 +17,7 @@ use talent_tracker::domain::Role;
 use self::session::{DEADLINE, Session, listening, until};
 use crate::common::{TestApp, quiet};
 
+mod approvals;
 mod board;
 mod first_run;
 mod merging;
@@ -56,6 +57,18 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             walk_through(s).await?;
             phones::on_phones(s).await?;
             board::board_and_drill_down(s).await
+        })
+    })
+}
+
+#[test]
+fn offers_fit_a_laptop_and_targets_a_finger_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(true)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    in_browser(&app, |s| {
+        Box::pin(async move {
+            approvals::offers_report_fits(s).await?;
+            approvals::targets_are_big_enough(s).await
         })
     })
 }
@@ -238,6 +251,11 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
 
     // The list, filtered.
     s.open("/people").await?;
+    // The filters fold behind one button.
+    s.element(Locator::Css("details.filter-fold summary"))
+        .await?
+        .click()
+        .await?;
     s.choose("origin_company", "Browser Labs").await?;
     s.submit("form.filters").await?;
     assert_eq!(s.text("tbody td:first-child a").await?, "Bea Browser");

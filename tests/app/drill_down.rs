@@ -3,6 +3,7 @@
 
 use rocket::http::Status;
 use talent_tracker::domain::{Confidence, PayKind, Role, Stage};
+use talent_tracker::views::people::PeoplePager;
 
 use crate::common::{Page, TestApp};
 use crate::reports::{fixture, pay, person};
@@ -149,6 +150,46 @@ fn every_dashboard_count_leads_to_a_list_of_as_many_people() -> anyhow::Result<(
         "a link per stage and one for all"
     );
     assert!(nonzero > 2);
+    Ok(())
+}
+
+struct Silent;
+
+impl talent_tracker::generate::Progress for Silent {
+    fn phase(&self, _: &'static str, _: u64) {}
+    fn advance(&self, _: u64) {}
+}
+
+#[test]
+fn past_the_lists_exact_count_a_number_still_opens_a_list_of_as_many() -> anyhow::Result<()> {
+    let app = TestApp::logged_in(false, Role::Viewer)?;
+    let options = talent_tracker::generate::Options {
+        people: 4_000,
+        seed: 3,
+        reporting_currency: "USD".into(),
+    };
+    let conn = &mut app.conn()?;
+    talent_tracker::generate::generate(conn, &options, &Silent)?;
+    // The statistics autovacuum would gather soon after: the estimate below reads them.
+    diesel::RunQueryDsl::execute(diesel::sql_query("ANALYZE"), conn)?;
+    let dashboard = app.get("/");
+    let counts = dashboard.texts("td.num a");
+    let most = counts.iter().filter_map(|n| n.parse::<i64>().ok()).max();
+    assert!(
+        most.is_some_and(|n| n > PeoplePager::COUNT_LIMIT),
+        "a stage holds more people than the list counts: {counts:?}"
+    );
+    let (followed, _) = follow_numbers(&app, "/");
+    assert_eq!(followed, Stage::ALL.len() + 1);
+    let (followed, _) = follow_numbers(&app, "/reports/pipeline");
+    assert_eq!(followed, Stage::ALL.len() * 2);
+    // A filter no kept count answers: the planner's estimate, said as one.
+    let page = app.get("/people?q=e");
+    let said = page.texts("p.count").concat();
+    assert!(
+        said.starts_with("About ") && said.contains("estimate"),
+        "{said}"
+    );
     Ok(())
 }
 

@@ -109,10 +109,11 @@ fn a_search_matching_more_people_than_are_counted_pages_like_any_other() -> anyh
     let page_one = app.get("/people?q=WANG");
     let names = page_one.texts("tbody td:first-child a");
     assert_eq!(names, (1..=25).map(|i| wang(2 * i)).collect::<Vec<_>>());
+    // Past the exact count: the planner's estimate once autovacuum has analysed the table.
+    let said = page_one.texts("p.count").concat();
     assert!(
-        page_one.contains("More than 1000 people"),
-        "{}",
-        page_one.body
+        said == "More than 1000 people" || said.starts_with("About "),
+        "{said}"
     );
 
     let next = page_one

@@ -16,7 +16,7 @@ use diesel::prelude::*;
 
 pub use duplicates::{Candidate, LikelyDuplicate, SIMILAR_NAMES};
 pub use duplicates_many::NewPerson;
-pub use list::{PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
+pub use list::{KeptQuestion, PersonFilter, PersonListItem, PersonSort, PersonWithCompanies};
 pub(crate) use list::{filter_people, hiring, origin};
 
 use crate::domain::{CompanyId, PersonId, Stage, name_key};

@@ -111,6 +111,10 @@ fn list_page(
 ) -> Result<(Vec<PersonListItem>, PeoplePager), AppError> {
     let per_page = Pager::PER_PAGE;
     let total = Person::count_up_to(c, filter, PeoplePager::COUNT_LIMIT)?;
+    let count = match total {
+        Some(n) => ListCount::Exact(n),
+        None => super::list_count::beyond_the_count(c, filter)?,
+    };
     let pages = total.map(Pager::pages_for);
     // A page number alone is read by OFFSET, which counts through every row before it: past
     // the counted pages it is capped, and the page says that "Next" goes further.
@@ -164,6 +168,7 @@ fn list_page(
     let pager = PeoplePager {
         page,
         total,
+        count,
         pages,
         capped: capped && total.is_none(),
         previous: match rows.first() {

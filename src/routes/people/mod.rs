@@ -7,6 +7,7 @@ mod edit;
 mod files;
 mod list;
 mod notes;
+mod list_count;
 mod params;
 mod remove;
 mod show;

@@ -10,7 +10,7 @@ use crate::schema::{company, person};
 diesel::alias!(company as origin: OriginCompany, company as hiring: HiringCompany);
 
 /// The people list's search and filters, already resolved to ids.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PersonFilter {
     pub name: Option<String>,
     pub origin_company_id: Option<CompanyId>,
@@ -134,5 +134,40 @@ impl PersonFilter {
             )
             .into_boxed();
         filter_people!(joined, self)
+    }
+}
+
+/// A question about people that the pipeline's kept counts (`pipeline_count`) answer without
+/// reading them: the dashboard's and the unfiltered pipeline report's numbers link to these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptQuestion {
+    Everyone,
+    /// In this stage now.
+    Now(Stage),
+    /// Got at least as far as this stage (`CountedFilter::reached`).
+    Reached(Stage),
+}
+
+impl PersonFilter {
+    /// The kept counts' question this filter asks, if it asks nothing else.
+    pub fn kept_question(&self) -> Option<KeptQuestion> {
+        let reached = self.counted.reached;
+        let alone = PersonFilter {
+            stage: self.stage,
+            counted: CountedFilter {
+                reached,
+                ..CountedFilter::default()
+            },
+            ..PersonFilter::default()
+        };
+        if alone != *self {
+            return None;
+        }
+        match (self.stage, reached) {
+            (None, None) => Some(KeptQuestion::Everyone),
+            (Some(stage), None) => Some(KeptQuestion::Now(stage)),
+            (None, Some(stage)) => Some(KeptQuestion::Reached(stage)),
+            (Some(_), Some(_)) => None,
+        }
     }
 }

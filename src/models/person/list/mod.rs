@@ -1,12 +1,13 @@
 //! The people list: its filters, its orders, its pages, and the export that follows them.
 
+mod estimate;
 mod filter;
 mod sort;
 
 use diesel::prelude::*;
 
-pub use filter::PersonFilter;
 use filter::PersonListQuery;
+pub use filter::{KeptQuestion, PersonFilter};
 pub(crate) use filter::{filter_people, hiring, origin};
 pub use sort::PersonSort;
 
