@@ -31,7 +31,6 @@ async fn dashboard(
     let ranked_in = currency.clone();
     let admin = user.role() == crate::domain::Role::Admin;
     let decides = user.role().manages_bands();
-    let waiting_in = currency.clone();
     let (stages, latest_hires, largest, has_demo, waiting) = db
         .run(move |c| {
             Ok((
@@ -45,7 +44,7 @@ async fn dashboard(
                 admin && crate::demo::removal::any(c)?,
                 // Only those who decide are told, and only their page pays for the count.
                 if decides {
-                    Some(PendingOffer::count(c, &waiting_in)?)
+                    Some(PendingOffer::count(c)?)
                 } else {
                     None
                 },

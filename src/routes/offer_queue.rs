@@ -35,7 +35,7 @@ async fn queue(
     let asker = user.actor().to_owned();
     let (total, rows) = db
         .run(move |c| {
-            let waiting = PendingOffer::oldest(c, &reporting, SHOWN)?;
+            let waiting = PendingOffer::oldest(c, SHOWN)?;
             let ids = waiting.iter().map(|p| p.id).collect();
             let mut reviews = review(c, &reporting, &Offers::Ids(ids))?;
             // In the queue's order, oldest first; the review reads them newest first.
@@ -59,7 +59,7 @@ async fn queue(
             let total = if shown < SHOWN {
                 shown
             } else {
-                PendingOffer::count(c, &reporting)?
+                PendingOffer::count(c)?
             };
             Ok((total, rows))
         })
