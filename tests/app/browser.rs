@@ -17,6 +17,7 @@ use talent_tracker::domain::Role;
 use self::session::{DEADLINE, Session, listening, until};
 use crate::common::{TestApp, quiet};
 
+mod approval_by_mail;
 mod approvals;
 mod board;
 mod first_run;
@@ -95,9 +96,42 @@ fn a_new_installation_is_set_up_in_the_browser() -> anyhow::Result<()> {
     in_browser(&app, |s| Box::pin(first_run::set_up(s)))
 }
 
+#[test]
+fn an_offer_reaches_its_approver_by_mail_and_is_decided_from_the_queue_in_a_real_browser()
+-> anyhow::Result<()> {
+    let Some(sink) = crate::mail::sink::SmtpSink::start()? else {
+        return Ok(());
+    };
+    let app = crate::mail::mailing_app(&sink)?;
+    let id = approval_by_mail::an_offer_outside_its_band(&app)?;
+    let asked = sink.wait_for(approval_by_mail::APPROVER, 1)?.remove(0);
+    assert_eq!(asked.subject, "An offer for Ada waits for your decision");
+    assert!(
+        asked.text.contains(&format!("/pay-reports/{id}/approval")),
+        "{}",
+        asked.text
+    );
+    let mail = crate::mail::mail_settings(&sink)?;
+    in_browser_with(&app, Some(mail), |s| {
+        Box::pin(approval_by_mail::decided_from_the_queue(s))
+    })?;
+    let told = sink.wait_for(approval_by_mail::RECRUITER, 1)?.remove(0);
+    assert_eq!(told.subject, "The offer for Ada is approved");
+    Ok(())
+}
+
 /// Serves the app over `app`'s database on a loopback port, starts chromedriver and Chromium,
 /// and runs `walk`; skipped without a browser (a failure under CI).
 fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
+    in_browser_with(app, None, walk)
+}
+
+/// As `in_browser`, the server sending mail with these settings.
+fn in_browser_with(
+    app: &TestApp,
+    mail: Option<talent_tracker::mail::MailSettings>,
+    walk: Walk,
+) -> anyhow::Result<()> {
     let (Some(chromium), Some(chromedriver)) = (
         find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
         find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
@@ -113,6 +147,8 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&shots)?;
 
+    // Err when a walk before this one installed it already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let runtime = rocket::tokio::runtime::Runtime::new()?;
     let (port, driver_port) = (free_port()?, free_port()?);
     let config = talent_tracker::AppConfig {
@@ -126,7 +162,7 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
         secret_key: None,
         proxy: None,
         secure_cookies: false,
-        mail: None,
+        mail,
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -3,7 +3,7 @@
 //! sent for a transaction that rolled back.
 
 mod delivery;
-mod sink;
+pub(crate) mod sink;
 
 use std::time::{Duration, Instant};
 
@@ -23,6 +23,12 @@ pub(crate) const SITE: &str = "https://talent.example.com";
 /// The app sending through `sink`, retrying after 1 s, then 2 s, and giving up after four
 /// attempts; nobody logged in.
 pub(crate) fn mailing_app(sink: &SmtpSink) -> anyhow::Result<TestApp> {
+    let settings = mail_settings(sink)?;
+    TestApp::anonymous_with(|config| config.mail = Some(settings))
+}
+
+/// Sending through `sink`, as `mailing_app` does.
+pub(crate) fn mail_settings(sink: &SmtpSink) -> anyhow::Result<MailSettings> {
     let mut settings = MailSettings::from_parts(
         Some(&sink.url()),
         Some("Talent Tracker <tracker@example.com>"),
@@ -35,7 +41,7 @@ pub(crate) fn mailing_app(sink: &SmtpSink) -> anyhow::Result<TestApp> {
         attempts: 4,
         poll: Duration::from_millis(100),
     };
-    TestApp::anonymous_with(|config| config.mail = Some(settings))
+    Ok(settings)
 }
 
 /// Waits until `check` holds for the outbox row of `id` (status, attempts, last error).
