@@ -52,6 +52,7 @@ mod pay_history;
 mod pay_reports;
 mod people;
 mod pipeline_board;
+mod pipeline_moves;
 mod pool_turns;
 mod replica;
 mod report_consistency;

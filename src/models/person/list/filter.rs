@@ -10,7 +10,7 @@ use crate::schema::{company, person};
 diesel::alias!(company as origin: OriginCompany, company as hiring: HiringCompany);
 
 /// The people list's search and filters, already resolved to ids.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonFilter {
     pub name: Option<String>,
     pub origin_company_id: Option<CompanyId>,
