@@ -18,6 +18,7 @@ use self::session::{DEADLINE, Session, listening, until};
 use crate::common::{TestApp, quiet};
 
 mod board;
+mod dragging;
 mod first_run;
 mod merging;
 mod phones;
@@ -57,6 +58,13 @@ fn people_work_through_the_app_in_a_real_browser() -> anyhow::Result<()> {
             board::board_and_drill_down(s).await
         })
     })
+}
+
+#[test]
+fn cards_are_dragged_between_columns_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(true)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    in_browser(&app, |s| Box::pin(dragging::drag_cards(s)))
 }
 
 #[test]
