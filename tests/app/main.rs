@@ -48,6 +48,7 @@ mod offers;
 mod pages;
 mod password_change;
 mod pay_bands;
+mod pay_forms;
 mod pay_history;
 mod pay_reports;
 mod people;
