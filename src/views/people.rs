@@ -143,6 +143,9 @@ pub struct PersonFormPage {
     pub conflict: Vec<(String, String, String)>,
     /// Stored people this one may duplicate: the form asks before saving.
     pub duplicates: Vec<LikelyDuplicate>,
+    /// The job families and levels the pay bands use, suggested (a new one may be typed).
+    pub families: Vec<String>,
+    pub levels: Vec<String>,
 }
 
 #[derive(Template)]
@@ -174,6 +177,7 @@ impl PersonFormPage {
         id: Option<PersonId>,
         form: FormState,
         company_names: Vec<String>,
+        (families, levels): (Vec<String>, Vec<String>),
     ) -> Self {
         PersonFormPage {
             layout,
@@ -183,6 +187,8 @@ impl PersonFormPage {
             stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
             duplicates: Vec::new(),
+            families,
+            levels,
         }
     }
 }

@@ -115,3 +115,21 @@ fn a_company_site_without_scheme_and_a_country_by_name_are_taken() -> anyhow::Re
     assert_eq!(refused.field_errors("country").len(), 1);
     Ok(())
 }
+
+#[test]
+fn the_person_form_suggests_the_bands_job_families_and_levels() -> anyhow::Result<()> {
+    use talent_tracker::schema::pay_band;
+    let app = TestApp::demo_as(talent_tracker::domain::Role::Recruiter)?;
+    let mut families: Vec<String> = pay_band::table
+        .select(pay_band::job_family)
+        .distinct()
+        .load(&mut app.conn()?)?;
+    families.sort();
+    assert!(!families.is_empty(), "the demo has bands");
+    let form = app.get("/people/new");
+    assert_eq!(form.attrs("input#job_family", "list"), ["band-families"]);
+    assert_eq!(form.attrs("#band-families option", "value"), families);
+    assert_eq!(form.attrs("input#level", "list"), ["band-levels"]);
+    assert!(!form.attrs("#band-levels option", "value").is_empty());
+    Ok(())
+}
