@@ -226,6 +226,8 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
     // A pay report from the person's page.
     s.follow("Add pay report").await?;
     s.fill("amount_low", "400000").await?;
+    // The high end shows once "A range" is ticked.
+    s.element(Locator::Id("is_range")).await?.click().await?;
     s.fill("amount_high", "600000").await?;
     s.choose("period", "total").await?;
     s.fill("period_years", "4").await?;

@@ -133,3 +133,69 @@ fn the_person_form_suggests_the_bands_job_families_and_levels() -> anyhow::Resul
     assert!(!form.attrs("#band-levels option", "value").is_empty());
     Ok(())
 }
+
+#[test]
+fn an_old_rate_and_components_above_the_band_warn_but_save() -> anyhow::Result<()> {
+    use talent_tracker::domain::Role;
+    let app = TestApp::logged_in(false, Role::Admin)?;
+    let rate = [
+        ("currency", "EUR"),
+        ("rate_on", "2025-01-01"),
+        ("rate", "1.1"),
+    ];
+    assert_eq!(app.post("/exchange-rates", &rate).status, Status::SeeOther);
+    let band = crate::pay_bands::with(
+        crate::pay_bands::band("Research Scientist", "L7", "EU", "2025-01-01"),
+        &[
+            ("total_min", "300000"),
+            ("total_mid", "400000"),
+            ("total_max", "500000"),
+        ],
+    );
+    assert_eq!(app.post("/pay-bands", &band).status, Status::SeeOther);
+    let ada = crate::offers::person(&app, "Ada", "EU");
+    let offer = |currency, as_of, equity| {
+        app.post_and_follow(
+            &format!("/people/{ada}/pay"),
+            &[
+                ("kind", "offered"),
+                ("currency", currency),
+                ("amount_low", "250000"),
+                ("period", "annual"),
+                ("base", "250000"),
+                ("bonus", "100000"),
+                ("equity", equity),
+                ("sign_on", "50000"),
+                ("as_of", as_of),
+                ("confidence", "confirmed"),
+                ("source_name", "offer letter"),
+            ],
+        )
+    };
+    // 250,000 + 100,000 + 200,000 + 50,000 = 600,000 EUR, above the total range's 500,000;
+    // at a rate of 2025-01-01 for a figure of 2025-06-30.
+    let page = offer("EUR", "2025-06-30", "200000");
+    let flash = page.texts(".flash").concat();
+    assert!(
+        flash.starts_with("Saved the pay report for Ada."),
+        "{flash}"
+    );
+    assert!(
+        flash.contains("The EUR exchange rate used is of 2025-01-01, more than 45 days before"),
+        "{flash}"
+    );
+    assert!(
+        flash.contains("come to EUR 600,000.00 a year, above the top of the band's total range (EUR 500,000.00)"),
+        "{flash}"
+    );
+    assert_eq!(count_reports(&app)?, 1, "saved all the same");
+    // A recent rate and components inside the range: no warning.
+    let page = offer("EUR", "2025-02-01", "0");
+    assert!(!page.texts(".flash").concat().contains("Warning"));
+    assert_eq!(count_reports(&app)?, 2);
+    Ok(())
+}
+
+fn count_reports(app: &TestApp) -> anyhow::Result<i64> {
+    Ok(pay_report::table.count().get_result(&mut app.conn()?)?)
+}
