@@ -66,6 +66,7 @@ mod rate;
 pub mod rules;
 mod text;
 mod web_url;
+mod website;
 mod years;
 pub mod zone;
 
@@ -86,5 +87,6 @@ pub use name_key::name_key;
 pub use rate::Rate;
 pub use text::{LongText, Text};
 pub use web_url::WebUrl;
+pub use website::Website;
 pub use years::PeriodYears;
 pub use zone::Zone;

@@ -9,7 +9,7 @@ pub type Broken = (&'static str, &'static str);
 pub fn band_ordered(low: &Money, high: &Money) -> Option<Broken> {
     (low.amount() > high.amount()).then_some((
         "amount_high",
-        "The high end of the band cannot be below the low end.",
+        "The high end of the range cannot be below the low end.",
     ))
 }
 

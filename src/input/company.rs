@@ -5,7 +5,7 @@ use rocket::FromForm;
 
 use super::versioned::{Target, Versioned, Written, refused_by};
 use super::{FieldErrors, RecordInput, TypedFields};
-use crate::domain::{CompanyId, CompanyKind, CountryCode, LongText, Maybe, Text, WebUrl};
+use crate::domain::{CompanyId, CompanyKind, CountryCode, LongText, Maybe, Text, Website};
 use crate::models::company::NAME_UNIQUE_INDEXES;
 use crate::models::{Company, CompanyFields, SaveOutcome, violates};
 
@@ -15,7 +15,7 @@ use crate::models::{Company, CompanyFields, SaveOutcome, violates};
 pub struct CompanyInput {
     pub name: Text,
     pub kind: CompanyKind,
-    pub website: Maybe<WebUrl>,
+    pub website: Maybe<Website>,
     pub country: Maybe<CountryCode>,
     pub notes: Maybe<LongText>,
 }
@@ -30,7 +30,7 @@ impl CompanyInput {
         CompanyFields {
             name: self.name.into_inner(),
             kind: self.kind,
-            website: self.website.map(WebUrl::into_inner),
+            website: self.website.map(Website::into_inner),
             country: self.country.map(CountryCode::into_inner),
             notes: self.notes.map(Text::into_inner),
         }
@@ -41,7 +41,7 @@ impl CompanyInput {
         CompanyInput {
             name: Text::stored(fields.name),
             kind: fields.kind,
-            website: Maybe(fields.website.map(WebUrl::stored)),
+            website: Maybe(fields.website.map(Website::stored)),
             country: Maybe(fields.country.map(CountryCode::stored)),
             notes: Maybe(fields.notes.map(Text::stored)),
         }

@@ -10,6 +10,7 @@ mod pay_band;
 mod pay_report;
 mod person;
 mod person_save;
+mod stage_move;
 mod versioned;
 
 use rocket::form::{Context, Contextual, Form, FromForm, ValueField};
@@ -20,6 +21,7 @@ pub use pay_band::PayBandInput;
 pub use pay_report::PayReportInput;
 pub use person::PersonInput;
 pub use person_save::DIFFERENT_PERSON;
+pub use stage_move::{MoveRisk, StageMoveInput, next_stage, risks};
 pub use versioned::{Target, Versioned, Written};
 
 use crate::domain::rules::Broken;

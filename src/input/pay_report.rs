@@ -17,8 +17,10 @@ use crate::models::{PayReport, PayReportFields, SaveOutcome, violates};
 /// with the rules between them; the CSV's column order is `COLUMNS`.
 #[derive(Debug, Clone, PartialEq, FromForm, serde::Serialize, serde::Deserialize)]
 pub struct PayReportInput {
+    /// The amount, or the low end of a range.
     pub amount_low: Money,
-    pub amount_high: Money,
+    /// The high end of a range; empty for a single figure, stored as low = high.
+    pub amount_high: Maybe<Money>,
     pub period: Period,
     pub period_years: Maybe<PeriodYears>,
     pub kind: PayKind,
@@ -58,6 +60,7 @@ impl RecordInput for PayReportInput {
         "kind",
         "currency",
         "amount_low",
+        // The column, that is: an empty cell is a single figure.
         "amount_high",
         "period",
         "as_of",
@@ -93,11 +96,12 @@ impl RecordInput for PayReportInput {
 impl PayReportInput {
     pub fn into_fields(self) -> PayReportFields {
         let money = |m: Maybe<Money>| m.map(Money::into_inner);
+        let amount_low = self.amount_low.into_inner();
         PayReportFields {
             kind: self.kind,
             currency: self.currency.into_inner(),
-            amount_low: self.amount_low.into_inner(),
-            amount_high: self.amount_high.into_inner(),
+            amount_high: money(self.amount_high).unwrap_or_else(|| amount_low.clone()),
+            amount_low,
             period: self.period,
             period_years: self.period_years.map(PeriodYears::into_inner),
             base: money(self.base),
@@ -112,15 +116,19 @@ impl PayReportInput {
         }
     }
 
-    /// A stored pay report as a form or file would give it.
+    /// A stored pay report as a form or file would give it: a single figure's high end empty,
+    /// so it is entered (and shown) once.
     pub fn stored(fields: PayReportFields) -> Self {
         let money = |m: Option<_>| Maybe(m.map(Money::stored));
         let text = |t: Option<String>| Maybe(t.map(Text::stored));
         PayReportInput {
             kind: fields.kind,
             currency: Currency::stored(fields.currency),
+            amount_high: Maybe(
+                (fields.amount_high != fields.amount_low)
+                    .then(|| Money::stored(fields.amount_high)),
+            ),
             amount_low: Money::stored(fields.amount_low),
-            amount_high: Money::stored(fields.amount_high),
             period: fields.period,
             period_years: Maybe(fields.period_years.map(PeriodYears::stored)),
             base: money(fields.base),

@@ -12,6 +12,10 @@ use super::SaveOutcome;
 use crate::domain::PayBandId;
 use crate::schema::pay_band;
 
+/// How many job families (and levels) the person form suggests: a list to pick from, not an
+/// export.
+const BAND_NAMES_SHOWN: i64 = 500;
+
 super::stored_record!(PayBand in pay_band {
     id: PayBandId,
     fields: PayBandFields,
@@ -56,6 +60,24 @@ diesel::define_sql_function!(
 );
 
 impl PayBand {
+    /// The job families and the levels the bands use, each in order, for the person form's
+    /// suggestions (at most `BAND_NAMES_SHOWN` of each).
+    pub fn families_and_levels(conn: &mut PgConnection) -> QueryResult<(Vec<String>, Vec<String>)> {
+        let families = pay_band::table
+            .select(pay_band::job_family)
+            .distinct()
+            .order(pay_band::job_family)
+            .limit(BAND_NAMES_SHOWN)
+            .load(conn)?;
+        let levels = pay_band::table
+            .select(pay_band::level)
+            .distinct()
+            .order(pay_band::level)
+            .limit(BAND_NAMES_SHOWN)
+            .load(conn)?;
+        Ok((families, levels))
+    }
+
     pub fn find(conn: &mut PgConnection, id: PayBandId) -> QueryResult<PayBand> {
         pay_band::table
             .find(id)

@@ -3,6 +3,7 @@
 
 pub mod approval;
 pub mod check;
+pub mod warnings;
 
 pub use approval::{OfferReview, review};
 pub use check::{BandCheck, Checked, Conversion, Position, Unchecked};

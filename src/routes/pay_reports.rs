@@ -9,7 +9,7 @@ use rocket::{Route, State, get, post, routes};
 use super::FormResponse;
 use super::csv_file::CsvStream;
 use super::people::ListParams;
-use super::save;
+use super::save::{self, Submitted};
 use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
@@ -19,6 +19,7 @@ use crate::error::AppError;
 use crate::export;
 use crate::input::{PayReportInput, Target};
 use crate::models::{PayReport, Person};
+use crate::offers::warnings;
 use crate::views::pay_reports::{PayReportDeletePage, PayReportFormPage, PayReportRow};
 use crate::views::{FormState, Layout, render};
 
@@ -73,17 +74,12 @@ async fn new(
 async fn create(
     user: Editor,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     person_id: PersonId,
     form: Form<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
-    submit(
-        db,
-        &user,
-        person_id,
-        Target::New(person_id),
-        form.into_inner(),
-    )
-    .await
+    let target = Target::New(person_id);
+    submit(db, reporting, &user, person_id, target, form.into_inner()).await
 }
 
 #[get("/people/<person_id>/pay/<id>/edit")]
@@ -105,16 +101,20 @@ async fn edit(
 async fn update(
     user: Editor,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     person_id: PersonId,
     id: PayReportId,
     form: Form<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
     let target = Target::Existing((person_id, id));
-    submit(db, &user, person_id, target, form.into_inner()).await
+    submit(db, reporting, &user, person_id, target, form.into_inner()).await
 }
 
+/// Saves the form; a saved report's warnings (an old rate, an offer above its band's total
+/// range: `offers::warnings`) follow the message, without stopping the save.
 async fn submit(
     db: &State<Db>,
+    reporting: &ReportingCurrency,
     user: &CurrentUser,
     person_id: PersonId,
     target: Target<PersonId, (PersonId, PayReportId)>,
@@ -125,19 +125,28 @@ async fn submit(
         Target::Existing((_, id)) => Some(id),
         Target::New(_) => None,
     };
-    let message = format!("Saved the pay report for {}.", person.1);
-    save::submit::<PayReport>(db, user, target, form)
-        .await?
-        .respond(
-            |_| FormResponse::saved(format!("/people/{person_id}#pay"), message),
-            |state, conflict, ()| {
-                let layout = Layout::new("people", None, user);
-                render(&PayReportFormPage {
-                    conflict,
-                    ..PayReportFormPage::new(layout, person, id, state)
-                })
-            },
-        )
+    let mut message = format!("Saved the pay report for {}.", person.1);
+    let submitted = save::submit::<PayReport>(db, user, target, form).await?;
+    if let Submitted::Saved(report) = &submitted {
+        let (reporting, report) = (reporting.0.clone(), report.clone());
+        let warnings = db
+            .run(move |c| Ok(warnings::after_save(c, &reporting, &report)?))
+            .await?;
+        for warning in warnings {
+            message.push_str(" Warning: ");
+            message.push_str(&warning);
+        }
+    }
+    submitted.respond(
+        |_| FormResponse::saved(format!("/people/{person_id}#pay"), message),
+        |state, conflict, ()| {
+            let layout = Layout::new("people", None, user);
+            render(&PayReportFormPage {
+                conflict,
+                ..PayReportFormPage::new(layout, person, id, state)
+            })
+        },
+    )
 }
 
 #[get("/people/<person_id>/pay/<id>/delete")]

@@ -1,7 +1,7 @@
 //! The pipeline board at /pipeline: a column per stage with a card per person, filtered as the
 //! people list is, and a move to another stage from each card (a form: no script needed).
 
-use rocket::form::{Form, FromForm};
+use rocket::form::Form;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{Responder, Route, State, get, post, routes};
@@ -12,9 +12,10 @@ use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{PersonId, Stage};
 use crate::error::AppError;
+use crate::input::{StageMoveInput, risks};
 use crate::models::{Company, Person, PersonFilter, SaveOutcome};
 use crate::views::people::{carried_filters, company_choices};
-use crate::views::pipeline::{BoardColumn, BoardPage};
+use crate::views::pipeline::{BoardColumn, BoardPage, MoveConfirmPage};
 use crate::views::{Choice, FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
@@ -23,7 +24,8 @@ pub fn routes() -> Vec<Route> {
 
 /// Cards shown per column; the rest are a link to the people list of that stage.
 const CARDS_PER_COLUMN: i64 = 20;
-/// How far a column's count goes before it says "more than".
+/// How far a filtered column's count goes before it says "more than" (an unfiltered one
+/// reads the kept counts).
 const COUNT_LIMIT: i64 = 1_000;
 
 #[get("/pipeline?<params..>")]
@@ -55,14 +57,14 @@ async fn board_page(
                 Some(stage) => vec![stage],
                 None => Stage::ALL.to_vec(),
             };
+            let totals = Person::board_counts(c, &filter, &stages, COUNT_LIMIT)?;
             let mut columns = Vec::new();
-            for stage in stages {
+            for (stage, total) in stages.into_iter().zip(totals) {
                 let of_stage = PersonFilter {
                     stage: Some(stage),
                     ..filter.clone()
                 };
-                let cards = Person::board_column(c, &of_stage, CARDS_PER_COLUMN)?;
-                let total = Person::count_up_to(c, &of_stage, COUNT_LIMIT)?;
+                let cards = Person::board_column(c, &of_stage, total, CARDS_PER_COLUMN)?;
                 columns.push((stage, cards, total));
             }
             Ok((columns, Company::names_if_few(c)?))
@@ -87,61 +89,119 @@ async fn board_page(
     })
 }
 
-#[derive(Debug, FromForm)]
-struct MoveForm {
-    stage: String,
-    version: i32,
-}
-
 #[derive(Responder)]
 enum MoveResponse {
     Moved(FormResponse),
+    /// The move undoes something: the page that asks first, nothing moved yet.
+    Confirm(RawHtml<String>),
     /// Someone saved the person since the board was read: nothing moved.
     #[response(status = 409)]
     Stale(RawHtml<String>),
 }
 
-/// Moves a card. The form's action carries the board's filters, so the answer returns to the
-/// same board.
+/// Moves a card, or asks first when the move undoes a hire or an offer or closes the person
+/// (`risks`). The form's action carries the board's filters, so the answer returns to the
+/// same board. The confirmation sends the version the board was read at: a second submit of
+/// it finds the version moved on and moves nothing.
 #[post("/pipeline/<id>/move?<params..>", data = "<form>")]
 async fn move_card(
     user: Editor,
     db: &State<Db>,
     id: PersonId,
     params: ListParams,
-    form: Form<MoveForm>,
+    form: Form<StageMoveInput>,
 ) -> Result<MoveResponse, AppError> {
     let stage = Stage::parse(&form.stage).ok_or_else(|| {
         AppError::Unprocessable(format!("There is no stage called “{}”.", form.stage))
     })?;
+    let filters = params.filter_pairs();
+    let query = query_string(filters.iter().map(|(k, v)| (*k, v.as_str())));
     let version = form.version;
+    if !form.confirmed
+        && let Some(page) = confirmation(&user, db, id, version, stage, &query).await?
+    {
+        return Ok(MoveResponse::Confirm(page));
+    }
     let outcome = db
         .run_as(user.actor(), move |c| {
             Ok(Person::move_over(c, id, version, stage)?)
         })
         .await?;
-    let filters = params.filter_pairs();
-    let back = format!(
-        "/pipeline?{}",
-        query_string(filters.iter().map(|(k, v)| (*k, v.as_str())))
-    );
+    let back = format!("/pipeline?{query}");
     match outcome {
         SaveOutcome::Saved(person) => Ok(MoveResponse::Moved(FormResponse::saved(
             back,
             format!("{} is now at {}.", person.fields.full_name, stage.label()),
         ))),
-        SaveOutcome::Stale(person) => {
-            let problem = format!(
-                "{} was changed by someone else since this board was shown (now at {}): nothing \
-                 was moved. The board below is up to date; move them again if you still want to.",
-                person.fields.full_name,
-                person.fields.stage.label()
-            );
-            let page = board_page(&user, db, &params, vec![problem]).await?;
-            Ok(MoveResponse::Stale(render(&BoardPage {
-                layout: Layout::new("pipeline", None, &user),
-                ..page
-            })?))
+        // A confirmation sent twice: the first moved them, the second moves nothing.
+        SaveOutcome::Stale(person) if form.confirmed && person.fields.stage == stage => {
+            Ok(MoveResponse::Moved(FormResponse::saved(
+                back,
+                format!(
+                    "{} is already at {}: nothing more was moved.",
+                    person.fields.full_name,
+                    stage.label()
+                ),
+            )))
         }
+        SaveOutcome::Stale(person) => Ok(MoveResponse::Stale(
+            stale_board(&user, db, &params, &person).await?,
+        )),
     }
+}
+
+/// The page that asks before a move that undoes something, or `None` when the move needs no
+/// asking. A board read before someone else's save gets the board again, as a move would.
+async fn confirmation(
+    user: &Editor,
+    db: &Db,
+    id: PersonId,
+    version: i32,
+    to: Stage,
+    query: &str,
+) -> Result<Option<RawHtml<String>>, AppError> {
+    let (person, since) = db
+        .run(move |c| Ok((Person::find(c, id)?, Person::stage_since(c, id)?)))
+        .await?;
+    let from = person.fields.stage;
+    let risks = risks(from, to);
+    if risks.is_empty() || person.version != version {
+        return Ok(None);
+    }
+    let since = since.map(|at| at.date_naive());
+    let hired_on = person
+        .fields
+        .decided_on
+        .or(person.fields.start_on)
+        .or(since);
+    Ok(Some(render(&MoveConfirmPage {
+        layout: Layout::new("pipeline", None, user),
+        person_id: id,
+        name: person.fields.full_name,
+        from,
+        to,
+        version,
+        changes: MoveConfirmPage::changes(&risks, to, hired_on, since),
+        query: query.to_owned(),
+    })?))
+}
+
+/// The board again, saying that `person` was saved by someone else and nothing moved.
+async fn stale_board(
+    user: &Editor,
+    db: &Db,
+    params: &ListParams,
+    person: &Person,
+) -> Result<RawHtml<String>, AppError> {
+    let problem = format!(
+        "{} was changed by someone else since this board was shown (now at {}): nothing was \
+         moved. The board below is up to date; move them again if you still want to.",
+        person.fields.full_name,
+        person.fields.stage.label()
+    );
+    let page = board_page(user, db, params, vec![problem]).await?;
+    render(&BoardPage {
+        layout: Layout::new("pipeline", None, user),
+        ..page
+    })
 }

@@ -142,12 +142,14 @@ fn standing(position: &Position) -> &'static str {
     if position.inside { "inside" } else { "outside" }
 }
 
+/// Range penetration as a percentage of the range (1.25 → "125 %"), as compensation staff
+/// read it; the compa-ratio stays a ratio.
 fn penetration(position: &Position) -> String {
     position
         .penetration
         .as_ref()
         .map_or("none (the range has no width)".to_owned(), |p| {
-            p.to_string()
+            format!("{} %", (p * BigDecimal::from(100)).round(0))
         })
 }
 

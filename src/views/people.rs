@@ -176,6 +176,9 @@ pub struct PersonFormPage {
     pub conflict: Vec<(String, String, String)>,
     /// Stored people this one may duplicate: the form asks before saving.
     pub duplicates: Vec<LikelyDuplicate>,
+    /// The job families and levels the pay bands use, suggested (a new one may be typed).
+    pub families: Vec<String>,
+    pub levels: Vec<String>,
 }
 
 #[derive(Template)]
@@ -207,6 +210,7 @@ impl PersonFormPage {
         id: Option<PersonId>,
         form: FormState,
         company_names: Vec<String>,
+        (families, levels): (Vec<String>, Vec<String>),
     ) -> Self {
         PersonFormPage {
             layout,
@@ -216,6 +220,8 @@ impl PersonFormPage {
             stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
             duplicates: Vec::new(),
+            families,
+            levels,
         }
     }
 }

@@ -1,11 +1,12 @@
 //! The pipeline board page.
 
 use askama::Template;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::people::CarriedFilter;
 use super::{Choice, FormState, Layout};
-use crate::domain::Stage;
+use crate::domain::{PersonId, Stage};
+use crate::input::{MoveRisk, next_stage};
 use crate::models::person::board::BoardCard;
 use crate::routes::query_string;
 
@@ -29,6 +30,10 @@ pub struct BoardPage {
 
 pub struct BoardColumn {
     pub stage: Stage,
+    /// The stages a card of this column moves to, the next one selected.
+    pub moves: Vec<MoveChoice>,
+    /// Whether no move is selected until the user picks one (no next stage).
+    pub pick_first: bool,
     pub cards: Vec<ShownCard>,
     /// Everyone in the column; `None` when more than the count goes to.
     pub total: Option<i64>,
@@ -36,6 +41,12 @@ pub struct BoardColumn {
     pub more: Option<i64>,
     /// The people list of this column: all of them.
     pub list_href: String,
+}
+
+pub struct MoveChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
 }
 
 pub struct ShownCard {
@@ -58,8 +69,19 @@ impl BoardColumn {
             .collect();
         pairs.push(("stage", stage.as_str()));
         let shown = cards.len() as i64;
+        let next = next_stage(stage);
         BoardColumn {
             stage,
+            moves: Stage::ALL
+                .iter()
+                .filter(|s| **s != stage)
+                .map(|s| MoveChoice {
+                    value: s.as_str(),
+                    label: s.label(),
+                    selected: Some(*s) == next,
+                })
+                .collect(),
+            pick_first: next.is_none(),
             more: total.map(|t| t - shown),
             total,
             list_href: format!("/people?{}", query_string(pairs)),
@@ -76,5 +98,58 @@ impl BoardColumn {
     /// Whether people of the column are left out of its cards.
     pub fn has_more(&self) -> bool {
         self.more.is_none_or(|m| m > 0)
+    }
+}
+
+/// The question a move that undoes something asks first: who, from where to where, and what
+/// it changes. Its form sends the same move again, confirmed, over the same version.
+#[derive(Template)]
+#[template(path = "pipeline/confirm.html")]
+pub struct MoveConfirmPage {
+    pub layout: Layout,
+    pub person_id: PersonId,
+    pub name: String,
+    pub from: Stage,
+    pub to: Stage,
+    pub version: i32,
+    /// What the move changes, one sentence each.
+    pub changes: Vec<String>,
+    /// The board's filters as a query string, for the form's action and the way back.
+    pub query: String,
+}
+
+impl MoveConfirmPage {
+    /// The sentences for `risks`. `hired_on` is the day the reports count the hire on;
+    /// `since` the day they entered their current stage.
+    pub fn changes(
+        risks: &[MoveRisk],
+        to: Stage,
+        hired_on: Option<NaiveDate>,
+        since: Option<NaiveDate>,
+    ) -> Vec<String> {
+        risks
+            .iter()
+            .map(|risk| match risk {
+                MoveRisk::UndoesHire => match hired_on {
+                    Some(day) => format!(
+                        "Hired on {day}: this will no longer count as a hire in the reports \
+                         (talent flow, hiring timeline) or on the dashboard."
+                    ),
+                    None => "Their hire will no longer count as a hire in the reports \
+                             (talent flow, hiring timeline) or on the dashboard."
+                        .to_owned(),
+                },
+                MoveRisk::UndoesOffer => format!(
+                    "{}they leave the Offer stage and the board and the pipeline report count \
+                     them at {to}; their stage history still shows they reached Offer.",
+                    since.map_or(String::new(), |d| format!("At Offer since {d}: "))
+                ),
+                MoveRisk::Closes => format!(
+                    "{to} takes them out of the active pipeline: they count as {} in the \
+                     reports, not as a candidate.",
+                    to.label().to_lowercase()
+                ),
+            })
+            .collect()
     }
 }

@@ -20,6 +20,7 @@ use crate::common::{TestApp, quiet};
 mod approval_by_mail;
 mod approvals;
 mod board;
+mod dragging;
 mod first_run;
 mod merging;
 mod notes_and_files;
@@ -72,6 +73,13 @@ fn offers_fit_a_laptop_and_targets_a_finger_in_a_real_browser() -> anyhow::Resul
             approvals::targets_are_big_enough(s).await
         })
     })
+}
+
+#[test]
+fn cards_are_dragged_between_columns_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(true)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    in_browser(&app, |s| Box::pin(dragging::drag_cards(s)))
 }
 
 #[test]
@@ -278,6 +286,8 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
     // A pay report from the person's page.
     s.follow("Add pay report").await?;
     s.fill("amount_low", "400000").await?;
+    // The high end shows once "A range" is ticked.
+    s.element(Locator::Id("is_range")).await?.click().await?;
     s.fill("amount_high", "600000").await?;
     s.choose("period", "total").await?;
     s.fill("period_years", "4").await?;

@@ -204,7 +204,7 @@ fn row_errors_are_listed_by_line_and_column_and_nothing_is_written() -> anyhow::
         vec![
             "102 Last One stage “promoted” Choose one of: sourced, contacted, interviewing, offer, hired, declined, withdrawn.",
             "102 Last One decided_on “2025-06-01” The decision cannot come before the offer date.",
-            "102 Last One amount_high “200” The high end of the band cannot be below the low end.",
+            "102 Last One amount_high “200” The high end of the range cannot be below the low end.",
             "102 Last One period_years “” A total needs the number of years it covers.",
             "102 Last One currency “XYZ” Not an ISO 4217 currency code (for example USD, EUR, GBP).",
             "102 Last One as_of “2025-02-30” Not a real date: use YYYY-MM-DD, e.g. 2025-06-30.",

@@ -57,7 +57,7 @@ fn the_valid_rows_are_imported_and_the_skipped_ones_come_back_as_a_file() -> any
         skipped,
         "full_name,origin_company,stage,kind,currency,amount_low,amount_high,period,as_of,confidence,import_errors\n\
          Bob,Engines,promoted,,,,,,,,\"stage: Choose one of: sourced, contacted, interviewing, offer, hired, declined, withdrawn.\"\n\
-         Cy,Engines,sourced,offered,USD,300,200,annual,2025-01-01,rumor,amount_high: The high end of the band cannot be below the low end.\n"
+         Cy,Engines,sourced,offered,USD,300,200,annual,2025-01-01,rumor,amount_high: The high end of the range cannot be below the low end.\n"
     );
 
     let done = app.post_and_follow(&confirm, &[("skip_errors", "true")]);

@@ -95,7 +95,7 @@ fn an_offer_is_converted_into_the_band_currency_and_placed_in_it() -> anyhow::Re
         check_of(&page),
         (
             strings(&["1.20"]),
-            strings(&["1.00"]),
+            strings(&["100 %"]),
             strings(&["inside the band"]),
             strings(&["Not needed"])
         )
@@ -121,7 +121,7 @@ fn an_offer_is_converted_into_the_band_currency_and_placed_in_it() -> anyhow::Re
         check_of(&page),
         (
             strings(&["1.32"]),
-            strings(&["1.30"]),
+            strings(&["130 %"]),
             strings(&["outside the band"]),
             strings(&["Pending"])
         )
@@ -169,11 +169,11 @@ fn a_total_over_years_is_annualised_and_checked_against_the_total_range() -> any
     let page = app.get(&format!("/pay-reports/{}/approval", newest_report(&app)));
     assert_eq!(page.texts(".offer-base"), strings(&["EUR 250,000.00"]));
     assert_eq!(page.texts(".offer-compa"), strings(&["1.00"]));
-    assert_eq!(page.texts(".offer-penetration"), strings(&["0.50"]));
+    assert_eq!(page.texts(".offer-penetration"), strings(&["50 %"]));
     assert_eq!(
         page.texts(".offer-total"),
         strings(&[
-            "annualised midpoint EUR 600,000.00: compa-ratio 1.50, penetration 1.50, outside the total range"
+            "annualised midpoint EUR 600,000.00: compa-ratio 1.50, penetration 150 %, outside the total range"
         ])
     );
     assert_eq!(
@@ -225,19 +225,19 @@ fn an_offer_is_checked_against_the_band_version_of_its_day_and_the_zone_falls_ba
             old,
             "Research Scientist L7 (EU) from 2024-01-01",
             "1.00",
-            "0.50",
+            "50 %",
         ),
         (
             new,
             "Research Scientist L7 (EU) from 2025-01-01",
             "0.60",
-            "-0.50",
+            "-50 %",
         ),
         (
             elsewhere,
             "Research Scientist L7 (every zone) from 2024-01-01",
             "1.20",
-            "1.00",
+            "100 %",
         ),
     ];
     for (id, band, compa, penetration) in cases {
@@ -669,6 +669,6 @@ fn an_admin_decides_on_another_users_offer_and_only_with_the_csrf_token() -> any
         strings(&["Rejected"])
     );
     assert_eq!(page.texts(".offer-compa"), strings(&["0.72"]));
-    assert_eq!(page.texts(".offer-penetration"), strings(&["-0.20"]));
+    assert_eq!(page.texts(".offer-penetration"), strings(&["-20 %"]));
     Ok(())
 }

@@ -92,7 +92,7 @@ fn each_wrong_pay_field_is_refused_beside_it_and_nothing_is_saved() -> anyhow::R
         (
             with("amount_low", "400000000"),
             "amount_high",
-            "The high end of the band cannot be below the low end.",
+            "The high end of the range cannot be below the low end.",
         ),
         (
             with("period_years", ""),
@@ -268,7 +268,7 @@ fn rules_between_fields_show_together_with_other_errors() -> anyhow::Result<()> 
     assert_eq!(page.field_errors("currency").len(), 1);
     assert_eq!(
         page.field_errors("amount_high"),
-        vec!["The high end of the band cannot be below the low end."]
+        vec!["The high end of the range cannot be below the low end."]
     );
     assert_eq!(
         page.field_errors("period_years"),

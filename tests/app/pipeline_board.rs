@@ -181,7 +181,7 @@ fn a_crowded_column_shows_its_first_cards_and_links_to_the_rest() -> anyhow::Res
     let more = board.attrs(".board-column:first-of-type a.more", "href");
     assert_eq!(
         board.texts(".board-column:first-of-type a.more"),
-        ["10 more in the people list"]
+        ["and 10 more in the people list"]
     );
     let list = app.get(&more[0]);
     assert_eq!(list.texts("p.count"), ["30 people"]);

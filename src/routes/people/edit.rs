@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::domain::{PersonId, Stage};
 use crate::error::AppError;
 use crate::input::PersonInput;
-use crate::models::{Company, Person};
+use crate::models::{Company, PayBand, Person};
 use crate::views::people::PersonFormPage;
 use crate::views::{FormState, Layout, render};
 
@@ -61,8 +61,8 @@ async fn submit(
     // The form page lists the companies: only a form shown again needs them. (The likely
     // duplicates it lists, when the save stopped to ask about them, came with the save.)
     let names = match &submitted {
-        Submitted::Saved(_) => Vec::new(),
-        _ => db.run(|c| Ok(Company::names_if_few(c)?)).await?,
+        Submitted::Saved(_) => Choices::default(),
+        _ => db.run(choices).await?,
     };
     submitted.respond(
         |person| {
@@ -86,7 +86,7 @@ async fn form_page(
     form: FormState,
     conflict: Conflict,
 ) -> Result<RawHtml<String>, AppError> {
-    let names = db.run(|c| Ok(Company::names_if_few(c)?)).await?;
+    let names = db.run(choices).await?;
     render(&page(user, id, form, conflict, names))
 }
 
@@ -95,10 +95,18 @@ fn page(
     id: Option<PersonId>,
     form: FormState,
     conflict: Conflict,
-    names: Vec<String>,
+    (companies, bands): Choices,
 ) -> PersonFormPage {
+    let layout = Layout::new("people", None, user);
     PersonFormPage {
         conflict,
-        ..PersonFormPage::new(Layout::new("people", None, user), id, form, names)
+        ..PersonFormPage::new(layout, id, form, companies, bands)
     }
+}
+
+/// What the form offers to pick: the companies (while few) and the bands' families and levels.
+type Choices = (Vec<String>, (Vec<String>, Vec<String>));
+
+fn choices(c: &mut diesel::PgConnection) -> Result<Choices, AppError> {
+    Ok((Company::names_if_few(c)?, PayBand::families_and_levels(c)?))
 }

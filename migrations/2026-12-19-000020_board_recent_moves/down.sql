@@ -1,0 +1,1 @@
+DROP INDEX stage_change_to_stage_idx;
