@@ -269,7 +269,12 @@ pub const EXPORT_COLUMNS: [(&str, &str); 34] = [
     ("kind", r#""pay_report"."kind""#),
     ("currency", r#""pay_report"."currency""#),
     ("amount_low", r#""pay_report"."amount_low"::text"#),
-    ("amount_high", r#""pay_report"."amount_high"::text"#),
+    // Only a range's high end, as the input type prints it: a single figure is one amount,
+    // and a file's empty high end is read as the low one.
+    (
+        "amount_high",
+        r#"nullif("pay_report"."amount_high", "pay_report"."amount_low")::text"#,
+    ),
     ("period", r#""pay_report"."period""#),
     ("period_years", r#""pay_report"."period_years"::text"#),
     ("base", r#""pay_report"."base"::text"#),
