@@ -6,7 +6,7 @@ use bigdecimal::{BigDecimal, Zero};
 use diesel::{PgConnection, QueryResult};
 
 use super::{Conversion, review};
-use crate::domain::{Period, format_money};
+use crate::domain::{PayKind, Period, format_money};
 use crate::models::PayReport;
 use crate::models::offer::Offers;
 use crate::models::pay_valuation::Valuation;
@@ -32,6 +32,10 @@ pub fn after_save(
              the figure's date ({}): add a newer rate for a truer value.",
             pay.currency, pay.as_of
         ));
+    }
+    // Only an offer is checked against a band: other reports skip the review's query.
+    if pay.kind != PayKind::Offered {
+        return Ok(found);
     }
     let Some(offer) = review(conn, reporting, &Offers::Ids(vec![report.id]))?
         .into_iter()

@@ -15,14 +15,19 @@ pub(super) fn beyond_the_count(
     filter: &PersonFilter,
 ) -> Result<ListCount, AppError> {
     if let Some(question) = filter.kept_question() {
-        // The unfiltered pipeline report's own figures, read from the kept counts: the one
-        // home of what "reached" means, and the numbers the dashboard and the report show.
-        let rows = pipeline::stages(c, &ReportFilter::default())?;
-        let row = |stage: crate::domain::Stage| rows.iter().find(|r| r.stage == stage.as_str());
+        // The dashboard's own counts per stage (a few dozen kept rows) for everyone and a
+        // stage; for "reached", the unfiltered pipeline report's figures, the one home of what
+        // it means (6.7 ms at a million people, where the stage counts take a tenth of that).
         let n = match question {
-            KeptQuestion::Everyone => rows.iter().map(|r| r.now).sum(),
-            KeptQuestion::Now(stage) => row(stage).map_or(0, |r| r.now),
-            KeptQuestion::Reached(stage) => row(stage).map_or(0, |r| r.reached),
+            KeptQuestion::Everyone => Person::count_by_stage(c)?.iter().map(|(_, n)| n).sum(),
+            KeptQuestion::Now(stage) => Person::count_by_stage(c)?
+                .iter()
+                .find(|(s, _)| *s == stage)
+                .map_or(0, |(_, n)| *n),
+            KeptQuestion::Reached(stage) => pipeline::stages(c, &ReportFilter::default())?
+                .iter()
+                .find(|r| r.stage == stage.as_str())
+                .map_or(0, |r| r.reached),
         };
         return Ok(ListCount::Exact(n));
     }
