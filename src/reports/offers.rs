@@ -84,7 +84,7 @@ fn table(offers: &[OfferReview]) -> ReportTable {
         Column::text("Band currency"),
         Column::number("Annual base in band currency"),
         Column::number("Compa-ratio"),
-        Column::number("Range penetration"),
+        Column::number("Range penetration (%)"),
         Column::text("Approval"),
         Column::text("Decided by"),
         Column::text("Reason"),
@@ -127,7 +127,8 @@ fn row(review: &OfferReview) -> Vec<Cell> {
         Cell::Text(currency),
         Cell::Money(base.map(|b| b.value.clone())),
         Cell::Ratio(base.map(|b| b.compa_ratio.clone())),
-        Cell::Ratio(base.and_then(|b| b.penetration.clone())),
+        // As a share of the range (1.25 → 125 %), as the offer's page shows it.
+        Cell::Percent(base.and_then(|b| b.penetration.clone()).map(|p| p * 100)),
         Cell::Linked(
             review.status.label().to_owned(),
             format!("/pay-reports/{}/approval", offer.id),

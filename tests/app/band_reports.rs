@@ -59,7 +59,7 @@ fn the_offers_report_lists_each_offer_with_its_band_and_filters_by_status() -> a
     assert_eq!(
         lines[0],
         "Offer date,Person,Hiring company,Job family,Level,Band,Band currency,\
-         Annual base in band currency,Compa-ratio,Range penetration,Approval,Decided by,Reason,\
+         Annual base in band currency,Compa-ratio,Range penetration (%),Approval,Decided by,Reason,\
          Decided on"
     );
     let today = chrono::Utc::now().date_naive();
@@ -68,11 +68,11 @@ fn the_offers_report_lists_each_offer_with_its_band_and_filters_by_status() -> a
         [
             format!(
                 "2025-06-01,Ada,,Research Scientist,L7,Research Scientist L7 (EU) from 2025-01-01,\
-                 EUR,360000.00,1.44,1.60,Approved,compensation@example.com,\
+                 EUR,360000.00,1.44,160.0,Approved,compensation@example.com,\
                  \"Counter-offer, see thread\",{today}"
             ),
             "2025-06-01,Ada,,Research Scientist,L7,Research Scientist L7 (EU) from 2025-01-01,\
-             EUR,275000.00,1.10,0.75,Not needed,,,"
+             EUR,275000.00,1.10,75.0,Not needed,,,"
                 .to_owned(),
         ]
     );

@@ -92,6 +92,11 @@ fn an_offer_outside_its_band_is_mailed_to_approvers_and_its_decision_to_its_make
     app.log_in("quiet@example.com")?;
     let account = app.get("/account");
     assert!(account.contains("An offer outside its band waits for a decision"));
+    let title = account.texts("title").join("");
+    assert!(
+        title.starts_with("Your account") && !title.contains('<'),
+        "{title}"
+    );
     assert!(
         !account.contains("name=\"password_link\""),
         "{}",
