@@ -32,7 +32,16 @@ BEGIN
         RETURN;
     END IF;
     DELETE FROM offer_check WHERE pay_report_id = ANY(reports);
-    INSERT INTO offer_check SELECT * FROM r.offer_check_source WHERE pay_report_id = ANY(reports);
+    -- A band's or a rate's recheck takes no person's lock, so another transaction may have
+    -- put a row back since this one's DELETE looked: its values are replaced by this
+    -- statement's, computed after that transaction committed.
+    INSERT INTO offer_check
+    SELECT * FROM r.offer_check_source WHERE pay_report_id = ANY(reports)
+    ON CONFLICT (pay_report_id) DO UPDATE SET
+        person_id = EXCLUDED.person_id, as_of = EXCLUDED.as_of, currency = EXCLUDED.currency,
+        band_currency = EXCLUDED.band_currency, family_key = EXCLUDED.family_key,
+        level_key = EXCLUDED.level_key, status = EXCLUDED.status,
+        base_compa = EXCLUDED.base_compa, base_inside = EXCLUDED.base_inside;
 END
 $$;
 
