@@ -68,14 +68,17 @@ impl AuditFilter {
             query = query.filter(audit_trail::record_table.eq(table.clone()));
         }
         match (self.record_id, self.record_table.as_deref()) {
-            // A person's entries include those of the people merged into them.
+            // A person's entries include those of the people merged into them. As an array,
+            // so the planner looks each id up in the record indexes: a semi-join with the
+            // function's rows walked every person entry newest first instead (17 ms against
+            // 0.8 ms over 11,000 entries).
             (Some(id), Some("person")) => {
                 query = query.filter(
                     diesel::dsl::sql::<diesel::sql_types::Bool>(
-                        "record_id IN (SELECT r.people_merged_into(",
+                        "record_id = ANY(ARRAY(SELECT r.people_merged_into(",
                     )
                     .bind::<diesel::sql_types::BigInt, _>(id)
-                    .sql("))"),
+                    .sql(")))"),
                 );
             }
             (Some(id), _) => query = query.filter(audit_trail::record_id.eq(id)),
