@@ -7,6 +7,7 @@ use rocket::response::content::RawHtml;
 use rocket::{Responder, Route, State, get, post, routes};
 
 use super::people::ListParams;
+use super::people::list_count::beyond_the_count;
 use super::{FormResponse, query_string};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
@@ -14,7 +15,7 @@ use crate::domain::{PersonId, Stage};
 use crate::error::AppError;
 use crate::input::{StageMoveInput, risks};
 use crate::models::{Company, Person, PersonFilter, SaveOutcome};
-use crate::views::people::{carried_filters, company_choices};
+use crate::views::people::{ListCount, PeoplePager, carried_filters, company_choices};
 use crate::views::pipeline::{BoardColumn, BoardPage, MoveConfirmPage};
 use crate::views::{Choice, FormState, Layout, render};
 
@@ -24,9 +25,6 @@ pub fn routes() -> Vec<Route> {
 
 /// Cards shown per column; the rest are a link to the people list of that stage.
 const CARDS_PER_COLUMN: i64 = 20;
-/// How far a filtered column's count goes before it says "more than" (an unfiltered one
-/// reads the kept counts).
-const COUNT_LIMIT: i64 = 1_000;
 
 #[get("/pipeline?<params..>")]
 async fn board(
@@ -57,7 +55,9 @@ async fn board_page(
                 Some(stage) => vec![stage],
                 None => Stage::ALL.to_vec(),
             };
-            let totals = Person::board_counts(c, &filter, &stages, COUNT_LIMIT)?;
+            // Counted as far as the people list counts, and past that said as the list says
+            // it, so a column's number and the list it opens agree.
+            let totals = Person::board_counts(c, &filter, &stages, PeoplePager::COUNT_LIMIT)?;
             let mut columns = Vec::new();
             for (stage, total) in stages.into_iter().zip(totals) {
                 let of_stage = PersonFilter {
@@ -65,7 +65,11 @@ async fn board_page(
                     ..filter.clone()
                 };
                 let cards = Person::board_column(c, &of_stage, total, CARDS_PER_COLUMN)?;
-                columns.push((stage, cards, total));
+                let said = match total {
+                    Some(n) => ListCount::Exact(n),
+                    None => beyond_the_count(c, &of_stage)?,
+                };
+                columns.push((stage, cards, said));
             }
             Ok((columns, Company::names_if_few(c)?))
         })

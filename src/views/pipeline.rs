@@ -3,7 +3,7 @@
 use askama::Template;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::people::CarriedFilter;
+use super::people::{CarriedFilter, ListCount};
 use super::{Choice, FormState, Layout};
 use crate::domain::{PersonId, Stage};
 use crate::input::{MoveRisk, next_stage};
@@ -35,9 +35,9 @@ pub struct BoardColumn {
     /// Whether no move is selected until the user picks one (no next stage).
     pub pick_first: bool,
     pub cards: Vec<ShownCard>,
-    /// Everyone in the column; `None` when more than the count goes to.
-    pub total: Option<i64>,
-    /// How many are not shown as cards, when known.
+    /// Everyone in the column, as the people list it links to says it.
+    pub total: ListCount,
+    /// How many are not shown as cards, when known exactly.
     pub more: Option<i64>,
     /// The people list of this column: all of them.
     pub list_href: String,
@@ -58,7 +58,7 @@ impl BoardColumn {
     pub fn new(
         stage: Stage,
         cards: Vec<BoardCard>,
-        total: Option<i64>,
+        total: ListCount,
         filters: &[(&'static str, String)],
         now: DateTime<Utc>,
     ) -> Self {
@@ -82,7 +82,10 @@ impl BoardColumn {
                 })
                 .collect(),
             pick_first: next.is_none(),
-            more: total.map(|t| t - shown),
+            more: match total {
+                ListCount::Exact(t) => Some(t - shown),
+                ListCount::About(_) | ListCount::MoreThan(_) => None,
+            },
             total,
             list_href: format!("/people?{}", query_string(pairs)),
             cards: cards

@@ -190,6 +190,34 @@ fn past_the_lists_exact_count_a_number_still_opens_a_list_of_as_many() -> anyhow
         said.starts_with("About ") && said.contains("estimate"),
         "{said}"
     );
+    // The board's columns say their counts as the lists they open do: exact from the kept
+    // counts unfiltered, and filtered past the count the list's own "about" or "more than".
+    let mut abouts = 0;
+    for uri in ["/pipeline", "/pipeline?q=a", "/pipeline?reached=sourced"] {
+        let board = app.get(uri);
+        let hrefs = board.attrs("h2 a.count", "href");
+        let says = board.texts("h2 a.count");
+        assert_eq!(hrefs.len(), Stage::ALL.len(), "{uri}: a count per column");
+        for (href, said) in hrefs.iter().zip(&says) {
+            let list = app.get(href);
+            match said.parse::<i64>() {
+                Ok(n) => assert_eq!(listed(&list), n, "{href} from {uri}, which says {n}"),
+                Err(_) => {
+                    let list_says = list.texts("p.count").concat().to_lowercase();
+                    assert!(
+                        (said.starts_with("about ") || said.starts_with("more than "))
+                            && list_says.starts_with(&format!("{said} ")),
+                        "{href} from {uri}: the column says “{said}”, the list “{list_says}”"
+                    );
+                    abouts += usize::from(said.starts_with("about "));
+                }
+            }
+        }
+    }
+    assert!(
+        abouts > 0,
+        "a filtered column holds more than the list counts, and says the list's estimate"
+    );
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! What the people list says about its size when more people match than it counts exactly:
 //! the exact number where the pipeline's kept counts answer its filter (so "Sourced 6100" on
-//! the dashboard opens a list of 6100), else the planner's estimate, said as "about".
+//! the dashboard opens a list of 6100), else the planner's estimate, said as "about". The
+//! board's columns say their counts the same way, so a column and its list agree.
 
 use diesel::PgConnection;
 
@@ -10,7 +11,7 @@ use crate::models::{Person, PersonFilter};
 use crate::reports::{ReportFilter, pipeline};
 use crate::views::people::{ListCount, PeoplePager};
 
-pub(super) fn beyond_the_count(
+pub(crate) fn beyond_the_count(
     c: &mut PgConnection,
     filter: &PersonFilter,
 ) -> Result<ListCount, AppError> {

@@ -6,7 +6,7 @@ mod duplicates;
 mod edit;
 mod files;
 mod list;
-mod list_count;
+pub(crate) mod list_count;
 mod notes;
 mod params;
 mod remove;
