@@ -70,6 +70,7 @@ fn offers_fit_a_laptop_and_targets_a_finger_in_a_real_browser() -> anyhow::Resul
     in_browser(&app, |s| {
         Box::pin(async move {
             approvals::offers_report_fits(s).await?;
+            approvals::queue_fits_a_phone(s).await?;
             approvals::targets_are_big_enough(s).await
         })
     })

@@ -60,6 +60,32 @@ const SMALL_TARGETS: &str = "
     }
     return small;";
 
+/// On a phone each waiting offer's decision is on screen, not in a column scrolled out of view.
+pub(super) async fn queue_fits_a_phone(s: &Session) -> anyhow::Result<()> {
+    s.resize(PHONE.0, PHONE.1).await?;
+    s.open("/approvals").await?;
+    s.shot("approvals-390").await?;
+    let edges = s
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('table.queue td.decision a')]
+                 .map(a => a.getBoundingClientRect().right)
+                 .concat([document.documentElement.clientWidth]);",
+            vec![],
+        )
+        .await?;
+    let mut rights: Vec<f64> = serde_json::from_value(edges)?;
+    let width = rights.pop().unwrap_or_default();
+    assert!(!rights.is_empty(), "the demo's offers wait for a decision");
+    for right in rights {
+        assert!(
+            right <= width + 0.5,
+            "a decision ends at {right} px, outside the {width} px screen"
+        );
+    }
+    Ok(())
+}
+
 pub(super) async fn targets_are_big_enough(s: &Session) -> anyhow::Result<()> {
     s.resize(PHONE.0, PHONE.1).await?;
     s.open("/people").await?;
@@ -71,7 +97,7 @@ pub(super) async fn targets_are_big_enough(s: &Session) -> anyhow::Result<()> {
         )
         .await?;
     let person = person.as_str().unwrap_or_default().to_owned();
-    for page in ["/", "/people", &person] {
+    for page in ["/", "/people", "/approvals", &person] {
         s.open(page).await?;
         s.shot(&format!("targets-390{}", page.replace('/', "-")))
             .await?;
