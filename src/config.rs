@@ -17,6 +17,9 @@ pub struct AppConfig {
     pub import_limit: ImportLimit,
     /// The largest file that may be attached to a person.
     pub file_limit: FileLimit,
+    /// Where attached files' bytes are kept: the database unless `TALENT_TRACKER_FILES_DIR`
+    /// names a folder.
+    pub files: crate::file_store::FileStore,
     /// The key for private cookies in the default local setup, kept in its data folder.
     pub secret_key: Option<String>,
     /// A reverse proxy's forwarding header to believe about the client's address; without it

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod file_store;
 pub mod generate;
 pub mod import;
 pub mod input;
@@ -78,9 +79,10 @@ pub fn app_with(
         .manage(config::ReportingCurrency(config.reporting_currency.clone()))
         .manage(config.import_limit)
         .manage(config.file_limit)
+        .manage(config.files.clone())
         .manage(auth::SessionCookie::new(config.secure_cookies))
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
-            prepare_database(rocket, config.reporting_currency, config.demo)
+            prepare_database(rocket, config.reporting_currency, config.demo, config.files)
         }))
         .attach(mail::sender::stage(config.mail.clone()))
         .attach(auth::csrf::CsrfCheck)
@@ -124,6 +126,7 @@ async fn prepare_database(
     rocket: Rocket<Build>,
     reporting_currency: String,
     demo: bool,
+    files: file_store::FileStore,
 ) -> rocket::fairing::Result {
     let Some(db) = rocket.state::<db::Db>() else {
         return Err(rocket);
@@ -136,6 +139,7 @@ async fn prepare_database(
         let mut conn = pool.get()?;
         db::migrate::migrate_then(&mut conn, |conn| {
             models::report_setting::use_reporting_currency(conn, &reporting_currency)?;
+            files.open(conn)?;
             if demo {
                 demo::seed_if_empty(conn, &reporting_currency)?;
             }

@@ -326,6 +326,8 @@ diesel::table! {
         content_type -> Text,
         byte_size -> Int8,
         uploaded_at -> Timestamptz,
+        stored_in -> Text,
+        sha256 -> Bytea,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::auth::client_address::{AddressRange, ProxyTrust};
 use crate::config::{AppConfig, FileLimit, ImportLimit};
 use crate::db::{self, local};
 use crate::domain::Currency;
+use crate::file_store::FileStore;
 use crate::mail::{MailSettings, SmtpUrl};
 
 /// The server's settings. Each can also come from the environment.
@@ -33,6 +34,11 @@ pub struct Settings {
     #[arg(long, env = "TALENT_TRACKER_MAX_FILE_BYTES", default_value_t = FileLimit::default().0,
           value_parser = clap::value_parser!(u64).range(1..))]
     max_file_bytes: u64,
+
+    /// A folder for the bytes of files attached to people (made if missing), instead of the
+    /// database: then back it up beside the database, which keeps only their descriptions.
+    #[arg(long, env = "TALENT_TRACKER_FILES_DIR")]
+    files_dir: Option<std::path::PathBuf>,
 
     /// A read replica of the database, for reports and CSV exports.
     #[arg(long, env = "DATABASE_REPLICA_URL")]
@@ -92,6 +98,10 @@ impl Settings {
             reporting_currency,
             import_limit: ImportLimit(self.import_limit_mib),
             file_limit: FileLimit(self.max_file_bytes),
+            files: match self.files_dir {
+                Some(dir) => FileStore::Folder(dir),
+                None => FileStore::Database,
+            },
             database_url: database.url,
             replica_url: self
                 .database_replica_url

@@ -62,7 +62,7 @@ pub use person::keyset::Position;
 pub use person::{
     Candidate, LikelyDuplicate, Person, PersonFields, PersonFilter, PersonListItem, PersonSort,
 };
-pub use person_file::{ListedFile, PersonFile, StoredFile};
+pub use person_file::{ContentError, ListedFile, PersonFile, StoredFile};
 pub use person_merge::{MergeListItem, MergeOutcome, MergeRequest, PersonMerge, UndoOutcome};
 pub use person_note::{NoteEdit, PersonNote, ThreadNote};
 pub use session::{Session, SessionLifetime};

@@ -1,10 +1,12 @@
 //! Files attached to a person (CVs and other documents): the description in `person_file`,
-//! the bytes in `person_file_content`, both in the database so that a backup holds them.
+//! the bytes in `person_file_content` (so that a database backup holds them) or in the files
+//! folder (`file_store`).
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::domain::{DocumentKind, FileId, PersonId};
+use crate::file_store::{FileStore, IN_DATABASE, StoreError, sha256};
 use crate::schema::{app_user, person_file, person_file_content};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -41,6 +43,17 @@ struct NewFile<'a> {
     file_name: &'a str,
     content_type: &'a str,
     byte_size: i64,
+    stored_in: &'a str,
+    sha256: Vec<u8>,
+}
+
+/// Why a file's bytes cannot be served.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 impl PersonFile {
@@ -59,15 +72,18 @@ impl PersonFile {
     }
 
     /// Stores a file whose kind was told from its bytes, in one transaction: the description
-    /// (which the audit records) and the bytes (which it never does).
+    /// (which the audit records) and the bytes (which it never does). Bytes kept in the folder
+    /// are on disk before the transaction commits, and named once it has
+    /// (`FileStore::publish`, the caller's part after the commit).
     pub fn attach(
         conn: &mut PgConnection,
+        store: &FileStore,
         person: PersonId,
         by: i64,
         file_name: &str,
         kind: DocumentKind,
         content: &[u8],
-    ) -> QueryResult<PersonFile> {
+    ) -> Result<PersonFile, ContentError> {
         conn.transaction(|conn| {
             let file = diesel::insert_into(person_file::table)
                 .values(NewFile {
@@ -76,35 +92,57 @@ impl PersonFile {
                     file_name,
                     content_type: kind.content_type(),
                     byte_size: content.len() as i64,
+                    stored_in: store.stored_in(),
+                    sha256: sha256(content),
                 })
                 .returning(PersonFile::as_returning())
                 .get_result::<PersonFile>(conn)?;
-            diesel::insert_into(person_file_content::table)
-                .values((
-                    person_file_content::file_id.eq(file.id),
-                    person_file_content::content.eq(content),
-                ))
-                .execute(conn)?;
+            match store {
+                FileStore::Database => {
+                    diesel::insert_into(person_file_content::table)
+                        .values((
+                            person_file_content::file_id.eq(file.id),
+                            person_file_content::content.eq(content),
+                        ))
+                        .execute(conn)?;
+                }
+                FileStore::Folder(_) => store.write_unpublished(file.id, content)?,
+            }
             Ok(file)
         })
     }
 
-    /// A file of this person with its bytes.
+    /// A file of this person with its bytes, from wherever its row says they are (a file
+    /// attached before the folder was configured stays in the database, and the other way
+    /// round).
     pub fn content(
         conn: &mut PgConnection,
+        store: &FileStore,
         person: PersonId,
         id: FileId,
-    ) -> QueryResult<StoredFile> {
-        let (file_name, content_type, content): (String, String, Vec<u8>) = person_file::table
-            .inner_join(person_file_content::table)
+    ) -> Result<StoredFile, ContentError> {
+        let (file_name, content_type, stored_in, hash, in_database): (
+            String,
+            String,
+            String,
+            Vec<u8>,
+            Option<Vec<u8>>,
+        ) = person_file::table
+            .left_join(person_file_content::table)
             .filter(person_file::id.eq(id))
             .filter(person_file::person_id.eq(person))
             .select((
                 person_file::file_name,
                 person_file::content_type,
-                person_file_content::content,
+                person_file::stored_in,
+                person_file::sha256,
+                person_file_content::content.nullable(),
             ))
             .first(conn)?;
+        let content = match in_database {
+            Some(bytes) if stored_in == IN_DATABASE => bytes,
+            _ => store.read(id, &hash)?,
+        };
         let kind = DocumentKind::stored(&content_type).ok_or(diesel::NotFound)?;
         Ok(StoredFile {
             file_name,

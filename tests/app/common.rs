@@ -228,6 +228,7 @@ impl TestApp {
             reporting_currency: "USD".to_owned(),
             import_limit: talent_tracker::config::ImportLimit(2),
             file_limit: talent_tracker::config::FileLimit::default(),
+            files: talent_tracker::file_store::FileStore::Database,
             secret_key: None,
             proxy: None,
             secure_cookies: false,

@@ -57,6 +57,7 @@ mod pay_history;
 mod pay_reports;
 mod people;
 mod person_files;
+mod person_files_folder;
 mod person_notes;
 mod pipeline_board;
 mod pipeline_moves;

@@ -68,3 +68,46 @@ CREATE TRIGGER person_file_not_on_erased
     BEFORE INSERT OR UPDATE OF person_id ON person_file
     FOR EACH ROW
     EXECUTE FUNCTION r.refuse_text_on_erased();
+
+-- A file's row says where its bytes are (src/file_store.rs): one stored in the database has
+-- them in person_file_content by the end of the transaction that attached it, one in the
+-- folder has none there, and the bytes stored are those whose SHA-256 the row keeps. Neither
+-- place nor hash changes after: no path stores half a file, or another file's bytes.
+CREATE FUNCTION r.check_file_bytes() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'person_file_content' THEN
+        IF NOT EXISTS (SELECT 1 FROM person_file f WHERE f.id = NEW.file_id
+                       AND f.stored_in = 'database' AND f.sha256 = sha256(NEW.content)) THEN
+            RAISE EXCEPTION 'file %: these bytes are not the ones its row describes', NEW.file_id
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'person_file_bytes_match';
+        END IF;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW.stored_in <> OLD.stored_in OR NEW.sha256 <> OLD.sha256 THEN
+            RAISE EXCEPTION 'file %: where its bytes are and what they are never change', OLD.id
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'person_file_bytes_match';
+        END IF;
+    ELSIF NEW.stored_in = 'database'
+          AND EXISTS (SELECT 1 FROM person_file WHERE id = NEW.id)
+          AND NOT EXISTS (SELECT 1 FROM person_file_content WHERE file_id = NEW.id) THEN
+        RAISE EXCEPTION 'file % is stored in the database without its bytes', NEW.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'person_file_bytes_match';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER person_file_bytes_present
+    AFTER INSERT ON person_file
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW
+    EXECUTE FUNCTION r.check_file_bytes();
+
+CREATE TRIGGER person_file_bytes_fixed
+    AFTER UPDATE OF stored_in, sha256 ON person_file
+    FOR EACH ROW
+    EXECUTE FUNCTION r.check_file_bytes();
+
+CREATE TRIGGER person_file_content_matches
+    AFTER INSERT OR UPDATE ON person_file_content
+    FOR EACH ROW
+    EXECUTE FUNCTION r.check_file_bytes();

@@ -12,7 +12,8 @@ use crate::config::FileLimit;
 use crate::db::Db;
 use crate::domain::{DocumentKind, FileId, PersonId, REFUSED_KIND, format_size};
 use crate::error::AppError;
-use crate::models::{Person, PersonFile, StoredFile};
+use crate::file_store::FileStore;
+use crate::models::{ContentError, Person, PersonFile, StoredFile};
 use crate::routes::FormResponse;
 use crate::routes::csv_upload::{UploadRefusal, read_file_field};
 use crate::views::person_notes::FileFormPage;
@@ -42,6 +43,7 @@ impl<'r> FromData<'r> for DocumentUpload {
 pub(super) async fn attach(
     user: Annotator,
     db: &State<Db>,
+    store: &State<FileStore>,
     limit: &State<FileLimit>,
     id: PersonId,
     upload: DocumentUpload,
@@ -67,11 +69,15 @@ pub(super) async fn attach(
         name => name,
     };
     let by = user.user.id;
+    let folder = store.inner().clone();
     let stored = db
         .run_as(user.actor(), move |c| {
-            Ok(PersonFile::attach(c, id, by, &file_name, kind, &bytes)?)
+            Ok(PersonFile::attach(
+                c, &folder, id, by, &file_name, kind, &bytes,
+            )?)
         })
         .await?;
+    store.publish(stored.id).map_err(anyhow::Error::from)?;
     Ok((
         Status::SeeOther,
         FormResponse::saved(
@@ -124,6 +130,16 @@ impl<'r> Responder<'r, 'static> for Download {
     }
 }
 
+/// After a write that may have removed files (a removal, an erasure, a deletion) committed:
+/// their bytes go from the folder too, in the same request.
+pub(super) async fn tidy_files(db: &Db, store: &FileStore) -> Result<(), AppError> {
+    if let FileStore::Folder(_) = store {
+        let store = store.clone();
+        db.run(move |c| Ok(store.tidy(c, false)?)).await?;
+    }
+    Ok(())
+}
+
 /// `attachment` with the name twice (RFC 6266): an ASCII stand-in for old clients, and the
 /// exact name percent-encoded as UTF-8 in `filename*`.
 fn content_disposition(name: &str) -> String {
@@ -146,15 +162,28 @@ fn content_disposition(name: &str) -> String {
     format!("attachment; filename=\"{plain}\"; filename*=UTF-8''{exact}")
 }
 
+/// A file whose bytes the folder lost or holds changed is the operator's to restore: a 500
+/// whose log says which, never a download of other bytes.
+impl From<ContentError> for AppError {
+    fn from(e: ContentError) -> Self {
+        match e {
+            ContentError::Db(e) => AppError::Database(e),
+            ContentError::Store(e) => AppError::Internal(e.into()),
+        }
+    }
+}
+
 #[get("/people/<id>/files/<file>/download")]
 pub(super) async fn download(
     _user: CurrentUser,
     db: &State<Db>,
+    store: &State<FileStore>,
     id: PersonId,
     file: FileId,
 ) -> Result<Download, AppError> {
+    let store = store.inner().clone();
     let stored = db
-        .run(move |c| Ok(PersonFile::content(c, id, file)?))
+        .run(move |c| Ok(PersonFile::content(c, &store, id, file)?))
         .await?;
     Ok(Download(stored))
 }
@@ -163,12 +192,14 @@ pub(super) async fn download(
 pub(super) async fn remove(
     user: Annotator,
     db: &State<Db>,
+    store: &State<FileStore>,
     id: PersonId,
     file: FileId,
 ) -> Result<FormResponse, AppError> {
     let name = db
         .run_as(user.actor(), move |c| Ok(PersonFile::remove(c, id, file)?))
         .await?;
+    tidy_files(db, store).await?;
     Ok(FormResponse::saved(
         format!("/people/{id}#files"),
         format!("{name} removed."),

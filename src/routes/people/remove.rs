@@ -4,10 +4,12 @@ use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{State, get, post, uri};
 
+use super::files::tidy_files;
 use crate::auth::{Admin, Editor};
 use crate::db::Db;
 use crate::domain::PersonId;
 use crate::error::AppError;
+use crate::file_store::FileStore;
 use crate::models::{PayReport, Person};
 use crate::views::people::{PersonDeletePage, PersonErasePage};
 use crate::views::{Layout, render};
@@ -29,10 +31,12 @@ pub(super) async fn confirm_erase(
 pub(super) async fn erase(
     user: Admin,
     db: &State<Db>,
+    store: &State<FileStore>,
     id: PersonId,
 ) -> Result<Flash<Redirect>, AppError> {
     db.run_as(user.actor(), move |c| Ok(Person::erase(c, id)?))
         .await?;
+    tidy_files(db, store).await?;
     Ok(Flash::success(
         Redirect::to(uri!(super::show::show(id))),
         "Erased: the personal data is gone; the pay figures stay as anonymous statistics.",
@@ -59,6 +63,7 @@ pub(super) async fn confirm_delete(
 pub(super) async fn delete(
     user: Editor,
     db: &State<Db>,
+    store: &State<FileStore>,
     id: PersonId,
 ) -> Result<Flash<Redirect>, AppError> {
     let person = db
@@ -68,6 +73,7 @@ pub(super) async fn delete(
             Ok(person)
         })
         .await?;
+    tidy_files(db, store).await?;
     Ok(Flash::success(
         Redirect::to("/people"),
         format!("Deleted {} and their pay reports.", person.fields.full_name),

@@ -33,6 +33,9 @@ const HIDDEN: &[&str] = &[
     "file_name",
     "content_type",
     "byte_size",
+    // Where a file's bytes are kept and their hash: the storage's business, not the history's.
+    "stored_in",
+    "sha256",
 ];
 
 /// The visible fields that differ, by field name (the entries' JSON keeps no column order); a
