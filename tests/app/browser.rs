@@ -112,7 +112,12 @@ fn an_offer_reaches_its_approver_by_mail_and_is_decided_from_the_queue_in_a_real
         return Ok(());
     };
     let app = crate::mail::mailing_app(&sink)?;
-    let id = approval_by_mail::an_offer_outside_its_band(&app)?;
+    approval_by_mail::a_band_for_ada(&app)?;
+    let mail = crate::mail::mail_settings(&sink)?;
+    in_browser_with(&app, Some(mail.clone()), |s| {
+        Box::pin(approval_by_mail::offered_by_the_recruiter(s))
+    })?;
+    let id = crate::offers::newest_report(&app);
     let asked = sink.wait_for(approval_by_mail::APPROVER, 1)?.remove(0);
     assert_eq!(asked.subject, "An offer for Ada waits for your decision");
     assert!(
@@ -120,7 +125,6 @@ fn an_offer_reaches_its_approver_by_mail_and_is_decided_from_the_queue_in_a_real
         "{}",
         asked.text
     );
-    let mail = crate::mail::mail_settings(&sink)?;
     in_browser_with(&app, Some(mail), |s| {
         Box::pin(approval_by_mail::decided_from_the_queue(s))
     })?;

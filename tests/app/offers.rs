@@ -60,7 +60,7 @@ pub(crate) fn offer(app: &TestApp, person: i64, currency: &str, base: &str, as_o
     newest_report(app)
 }
 
-fn newest_report(app: &TestApp) -> i64 {
+pub(crate) fn newest_report(app: &TestApp) -> i64 {
     pay_report::table
         .select(diesel::dsl::max(pay_report::id))
         .first::<Option<i64>>(&mut app.conn().expect("a connection"))
