@@ -14,6 +14,7 @@ use crate::auth::{CurrentUser, Editor, PayReader};
 use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
 use crate::db::{Db, ReadDb};
+use crate::domain::zone::is_eu;
 use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId};
 use crate::error::AppError;
 use crate::export;
@@ -56,12 +57,21 @@ async fn person_named(db: &State<Db>, id: PersonId) -> Result<(PersonId, String)
 async fn new(
     user: Editor,
     db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
     person_id: PersonId,
 ) -> Result<RawHtml<String>, AppError> {
-    let person = person_named(db, person_id).await?;
+    let (person, in_eu) = db
+        .run(move |c| {
+            let p = Person::find(c, person_id)?;
+            Ok(((p.id, p.fields.full_name), is_eu(p.fields.zone.as_deref())))
+        })
+        .await?;
+    // Someone in the EU zone is usually paid in euros; anyone else is proposed the currency
+    // the reports are in. Either is only where the field starts.
+    let currency = if in_eu { "EUR" } else { reporting.0.as_str() };
     let form = FormState::with_values([
         ("kind", PayKind::Reported.as_str().to_owned()),
-        ("currency", "USD".to_owned()),
+        ("currency", currency.to_owned()),
         ("period", Period::Annual.as_str().to_owned()),
         ("confidence", Confidence::Reported.as_str().to_owned()),
         ("as_of", Utc::now().date_naive().to_string()),

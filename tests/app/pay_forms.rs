@@ -199,3 +199,28 @@ fn an_old_rate_and_components_above_the_band_warn_but_save() -> anyhow::Result<(
 fn count_reports(app: &TestApp) -> anyhow::Result<i64> {
     Ok(pay_report::table.count().get_result(&mut app.conn()?)?)
 }
+
+#[test]
+fn a_new_pay_report_starts_in_euros_for_the_eu_zone_else_in_the_reporting_currency()
+-> anyhow::Result<()> {
+    let app = TestApp::anonymous_with(|config| config.reporting_currency = "GBP".into())?;
+    app.add_user(
+        "recruiter@example.com",
+        talent_tracker::domain::Role::Recruiter,
+    )?;
+    app.log_in("recruiter@example.com")?;
+    for (zone, currency) in [("EU", "EUR"), ("US", "GBP"), ("", "GBP")] {
+        let person = app.create_person(&[
+            ("full_name", &format!("Someone in {zone:?}")),
+            ("stage", "contacted"),
+            ("zone", zone),
+        ]);
+        let form = app.get(&format!("/people/{person}/pay/new"));
+        assert_eq!(
+            form.attrs("input#currency", "value"),
+            vec![currency.to_owned()],
+            "zone {zone:?}"
+        );
+    }
+    Ok(())
+}
