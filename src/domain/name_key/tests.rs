@@ -173,3 +173,10 @@ proptest! {
         prop_assert_eq!(name_key(&format!("{head}'{tail}")), name_key(&format!("{head}{tail}")));
     }
 }
+
+#[test]
+fn letters_of_their_own_stay_apart_from_their_look_alikes() {
+    assert_ne!(name_key("Sørensen"), name_key("Sorensen"));
+    assert_ne!(name_key("Łukasz"), name_key("Lukasz"));
+    assert_ne!(name_key("Cæcilie"), name_key("Caecilie"));
+}
