@@ -24,8 +24,8 @@ struct Unkeyed {
 /// Gives every company and person whose key is '' the key of their name; returns how many.
 pub fn fill_missing(conn: &mut PgConnection) -> anyhow::Result<u64> {
     let companies = fill(conn, "company", "name").context(
-        "two companies have the same name once case and accents are left out; \
-         rename or merge one of them, then start the app again",
+        "two companies have the same name once case, accents, umlaut spellings (\"ae\" for \"ä\") \
+         and punctuation are left out; rename or merge one of them, then start the app again",
     )?;
     let people = fill(conn, "person", "full_name")?;
     if companies + people > 0 {

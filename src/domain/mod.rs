@@ -83,7 +83,7 @@ pub use id::{CompanyId, FileId, MAX_RECORD_ID, MergeId, NoteId, PayBandId, PayRe
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
 pub use money::{Money, format_amount, format_compact, format_money};
-pub use name_key::name_key;
+pub use name_key::{name_key, name_search_key};
 pub use rate::Rate;
 pub use text::{LongText, Text};
 pub use web_url::WebUrl;

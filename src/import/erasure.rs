@@ -4,7 +4,7 @@
 
 use diesel::prelude::*;
 
-use crate::domain::name_key;
+use crate::domain::{name_key, name_search_key};
 use crate::models::ImportBatch;
 
 /// Forgets `people` (an erased person and everyone merged into them) in the import's kept
@@ -16,7 +16,8 @@ use crate::models::ImportBatch;
 pub fn forget_people(conn: &mut PgConnection, people: &[i64], names: &[String]) -> QueryResult<()> {
     let keys: Vec<String> = names
         .iter()
-        .map(|name| name_key(name))
+        // As searched for: the text goes on after a name ("Joe" in "Joey, ..." is "jo").
+        .map(|name| name_search_key(name))
         .filter(|key| !key.is_empty())
         .collect();
     let mut batches = Vec::new();

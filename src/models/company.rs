@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Text;
 
 use super::SaveOutcome;
-use crate::domain::{CompanyId, CompanyKind, name_key};
+use crate::domain::{CompanyId, CompanyKind, name_key, name_search_key};
 use crate::schema::{company, person};
 
 diesel::define_sql_function!(fn lower(x: Text) -> Text);
@@ -229,7 +229,7 @@ pub(super) fn filtered<'a>(
 ) -> company::BoxedQuery<'a, diesel::pg::Pg> {
     let mut query = company::table.into_boxed();
     if let Some(search) = search {
-        query = query.filter(company::name_key.like(super::like_pattern(&name_key(search))));
+        query = query.filter(company::name_key.like(super::like_pattern(&name_search_key(search))));
     }
     if let Some(kind) = kind {
         query = query.filter(company::kind.eq(kind));

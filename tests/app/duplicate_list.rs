@@ -435,3 +435,44 @@ fn only_recruiters_and_admins_see_or_use_duplicates() -> anyhow::Result<()> {
     assert_eq!(dismissals(&app)?, vec![]);
     Ok(())
 }
+
+#[test]
+fn german_spellings_and_plain_letters_of_one_name_are_listed_and_warned_of() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let lab = app.create_company("Ångström Labs");
+    let zoe = stored(&app, "Zoë Ångström-Müller", Some(lab), None);
+    let zoe_again = stored(&app, "zoe angstrom muller", Some(lab), None);
+    let juergen = stored(&app, "Juergen O'Brien", Some(lab), None);
+    let jurgen = stored(&app, "Jürgen OBrien", Some(lab), None);
+    // Not one name: the "e" of a diphthong spells no umlaut.
+    stored(&app, "Jo Bauer", Some(lab), None);
+    stored(&app, "Jo Baur", Some(lab), None);
+
+    let mut listed = list(&app);
+    listed.sort_unstable();
+    assert_eq!(listed, vec![(zoe, zoe_again), (juergen, jurgen)]);
+
+    let form = app.post(
+        "/people",
+        &[
+            ("full_name", "ZOE ANGSTROEM MUELLER"),
+            ("origin_company", "Angstrom Labs"),
+            ("stage", "sourced"),
+        ],
+    );
+    assert_eq!(form.status, Status::UnprocessableEntity, "{}", form.body);
+    let mut warned = form.attrs(".duplicates a", "href");
+    warned.sort_unstable();
+    assert_eq!(
+        warned,
+        vec![format!("/people/{zoe}"), format!("/people/{zoe_again}")]
+    );
+    assert!(
+        form.texts(".duplicates li")
+            .iter()
+            .all(|line| line.contains("the same name and the same origin company")),
+        "{:?}",
+        form.texts(".duplicates li")
+    );
+    Ok(())
+}

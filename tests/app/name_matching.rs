@@ -130,3 +130,118 @@ fn rows_from_before_the_key_get_it_at_startup() -> anyhow::Result<()> {
     assert_eq!(found(&app, "people", "zoe unal"), vec!["Zoë Ünal"]);
     Ok(())
 }
+
+#[test]
+fn german_spellings_hyphens_and_apostrophes_find_each_other_both_ways() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    for name in [
+        "Jürgen Müller",
+        "Petra Mueller",
+        "Jean-Luc Picard",
+        "Siobhan O'Brien",
+        "Conor OBrien",
+        "Jo Bauer",
+    ] {
+        app.create_person(&[("full_name", name), ("stage", "sourced")]);
+    }
+    let sorted = |mut names: Vec<String>| {
+        names.sort();
+        names
+    };
+    for search in ["Müller", "Mueller", "MUELLER", "muller", "Mue", "Müll"] {
+        assert_eq!(
+            sorted(found(&app, "people", search)),
+            vec!["Jürgen Müller", "Petra Mueller"],
+            "{search}"
+        );
+    }
+    assert_eq!(found(&app, "people", "Juergen"), vec!["Jürgen Müller"]);
+    for search in ["Jean Luc", "jean-luc", "Jean.Luc"] {
+        assert_eq!(found(&app, "people", search), vec!["Jean-Luc Picard"]);
+    }
+    for search in ["OBrien", "O'Brien", "o’brien"] {
+        assert_eq!(
+            sorted(found(&app, "people", search)),
+            vec!["Conor OBrien", "Siobhan O'Brien"],
+            "{search}"
+        );
+    }
+    // A diphthong's "e" is no umlaut's: "Baur" is another name.
+    assert!(found(&app, "people", "Baur").is_empty());
+    app.create_company("Mueller Labs");
+    assert_eq!(found(&app, "companies", "Müller"), vec!["Mueller Labs"]);
+    Ok(())
+}
+
+/// What the migration `name_key_umlauts` does to rows keyed before it: every key as the key
+/// now is, the pairs that now share a key listed, the dismissed pairs still dismissed.
+#[test]
+fn a_changed_key_is_recomputed_for_every_row_and_dismissals_stay() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let lab = app.create_company("Ångström Labs");
+    let mut conn = app.conn()?;
+    #[derive(QueryableByName)]
+    struct Stored {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
+    }
+    // Keyed as before the change: "ue" and "-" as written.
+    let ids: Vec<i64> = diesel::sql_query(
+        "INSERT INTO person (full_name, name_key, stage, origin_company_id) VALUES
+           ('Jürgen Müller-Lang', 'jurgen muller-lang', 'sourced', $1),
+           ('Juergen Mueller-Lang', 'juergen mueller-lang', 'sourced', $1),
+           ('Wei Chen', 'wei chen', 'sourced', $1),
+           ('wei  chen', 'wei chen', 'sourced', $1)
+         RETURNING id",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(lab)
+    .load::<Stored>(&mut conn)?
+    .into_iter()
+    .map(|row| row.id)
+    .collect();
+    let dismissed = app.post(
+        "/people/duplicates/dismiss",
+        &[
+            ("left", &ids[2].to_string()),
+            ("right", &ids[3].to_string()),
+        ],
+    );
+    assert_eq!(dismissed.status, Status::SeeOther, "{}", dismissed.body);
+    let versions = |conn: &mut PgConnection| -> QueryResult<Vec<i32>> {
+        person::table
+            .order(person::id)
+            .select(person::version)
+            .load(conn)
+    };
+    let before = versions(&mut conn)?;
+    let pairs = |app: &TestApp| app.get("/people/duplicates").attrs("tr.pair", "class");
+    assert!(pairs(&app).is_empty());
+
+    // As the migrations run it: with the live schema (its triggers) dropped first.
+    talent_tracker::db::sql::drop(&mut conn)?;
+    diesel::connection::SimpleConnection::batch_execute(
+        &mut conn,
+        include_str!("../../migrations/2026-12-19-000090_name_key_umlauts/up.sql"),
+    )?;
+    migrate::migrate_then(&mut conn, |_| Ok(()))?;
+
+    let keys: Vec<(String, String)> = person::table
+        .order(person::id)
+        .select((person::full_name, person::name_key))
+        .load(&mut conn)?;
+    for (name, key) in &keys {
+        assert_eq!(key, &name_key(name), "{name}");
+    }
+    assert_eq!(keys[1].1, "jurgen muller lang");
+    assert_eq!(
+        pairs(&app).len(),
+        1,
+        "the Müller-Langs, not the dismissed Chens"
+    );
+    let dismissals: i64 = talent_tracker::schema::duplicate_dismissal::table
+        .count()
+        .get_result(&mut conn)?;
+    assert_eq!(dismissals, 1);
+    assert_eq!(versions(&mut conn)?, before, "a recomputed key is no edit");
+    Ok(())
+}

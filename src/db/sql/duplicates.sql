@@ -43,16 +43,22 @@ END
 $$;
 
 -- Only people whose key or origin changed: a column list cannot be combined with transition
--- tables, so the function compares old and new itself. Their dismissals lapse with the change.
+-- tables, so the function compares old and new itself. Their dismissals lapse with the change,
+-- but not with a key filled in ('' before: db/name_keys.rs after a migration reset the keys to
+-- recompute them), which is no change of name.
 CREATE FUNCTION r.duplicate_pairs_of_changed_people() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     changed BIGINT[] := ARRAY(
         SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
         WHERE n.name_key IS DISTINCT FROM o.name_key
            OR n.origin_company_id IS DISTINCT FROM o.origin_company_id);
+    renamed BIGINT[] := ARRAY(
+        SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (o.name_key <> '' AND n.name_key IS DISTINCT FROM o.name_key)
+           OR n.origin_company_id IS DISTINCT FROM o.origin_company_id);
 BEGIN
     IF cardinality(changed) > 0 THEN
-        DELETE FROM duplicate_dismissal WHERE low_id = ANY(changed) OR high_id = ANY(changed);
+        DELETE FROM duplicate_dismissal WHERE low_id = ANY(renamed) OR high_id = ANY(renamed);
         PERFORM r.refresh_duplicate_pairs(changed);
     END IF;
     RETURN NULL;

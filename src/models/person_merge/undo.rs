@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Jsonb};
 use serde_json::Value;
 
 use super::{PersonMerge, mark, row_of};
-use crate::domain::{MergeId, PersonId};
+use crate::domain::{MergeId, PersonId, name_key};
 use crate::schema::{company, pay_report, person, person_merge, stage_change};
 
 /// What stands in the way of undoing a merge.
@@ -160,7 +160,7 @@ impl PersonMerge {
                 "INSERT INTO person OVERRIDING SYSTEM VALUE
                  SELECT * FROM jsonb_populate_record(NULL::person, $1)",
             )
-            .bind::<Jsonb, _>(&merge.removed_before)
+            .bind::<Jsonb, _>(keyed_now(&merge.removed_before))
             .execute(conn)?;
             // The reports collapsed since the merge come back as they were deleted, on the
             // survivor, and go back to the removed person with the others below.
@@ -207,7 +207,7 @@ impl PersonMerge {
                 .execute(conn)?;
             }
             diesel::sql_query("SELECT r.restore_person($1)")
-                .bind::<Jsonb, _>(&merge.survivor_before)
+                .bind::<Jsonb, _>(keyed_now(&merge.survivor_before))
                 .execute(conn)?;
             // Last: restoring the survivor's name lapses its dismissals. A dismissal of a
             // person deleted since cannot come back; one made since is kept.
@@ -225,6 +225,18 @@ impl PersonMerge {
             Ok(UndoOutcome::Undone(Box::new(merge)))
         })
     }
+}
+
+/// A kept copy of a person's row, with the key of its name as this app computes it: the copy
+/// may be older than a change of the key (the migration `name_key_umlauts` recomputed the
+/// people's keys, not those in the merges' copies).
+fn keyed_now(copy: &Value) -> Value {
+    let mut copy = copy.clone();
+    let key = copy.get("full_name").and_then(Value::as_str).map(name_key);
+    if let (Some(key), Some(fields)) = (key, copy.as_object_mut()) {
+        fields.insert("name_key".to_owned(), Value::String(key));
+    }
+    copy
 }
 
 /// The columns whose values differ between two copies of a row, bookkeeping left out.

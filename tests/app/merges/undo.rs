@@ -249,3 +249,35 @@ fn undo_is_refused_when_a_company_the_saved_records_name_was_deleted() -> anyhow
     );
     Ok(())
 }
+
+#[test]
+fn undo_gives_the_people_it_restores_the_name_key_as_it_is_now() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let pair = pair(&app)?;
+    let id = merged(&app, &pair)?;
+    // A merge kept before the key changed holds the keys of then in its copies (the guard
+    // refuses any edit of a merge, hence the replica role).
+    app.conn()?.transaction(|conn| {
+        diesel::sql_query("SET LOCAL session_replication_role = replica").execute(conn)?;
+        diesel::sql_query(
+            "UPDATE person_merge SET removed_before = removed_before || '{\"name_key\": \"then\"}',
+                                     survivor_before = survivor_before || '{\"name_key\": \"then\"}'
+             WHERE id = $1",
+        )
+        .bind::<diesel::sql_types::BigInt, _>(id)
+        .execute(conn)
+    })?;
+
+    let undone = app.post(&format!("/people/merges/{id}/undo"), &[]);
+
+    assert_eq!(undone.status, Status::SeeOther, "{}", undone.body);
+    let keys: Vec<(String, String)> = person::table
+        .filter(person::id.eq_any([pair.left, pair.right]))
+        .select((person::full_name, person::name_key))
+        .load(&mut app.conn()?)?;
+    assert_eq!(keys.len(), 2);
+    for (name, key) in keys {
+        assert_eq!(key, talent_tracker::domain::name_key(&name), "{name}");
+    }
+    Ok(())
+}

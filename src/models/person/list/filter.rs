@@ -79,7 +79,7 @@ macro_rules! filter_people {
         let filter: &$crate::models::PersonFilter = $filter;
         if let Some(name) = &filter.name {
             // On the stored key, byte for byte: the same matches on a server of any locale.
-            let key = $crate::domain::name_key(name);
+            let key = $crate::domain::name_search_key(name);
             query = query.filter(person::name_key.like($crate::models::like_pattern(&key)));
         }
         if let Some(id) = filter.origin_company_id {

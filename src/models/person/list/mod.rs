@@ -132,7 +132,7 @@ impl Person {
         use diesel::sql_types::{BigInt, Bool, Nullable, Text};
         let sort = PersonSort::Name;
         let backwards = matches!(at, Position::Before(_));
-        let key = crate::domain::name_key(filter.name.as_deref().unwrap_or_default());
+        let key = crate::domain::name_search_key(filter.name.as_deref().unwrap_or_default());
         // Without a cursor the bound id is NULL and the condition reads "NULL IS NULL".
         let (head, tail) = keyset::beyond_cursor(sort, descending, at)
             .unwrap_or_else(|| (String::new(), "::bigint IS NULL".to_owned()));
