@@ -79,3 +79,4 @@ mod standby;
 mod startup;
 mod stored_text;
 mod user_admin;
+mod webhooks;
