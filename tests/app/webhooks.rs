@@ -4,6 +4,7 @@
 //! pay stays out for an endpoint not allowed it, and that private addresses and redirects to
 //! other hosts are refused.
 
+mod flow;
 mod forms;
 mod receiver;
 
