@@ -3,7 +3,8 @@
 -- src/db/sql/webhooks.sql and beside the offer mails (models/outbox.rs).
 CREATE TABLE webhook_endpoint (
     id BIGSERIAL PRIMARY KEY,
-    url TEXT NOT NULL CHECK (url ~ '^https?://[^/?#]+' AND length(url) <= 2000),
+    -- The rule of every web address the app keeps (`domain::WebUrl`, migration web_url_rule).
+    url TEXT NOT NULL CONSTRAINT webhook_endpoint_url CHECK (is_web_url(url)),
     -- The events it wants, by their Standard Webhooks `type`.
     events TEXT[] NOT NULL CONSTRAINT webhook_endpoint_events CHECK (
         cardinality(events) > 0
