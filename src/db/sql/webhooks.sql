@@ -32,16 +32,23 @@ CREATE FUNCTION r.queue_webhooks(event TEXT, items JSONB) RETURNS void LANGUAGE 
 $$;
 
 -- person.created. A person put back by a merge's undo is no new person (person.unmerged).
+-- The bulk events insert straight from the transition table, not through `queue_webhooks`'s
+-- JSON array: 20,000 people to one endpoint took 0.7 to 1.1 s that way, 0.35 to 0.65 s so
+-- (beside 0.3 to 0.7 s of the audit's trigger in the same runs; 0.4 ms without endpoints).
 CREATE FUNCTION r.webhook_people_created() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF coalesce(current_setting('talent_tracker.merging', true), '') = ''
        AND r.webhook_wanted('person.created') THEN
-        PERFORM r.queue_webhooks('person.created', (
-            SELECT jsonb_agg(jsonb_build_object('data', jsonb_build_object(
-                       'person_id', n.id, 'stage', n.stage,
-                       'origin_company_id', n.origin_company_id,
-                       'hiring_company_id', n.hiring_company_id)) ORDER BY n.id)
-            FROM new_rows n));
+        INSERT INTO outbox (channel, kind, webhook_endpoint_id, recipient, payload)
+        SELECT 'webhook', 'person.created', e.id, e.url,
+               r.webhook_body('person.created',
+                              jsonb_build_object('person_id', n.id, 'stage', n.stage,
+                                                 'origin_company_id', n.origin_company_id,
+                                                 'hiring_company_id', n.hiring_company_id),
+                              NULL, e.may_receive_pay)
+        FROM new_rows n
+        JOIN webhook_endpoint e ON e.active AND 'person.created' = ANY (e.events)
+        ORDER BY n.id, e.id;
     END IF;
     RETURN NULL;
 END
@@ -54,26 +61,25 @@ SELECT r.statement_trigger('person_webhook_insert', 'person', 'INSERT',
 -- carries), and person.hired for every move to hired, the first stage included.
 CREATE FUNCTION r.webhook_stage_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF coalesce(current_setting('talent_tracker.merging', true), '') <> '' THEN
+    IF coalesce(current_setting('talent_tracker.merging', true), '') <> ''
+       OR NOT (r.webhook_wanted('person.stage_changed') OR r.webhook_wanted('person.hired')) THEN
         RETURN NULL;
     END IF;
-    IF r.webhook_wanted('person.stage_changed') THEN
-        PERFORM r.queue_webhooks('person.stage_changed', (
-            SELECT jsonb_agg(jsonb_build_object('data', jsonb_build_object(
-                       'person_id', n.person_id, 'stage_change_id', n.id,
-                       'from_stage', n.from_stage, 'to_stage', n.to_stage,
-                       'changed_at', n.changed_at)) ORDER BY n.id)
-            FROM new_rows n WHERE n.from_stage IS NOT NULL));
-    END IF;
-    IF r.webhook_wanted('person.hired') THEN
-        PERFORM r.queue_webhooks('person.hired', (
-            SELECT jsonb_agg(jsonb_build_object('data', jsonb_build_object(
-                       'person_id', n.person_id, 'stage_change_id', n.id,
-                       'from_stage', n.from_stage, 'to_stage', n.to_stage,
-                       'changed_at', n.changed_at)) ORDER BY n.id)
-            FROM new_rows n
-            WHERE n.to_stage = 'hired' AND n.from_stage IS DISTINCT FROM 'hired'));
-    END IF;
+    INSERT INTO outbox (channel, kind, webhook_endpoint_id, recipient, payload)
+    SELECT 'webhook', ev.event, e.id, e.url,
+           r.webhook_body(ev.event,
+                          jsonb_build_object('person_id', n.person_id, 'stage_change_id', n.id,
+                                             'from_stage', n.from_stage, 'to_stage', n.to_stage,
+                                             'changed_at', n.changed_at),
+                          NULL, e.may_receive_pay)
+    FROM new_rows n
+    CROSS JOIN LATERAL (
+        SELECT 'person.stage_changed' AS event, 1 AS rank WHERE n.from_stage IS NOT NULL
+        UNION ALL
+        SELECT 'person.hired', 2
+        WHERE n.to_stage = 'hired' AND n.from_stage IS DISTINCT FROM 'hired') ev
+    JOIN webhook_endpoint e ON e.active AND ev.event = ANY (e.events)
+    ORDER BY n.id, ev.rank, e.id;
     RETURN NULL;
 END
 $$;
