@@ -70,3 +70,30 @@ fn merges_their_undo_and_imports_and_their_revert_are_announced() -> anyhow::Res
     );
     Ok(())
 }
+
+#[test]
+fn a_person_imported_as_hired_is_announced_as_created_and_hired() -> anyhow::Result<()> {
+    let Some(receiver) = Receiver::start()? else {
+        return Ok(());
+    };
+    let app = hooked_app(true)?;
+    let events = ["person.created", "person.stage_changed", "person.hired"];
+    let (_, secret) = register(&app, &receiver.url("/hook/people"), &events, false)?;
+    receiver.endpoint("people", &secret)?;
+    app.import("people.csv", b"full_name,stage\nAda Imported,hired\n");
+
+    let rows = settled(&app)?;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let got = receiver.wait_for("people", 2)?;
+    let mut kinds: Vec<&str> = got.iter().map(|d| d.event()).collect();
+    kinds.sort_unstable();
+    // Its first stage is no change of stage.
+    assert_eq!(kinds, ["person.created", "person.hired"]);
+    let hired = got.iter().find(|d| d.event() == "person.hired");
+    let data = hired.map(|d| d.data()).unwrap_or_default();
+    assert_eq!(
+        (data["from_stage"].is_null(), data["to_stage"].as_str()),
+        (true, Some("hired"))
+    );
+    Ok(())
+}
