@@ -104,6 +104,8 @@ pub async fn post(
             failed(format!("answered {}", response.status()), Some(code), true)
         }
         Err(e) => {
+            // Without the URL, which the page shows anyway and the log must not.
+            let e = e.without_url();
             let refused = chain_has::<RefusedAddress>(&e);
             failed(chain(&e), None, !refused)
         }

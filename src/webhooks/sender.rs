@@ -96,10 +96,14 @@ impl Sender {
                     .then(|| self.settings.backoff(row.attempts))
                     .flatten()
                     .map(|wait| wait.as_secs_f64());
+                // The host only: an endpoint's path or query may hold a token of its own.
+                let host = reqwest::Url::parse(&row.url)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_owned))
+                    .unwrap_or_default();
                 log::warn!(
-                    "webhook {} to {} not delivered: {error}",
-                    row.message_id(),
-                    row.url
+                    "webhook {} to {host} not delivered: {error}",
+                    row.message_id()
                 );
                 self.db
                     .work(move |c| {
