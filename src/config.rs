@@ -31,6 +31,8 @@ pub struct AppConfig {
     /// SMTP and sender (`TALENT_TRACKER_SMTP_URL`, `TALENT_TRACKER_MAIL_FROM`): mail is off
     /// without them.
     pub mail: Option<crate::mail::MailSettings>,
+    /// How webhooks are delivered (`TALENT_TRACKER_WEBHOOKS_ALLOW_PRIVATE`).
+    pub webhooks: crate::webhooks::WebhookSettings,
 }
 
 /// The largest CSV file the import takes.

@@ -24,6 +24,7 @@ pub mod reports;
 pub mod routes;
 pub mod schema;
 pub mod views;
+pub mod webhooks;
 
 use rocket::fairing::AdHoc;
 use rocket::{Build, Rocket};
@@ -85,6 +86,7 @@ pub fn app_with(
             prepare_database(rocket, config.reporting_currency, config.demo, config.files)
         }))
         .attach(mail::sender::stage(config.mail.clone()))
+        .attach(webhooks::sender::stage(config.webhooks.clone()))
         .attach(auth::csrf::CsrfCheck)
         .attach(auth::headers::SecurityHeaders)
         .attach(routes::nul_query::RefuseNul)
@@ -96,6 +98,7 @@ pub fn app_with(
         .mount("/", routes::password_link::routes())
         .mount("/", routes::users::routes())
         .mount("/", routes::outbox::routes())
+        .mount("/", routes::webhooks::routes())
         .mount("/", auth::csrf::routes())
         .mount("/", routes::nul_query::routes())
         .mount("/", routes::dashboard::routes())

@@ -166,6 +166,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+        webhook_endpoint_id -> Nullable<Int8>,
+        response_code -> Nullable<Int4>,
     }
 }
 
@@ -441,11 +443,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_endpoint (id) {
+        id -> Int8,
+        url -> Text,
+        events -> Array<Nullable<Text>>,
+        secret -> Text,
+        may_receive_pay -> Bool,
+        active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(duplicate_dismissal -> app_user (dismissed_by));
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
 diesel::joinable!(mail_opt_out -> app_user (user_id));
 diesel::joinable!(outbox -> app_user (recipient_user_id));
+diesel::joinable!(outbox -> webhook_endpoint (webhook_endpoint_id));
 diesel::joinable!(password_link -> app_user (user_id));
 diesel::joinable!(pay_decision -> app_user (decided_by));
 diesel::joinable!(pay_decision -> pay_band (pay_band_id));
@@ -494,4 +510,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     stage_stay,
     stage_stay_count,
     user_session,
+    webhook_endpoint,
 );

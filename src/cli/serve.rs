@@ -11,6 +11,7 @@ use crate::db::{self, local};
 use crate::domain::Currency;
 use crate::file_store::FileStore;
 use crate::mail::{MailSettings, SmtpUrl};
+use crate::webhooks::WebhookSettings;
 
 /// The server's settings. Each can also come from the environment.
 #[derive(Debug, Args)]
@@ -65,6 +66,11 @@ pub struct Settings {
     #[arg(long, env = "TALENT_TRACKER_SECURE_COOKIES")]
     secure_cookies: bool,
 
+    /// Let webhooks call loopback, private and link-local addresses (a receiver on the same
+    /// host or network); off, such endpoints are refused.
+    #[arg(long, env = "TALENT_TRACKER_WEBHOOKS_ALLOW_PRIVATE")]
+    webhooks_allow_private: bool,
+
     /// The SMTP server mail goes through: smtp://host:port, smtps://user:password@host, or
     /// smtp://user:password@host:587?tls=required for STARTTLS. Mail is off without it.
     // Kept as `SmtpUrl` from the start: this struct's Debug shows it without the password.
@@ -110,6 +116,10 @@ impl Settings {
             demo: self.demo && !self.no_demo,
             proxy: proxy_trust(self.proxy_header, self.trusted_proxies)?,
             secure_cookies: self.secure_cookies,
+            webhooks: WebhookSettings {
+                allow_private: self.webhooks_allow_private,
+                ..WebhookSettings::default()
+            },
             mail: MailSettings::from_parts(
                 self.smtp_url.as_ref().map(SmtpUrl::secret),
                 self.mail_from.as_deref(),

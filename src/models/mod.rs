@@ -31,6 +31,8 @@ pub mod session;
 pub mod stage_change;
 pub mod text_cells;
 pub mod user;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;
 
 diesel::define_sql_function!(
     /// Text without case for every letter (the `fold_case` migration): job families and levels

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Double, Integer, Jsonb, Nullable, Text};
 
 pub use super::mail_kind::MailKind;
+use super::webhook_delivery::WebhookDelivery;
 use crate::domain::{PayKind, PayReportId, PersonId};
 use crate::schema::{outbox, pay_report, report_setting};
 
@@ -101,7 +102,12 @@ impl Outbox {
     /// admins, unless its figures were announced already; answers how many mails were queued.
     /// Any pay report may be named: those that are no offer, or need no decision, are left out.
     pub fn offers_pending(conn: &mut PgConnection, offers: &[PayReportId]) -> QueryResult<usize> {
-        if offers.is_empty() || !Outbox::mail_on(conn)? {
+        if offers.is_empty() {
+            return Ok(0);
+        }
+        let webhooks = WebhookDelivery::wanted(conn, "offer.pending")?;
+        let mail = Outbox::mail_on(conn)?;
+        if !webhooks && !mail {
             return Ok(0);
         }
         // Bound, not a subquery: PostgreSQL inlines `offer_review` (and reviews these offers
@@ -109,6 +115,12 @@ impl Outbox {
         let reporting: String = report_setting::table
             .select(report_setting::reporting_currency)
             .first(conn)?;
+        if webhooks {
+            WebhookDelivery::offers_pending(conn, offers, &reporting)?;
+        }
+        if !mail {
+            return Ok(0);
+        }
         let ids: Vec<i64> = offers.iter().map(|id| id.get()).collect();
         diesel::sql_query(format!("{OFFER_PENDING}{RECIPIENT_WANTS}"))
             .bind::<Array<BigInt>, _>(ids)
@@ -120,7 +132,9 @@ impl Outbox {
     /// The offers of these people, announced as `offers_pending` does: a change to a person's
     /// family, level or zone can put their offers outside a band.
     pub fn offers_pending_of(conn: &mut PgConnection, people: &[PersonId]) -> QueryResult<usize> {
-        if people.is_empty() || !Outbox::mail_on(conn)? {
+        if people.is_empty()
+            || !(Outbox::mail_on(conn)? || WebhookDelivery::wanted(conn, "offer.pending")?)
+        {
             return Ok(0);
         }
         let offers: Vec<PayReportId> = pay_report::table
@@ -140,13 +154,15 @@ impl Outbox {
         .get_result(conn)
     }
 
-    /// Tells `makers` (e-mails, as the audit names them) of a decision on their offer.
+    /// Tells `makers` (e-mails, as the audit names them) of a decision on their offer, and
+    /// the webhooks that want decisions.
     pub fn offer_decided(
         conn: &mut PgConnection,
         offer: PayReportId,
         decision: i64,
         makers: &[String],
     ) -> QueryResult<usize> {
+        WebhookDelivery::offer_decided(conn, decision)?;
         let makers: Vec<String> = makers.iter().map(|m| m.to_lowercase()).collect();
         diesel::sql_query(format!("{OFFER_DECIDED}{RECIPIENT_WANTS}"))
             .bind::<BigInt, _>(offer.get())
@@ -224,9 +240,10 @@ impl Outbox {
         .map(drop)
     }
 
-    /// The newest rows first.
+    /// The newest mails first (webhook deliveries have their endpoints' logs).
     pub fn newest(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<OutboxEntry>> {
         outbox::table
+            .filter(outbox::channel.eq("mail"))
             .order(outbox::id.desc())
             .limit(limit)
             .select(OutboxEntry::as_select())
@@ -235,13 +252,18 @@ impl Outbox {
 
     /// A failed row due again now, its attempts counted afresh; `false` when it is not failed.
     pub fn send_again(conn: &mut PgConnection, id: i64) -> QueryResult<bool> {
-        diesel::update(outbox::table.find(id).filter(outbox::status.eq("failed")))
-            .set((
-                outbox::status.eq("pending"),
-                outbox::attempts.eq(0),
-                outbox::next_attempt_at.eq(diesel::dsl::now),
-            ))
-            .execute(conn)
-            .map(|n| n > 0)
+        diesel::update(
+            outbox::table
+                .find(id)
+                .filter(outbox::channel.eq("mail"))
+                .filter(outbox::status.eq("failed")),
+        )
+        .set((
+            outbox::status.eq("pending"),
+            outbox::attempts.eq(0),
+            outbox::next_attempt_at.eq(diesel::dsl::now),
+        ))
+        .execute(conn)
+        .map(|n| n > 0)
     }
 }

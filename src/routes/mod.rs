@@ -31,6 +31,7 @@ pub mod sessions;
 pub mod setup;
 pub mod site_url;
 pub mod users;
+pub mod webhooks;
 
 use rocket::Responder;
 use rocket::response::content::RawHtml;

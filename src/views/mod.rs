@@ -25,6 +25,7 @@ pub mod sessions;
 pub mod setup;
 pub mod sorting;
 pub mod users;
+pub mod webhooks;
 
 use askama::Template;
 use rocket::http::Status;

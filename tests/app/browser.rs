@@ -177,6 +177,7 @@ fn in_browser_with(
         proxy: None,
         secure_cookies: false,
         mail,
+        webhooks: Default::default(),
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -233,6 +233,7 @@ impl TestApp {
             proxy: None,
             secure_cookies: false,
             mail: None,
+            webhooks: Default::default(),
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;

@@ -80,3 +80,4 @@ mod standby;
 mod startup;
 mod stored_text;
 mod user_admin;
+mod webhooks;

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 /// The files in the order they are applied: a file may use what an earlier one defines (a SQL
 /// function's body is checked when it is created; a view or a trigger needs its functions).
-pub const FILES: [(&str, &str); 16] = [
+pub const FILES: [(&str, &str); 17] = [
     ("schema.sql", include_str!("schema.sql")),
     ("audit.sql", include_str!("audit.sql")),
     ("audit_trail.sql", include_str!("audit_trail.sql")),
@@ -25,6 +25,7 @@ pub const FILES: [(&str, &str); 16] = [
     ("offer_checks.sql", include_str!("offer_checks.sql")),
     ("merges.sql", include_str!("merges.sql")),
     ("person_notes.sql", include_str!("person_notes.sql")),
+    ("webhooks.sql", include_str!("webhooks.sql")),
 ];
 
 /// SHA-256 of the files' names and text, in order: what `live_schema.hash` records.

@@ -109,6 +109,13 @@ pub(super) fn record_ref(
                 offer.map(|o| format!("/pay-reports/{o}/approval")),
             )
         }
+        "webhook_endpoint" => {
+            let url = text(values, "url").unwrap_or_else(|| format!("{id}"));
+            (
+                format!("webhook endpoint {url}"),
+                Some(format!("/webhooks/{id}")),
+            )
+        }
         other => (format!("{other} {id}"), None),
     };
     RecordRef { label, href }
