@@ -28,6 +28,8 @@ pub struct AppConfig {
     /// SMTP and sender (`TALENT_TRACKER_SMTP_URL`, `TALENT_TRACKER_MAIL_FROM`): mail is off
     /// without them.
     pub mail: Option<crate::mail::MailSettings>,
+    /// Single sign-on through an OpenID provider (`TALENT_TRACKER_OIDC_*`): off without it.
+    pub sso: Option<crate::auth::sso::SsoSettings>,
 }
 
 /// The largest CSV file the import takes.

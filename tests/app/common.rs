@@ -232,6 +232,7 @@ impl TestApp {
             proxy: None,
             secure_cookies: false,
             mail: None,
+            sso: None,
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;
