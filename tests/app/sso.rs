@@ -92,7 +92,10 @@ fn a_new_user_signs_in_with_the_provider_and_gets_the_role_of_their_group() -> a
         .filter(sso_identity::user_id.eq(rita.id))
         .select(sso_identity::subject)
         .first(&mut app.conn()?)?;
-    assert!(subject.starts_with("subject-"), "{subject}");
+    assert_eq!(
+        subject, "rita@example.com",
+        "the provider's account id is its subject"
+    );
     assert!(
         log_capture::events_mentioning("rita@example.com")
             .iter()
@@ -255,5 +258,25 @@ fn a_provider_that_is_down_at_startup_is_found_at_the_next_sign_in() -> anyhow::
     let back = provider.sign_in(&start(&app)?, "rita@example.com")?;
     assert_eq!(app.get(&back).status, Status::SeeOther);
     assert_eq!(app.get("/").status, Status::Ok);
+    Ok(())
+}
+
+#[test]
+fn the_e_mail_and_groups_are_read_at_the_userinfo_endpoint_when_the_id_token_lacks_them()
+-> anyhow::Result<()> {
+    let Some(provider) = OidcProvider::with_claims_at_userinfo()? else {
+        return Ok(());
+    };
+    let app = app_for(&provider, true)?;
+    let back = provider.sign_in(&start(&app)?, "rita@example.com")?;
+    let landed = app.get(&back);
+    assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
+    assert_eq!(
+        user(&app, "rita@example.com")?.map(|u| u.role),
+        Some(Role::Recruiter)
+    );
+    // An unverified e-mail is refused there as well.
+    let back = provider.sign_in(&start(&app)?, "una@example.com")?;
+    assert_eq!(app.get(&back).status, Status::Forbidden);
     Ok(())
 }

@@ -1,7 +1,11 @@
 // A real OpenID provider on loopback for the single sign-on tests: the OpenID-certified
 // oidc-provider, with its own tiny login step instead of its development pages.
 //
-//   node provider.mjs PORT
+//   node provider.mjs PORT [--claims-at-userinfo]
+//
+// With --claims-at-userinfo the provider follows the core specification to the letter: an ID
+// token that comes with an access token holds no scope claims (e-mail, groups), which the
+// userinfo endpoint answers instead (oidc-provider's default, conformIdTokenClaims).
 //
 // One client, `talent-tracker` / `test-secret`, registered as a native application with the
 // redirect URI http://127.0.0.1/sso/callback: loopback redirects may then use any port
@@ -31,7 +35,7 @@ function account(email) {
   if (email === 'admin@example.com') groups = ['hr-admins'];
   else if (local.startsWith('rita') || local.startsWith('late')) groups = ['recruiting'];
   return {
-    sub: `subject-${Buffer.from(email).toString('hex')}`,
+    sub: email,
     email,
     email_verified: !local.startsWith('una'),
     name: local.charAt(0).toUpperCase() + local.slice(1),
@@ -52,8 +56,8 @@ const provider = new Provider(issuer, {
     token_endpoint_auth_method: 'client_secret_basic',
   }],
   pkce: { required: () => true },
-  // The claims the scopes grant go into the ID token itself, as most providers do.
-  conformIdTokenClaims: false,
+  // By default the claims the scopes grant go into the ID token itself, as most providers do.
+  conformIdTokenClaims: process.argv.includes('--claims-at-userinfo'),
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],

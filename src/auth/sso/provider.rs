@@ -3,11 +3,13 @@
 //! and the code exchanged for a verified ID token.
 
 use base64::Engine;
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreProviderMetadata};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreProviderMetadata,
+};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
-    EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
-    RequestTokenError, Scope, TokenResponse,
+    EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
+    RedirectUrl, RequestTokenError, Scope, TokenResponse, UserInfoClaims,
 };
 use rocket::tokio::sync::Mutex;
 
@@ -147,7 +149,7 @@ impl Provider {
         let claims = token
             .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
             .map_err(|e| SsoError::TokenRefused(e.to_string()))?;
-        Ok(Identity {
+        let mut identity = Identity {
             issuer: claims.issuer().to_string(),
             subject: claims.subject().to_string(),
             email: claims.email().map(|e| e.to_string()),
@@ -157,9 +159,44 @@ impl Provider {
                 .and_then(|n| n.get(None))
                 .map(|n| n.to_string()),
             claims: payload(token),
-        })
+        };
+        if identity.email.is_none() {
+            // Providers that follow the core specification to the letter keep the scopes'
+            // claims (e-mail, groups) at the userinfo endpoint, out of an ID token that comes
+            // with an access token. The endpoint must answer for the ID token's subject.
+            let request = client
+                .user_info(
+                    response.access_token().clone(),
+                    Some(claims.subject().clone()),
+                )
+                .map_err(|e| SsoError::TokenRefused(e.to_string()))?;
+            let info: UserInfoClaims<OtherClaims, CoreGenderClaim> = request
+                .request_async(&self.http)
+                .await
+                .map_err(|e| SsoError::TokenRefused(error_chain(&e)))?;
+            identity.email = info.email().map(|e| e.to_string());
+            identity.email_verified = info.email_verified() == Some(true);
+            identity.name = identity
+                .name
+                .or_else(|| info.name().and_then(|n| n.get(None)).map(|n| n.to_string()));
+            if let serde_json::Value::Object(known) = &mut identity.claims {
+                for (name, value) in &info.additional_claims().rest {
+                    known.entry(name.clone()).or_insert_with(|| value.clone());
+                }
+            }
+        }
+        Ok(identity)
     }
 }
+
+/// The userinfo endpoint's claims beyond the standard ones (the role claim among them).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct OtherClaims {
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+impl openidconnect::AdditionalClaims for OtherClaims {}
 
 /// The ID token's claims as JSON. Only called once the token is verified: its payload is then
 /// the provider's word, and the claim the roles come from (`groups` or another) can be any.

@@ -54,10 +54,27 @@ impl OidcProvider {
 
     /// The provider on `port`, listening.
     pub fn on(port: u16) -> anyhow::Result<OidcProvider> {
+        OidcProvider::serve(port, &[])
+    }
+
+    /// A provider that keeps the e-mail and groups out of the ID token, at its userinfo
+    /// endpoint; `None` when the test skips.
+    pub fn with_claims_at_userinfo() -> anyhow::Result<Option<OidcProvider>> {
+        if !installed()? {
+            return Ok(None);
+        }
+        Ok(Some(OidcProvider::serve(
+            free_port()?,
+            &["--claims-at-userinfo"],
+        )?))
+    }
+
+    fn serve(port: u16, options: &[&str]) -> anyhow::Result<OidcProvider> {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
         let server = Command::new("node")
             .arg("provider.mjs")
             .arg(port.to_string())
+            .args(options)
             .current_dir(folder)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
