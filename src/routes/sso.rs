@@ -15,8 +15,9 @@ use crate::auth::sso::provider::{Identity, Provider, SsoError};
 use crate::auth::sso::{RoleRule, Sso};
 use crate::auth::{SessionCookie, password, random_token};
 use crate::db::Db;
-use crate::domain::LocalPath;
+use crate::domain::{Email, LocalPath};
 use crate::error::AppError;
+use crate::models::User;
 use crate::models::sso_identity::{SsoAdmission, SsoIdentity};
 
 pub fn routes() -> Vec<Route> {
@@ -26,6 +27,9 @@ pub fn routes() -> Vec<Route> {
 /// Longest `code`, `state` or error text taken from the provider's redirect: more is no
 /// answer of a provider.
 const PARAM_MAX: usize = 2048;
+
+/// OpenID Connect Core 2: a subject is at most 255 ASCII characters.
+const SUBJECT_MAX: usize = 255;
 
 #[derive(Responder)]
 enum SsoResponse {
@@ -165,14 +169,32 @@ async fn admit(
     db: &Db,
     provider: &Provider,
     identity: &Identity,
-) -> Result<(Option<String>, Result<crate::models::User, String>), AppError> {
+) -> Result<(Option<String>, Result<User, String>), AppError> {
     let name = provider.settings.name.clone();
-    let Some(email) = identity.email.clone().filter(|e| e.contains('@')) else {
+    let Some(email) = identity.email.clone() else {
         return Ok((
             None,
             Err(format!("{name} did not tell us your e-mail address.")),
         ));
     };
+    // The provider's word, but still no account's e-mail unless it is one (the table's CHECK
+    // would otherwise answer with a 500), and no subject longer than OpenID allows.
+    let Ok(email) = Email::parse(&email).map(Email::into_inner) else {
+        return Ok((
+            None,
+            Err(format!(
+                "{name} gave {email:?} as your e-mail address, which is none we can use."
+            )),
+        ));
+    };
+    if identity.subject.len() > SUBJECT_MAX {
+        return Ok((
+            Some(email),
+            Err(format!(
+                "{name} gave an identifier longer than OpenID allows."
+            )),
+        ));
+    }
     if !identity.email_verified {
         return Ok((
             Some(email.clone()),
@@ -193,7 +215,17 @@ async fn admit(
         .chars()
         .take(200)
         .collect::<String>();
-    let unusable = password::hash_off_thread(random_token()).await?;
+    // A new account gets a password nobody knows (the table holds only argon2 hashes); the
+    // hash takes tens of milliseconds, spent only on someone not known yet.
+    let lookup = email.clone();
+    let known = db
+        .run(move |c| Ok(User::find_by_email(c, &lookup)?.is_some()))
+        .await?;
+    let unusable = if known {
+        String::new()
+    } else {
+        password::hash_off_thread(random_token()).await?
+    };
     let matched = email.clone();
     let admission = db
         .run_as(&email, move |c| {

@@ -280,3 +280,17 @@ fn the_e_mail_and_groups_are_read_at_the_userinfo_endpoint_when_the_id_token_lac
     assert_eq!(app.get(&back).status, Status::Forbidden);
     Ok(())
 }
+
+#[test]
+fn an_e_mail_from_the_provider_that_is_no_address_is_refused_without_a_500() -> anyhow::Result<()> {
+    let Some(provider) = OidcProvider::start()? else {
+        return Ok(());
+    };
+    let app = app_for(&provider, true)?;
+    let back = provider.sign_in(&start(&app)?, "rita has@no domain")?;
+    let refused = app.get(&back);
+    assert_eq!(refused.status, Status::Forbidden, "{}", refused.body);
+    assert!(refused.body.contains("none we can use"), "{}", refused.body);
+    assert_eq!(sessions(&app)?, 0);
+    Ok(())
+}
