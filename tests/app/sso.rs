@@ -5,8 +5,10 @@
 
 pub(crate) mod provider;
 
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rocket::http::{Cookie, Status};
+use talent_tracker::auth::sso::RoleRule;
 use talent_tracker::domain::Role;
 use talent_tracker::models::User;
 use talent_tracker::schema::{sso_identity, user_session};
@@ -292,5 +294,51 @@ fn an_e_mail_from_the_provider_that_is_no_address_is_refused_without_a_500() -> 
     assert_eq!(refused.status, Status::Forbidden, "{}", refused.body);
     assert!(refused.body.contains("none we can use"), "{}", refused.body);
     assert_eq!(sessions(&app)?, 0);
+    Ok(())
+}
+
+#[test]
+fn without_a_role_claim_unknown_users_get_the_set_role_or_are_refused_and_known_ones_keep_theirs()
+-> anyhow::Result<()> {
+    let Some(provider) = OidcProvider::start()? else {
+        return Ok(());
+    };
+    let with_rule = |new_users: Option<Role>| {
+        let mut settings = provider.settings(SITE);
+        settings.roles = RoleRule::Local { new_users };
+        TestApp::anonymous_with(|config| config.sso = Some(settings))
+    };
+    let closed = with_rule(None)?;
+    let refused = closed.get(&provider.sign_in(&start(&closed)?, "rita@example.com")?);
+    assert_eq!(refused.status, Status::Forbidden, "{}", refused.body);
+    assert!(
+        refused.body.contains("ask an admin to add you"),
+        "{}",
+        refused.body
+    );
+    assert!(user(&closed, "rita@example.com")?.is_none());
+    // Known, she comes in with the role an admin gave her, whatever her groups say.
+    closed.add_user("rita@example.com", Role::Analyst)?;
+    let landed = closed.get(&provider.sign_in(&start(&closed)?, "rita@example.com")?);
+    assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
+    assert_eq!(
+        user(&closed, "rita@example.com")?.map(|u| u.role),
+        Some(Role::Analyst)
+    );
+    // Deactivated, she does not.
+    closed
+        .conn()?
+        .batch_execute("UPDATE app_user SET active = false")?;
+    let shut = closed.get(&provider.sign_in(&start(&closed)?, "rita@example.com")?);
+    assert_eq!(shut.status, Status::Forbidden);
+    assert!(shut.body.contains("is deactivated"), "{}", shut.body);
+
+    let open = with_rule(Some(Role::Viewer))?;
+    let landed = open.get(&provider.sign_in(&start(&open)?, "admin@example.com")?);
+    assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
+    assert_eq!(
+        user(&open, "admin@example.com")?.map(|u| u.role),
+        Some(Role::Viewer)
+    );
     Ok(())
 }
