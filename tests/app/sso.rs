@@ -342,3 +342,24 @@ fn without_a_role_claim_unknown_users_get_the_set_role_or_are_refused_and_known_
     );
     Ok(())
 }
+
+#[test]
+fn a_provider_that_rotated_its_signing_keys_is_asked_for_them_again() -> anyhow::Result<()> {
+    if !provider::installed()? {
+        return Ok(());
+    }
+    let port = provider::free_port()?;
+    let app = TestApp::anonymous_with(|config| {
+        config.sso = Some(provider::settings(port, SITE));
+    })?;
+    let before = OidcProvider::with_new_keys_on(port)?;
+    let landed = app.get(&before.sign_in(&start(&app)?, "rita@example.com")?);
+    assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
+    drop(before);
+
+    // The same provider, restarted with a new key: the keys the app fetched sign nothing now.
+    let after = OidcProvider::with_new_keys_on(port)?;
+    let landed = app.get(&after.sign_in(&start(&app)?, "rita@example.com")?);
+    assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
+    Ok(())
+}

@@ -1,7 +1,10 @@
 // A real OpenID provider on loopback for the single sign-on tests: the OpenID-certified
 // oidc-provider, with its own tiny login step instead of its development pages.
 //
-//   node provider.mjs PORT [--claims-at-userinfo]
+//   node provider.mjs PORT [--claims-at-userinfo] [--new-keys]
+//
+// With --new-keys the provider signs with a key of its own, made at start, instead of
+// oidc-provider's fixed development key: a restart with it is a key rotation.
 //
 // With --claims-at-userinfo the provider follows the core specification to the letter: an ID
 // token that comes with an access token holds no scope claims (e-mail, groups), which the
@@ -23,6 +26,7 @@
 // request had one; without it, it shows a form asking for the e-mail (what the browser test
 // fills in), whose POST signs that e-mail in. Consent is given for every scope asked.
 
+import crypto from 'node:crypto';
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -41,6 +45,12 @@ function account(email) {
     name: local.charAt(0).toUpperCase() + local.slice(1),
     groups,
   };
+}
+
+function freshKeys() {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = privateKey.export({ format: 'jwk' });
+  return { keys: [{ ...jwk, kid: crypto.randomUUID(), use: 'sig', alg: 'RS256' }] };
 }
 
 const slow = (email) => typeof email === 'string' && email.startsWith('late@');
@@ -77,6 +87,7 @@ const provider = new Provider(issuer, {
     IdToken: (ctx, token) => (slow(token.available?.email) ? 1 : 600),
   },
   cookies: { keys: ['talent-tracker-test-only'] },
+  ...(process.argv.includes('--new-keys') ? { jwks: freshKeys() } : {}),
 });
 
 // The expired ID token's hook: its answer waits until the token has expired.

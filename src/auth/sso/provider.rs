@@ -4,12 +4,14 @@
 
 use base64::Engine;
 use openidconnect::core::{
-    CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreProviderMetadata,
+    CoreAuthenticationFlow, CoreClient, CoreGenderClaim, CoreIdToken, CoreIdTokenVerifier,
+    CoreProviderMetadata,
 };
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
-    EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, RequestTokenError, Scope, TokenResponse, UserInfoClaims,
+    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken,
+    EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError, Scope, SubjectIdentifier,
+    TokenResponse, UserInfoClaims,
 };
 use rocket::tokio::sync::Mutex;
 
@@ -146,19 +148,20 @@ impl Provider {
         let token = response
             .id_token()
             .ok_or_else(|| SsoError::TokenRefused("no ID token came with the code".to_owned()))?;
-        let claims = token
-            .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
-            .map_err(|e| SsoError::TokenRefused(e.to_string()))?;
-        let mut identity = Identity {
-            issuer: claims.issuer().to_string(),
-            subject: claims.subject().to_string(),
-            email: claims.email().map(|e| e.to_string()),
-            email_verified: claims.email_verified() == Some(true),
-            name: claims
-                .name()
-                .and_then(|n| n.get(None))
-                .map(|n| n.to_string()),
-            claims: payload(token),
+        let nonce = Nonce::new(pending.nonce);
+        let first = identity_of(token, &client.id_token_verifier(), &nonce);
+        let (client, mut identity) = match first {
+            Ok(identity) => (client, identity),
+            // The provider may have rotated its signing keys since they were fetched: fetch
+            // them again, once, and check the same token against them.
+            Err(ClaimsVerificationError::SignatureVerification(_)) => {
+                *self.metadata.lock().await = None;
+                let fresh = self.client(self.discover().await?)?;
+                let identity = identity_of(token, &fresh.id_token_verifier(), &nonce)
+                    .map_err(|e| SsoError::TokenRefused(e.to_string()))?;
+                (fresh, identity)
+            }
+            Err(e) => return Err(SsoError::TokenRefused(e.to_string())),
         };
         if identity.email.is_none() {
             // Providers that follow the core specification to the letter keep the scopes'
@@ -167,7 +170,7 @@ impl Provider {
             let request = client
                 .user_info(
                     response.access_token().clone(),
-                    Some(claims.subject().clone()),
+                    Some(SubjectIdentifier::new(identity.subject.clone())),
                 )
                 .map_err(|e| SsoError::TokenRefused(e.to_string()))?;
             let info: UserInfoClaims<OtherClaims, CoreGenderClaim> = request
@@ -187,6 +190,26 @@ impl Provider {
         }
         Ok(identity)
     }
+}
+
+/// What a verified ID token says of the user.
+fn identity_of(
+    token: &CoreIdToken,
+    verifier: &CoreIdTokenVerifier<'_>,
+    nonce: &Nonce,
+) -> Result<Identity, ClaimsVerificationError> {
+    let claims = token.claims(verifier, nonce)?;
+    Ok(Identity {
+        issuer: claims.issuer().to_string(),
+        subject: claims.subject().to_string(),
+        email: claims.email().map(|e| e.to_string()),
+        email_verified: claims.email_verified() == Some(true),
+        name: claims
+            .name()
+            .and_then(|n| n.get(None))
+            .map(|n| n.to_string()),
+        claims: payload(token),
+    })
 }
 
 /// The userinfo endpoint's claims beyond the standard ones (the role claim among them).

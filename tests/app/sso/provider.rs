@@ -69,6 +69,12 @@ impl OidcProvider {
         )?))
     }
 
+    /// The provider on `port` signing with a key of its own, made as it starts: started again,
+    /// it has rotated its keys.
+    pub fn with_new_keys_on(port: u16) -> anyhow::Result<OidcProvider> {
+        OidcProvider::serve(port, &["--new-keys"])
+    }
+
     fn serve(port: u16, options: &[&str]) -> anyhow::Result<OidcProvider> {
         let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc");
         let server = Command::new("node")
