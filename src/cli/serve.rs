@@ -239,4 +239,39 @@ mod tests {
         assert!(secure.settings.secure_cookies);
         Ok(())
     }
+
+    fn sso(args: &[&str]) -> anyhow::Result<Option<crate::auth::sso::SsoSettings>> {
+        let all = ["talent-tracker"].iter().chain(args);
+        let settings = Cli::try_parse_from(all)?.settings;
+        settings.sso.into_settings(settings.site_url.as_deref())
+    }
+
+    #[test]
+    fn single_sign_on_needs_its_client_and_the_site_and_builds_the_redirect_url()
+    -> anyhow::Result<()> {
+        assert!(sso(&[])?.is_none());
+        let issuer = ["--oidc-issuer", "https://id.example.com"];
+        let client = ["--oidc-client-id", "tt", "--oidc-client-secret", "s3cret"];
+        let site = ["--site-url", "https://talent.example.com/"];
+        assert!(sso(&issuer).is_err(), "an issuer alone");
+        assert!(sso(&[&issuer[..], &site[..]].concat()).is_err());
+        assert!(sso(&[&issuer[..], &client[..]].concat()).is_err());
+        let settings = sso(&[&issuer[..], &client[..], &site[..]].concat())?
+            .ok_or_else(|| anyhow::anyhow!("no settings"))?;
+        assert_eq!(
+            settings.redirect_url,
+            "https://talent.example.com/sso/callback"
+        );
+        assert!(settings.password_login);
+        assert!(!format!("{settings:?}").contains("s3cret"));
+        let off = sso(&[
+            &issuer[..],
+            &client[..],
+            &site[..],
+            &["--oidc-password-login", "false"],
+        ]
+        .concat())?;
+        assert_eq!(off.map(|s| s.password_login), Some(false));
+        Ok(())
+    }
 }
