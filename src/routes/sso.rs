@@ -113,7 +113,9 @@ async fn callback(
         .any(|p| p.is_some_and(|p| p.len() > PARAM_MAX));
     let (Some(pending), Some(code), Some(state), false) = (pending, code, state, too_long) else {
         let why = match error {
-            Some(error) if error.len() <= PARAM_MAX => {
+            // Only an error code as OAuth names them is shown back: a link anyone can make
+            // must not put words of their choosing on this site's page.
+            Some(error) if is_error_code(error) => {
                 refuse(&format!("the provider answered {error:?}"));
                 format!("{} did not sign you in ({error}).", provider.settings.name)
             }
@@ -162,6 +164,11 @@ async fn callback(
     cookies.remove_private(crate::auth::csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, id);
     Ok(SsoResponse::Redirect(Box::new(Redirect::to(next))))
+}
+
+/// `access_denied`, `login_required`, ...: RFC 6749's error codes and their kind.
+fn is_error_code(error: &str) -> bool {
+    (1..=64).contains(&error.len()) && error.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// The user the provider's identity opens, or why it opens none, told to the person in words.

@@ -363,3 +363,23 @@ fn a_provider_that_rotated_its_signing_keys_is_asked_for_them_again() -> anyhow:
     assert_eq!(landed.status, Status::SeeOther, "{}", landed.body);
     Ok(())
 }
+
+#[test]
+fn an_error_from_the_provider_is_shown_only_as_its_code() -> anyhow::Result<()> {
+    let app = TestApp::anonymous_with(|config| {
+        config.sso = Some(provider::settings(9, SITE));
+    })?;
+    let denied = app.get("/sso/callback?error=access_denied&state=x");
+    assert_eq!(denied.status, Status::BadRequest);
+    assert_eq!(
+        denied.texts(".form-errors p"),
+        ["Test ID did not sign you in (access_denied)."]
+    );
+    let words = app.get("/sso/callback?error=Call%20us%20at%20555&state=x");
+    assert_eq!(words.status, Status::BadRequest);
+    assert!(!words.body.contains("Call us"), "{}", words.body);
+    // Without SSO set up, the routes are not there.
+    let off = TestApp::anonymous(false)?;
+    assert_eq!(off.get("/sso/start").status, Status::NotFound);
+    Ok(())
+}
