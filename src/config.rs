@@ -33,6 +33,8 @@ pub struct AppConfig {
     pub mail: Option<crate::mail::MailSettings>,
     /// How webhooks are delivered (`TALENT_TRACKER_WEBHOOKS_ALLOW_PRIVATE`).
     pub webhooks: crate::webhooks::WebhookSettings,
+    /// Single sign-on through an OpenID provider (`TALENT_TRACKER_OIDC_*`): off without it.
+    pub sso: Option<crate::auth::sso::SsoSettings>,
 }
 
 /// The largest CSV file the import takes.

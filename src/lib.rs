@@ -70,6 +70,12 @@ pub fn app_with(
         // Rocket believes X-Real-IP from anyone by default; a forwarding header is only
         // believed from the proxies configured (`auth::client_address`).
         .merge(("ip_header", false));
+    let sso = match config.sso.clone() {
+        Some(settings) => auth::sso::Sso(Some(std::sync::Arc::new(
+            auth::sso::provider::Provider::new(settings)?,
+        ))),
+        None => auth::sso::Sso(None),
+    };
     let rocket = match config.proxy.clone() {
         Some(trust) => rocket::custom(figment).manage(trust),
         None => rocket::custom(figment),
@@ -82,6 +88,8 @@ pub fn app_with(
         .manage(config.file_limit)
         .manage(config.files.clone())
         .manage(auth::SessionCookie::new(config.secure_cookies))
+        .manage(sso)
+        .attach(auth::sso::provider::discover_at_liftoff())
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.reporting_currency, config.demo, config.files)
         }))
@@ -92,6 +100,7 @@ pub fn app_with(
         .attach(routes::nul_query::RefuseNul)
         .attach(routes::fresh_reads::RememberWrites)
         .mount("/", routes::sessions::routes())
+        .mount("/", routes::sso::routes())
         .mount("/", routes::account::routes())
         .mount("/", routes::mail_choices::routes())
         .mount("/", routes::setup::routes())

@@ -403,6 +403,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    sso_identity (user_id) {
+        user_id -> Int8,
+        issuer -> Text,
+        subject -> Text,
+        first_login_at -> Timestamptz,
+        last_login_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     stage_change (id) {
         id -> Int8,
         person_id -> Int8,
@@ -473,6 +483,7 @@ diesel::joinable!(person_file_content -> person_file (file_id));
 diesel::joinable!(person_merge -> person (survivor_id));
 diesel::joinable!(person_note -> app_user (author_id));
 diesel::joinable!(person_note -> person (person_id));
+diesel::joinable!(sso_identity -> app_user (user_id));
 diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
 
@@ -506,6 +517,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     pipeline_count,
     report_setting,
     setup_link,
+    sso_identity,
     stage_change,
     stage_stay,
     stage_stay_count,

@@ -27,6 +27,9 @@ pub enum SecurityEvent {
     PasswordSetByLink,
     /// A setup or password link that opens nothing: used, expired, or guessed.
     LinkRefused,
+    /// A sign-in through the OpenID provider refused: a wrong state, a used or expired code or
+    /// ID token, an unverified e-mail, or a user who may not come in.
+    SsoRefused,
 }
 
 impl SecurityEvent {
@@ -40,6 +43,7 @@ impl SecurityEvent {
             SecurityEvent::SetupCompleted => "setup_completed",
             SecurityEvent::PasswordSetByLink => "password_set_by_link",
             SecurityEvent::LinkRefused => "link_refused",
+            SecurityEvent::SsoRefused => "sso_refused",
         }
     }
 }

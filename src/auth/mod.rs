@@ -8,6 +8,7 @@ pub mod guards;
 pub mod headers;
 pub mod password;
 pub mod session_cookie;
+pub mod sso;
 
 pub use guards::{Admin, Annotator, BandManager, CurrentUser, Editor, ImportUser, PayReader};
 pub use session_cookie::SessionCookie;

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::ReportingCurrencyArg;
 use crate::auth::client_address::{AddressRange, ProxyTrust};
+use crate::auth::sso::{CALLBACK_PATH, RoleRule, SsoSettings};
 use crate::config::{AppConfig, FileLimit, ImportLimit};
 use crate::db::{self, local};
 use crate::domain::Currency;
@@ -86,6 +87,90 @@ pub struct Settings {
     /// the server listens on).
     #[arg(long, env = "TALENT_TRACKER_SITE_URL")]
     site_url: Option<String>,
+
+    #[command(flatten)]
+    sso: SsoArgs,
+}
+
+/// Single sign-on through an OpenID provider; off without an issuer.
+#[derive(Debug, Args)]
+pub struct SsoArgs {
+    /// The provider's issuer URL, e.g. https://login.example.com/realms/staff; its discovery
+    /// document names the rest. The redirect URL to register there is
+    /// TALENT_TRACKER_SITE_URL/sso/callback.
+    #[arg(long, env = "TALENT_TRACKER_OIDC_ISSUER")]
+    oidc_issuer: Option<String>,
+
+    #[arg(long, env = "TALENT_TRACKER_OIDC_CLIENT_ID")]
+    oidc_client_id: Option<String>,
+
+    #[arg(
+        long,
+        env = "TALENT_TRACKER_OIDC_CLIENT_SECRET",
+        hide_env_values = true
+    )]
+    oidc_client_secret: Option<String>,
+
+    /// What the login page's button names: "Sign in with <name>".
+    #[arg(
+        long,
+        env = "TALENT_TRACKER_OIDC_NAME",
+        default_value = "single sign-on"
+    )]
+    oidc_name: String,
+
+    /// The role of someone the provider vouches for who has no account yet (viewer, analyst,
+    /// ...): created at their first sign-in. Without it they are refused until an admin adds
+    /// them on /users.
+    #[arg(long, env = "TALENT_TRACKER_OIDC_NEW_USER_ROLE")]
+    oidc_new_user_role: Option<String>,
+
+    /// The ID token claim holding the user's groups (e.g. `groups`), for
+    /// TALENT_TRACKER_OIDC_ROLES.
+    #[arg(long, env = "TALENT_TRACKER_OIDC_ROLE_CLAIM")]
+    oidc_role_claim: Option<String>,
+
+    /// group=role pairs, comma-separated, e.g. `hr-admins=admin,recruiting=recruiter`: the
+    /// first group the user is in gives their role at every sign-in; users in none are refused.
+    #[arg(long, env = "TALENT_TRACKER_OIDC_ROLES")]
+    oidc_roles: Option<String>,
+
+    /// Whether users who signed in through the provider may still log in with a password.
+    #[arg(long, env = "TALENT_TRACKER_OIDC_PASSWORD_LOGIN", default_value_t = true,
+          action = clap::ArgAction::Set)]
+    oidc_password_login: bool,
+}
+
+impl SsoArgs {
+    fn into_settings(self, site_url: Option<&str>) -> anyhow::Result<Option<SsoSettings>> {
+        let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let Some(issuer) = given(self.oidc_issuer) else {
+            return Ok(None);
+        };
+        let missing = |name: &str| anyhow::anyhow!("TALENT_TRACKER_OIDC_ISSUER needs {name}");
+        let client_id =
+            given(self.oidc_client_id).ok_or_else(|| missing("TALENT_TRACKER_OIDC_CLIENT_ID"))?;
+        let client_secret = given(self.oidc_client_secret)
+            .ok_or_else(|| missing("TALENT_TRACKER_OIDC_CLIENT_SECRET"))?;
+        let site = site_url
+            .map(|s| s.trim().trim_end_matches('/'))
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| missing("TALENT_TRACKER_SITE_URL (the redirect URL is built on it)"))?;
+        let roles = RoleRule::from_parts(
+            self.oidc_new_user_role.as_deref(),
+            self.oidc_role_claim.as_deref(),
+            self.oidc_roles.as_deref(),
+        )?;
+        Ok(Some(SsoSettings {
+            issuer: issuer.trim().to_owned(),
+            client_id,
+            client_secret,
+            redirect_url: format!("{site}{CALLBACK_PATH}"),
+            name: self.oidc_name.trim().to_owned(),
+            roles,
+            password_login: self.oidc_password_login,
+        }))
+    }
 }
 
 impl Settings {
@@ -94,6 +179,7 @@ impl Settings {
         let reporting_currency = Currency::parse(&self.currency.reporting_currency)
             .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_REPORTING_CURRENCY: {e}"))?
             .into_inner();
+        let sso = self.sso.into_settings(self.site_url.as_deref())?;
         let database = db::locate()?;
         Ok(AppConfig {
             secret_key: database
@@ -125,6 +211,7 @@ impl Settings {
                 self.mail_from.as_deref(),
                 self.site_url.as_deref(),
             )?,
+            sso,
         })
     }
 }
@@ -170,6 +257,41 @@ mod tests {
         assert!(!plain.settings.secure_cookies);
         let secure = Cli::try_parse_from(["talent-tracker", "--secure-cookies"])?;
         assert!(secure.settings.secure_cookies);
+        Ok(())
+    }
+
+    fn sso(args: &[&str]) -> anyhow::Result<Option<crate::auth::sso::SsoSettings>> {
+        let all = ["talent-tracker"].iter().chain(args);
+        let settings = Cli::try_parse_from(all)?.settings;
+        settings.sso.into_settings(settings.site_url.as_deref())
+    }
+
+    #[test]
+    fn single_sign_on_needs_its_client_and_the_site_and_builds_the_redirect_url()
+    -> anyhow::Result<()> {
+        assert!(sso(&[])?.is_none());
+        let issuer = ["--oidc-issuer", "https://id.example.com"];
+        let client = ["--oidc-client-id", "tt", "--oidc-client-secret", "s3cret"];
+        let site = ["--site-url", "https://talent.example.com/"];
+        assert!(sso(&issuer).is_err(), "an issuer alone");
+        assert!(sso(&[&issuer[..], &site[..]].concat()).is_err());
+        assert!(sso(&[&issuer[..], &client[..]].concat()).is_err());
+        let settings = sso(&[&issuer[..], &client[..], &site[..]].concat())?
+            .ok_or_else(|| anyhow::anyhow!("no settings"))?;
+        assert_eq!(
+            settings.redirect_url,
+            "https://talent.example.com/sso/callback"
+        );
+        assert!(settings.password_login);
+        assert!(!format!("{settings:?}").contains("s3cret"));
+        let off = sso(&[
+            &issuer[..],
+            &client[..],
+            &site[..],
+            &["--oidc-password-login", "false"],
+        ]
+        .concat())?;
+        assert_eq!(off.map(|s| s.password_login), Some(false));
         Ok(())
     }
 }

@@ -28,6 +28,7 @@ pub mod person_merge;
 pub mod person_note;
 pub mod report_setting;
 pub mod session;
+pub mod sso_identity;
 pub mod stage_change;
 pub mod text_cells;
 pub mod user;

@@ -30,6 +30,7 @@ pub mod save;
 pub mod sessions;
 pub mod setup;
 pub mod site_url;
+pub mod sso;
 pub mod users;
 pub mod webhooks;
 

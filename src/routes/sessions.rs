@@ -11,13 +11,15 @@ use rocket::{Responder, Route, State, get, post, routes};
 
 use crate::auth::client_address::ClientAddress;
 use crate::auth::events::{EventSource, SecurityEvent};
+use crate::auth::sso::Sso;
 use crate::auth::{CurrentUser, SessionCookie, csrf, password, random_token, session_lifetime};
 use crate::db::Db;
 use crate::domain::LocalPath;
 use crate::error::AppError;
+use crate::models::sso_identity::SsoIdentity;
 use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::render;
-use crate::views::sessions::LoginPage;
+use crate::views::sessions::{LoginPage, SignInWith};
 
 pub fn routes() -> Vec<Route> {
     routes![login_form, login, logout]
@@ -72,6 +74,9 @@ enum LoginResponse {
     TooLarge(RawHtml<String>),
     #[response(status = 429)]
     Throttled(RawHtml<String>),
+    /// The password was right, but the account signs in through the OpenID provider only.
+    #[response(status = 403)]
+    ProviderOnly(RawHtml<String>),
 }
 
 /// Only a clean path on this site: never send someone elsewhere after logging in.
@@ -79,25 +84,26 @@ fn next_or_home(next: Option<LocalPath>) -> String {
     next.map_or_else(|| "/".to_owned(), LocalPath::into_inner)
 }
 
-fn page(
+pub(super) fn page(
     cookies: &CookieJar<'_>,
+    sso: &Sso,
     email: &str,
     next: &str,
     error: Option<String>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
-    render(&LoginPage::new(
-        csrf::anonymous_token(cookies),
-        email,
-        next,
-        error,
-        flash,
-    ))
+    let mut login = LoginPage::new(csrf::anonymous_token(cookies), email, next, error, flash);
+    login.provider = sso
+        .0
+        .as_ref()
+        .map(|p| SignInWith::new(&p.settings.name, next));
+    render(&login)
 }
 
 #[get("/login?<next>")]
 async fn login_form(
     cookies: &CookieJar<'_>,
+    sso: &State<Sso>,
     user: Option<CurrentUser>,
     flash: Option<FlashMessage<'_>>,
     next: Option<LocalPath>,
@@ -106,16 +112,17 @@ async fn login_form(
     if user.is_some() {
         return Ok(Err(Redirect::to(next)));
     }
-    Ok(Ok(page(cookies, "", &next, None, flash)?))
+    Ok(Ok(page(cookies, sso, "", &next, None, flash)?))
 }
 
 /// The credentials and where to go after, or the answer to a form that cannot be a login at
 /// all, before any work is done for it.
 fn usable(
     cookies: &CookieJar<'_>,
+    sso: &Sso,
     form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<Result<(Credentials, String), LoginResponse>, AppError> {
-    let again = |why: &str, next: &str| page(cookies, "", next, Some(why.to_owned()), None);
+    let again = |why: &str, next: &str| page(cookies, sso, "", next, Some(why.to_owned()), None);
     let mut form = match form {
         Ok(form) => form.into_inner(),
         // Rocket reports a body cut off at its limit by its worst error, often a field then
@@ -142,15 +149,16 @@ async fn login(
     db: &State<Db>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
+    sso: &State<Sso>,
     address: ClientAddress,
     events: EventSource,
     form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
-    let (form, next) = match usable(cookies, form)? {
+    let (form, next) = match usable(cookies, sso, form)? {
         Ok(usable) => usable,
         Err(refusal) => return Ok(refusal),
     };
-    let refuse = |why: String| page(cookies, &form.email, &next, Some(why), None);
+    let refuse = |why: String| page(cookies, sso, &form.email, &next, Some(why), None);
     let (email, from) = (form.email.clone(), address.to_string());
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
     let admitted = db
@@ -183,7 +191,21 @@ async fn login(
             "The e-mail or the password is wrong.".to_owned(),
         )?));
     };
-    let id = start_session(db, session_cookie.id(cookies), attempt, user_id).await?;
+    // Told only to whoever knows the password: nobody else learns the account signs in
+    // through the provider.
+    if let Some(provider) = sso.0.as_ref().filter(|p| !p.settings.password_login)
+        && db
+            .run(move |c| Ok(SsoIdentity::exists(c, user_id)?))
+            .await?
+    {
+        events.record(SecurityEvent::LoginFailed, Some(&form.email));
+        let why = format!(
+            "This account signs in with {} only: use the button below.",
+            provider.settings.name
+        );
+        return Ok(LoginResponse::ProviderOnly(refuse(why)?));
+    }
+    let id = start_session(db, session_cookie.id(cookies), Some(attempt), user_id).await?;
     events.record(SecurityEvent::LoginSucceeded, Some(&form.email));
     cookies.remove_private(csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, id);
@@ -192,17 +214,19 @@ async fn login(
 
 /// A new session id on every login, and the browser's `previous` session (whoever's it was)
 /// ends: an id someone planted or saw before the login is worth nothing after it. The login
-/// attempt stops counting as a failure in the same transaction.
-async fn start_session(
+/// attempt (a password login's) stops counting as a failure in the same transaction.
+pub(super) async fn start_session(
     db: &Db,
     previous: Option<String>,
-    attempt: i64,
+    attempt: Option<i64>,
     user_id: i64,
 ) -> Result<String, AppError> {
     db.run(move |c| {
         let id = random_token();
         c.transaction(|c| {
-            LoginAttempts::forget(c, attempt)?;
+            if let Some(attempt) = attempt {
+                LoginAttempts::forget(c, attempt)?;
+            }
             if let Some(previous) = &previous {
                 Session::end(c, previous)?;
             }

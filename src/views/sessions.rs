@@ -13,6 +13,26 @@ pub struct LoginPage {
     pub csrf_token: String,
     pub next: String,
     pub error: Option<String>,
+    /// "Sign in with ...", when single sign-on is set up.
+    pub provider: Option<SignInWith>,
+}
+
+/// The single sign-on button: the provider's name, and where it starts, with `next` kept.
+pub struct SignInWith {
+    pub name: String,
+    pub href: String,
+}
+
+impl SignInWith {
+    pub fn new(name: &str, next: &str) -> Self {
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", next)
+            .finish();
+        SignInWith {
+            name: name.to_owned(),
+            href: format!("/sso/start?{query}"),
+        }
+    }
 }
 
 impl LoginPage {
@@ -29,6 +49,7 @@ impl LoginPage {
             csrf_token,
             next: next.to_owned(),
             error,
+            provider: None,
         }
     }
 }

@@ -26,6 +26,7 @@ mod merging;
 mod notes_and_files;
 mod phones;
 mod session;
+mod single_sign_on;
 
 fn find(candidates: &[&str]) -> Option<PathBuf> {
     candidates.iter().map(PathBuf::from).find(|p| p.is_file())
@@ -133,6 +134,24 @@ fn an_offer_reaches_its_approver_by_mail_and_is_decided_from_the_queue_in_a_real
     Ok(())
 }
 
+#[test]
+fn a_sign_in_through_the_openid_provider_lands_on_the_dashboard_in_a_real_browser()
+-> anyhow::Result<()> {
+    let Some(provider) = crate::sso::provider::OidcProvider::start()? else {
+        return Ok(());
+    };
+    let app = TestApp::anonymous(false)?;
+    in_browser_served(
+        &app,
+        None,
+        Some(&|site: &str| provider.settings(site)),
+        |s| Box::pin(single_sign_on::signs_in_as_a_recruiter(s)),
+    )?;
+    let rita = talent_tracker::models::User::find_by_email(&mut app.conn()?, "rita@example.com")?;
+    assert_eq!(rita.map(|u| u.role), Some(Role::Recruiter));
+    Ok(())
+}
+
 /// Serves the app over `app`'s database on a loopback port, starts chromedriver and Chromium,
 /// and runs `walk`; skipped without a browser (a failure under CI).
 fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
@@ -143,6 +162,17 @@ fn in_browser(app: &TestApp, walk: Walk) -> anyhow::Result<()> {
 fn in_browser_with(
     app: &TestApp,
     mail: Option<talent_tracker::mail::MailSettings>,
+    walk: Walk,
+) -> anyhow::Result<()> {
+    in_browser_served(app, mail, None, walk)
+}
+
+/// As `in_browser_with`, with single sign-on: `sso` gets the site's address (its port is
+/// chosen here) and answers the settings.
+fn in_browser_served(
+    app: &TestApp,
+    mail: Option<talent_tracker::mail::MailSettings>,
+    sso: Option<&dyn Fn(&str) -> talent_tracker::auth::sso::SsoSettings>,
     walk: Walk,
 ) -> anyhow::Result<()> {
     let (Some(chromium), Some(chromedriver)) = (
@@ -178,6 +208,7 @@ fn in_browser_with(
         secure_cookies: false,
         mail,
         webhooks: Default::default(),
+        sso: sso.map(|settings| settings(&format!("http://127.0.0.1:{port}"))),
     };
     let server = talent_tracker::app_with(
         quiet()

@@ -234,6 +234,7 @@ impl TestApp {
             secure_cookies: false,
             mail: None,
             webhooks: Default::default(),
+            sso: None,
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;

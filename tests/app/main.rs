@@ -76,6 +76,7 @@ mod seams_inputs;
 mod security_log;
 mod sessions;
 mod spreadsheets;
+mod sso;
 mod standby;
 mod startup;
 mod stored_text;

@@ -28,6 +28,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     secure_cookies: false,
                     mail: None,
                     webhooks: Default::default(),
+                    sso: None,
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;
@@ -73,6 +74,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
             secure_cookies: false,
             mail: None,
             webhooks: Default::default(),
+            sso: None,
         };
         let figment = crate::common::quiet().merge(("secret_key", shared_key));
         Ok(Client::untracked(talent_tracker::app_with(
