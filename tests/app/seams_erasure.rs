@@ -348,3 +348,44 @@ fn cells_holding(app: &TestApp, marker: &str) -> anyhow::Result<Vec<String>> {
     let held = crate::stored_text::cells_holding(&mut app.conn()?, &[marker])?;
     Ok(held.into_iter().map(|h| h.place).collect())
 }
+
+#[test]
+fn an_erasure_on_another_connection_than_the_pay_was_counted_on_leaves_no_title_in_the_counts()
+-> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let shard = |conn: &mut PgConnection| -> anyhow::Result<i16> {
+        Ok(
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::SmallInt>(
+                "r.pay_count_shard()",
+            ))
+            .get_result(conn)?,
+        )
+    };
+    let mut counting = app.conn()?;
+    let mut erasing = app.conn()?;
+    // The kept counts are striped by backend: two backends of one stripe would hide the case.
+    while shard(&mut erasing)? == shard(&mut counting)? {
+        erasing = app.conn()?;
+    }
+    let p = app.create_person(&[("full_name", "Ann Qxstriped"), ("stage", "sourced")]);
+    diesel::sql_query("UPDATE person SET title = 'Qxstripedtitle' WHERE id = $1")
+        .bind::<BigInt, _>(p)
+        .execute(&mut counting)?;
+    diesel::sql_query(
+        "INSERT INTO pay_report (person_id, kind, currency, amount_low, amount_high, period, \
+         as_of, confidence) VALUES ($1, 'reported', 'USD', 100, 100, 'annual', '2025-06-30', \
+         'reported')",
+    )
+    .bind::<BigInt, _>(p)
+    .execute(&mut counting)?;
+    Person::erase(&mut erasing, talent_tracker::domain::PersonId(p))?;
+    let left: i64 = diesel::select(diesel::dsl::sql::<BigInt>(
+        "(SELECT count(*) FROM pay_value_count WHERE grp = 'Qxstripedtitle')",
+    ))
+    .get_result(&mut counting)?;
+    assert_eq!(
+        left, 0,
+        "the erased person's title outlives them in the report counts"
+    );
+    Ok(())
+}

@@ -103,10 +103,19 @@ impl Person {
             // The kept report counts keep a row per title they ever counted, at zero once
             // nobody holds it: a title only this person had would outlive them there. The
             // figures are refreshed at commit; the counts must be current before the delete.
+            // A count is striped by connection, so nobody holds a title when its stripes add
+            // up to zero, whatever each says (+1 where it was counted, -1 where it went).
             diesel::sql_query("SELECT r.refresh_due_figures()").execute(conn)?;
-            diesel::sql_query("DELETE FROM pay_value_count WHERE grp = ANY($1) AND n = 0")
-                .bind::<Array<Text>, _>(&titles)
-                .execute(conn)?;
+            diesel::sql_query(
+                "DELETE FROM pay_value_count c
+                 USING (SELECT grouped_by, grp, bucket FROM pay_value_count
+                        WHERE grp = ANY($1)
+                        GROUP BY grouped_by, grp, bucket HAVING sum(n) = 0) nobody
+                 WHERE c.grouped_by = nobody.grouped_by AND c.grp = nobody.grp
+                   AND c.bucket = nobody.bucket",
+            )
+            .bind::<Array<Text>, _>(&titles)
+            .execute(conn)?;
             Ok(())
         })
     }
