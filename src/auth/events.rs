@@ -27,6 +27,10 @@ pub enum SecurityEvent {
     PasswordSetByLink,
     /// A setup or password link that opens nothing: used, expired, or guessed.
     LinkRefused,
+    /// A bearer token that opens nothing: unknown, revoked, expired, or its user inactive.
+    ApiTokenRefused,
+    /// A bearer token not even checked: its address failed too often.
+    ApiTokenThrottled,
 }
 
 impl SecurityEvent {
@@ -40,6 +44,8 @@ impl SecurityEvent {
             SecurityEvent::SetupCompleted => "setup_completed",
             SecurityEvent::PasswordSetByLink => "password_set_by_link",
             SecurityEvent::LinkRefused => "link_refused",
+            SecurityEvent::ApiTokenRefused => "api_token_refused",
+            SecurityEvent::ApiTokenThrottled => "api_token_throttled",
         }
     }
 }

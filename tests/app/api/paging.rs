@@ -1,0 +1,49 @@
+//! List endpoints page by an opaque cursor: every record once, in order, over several pages.
+
+use rocket::http::Status;
+use talent_tracker::domain::Role;
+
+use super::{company, get, post, token_for};
+use crate::common::TestApp;
+
+#[test]
+fn a_cursor_walks_every_record_once_over_several_pages() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    let token = token_for(&app, Role::Admin, false)?;
+    for i in 0..7 {
+        let made = post(
+            &app,
+            "/api/v1/companies",
+            &token,
+            &company(&format!("Lab {i}")),
+        );
+        assert_eq!(made.status, Status::Created);
+    }
+    let (mut seen, mut pages, mut cursor) = (Vec::new(), 0, String::new());
+    loop {
+        let page = get(
+            &app,
+            &format!("/api/v1/companies?limit=3&cursor={cursor}"),
+            &token,
+        );
+        assert_eq!(page.status, Status::Ok, "{}", page.raw);
+        pages += 1;
+        for item in page.body["items"].as_array().into_iter().flatten() {
+            seen.push(item["name"].as_str().unwrap_or_default().to_owned());
+        }
+        match page.body["next_cursor"].as_str() {
+            Some(next) => cursor = next.to_owned(),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let expected: Vec<String> = (0..7).map(|i| format!("Lab {i}")).collect();
+    assert_eq!(seen, expected);
+    // A cursor the API did not give, or a limit out of range, is a 422 problem.
+    for query in ["cursor=bogus", "limit=0", "limit=100000"] {
+        let refused = get(&app, &format!("/api/v1/companies?{query}"), &token);
+        assert_eq!(refused.status, Status::UnprocessableEntity, "{query}");
+        assert_eq!(refused.body["status"], 422);
+    }
+    Ok(())
+}
