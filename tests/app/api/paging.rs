@@ -47,3 +47,28 @@ fn a_cursor_walks_every_record_once_over_several_pages() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn the_openapi_document_and_its_reference_page_are_served() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    let document = app.get("/api/openapi.json");
+    assert_eq!(document.status, Status::Ok);
+    let value: serde_json::Value = serde_json::from_str(&document.body)?;
+    assert!(
+        value["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1"))
+    );
+    assert!(value["paths"]["/api/v1/people/{id}/stage"]["post"].is_object());
+    assert!(value["components"]["securitySchemes"]["bearer"].is_object());
+    let page = app.get("/api/docs");
+    assert_eq!(page.status, Status::Ok);
+    assert!(page.contains("PUT /api/v1/companies/{id}"), "{}", page.body);
+    assert!(
+        page.texts("#schema-PayReportOut td code")
+            .contains(&"amount_low".to_owned())
+    );
+    // Drawn on the server: no script at all.
+    assert!(!page.body.contains("<script"));
+    Ok(())
+}
