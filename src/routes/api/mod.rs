@@ -4,7 +4,9 @@
 
 pub mod companies;
 pub mod docs;
+pub mod exchange_rates;
 pub mod outputs;
+pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 
@@ -31,6 +33,12 @@ pub fn routes() -> Vec<Route> {
         pay_reports::show,
         pay_reports::create,
         pay_reports::update,
+        pay_bands::index,
+        pay_bands::show,
+        pay_bands::create,
+        pay_bands::update,
+        exchange_rates::index,
+        exchange_rates::show,
         docs::document,
         docs::reference,
     ]

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::models::{Company, PayReport, Person, StageChange};
+use crate::models::{Company, ExchangeRate, PayBand, PayReport, Person, StageChange};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CompanyOut {
@@ -184,6 +184,74 @@ impl From<PayReport> for PayReportOut {
     }
 }
 
+/// A pay band version: base (and optional total) ranges as decimal strings in `currency`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PayBandOut {
+    pub id: i64,
+    pub job_family: String,
+    pub level: String,
+    /// Empty: the band applies in every zone without one of its own.
+    pub zone: String,
+    pub currency: String,
+    pub base_min: String,
+    pub base_mid: String,
+    pub base_max: String,
+    pub total_min: Option<String>,
+    pub total_mid: Option<String>,
+    pub total_max: Option<String>,
+    pub effective_on: NaiveDate,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<PayBand> for PayBandOut {
+    fn from(b: PayBand) -> Self {
+        let f = b.fields;
+        let money = |amount: Option<bigdecimal::BigDecimal>| amount.map(|a| a.to_plain_string());
+        PayBandOut {
+            id: b.id.get(),
+            job_family: f.job_family,
+            level: f.level,
+            zone: f.zone,
+            currency: f.currency,
+            base_min: f.base_min.to_plain_string(),
+            base_mid: f.base_mid.to_plain_string(),
+            base_max: f.base_max.to_plain_string(),
+            total_min: money(f.total_min),
+            total_mid: money(f.total_mid),
+            total_max: money(f.total_max),
+            effective_on: f.effective_on,
+            version: b.version,
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        }
+    }
+}
+
+/// How many units of the reporting currency one unit of `currency` was worth on `rate_on`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ExchangeRateOut {
+    pub id: i64,
+    pub currency: String,
+    pub rate_on: NaiveDate,
+    /// A decimal string.
+    pub rate: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<ExchangeRate> for ExchangeRateOut {
+    fn from(r: ExchangeRate) -> Self {
+        ExchangeRateOut {
+            id: r.id,
+            currency: r.currency,
+            rate_on: r.rate_on,
+            rate: r.rate.to_plain_string(),
+            created_at: r.created_at,
+        }
+    }
+}
+
 /// Declares a page of a list: its records and the cursor to the next page (`None` at the end).
 macro_rules! page_of {
     ($name:ident, $item:ty) => {
@@ -199,6 +267,28 @@ macro_rules! page_of {
 page_of!(CompanyPage, CompanyOut);
 page_of!(PersonPage, PersonOut);
 page_of!(PayReportPage, PayReportOut);
+page_of!(PayBandPage, PayBandOut);
+page_of!(ExchangeRatePage, ExchangeRateOut);
+
+/// A pay band version as a write gives it (the band form's fields): amounts as decimal strings.
+#[derive(Debug, ToSchema)]
+#[expect(
+    dead_code,
+    reason = "documents the body; `api::body` reads it as the form does"
+)]
+pub struct PayBandBody {
+    job_family: String,
+    level: String,
+    zone: Option<String>,
+    currency: String,
+    base_min: String,
+    base_mid: String,
+    base_max: String,
+    total_min: Option<String>,
+    total_mid: Option<String>,
+    total_max: Option<String>,
+    effective_on: String,
+}
 
 /// A company as a write gives it (the company form's fields).
 #[derive(Debug, ToSchema)]
@@ -278,7 +368,7 @@ pub struct StageMoveBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::{CompanyInput, PayReportInput, PersonInput, fields_in_order};
+    use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, fields_in_order};
 
     /// The documented bodies name exactly the forms' fields (the person's adds the answer to
     /// its duplicates question).
@@ -308,5 +398,6 @@ mod tests {
             form::<PersonInput>(&["different_person"])
         );
         assert_eq!(documented::<PayReportBody>(), form::<PayReportInput>(&[]));
+        assert_eq!(documented::<PayBandBody>(), form::<PayBandInput>(&[]));
     }
 }

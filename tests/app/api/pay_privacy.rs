@@ -29,6 +29,20 @@ fn a_viewers_token_never_receives_a_pay_figure_from_any_api_route() -> anyhow::R
     let company = app.create_company("Pay Lab");
     let made = app.post(&format!("/people/{person}/pay"), &fields);
     assert_eq!(made.status, Status::SeeOther, "{}", made.body);
+    let band = app.post(
+        "/pay-bands",
+        &[
+            ("job_family", "Research"),
+            ("level", "L7"),
+            ("currency", "USD"),
+            ("base_min", "642871"),
+            ("base_mid", "731947"),
+            ("base_max", "815263"),
+            ("effective_on", "2026-01-01"),
+        ],
+    );
+    assert_eq!(band.status, Status::SeeOther, "{}", band.body);
+    let band: i64 = crate::common::count(&mut app.conn()?, "SELECT max(id) AS n FROM pay_band")?;
     let report: i64 =
         crate::common::count(&mut app.conn()?, "SELECT max(id) AS n FROM pay_report")?;
     // The figures are there for a role that sees pay.
@@ -51,11 +65,13 @@ fn a_viewers_token_never_receives_a_pay_figure_from_any_api_route() -> anyhow::R
         .filter(|r| r.uri.path().starts_with("/api"))
         .map(|r| (r.method, r.uri.path().to_string()))
         .collect();
-    assert!(routes.len() >= 13, "{routes:?}");
+    assert!(routes.len() >= 19, "{routes:?}");
     let body = json!({ "amount_low": "731947", "full_name": "x", "stage": "hired" });
     for (method, path) in routes {
         let id = if path.contains("pay-reports") {
             report
+        } else if path.contains("pay-bands") {
+            band
         } else if path.contains("companies") {
             company
         } else {
@@ -80,7 +96,7 @@ fn a_viewers_token_never_receives_a_pay_figure_from_any_api_route() -> anyhow::R
             );
         }
         assert!(answer.status.code < 500, "{method} {uri}: {}", answer.raw);
-        if uri.contains("pay-reports") {
+        if uri.contains("pay-reports") || uri.contains("pay-bands") {
             assert_eq!(answer.status, Status::Forbidden, "{method} {uri}");
         }
     }

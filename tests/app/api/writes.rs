@@ -232,3 +232,63 @@ fn pay_reports_keep_exact_decimal_amounts_with_their_currency() -> anyhow::Resul
     );
     Ok(())
 }
+
+#[test]
+fn pay_bands_are_made_by_those_who_manage_them_and_rates_read_by_anyone() -> anyhow::Result<()> {
+    let app = TestApp::with_demo(true)?;
+    let band = json!({ "job_family": "Research", "level": "L9", "currency": "USD",
+        "base_min": "300000", "base_mid": "350000.50", "base_max": "400000",
+        "effective_on": "2026-02-01" });
+    let recruiter = token_for(&app, Role::Recruiter, false)?;
+    assert_eq!(
+        post(&app, "/api/v1/pay-bands", &recruiter, &band).status,
+        Status::Forbidden
+    );
+    let compensation = token_for(&app, Role::Compensation, false)?;
+    let made = post(&app, "/api/v1/pay-bands", &compensation, &band);
+    assert_eq!(made.status, Status::Created, "{}", made.raw);
+    assert_eq!(made.body["base_mid"], "350000.50");
+    // The band form's rules: a middle above the maximum is refused beside the field.
+    let mut wrong = band.clone();
+    wrong["base_mid"] = json!("500000");
+    wrong["effective_on"] = json!("2026-03-01");
+    let refused = post(&app, "/api/v1/pay-bands", &compensation, &wrong);
+    assert_eq!(
+        refused.status,
+        Status::UnprocessableEntity,
+        "{}",
+        refused.raw
+    );
+    assert!(
+        refused.body["errors"]
+            .as_object()
+            .is_some_and(|e| !e.is_empty())
+    );
+    let viewer = token_for(&app, Role::Viewer, false)?;
+    let rates = get(&app, "/api/v1/exchange-rates?limit=2", &viewer);
+    assert_eq!(rates.status, Status::Ok, "{}", rates.raw);
+    let rate = &rates.body["items"][0];
+    assert!(rate["rate"].is_string(), "{}", rates.raw);
+    assert_eq!(
+        get(
+            &app,
+            &format!("/api/v1/exchange-rates/{}", rate["id"]),
+            &viewer
+        )
+        .body["rate"],
+        rate["rate"]
+    );
+    assert_eq!(
+        call(
+            &app,
+            Method::Get,
+            "/api/v1/pay-bands",
+            Some(&viewer),
+            None,
+            None
+        )
+        .status,
+        Status::Forbidden
+    );
+    Ok(())
+}
