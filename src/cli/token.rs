@@ -9,7 +9,6 @@ use diesel::PgConnection;
 
 use crate::models::api_token::DEFAULT_DAYS;
 use crate::models::{ApiToken, User};
-use crate::routes::api_tokens::check_new_token;
 
 #[derive(Debug, Subcommand)]
 pub enum TokenAction {
@@ -54,7 +53,7 @@ pub fn run(conn: &mut PgConnection, action: TokenAction) -> anyhow::Result<ExitC
             if !user.active {
                 bail!("{email} is deactivated: their tokens would open nothing");
             }
-            if let Some((_, why)) = check_new_token(&name, days).into_iter().next() {
+            if let Some((_, why)) = ApiToken::problems(&name, days).into_iter().next() {
                 bail!("{why}");
             }
             let (token, secret) = ApiToken::create(conn, user.id, &name, read_only, days)?;

@@ -37,6 +37,24 @@ pub struct OwnedToken {
 }
 
 impl ApiToken {
+    /// What is wrong with a new token's name and lifetime, by field (the form and the
+    /// command line check the same).
+    pub fn problems(name: &str, days: i64) -> Vec<(&'static str, String)> {
+        let mut wrong = Vec::new();
+        let name = name.trim();
+        if name.is_empty() {
+            wrong.push(("name", "Give the token a name.".to_owned()));
+        } else if name.chars().count() > NAME_MAX {
+            wrong.push(("name", format!("A name has at most {NAME_MAX} characters.")));
+        } else if name.chars().any(char::is_control) {
+            wrong.push(("name", "A name cannot hold control characters.".to_owned()));
+        }
+        if !(1..=MAX_DAYS).contains(&days) {
+            wrong.push(("days", format!("From 1 to {MAX_DAYS} days.")));
+        }
+        wrong
+    }
+
     /// Whether it still opens the API at `now`.
     pub fn live(&self, now: DateTime<Utc>) -> bool {
         self.revoked_at.is_none() && self.expires_at > now

@@ -10,7 +10,7 @@ use crate::auth::{Admin, CurrentUser};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::models::ApiToken;
-use crate::models::api_token::{DEFAULT_DAYS, MAX_DAYS, NAME_MAX};
+use crate::models::api_token::DEFAULT_DAYS;
 use crate::views::api_tokens::{TokenCreatedPage, TokenFormPage};
 use crate::views::{FormState, Layout, render};
 
@@ -23,23 +23,6 @@ struct NewToken {
     name: String,
     days: Option<i64>,
     read_only: bool,
-}
-
-/// What is wrong with a new token's fields, by field, as the form shows it.
-pub fn check_new_token(name: &str, days: i64) -> Vec<(&'static str, String)> {
-    let mut wrong = Vec::new();
-    let name = name.trim();
-    if name.is_empty() {
-        wrong.push(("name", "Give the token a name.".to_owned()));
-    } else if name.chars().count() > NAME_MAX {
-        wrong.push(("name", format!("A name has at most {NAME_MAX} characters.")));
-    } else if name.chars().any(char::is_control) {
-        wrong.push(("name", "A name cannot hold control characters.".to_owned()));
-    }
-    if !(1..=MAX_DAYS).contains(&days) {
-        wrong.push(("days", format!("From 1 to {MAX_DAYS} days.")));
-    }
-    wrong
 }
 
 #[get("/account/tokens/new")]
@@ -69,7 +52,7 @@ async fn create(
         return Ok(FormResponse::Invalid(again(state)?));
     };
     let days = token.days.unwrap_or(DEFAULT_DAYS);
-    let wrong = check_new_token(&token.name, days);
+    let wrong = ApiToken::problems(&token.name, days);
     if !wrong.is_empty() {
         for (field, why) in wrong {
             state.add_error(field, why);
