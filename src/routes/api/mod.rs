@@ -5,6 +5,7 @@
 pub mod companies;
 pub mod docs;
 pub mod exchange_rates;
+pub mod offers;
 pub mod outputs;
 pub mod pay_bands;
 pub mod pay_reports;
@@ -39,6 +40,7 @@ pub fn routes() -> Vec<Route> {
         pay_bands::update,
         exchange_rates::index,
         exchange_rates::show,
+        offers::show,
         docs::document,
         docs::reference,
     ]

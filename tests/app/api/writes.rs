@@ -292,3 +292,43 @@ fn pay_bands_are_made_by_those_who_manage_them_and_rates_read_by_anyone() -> any
     );
     Ok(())
 }
+
+#[test]
+fn an_offer_is_read_against_its_band_with_its_decisions_by_those_who_see_pay() -> anyhow::Result<()>
+{
+    let app = TestApp::with_demo(true)?;
+    let decided: i64 = count(
+        &mut app.conn()?,
+        "SELECT min(pay_report_id) AS n FROM pay_decision",
+    )?;
+    let analyst = token_for(&app, Role::Analyst, false)?;
+    let offer = get(&app, &format!("/api/v1/offers/{decided}"), &analyst);
+    assert_eq!(offer.status, Status::Ok, "{}", offer.raw);
+    assert!(offer.body["band_id"].is_i64(), "{}", offer.raw);
+    assert!(
+        offer.body["base_check"]["compa_ratio"].is_string(),
+        "{}",
+        offer.raw
+    );
+    let decisions = offer.body["decisions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(!decisions.is_empty(), "{}", offer.raw);
+    assert!(["approved", "rejected"].contains(&decisions[0]["decision"].as_str().unwrap_or("")));
+    // A pay report that is no offer is no offer here either.
+    let reported: i64 = count(
+        &mut app.conn()?,
+        "SELECT min(id) AS n FROM pay_report WHERE kind <> 'offered'",
+    )?;
+    assert_eq!(
+        get(&app, &format!("/api/v1/offers/{reported}"), &analyst).status,
+        Status::NotFound
+    );
+    let viewer = token_for(&app, Role::Viewer, false)?;
+    assert_eq!(
+        get(&app, &format!("/api/v1/offers/{decided}"), &viewer).status,
+        Status::Forbidden
+    );
+    Ok(())
+}
