@@ -10,6 +10,7 @@ pub mod outputs;
 pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
+pub mod reports;
 
 use rocket::Route;
 
@@ -41,6 +42,10 @@ pub fn routes() -> Vec<Route> {
         exchange_rates::index,
         exchange_rates::show,
         offers::show,
+        reports::talent_flow,
+        reports::compensation,
+        reports::pipeline,
+        reports::timeline,
         docs::document,
         docs::reference,
     ]

@@ -72,3 +72,37 @@ fn the_openapi_document_and_its_reference_page_are_served() -> anyhow::Result<()
     assert!(!page.body.contains("<script"));
     Ok(())
 }
+
+#[test]
+fn a_report_answers_its_csvs_rows_and_only_the_pipeline_answers_a_viewer() -> anyhow::Result<()> {
+    let app = TestApp::with_demo(true)?;
+    let analyst = token_for(&app, Role::Analyst, false)?;
+    for report in ["talent-flow", "compensation", "pipeline", "timeline"] {
+        let answer = get(&app, &format!("/api/v1/reports/{report}"), &analyst);
+        assert_eq!(answer.status, Status::Ok, "{report}: {}", answer.raw);
+        let csv = app.download(&format!("/reports/{report}.csv"));
+        let csv_rows = csv.lines().count() - 1;
+        let rows = answer.body["rows"].as_array().map_or(0, Vec::len);
+        assert_eq!(rows, csv_rows, "{report}");
+        assert!(rows > 0, "{report}: the demo data fills it");
+    }
+    let viewer = token_for(&app, Role::Viewer, false)?;
+    assert_eq!(
+        get(&app, "/api/v1/reports/pipeline", &viewer).status,
+        Status::Ok
+    );
+    let refused = get(&app, "/api/v1/reports/compensation", &viewer);
+    assert_eq!(refused.status, Status::Forbidden);
+    let wrong = get(
+        &app,
+        "/api/v1/reports/compensation?from=yesterday",
+        &analyst,
+    );
+    assert_eq!(wrong.status, Status::UnprocessableEntity, "{}", wrong.raw);
+    assert!(wrong.body["errors"][""].is_array(), "{}", wrong.raw);
+    assert_eq!(
+        get(&app, "/api/v1/reports/no-such-report", &analyst).status,
+        Status::NotFound
+    );
+    Ok(())
+}

@@ -65,7 +65,7 @@ fn a_viewers_token_never_receives_a_pay_figure_from_any_api_route() -> anyhow::R
         .filter(|r| r.uri.path().starts_with("/api"))
         .map(|r| (r.method, r.uri.path().to_string()))
         .collect();
-    assert!(routes.len() >= 19, "{routes:?}");
+    assert!(routes.len() >= 24, "{routes:?}");
     let body = json!({ "amount_low": "731947", "full_name": "x", "stage": "hired" });
     for (method, path) in routes {
         let id = if path.contains("pay-reports") || path.contains("offers") {
@@ -96,12 +96,29 @@ fn a_viewers_token_never_receives_a_pay_figure_from_any_api_route() -> anyhow::R
             );
         }
         assert!(answer.status.code < 500, "{method} {uri}: {}", answer.raw);
-        if ["pay-reports", "pay-bands", "offers"]
-            .iter()
-            .any(|paid| uri.contains(paid))
+        let paid_report = uri.contains("/reports/") && !uri.ends_with("/pipeline");
+        if paid_report
+            || ["pay-reports", "pay-bands", "offers"]
+                .iter()
+                .any(|paid| uri.contains(paid))
         {
             assert_eq!(answer.status, Status::Forbidden, "{method} {uri}");
         }
     }
+    // The one report a viewer reads.
+    let pipeline = call(
+        &app,
+        Method::Get,
+        "/api/v1/reports/pipeline",
+        Some(&viewer),
+        None,
+        None,
+    );
+    assert_eq!(pipeline.status, Status::Ok);
+    assert!(
+        FIGURES.iter().all(|f| !pipeline.raw.contains(f)),
+        "{}",
+        pipeline.raw
+    );
     Ok(())
 }
