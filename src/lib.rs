@@ -3,6 +3,7 @@
 //! `app` builds the Rocket from the stages below, so the binary and the tests run the very
 //! same application.
 
+pub mod api;
 pub mod auth;
 pub mod charts;
 pub mod cli;
@@ -102,6 +103,7 @@ pub fn app_with(
         .mount("/", routes::sessions::routes())
         .mount("/", routes::sso::routes())
         .mount("/", routes::account::routes())
+        .mount("/", routes::api_tokens::routes())
         .mount("/", routes::mail_choices::routes())
         .mount("/", routes::setup::routes())
         .mount("/", routes::password_link::routes())
@@ -128,7 +130,9 @@ pub fn app_with(
         .mount("/", routes::audit::routes())
         .mount("/", routes::assets::routes())
         .mount("/", routes::health::routes())
-        .register("/", error::catchers()))
+        .mount("/api", routes::api::routes())
+        .register("/", error::catchers())
+        .register("/api", api::problem::catchers()))
 }
 
 /// Applies pending migrations, has the database keep report values in the reporting currency,

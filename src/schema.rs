@@ -1,6 +1,20 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    api_token (id) {
+        id -> Int8,
+        user_id -> Int8,
+        name -> Text,
+        token_hash -> Bytea,
+        read_only -> Bool,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        last_used_at -> Nullable<Timestamptz>,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     app_user (id) {
         id -> Int8,
         email -> Text,
@@ -466,6 +480,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(api_token -> app_user (user_id));
 diesel::joinable!(duplicate_dismissal -> app_user (dismissed_by));
 diesel::joinable!(import_batch -> app_user (imported_by_user_id));
 diesel::joinable!(import_item -> import_batch (batch_id));
@@ -488,6 +503,7 @@ diesel::joinable!(stage_change -> person (person_id));
 diesel::joinable!(user_session -> app_user (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_token,
     app_user,
     audit_log,
     company,

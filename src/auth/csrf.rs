@@ -19,6 +19,7 @@ pub const FIELD: &str = "csrf_token";
 pub const LOGIN_COOKIE: &str = "tt_login_csrf";
 const REJECTED: &str = "/csrf-rejected";
 const UNAVAILABLE: &str = "/database-unavailable";
+const API_UNAUTHORIZED: &str = "/api/token-required";
 
 /// The token for a form shown to someone not logged in (the login, a one-time link's page):
 /// it waits in a private cookie until the form comes back.
@@ -49,6 +50,17 @@ impl Fairing for CsrfCheck {
             Method::Get | Method::Head | Method::Options
         ) {
             return;
+        }
+        // A bearer token is not sent by browsers on their own, so a forged request cannot
+        // carry one: the API's writes need no CSRF token. Only there, and only with one (the
+        // API never takes the session cookie, `bearer::ApiCaller`).
+        if request.uri().path().starts_with("/api/") {
+            match super::bearer::bearer_of(request) {
+                Some(_) => return,
+                // Nothing under /api/ takes the session: without a token it is a 401, whatever
+                // cookie or form token came along, and no handler sees it.
+                None => return divert(request, API_UNAUTHORIZED),
+            }
         }
         let expected = match session_of(request).await {
             Asker::User(user) => Some(user.csrf_token),
@@ -134,8 +146,16 @@ fn unavailable(_sent: SentHere) -> crate::error::AppError {
     crate::error::AppError::DatabaseDown
 }
 
+#[post("/api/token-required")]
+fn api_unauthorized(_sent: SentHere) -> crate::api::problem::Problem {
+    crate::api::problem::Problem::new(
+        Status::Unauthorized,
+        "Send a live API token: Authorization: Bearer tt_…",
+    )
+}
+
 pub fn routes() -> Vec<Route> {
-    routes![rejected, unavailable]
+    routes![rejected, unavailable, api_unauthorized]
 }
 
 #[cfg(test)]

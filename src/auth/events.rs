@@ -30,6 +30,10 @@ pub enum SecurityEvent {
     /// A sign-in through the OpenID provider refused: a wrong state, a used or expired code or
     /// ID token, an unverified e-mail, or a user who may not come in.
     SsoRefused,
+    /// A bearer token that opens nothing: unknown, revoked, expired, or its user inactive.
+    ApiTokenRefused,
+    /// A bearer token not even checked: its address failed too often.
+    ApiTokenThrottled,
 }
 
 impl SecurityEvent {
@@ -44,6 +48,8 @@ impl SecurityEvent {
             SecurityEvent::PasswordSetByLink => "password_set_by_link",
             SecurityEvent::LinkRefused => "link_refused",
             SecurityEvent::SsoRefused => "sso_refused",
+            SecurityEvent::ApiTokenRefused => "api_token_refused",
+            SecurityEvent::ApiTokenThrottled => "api_token_throttled",
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Accounts: password hashing, sessions, who may do what, and request protection.
 
+pub mod bearer;
 pub mod client_address;
 pub mod csrf;
 pub mod events;

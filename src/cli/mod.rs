@@ -6,6 +6,7 @@ mod export;
 mod generate;
 mod import;
 mod serve;
+mod token;
 mod user;
 
 use std::process::ExitCode;
@@ -55,6 +56,11 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Write companies, people or pay reports as CSV.
     Export(export::ExportArgs),
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        action: token::TokenAction,
+    },
 }
 
 /// Declared once for the server and `generate`, which writes exchange rates into the currency
@@ -78,6 +84,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => export::run(conn, args),
         Command::User { action } => user::run(conn, action),
         Command::Generate(args) => generate::run(conn, args),
+        Command::Token { action } => token::run(conn, action),
     }
 }
 

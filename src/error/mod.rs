@@ -63,7 +63,7 @@ impl AppError {
     }
 
     /// What the user reads: specific where it helps them, generic where it would leak internals.
-    fn public_message(&self) -> String {
+    pub fn public_message(&self) -> String {
         match self {
             AppError::Unprocessable(message) | AppError::NotAllowed(message) => message.clone(),
             AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => "The database took \

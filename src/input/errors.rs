@@ -45,6 +45,13 @@ impl FieldErrors {
         }
     }
 
+    /// Every field with its messages, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.0
+            .iter()
+            .map(|(field, messages)| (field.as_str(), messages.as_slice()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

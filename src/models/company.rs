@@ -52,6 +52,19 @@ impl Company {
             .first(conn)
     }
 
+    /// Up to `limit` companies in id order after `after`: a page of the API's list.
+    pub fn page_after(
+        conn: &mut PgConnection,
+        after: Option<CompanyId>,
+        limit: i64,
+    ) -> QueryResult<Vec<Company>> {
+        let mut query = company::table.select(Company::as_select()).into_boxed();
+        if let Some(after) = after {
+            query = query.filter(company::id.gt(after));
+        }
+        query.order(company::id).limit(limit).load(conn)
+    }
+
     /// Finds a company by name, by its key (case and accents do not count), as uniqueness does.
     pub fn find_by_name(conn: &mut PgConnection, name: &str) -> QueryResult<Option<Company>> {
         company::table

@@ -29,6 +29,21 @@ pub struct NewExchangeRate {
 pub const CURRENCY_DAY_KEY: &str = "exchange_rate_currency_day_key";
 
 impl ExchangeRate {
+    /// Up to `limit` rates in id order after `after`: a page of the API's list.
+    pub fn page_after(
+        conn: &mut PgConnection,
+        after: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<ExchangeRate>> {
+        let mut query = exchange_rate::table
+            .select(ExchangeRate::as_select())
+            .into_boxed();
+        if let Some(after) = after {
+            query = query.filter(exchange_rate::id.gt(after));
+        }
+        query.order(exchange_rate::id).limit(limit).load(conn)
+    }
+
     pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<ExchangeRate> {
         exchange_rate::table
             .find(id)

@@ -1,6 +1,7 @@
 //! Row models, one per table, with the queries that read and write them.
 
 pub mod account_link;
+pub mod api_token;
 pub mod audit_entry;
 pub mod audit_names;
 pub mod company;
@@ -48,6 +49,7 @@ diesel::define_sql_function!(
 );
 
 pub use account_link::{PASSWORD_LINK_DAYS, PasswordLink, SETUP_LINK_DAYS, SetupLink};
+pub use api_token::{ApiToken, OwnedToken};
 pub use audit_entry::{AuditEntry, AuditFilter};
 pub use audit_names::AuditNames;
 pub use company::{Company, CompanyFields};

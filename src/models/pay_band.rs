@@ -78,6 +78,19 @@ impl PayBand {
         Ok((families, levels))
     }
 
+    /// Up to `limit` bands in id order after `after`: a page of the API's list.
+    pub fn page_after(
+        conn: &mut PgConnection,
+        after: Option<PayBandId>,
+        limit: i64,
+    ) -> QueryResult<Vec<PayBand>> {
+        let mut query = pay_band::table.select(PayBand::as_select()).into_boxed();
+        if let Some(after) = after {
+            query = query.filter(pay_band::id.gt(after));
+        }
+        query.order(pay_band::id).limit(limit).load(conn)
+    }
+
     pub fn find(conn: &mut PgConnection, id: PayBandId) -> QueryResult<PayBand> {
         pay_band::table
             .find(id)

@@ -103,6 +103,23 @@ impl PayReport {
             .first(conn)
     }
 
+    /// Up to `limit` of a person's reports in id order after `after`: a page of the API's list.
+    pub fn page_of_person(
+        conn: &mut PgConnection,
+        person_id: PersonId,
+        after: Option<PayReportId>,
+        limit: i64,
+    ) -> QueryResult<Vec<PayReport>> {
+        let mut query = pay_report::table
+            .filter(pay_report::person_id.eq(person_id))
+            .select(PayReport::as_select())
+            .into_boxed();
+        if let Some(after) = after {
+            query = query.filter(pay_report::id.gt(after));
+        }
+        query.order(pay_report::id).limit(limit).load(conn)
+    }
+
     /// A person's reports over time, newest claim first.
     pub fn for_person(conn: &mut PgConnection, person_id: PersonId) -> QueryResult<Vec<PayReport>> {
         pay_report::table

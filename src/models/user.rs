@@ -223,6 +223,33 @@ impl LoginAttempts {
         })
     }
 
+    /// How many failures `address` had since `since`: what a bearer-token check asks before
+    /// it looks a token up. Unlike `admit`, nothing is written and nothing queues: an API
+    /// client's parallel requests must not wait on each other, and a token (256 random bits)
+    /// is not guessed in the few extra tries a burst can slip past the count.
+    pub fn failures_from(
+        conn: &mut PgConnection,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> QueryResult<i64> {
+        login_attempt::table
+            .filter(login_attempt::attempted_at.gt(since))
+            .filter(login_attempt::address.eq(address))
+            .count()
+            .get_result(conn)
+    }
+
+    /// Records a failed check that named no account (a wrong API token) under `label`.
+    pub fn record_failure(conn: &mut PgConnection, label: &str, address: &str) -> QueryResult<()> {
+        diesel::insert_into(login_attempt::table)
+            .values((
+                login_attempt::email.eq(label),
+                login_attempt::address.eq(address),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
     /// The attempt succeeded: it was no failure after all.
     pub fn forget(conn: &mut PgConnection, attempt: i64) -> QueryResult<usize> {
         diesel::delete(login_attempt::table.find(attempt)).execute(conn)

@@ -79,6 +79,23 @@ impl Cell {
 
     /// A count of people in row `row`, linked to them where the page shows the row: a report
     /// can have tens of thousands of rows, and only the CSV has them all.
+    /// The cell as JSON: text as it is (no spreadsheet escaping), counts as numbers, amounts,
+    /// shares, days and ratios as decimal strings, null where there is nothing to measure.
+    pub fn json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Cell::Text(text) | Cell::Linked(text, _) => Value::String(text.clone()),
+            Cell::Count(n) | Cell::People(n, _) => Value::from(*n),
+            Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) | Cell::Ratio(None) => {
+                Value::Null
+            }
+            Cell::Money(Some(_))
+            | Cell::Percent(Some(_))
+            | Cell::Days(Some(_))
+            | Cell::Ratio(Some(_)) => Value::String(self.plain()),
+        }
+    }
+
     pub fn people(row: usize, n: i64, link: impl FnOnce() -> super::PeopleLink) -> Cell {
         if row < ReportTable::SHOWN_ROWS {
             Cell::People(n, link().href())

@@ -58,10 +58,11 @@ async fn account(
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     let (id, own) = (user.user.id, user.session_id.clone());
-    let (other_sessions, mails_off) = db
+    let (other_sessions, mails_off, tokens) = db
         .run(move |c| {
             let others = Session::count_others(c, id, &own)?;
-            Ok((others, MailOptOut::of(c, id)?))
+            let tokens = crate::models::ApiToken::of_user(c, id)?;
+            Ok((others, MailOptOut::of(c, id)?, tokens))
         })
         .await?;
     render(&AccountPage {
@@ -71,6 +72,7 @@ async fn account(
         role: user.role(),
         other_sessions,
         mails: MailChoice::all(user.role(), &mails_off),
+        tokens: crate::views::api_tokens::TokenRow::own(tokens),
     })
 }
 

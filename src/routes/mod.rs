@@ -1,6 +1,8 @@
 //! HTTP routes, one module per resource.
 
 pub mod account;
+pub mod api;
+pub mod api_tokens;
 pub mod assets;
 pub mod audit;
 pub mod band_reports;

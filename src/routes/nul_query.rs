@@ -14,11 +14,13 @@ use rocket::{Data, Request, Route, get, routes};
 use crate::error::AppError;
 
 const DIVERTED_TO: &str = "/unusable-query";
+/// The API's clients read problem details, never a page.
+const API_DIVERTED_TO: &str = "/api/unusable-query";
 
 pub struct RefuseNul;
 
 pub fn routes() -> Vec<Route> {
-    routes![refused]
+    routes![refused, refused_api]
 }
 
 #[rocket::async_trait]
@@ -40,7 +42,12 @@ impl Fairing for RefuseNul {
             request.local_cache(|| Diverted(true));
             // GET, whatever it was: the route runs nothing, and a POST is not checked again.
             request.set_method(Method::Get);
-            request.set_uri(Origin::parse(DIVERTED_TO).expect("a valid path"));
+            let to = if request.uri().path().starts_with("/api/") {
+                API_DIVERTED_TO
+            } else {
+                DIVERTED_TO
+            };
+            request.set_uri(Origin::parse(to).expect("a valid path"));
         }
     }
 }
@@ -68,5 +75,13 @@ fn refused(_sent: SentHere) -> AppError {
         "The address holds a NUL character (%00), which no filter or search can use. Remove it \
          and try again."
             .to_owned(),
+    )
+}
+
+#[get("/api/unusable-query")]
+fn refused_api(_sent: SentHere) -> crate::api::problem::Problem {
+    crate::api::problem::Problem::new(
+        Status::UnprocessableEntity,
+        "The address holds a NUL character (%00), which no parameter can use.",
     )
 }

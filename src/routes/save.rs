@@ -39,10 +39,21 @@ pub async fn submit<T: Versioned>(
     target: Target<T::Parent, T::Key>,
     form: Contextual<'_, T::Input>,
 ) -> Result<Submitted<T>, AppError> {
+    submit_as(db, user.actor(), target, form).await
+}
+
+/// Saves a submitted form as `actor` (the audit's name for them) into `target`: the forms'
+/// path, and the API's, which sends its JSON body here as the same fields.
+pub async fn submit_as<T: Versioned>(
+    db: &Db,
+    actor: &str,
+    target: Target<T::Parent, T::Key>,
+    form: Contextual<'_, T::Input>,
+) -> Result<Submitted<T>, AppError> {
     let errors = input::checked::<T::Input>(&form.context);
     let mut state = FormState::shown_again(&form.context, errors);
     let input = form.value;
-    db.run_as(user.actor(), move |c| {
+    db.run_as(actor, move |c| {
         let Some(input) = input else {
             return Ok(Submitted::Invalid(state, T::Listed::default()));
         };

@@ -27,8 +27,8 @@ pub fn routes() -> Vec<Route> {
 
 /// Failed attempts within this window count towards throttling; wrong current passwords on
 /// the password form count too (a guess is a guess, whichever form it comes through).
-pub(super) const WINDOW_MINUTES: i64 = 15;
-pub(super) const ALLOWED_FAILURES: i64 = 5;
+pub(crate) const WINDOW_MINUTES: i64 = 15;
+pub(crate) const ALLOWED_FAILURES: i64 = 5;
 
 /// An e-mail address has at most 254 characters (RFC 5321), as `domain::Email` allows.
 const EMAIL_MAX: usize = 254;

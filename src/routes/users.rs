@@ -49,13 +49,13 @@ async fn page(
     form: FormState,
     refusal: Option<String>,
 ) -> Result<RawHtml<String>, AppError> {
-    let users = db.run(|c| Ok(User::all(c)?)).await?;
-    render(&UsersPage::new(
-        Layout::new("users", flash, admin),
-        users,
-        form,
-        refusal,
-    ))
+    let (users, tokens) = db
+        .run(|c| Ok((User::all(c)?, crate::models::ApiToken::all(c)?)))
+        .await?;
+    render(&UsersPage {
+        tokens: crate::views::api_tokens::TokenRow::everyones(tokens),
+        ..UsersPage::new(Layout::new("users", flash, admin), users, form, refusal)
+    })
 }
 
 #[get("/users")]

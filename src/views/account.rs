@@ -25,6 +25,8 @@ pub struct AccountPage {
     pub other_sessions: i64,
     /// The mails this user may turn off, and whether each is on.
     pub mails: Vec<MailChoice>,
+    /// The user's own API tokens.
+    pub tokens: Vec<super::api_tokens::TokenRow>,
 }
 
 /// One kind of mail on the account page.

@@ -77,6 +77,11 @@ impl FormState {
         self.errors.extend(errors);
     }
 
+    /// Everything found wrong, by field (the API's 422 lists them).
+    pub fn field_errors(&self) -> &FieldErrors {
+        &self.errors
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

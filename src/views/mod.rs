@@ -1,6 +1,8 @@
 //! askama page structs: what each page shows, already shaped for its template.
 
 pub mod account;
+pub mod api_docs;
+pub mod api_tokens;
 pub mod audit;
 pub mod audit_words;
 pub mod companies;

@@ -26,6 +26,8 @@ pub struct UsersPage {
     pub form: FormState,
     /// Why the last change was refused.
     pub refusal: Option<String>,
+    /// Everyone's API tokens.
+    pub tokens: Vec<super::api_tokens::TokenRow>,
 }
 
 impl UsersPage {
@@ -50,6 +52,7 @@ impl UsersPage {
             roles: Choice::all_of::<Role>(),
             form,
             refusal,
+            tokens: Vec::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod accounts;
+mod api;
 mod audit;
 mod audit_words;
 mod band_reports;

@@ -34,6 +34,14 @@ fn no_route_answers_5xx_to_any_role_whatever_it_is_sent() -> anyhow::Result<()> 
         if role.is_some_and(Role::edits) {
             give_batches(&app);
         }
+        // The API's routes with this role's token, of full scope or read-only by the case.
+        let tokens = match role {
+            Some(role) => Some((
+                crate::api::token_for(&app, role, false)?,
+                crate::api::token_for(&app, role, true)?,
+            )),
+            None => None,
+        };
         let (ids, routes) = (seeded(&app)?, routes_of(&app));
         // Harvested once, from what an admin sees, which is everything.
         let vocabulary = vocabulary.get_or_insert_with(|| harvest(&app, &routes, &ids));
@@ -46,7 +54,7 @@ fn no_route_answers_5xx_to_any_role_whatever_it_is_sent() -> anyhow::Result<()> 
             ..Config::default()
         });
         let outcome = runner.run(&case(), |case| {
-            let (method, uri, page) = send(&app, &routes, &ids, vocabulary, &case);
+            let (method, uri, page) = send(&app, &routes, &ids, vocabulary, &case, &tokens);
             let path = uri.split('?').next().unwrap_or_default();
             // Logging out (or in) changes who is asking: the next case is this role again.
             if let Some(role) = role
@@ -85,6 +93,7 @@ fn send(
     ids: &Ids,
     vocabulary: &Vocabulary,
     case: &Case,
+    tokens: &Option<(String, String)>,
 ) -> (Method, String, Page) {
     let route = case.route.get(routes);
     let mut uri = fill_path(&route.path, ids, &case.params);
@@ -95,6 +104,13 @@ fn send(
     let mut request = app.client.req(route.method, uri.clone());
     for (name, value) in &case.headers {
         request.add_header(Header::new(*name.get(HEADERS), value.clone()));
+    }
+    if uri.starts_with("/api/") {
+        return (
+            route.method,
+            uri.clone(),
+            api_request(request, route, vocabulary, case, tokens),
+        );
     }
     if route.method == Method::Post {
         let token = match case.with_token {
@@ -126,6 +142,41 @@ fn with_body<'c>(
     };
     let body = format!("csrf_token={token}&{fields}");
     request.header(ContentType::Form).body(body)
+}
+
+/// An API request: the role's token (read-only or not by the case), the version the write
+/// names, and the case's fields as a JSON body (or its raw bytes as they are).
+fn api_request(
+    mut request: LocalRequest<'_>,
+    route: &RouteShape,
+    vocabulary: &Vocabulary,
+    case: &Case,
+    tokens: &Option<(String, String)>,
+) -> Page {
+    if let Some((full, read_only)) = tokens {
+        let token = if case.with_token { full } else { read_only };
+        request.add_header(Header::new("Authorization", format!("Bearer {token}")));
+    }
+    request.add_header(Header::new("If-Match", "\"1\""));
+    if matches!(route.method, Method::Post | Method::Put) {
+        request = match &case.body {
+            Body::Raw(kind, bytes) => request
+                .header(Header::new("Content-Type", kind.clone()))
+                .body(bytes.clone()),
+            Body::Form(fields) => {
+                let encoded = pairs(fields, vocabulary);
+                let object: serde_json::Map<String, serde_json::Value> =
+                    url::form_urlencoded::parse(encoded.as_bytes())
+                        .map(|(k, v)| (k.into_owned(), serde_json::Value::String(v.into_owned())))
+                        .collect();
+                request
+                    .header(ContentType::JSON)
+                    .body(serde_json::Value::Object(object).to_string())
+            }
+            _ => request.header(ContentType::JSON).body("{}"),
+        };
+    }
+    Page::from(request.dispatch())
 }
 
 /// A form the app rendered for `route`, with a few fields' values changed.

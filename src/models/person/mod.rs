@@ -71,6 +71,19 @@ impl Person {
             .first(conn)
     }
 
+    /// Up to `limit` people in id order after `after`: a page of the API's list.
+    pub fn page_after(
+        conn: &mut PgConnection,
+        after: Option<PersonId>,
+        limit: i64,
+    ) -> QueryResult<Vec<Person>> {
+        let mut query = person::table.select(Person::as_select()).into_boxed();
+        if let Some(after) = after {
+            query = query.filter(person::id.gt(after));
+        }
+        query.order(person::id).limit(limit).load(conn)
+    }
+
     /// Deletes a person; their pay reports and stage history go with them (ON DELETE CASCADE).
     pub fn delete(conn: &mut PgConnection, id: PersonId) -> QueryResult<usize> {
         diesel::delete(person::table.find(id)).execute(conn)

@@ -1,6 +1,6 @@
 //! Reports: each at /reports/<name> as a page and at /reports/<name>.csv as its table in CSV.
 
-mod which;
+pub(crate) mod which;
 
 use rocket::request::FromParam;
 use rocket::response::content::RawHtml;
@@ -68,7 +68,7 @@ fn index(
 }
 
 /// What running a report came to: its result, or what is wrong with the filters.
-enum Outcome {
+pub(crate) enum Outcome {
     Ran(Report),
     Refused(Vec<String>),
 }
@@ -93,26 +93,7 @@ async fn report(
         .0
         .run(move |c| {
             let names = Company::names_if_few(c)?;
-            let mut filter = match parsed {
-                Ok(filter) => filter,
-                Err(problems) => return Ok((Outcome::Refused(problems), names)),
-            };
-            let mut problems = Vec::new();
-            for (name, id) in [
-                (&filter.origin_company, &mut filter.origin_company_id),
-                (&filter.hiring_company, &mut filter.hiring_company_id),
-            ] {
-                if let Some(name) = name {
-                    match Company::find_by_name(c, name)? {
-                        Some(company) => *id = Some(company.id),
-                        None => problems.push(format!("There is no company called “{name}”.")),
-                    }
-                }
-            }
-            if !problems.is_empty() {
-                return Ok((Outcome::Refused(problems), names));
-            }
-            Ok((Outcome::Ran(which.run(c, &filter, &reporting)?), names))
+            Ok((run(c, which, parsed, &reporting)?, names))
         })
         .await?;
     if path.csv {
@@ -135,6 +116,36 @@ async fn report(
             ReportResponse::InvalidPage(render(&ReportPage { problems, ..page })?)
         }
     })
+}
+
+/// Runs a report over its parsed filters, companies named by name looked up: the pages, the
+/// CSV and the API (`routes::api::reports`) all run it here.
+pub(crate) fn run(
+    c: &mut diesel::PgConnection,
+    which: Which,
+    parsed: Result<crate::reports::ReportFilter, Vec<String>>,
+    reporting: &str,
+) -> Result<Outcome, AppError> {
+    let mut filter = match parsed {
+        Ok(filter) => filter,
+        Err(problems) => return Ok(Outcome::Refused(problems)),
+    };
+    let mut problems = Vec::new();
+    for (name, id) in [
+        (&filter.origin_company, &mut filter.origin_company_id),
+        (&filter.hiring_company, &mut filter.hiring_company_id),
+    ] {
+        if let Some(name) = name {
+            match Company::find_by_name(c, name)? {
+                Some(company) => *id = Some(company.id),
+                None => problems.push(format!("There is no company called “{name}”.")),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(Outcome::Refused(problems));
+    }
+    Ok(Outcome::Ran(which.run(c, &filter, reporting)?))
 }
 
 fn page(

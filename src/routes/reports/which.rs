@@ -9,7 +9,7 @@ use crate::views::Choice;
 use crate::views::reports::SelectFilter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Which {
+pub(crate) enum Which {
     TalentFlow,
     Compensation,
     Pipeline,
@@ -17,14 +17,14 @@ pub(super) enum Which {
 }
 
 impl Which {
-    pub(super) const ALL: [Which; 4] = [
+    pub(crate) const ALL: [Which; 4] = [
         Which::TalentFlow,
         Which::Compensation,
         Which::Pipeline,
         Which::Timeline,
     ];
 
-    pub(super) fn slug(self) -> &'static str {
+    pub(crate) fn slug(self) -> &'static str {
         match self {
             Which::TalentFlow => "talent-flow",
             Which::Compensation => "compensation",
@@ -33,7 +33,7 @@ impl Which {
         }
     }
 
-    pub(super) fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Which::TalentFlow => "Talent flow",
             Which::Compensation => "Compensation",

@@ -184,10 +184,14 @@ pub fn fill_path(path: &str, ids: &Ids, params: &[(bool, Index, String)]) -> Str
             None
         } else if name == "path" {
             choose(pick, REPORTS).map(str::to_owned)
-        } else if before == "pay" || (name == "person_id" && path.contains("/pay/<")) {
+        } else if before == "pay"
+            || before == "pay-reports"
+            || (name == "person_id" && (path.contains("/pay/<") || path.contains("/pay-reports/<")))
+        {
             let (person, report) =
                 *pair.get_or_insert_with(|| choose(pick, &ids.pay).unwrap_or((0, 0)));
-            Some(if before == "pay" { report } else { person }.to_string())
+            let report_side = before == "pay" || before == "pay-reports";
+            Some(if report_side { report } else { person }.to_string())
         } else {
             let records = match before {
                 "companies" => &ids.companies,
