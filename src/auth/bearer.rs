@@ -13,9 +13,6 @@ use crate::domain::Role;
 use crate::models::{ApiToken, LoginAttempts, User};
 use crate::routes::sessions::{ALLOWED_FAILURES, WINDOW_MINUTES};
 
-/// What the login throttle's table records a failed token check under (no account is named).
-pub const FAILURE_LABEL: &str = "(api token)";
-
 /// The token's user, acting with their role, narrowed to reads by a read-only token.
 #[derive(Debug, Clone)]
 pub struct ApiCaller {
@@ -71,7 +68,7 @@ async fn check(request: &Request<'_>) -> Checked {
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
     let checked = db
         .run(move |c| {
-            if LoginAttempts::failures_from(c, &address, since)? >= ALLOWED_FAILURES {
+            if LoginAttempts::token_failures_from(c, &address, since)? >= ALLOWED_FAILURES {
                 return Ok(Checked::Throttled);
             }
             let found = if well_formed(&secret) {
@@ -86,7 +83,7 @@ async fn check(request: &Request<'_>) -> Checked {
                     read_only: token.read_only,
                 }),
                 None => {
-                    LoginAttempts::record_failure(c, FAILURE_LABEL, &address)?;
+                    LoginAttempts::record_token_failure(c, &address)?;
                     Checked::Refused
                 }
             })

@@ -173,6 +173,10 @@ pub enum Admission {
 /// migrations take).
 const ADDRESS_LOCK_CLASS: i32 = 0x6c67_6e00;
 
+/// What the attempts table records a wrong API token under (it names no account; no e-mail
+/// address has parentheses and a space).
+const API_TOKEN_LABEL: &str = "(api token)";
+
 impl LoginAttempts {
     /// Admits an attempt from `address` if it had fewer than `allowed` failures since `since`,
     /// recording it as a failure before the password is checked. Attempts from one address
@@ -197,8 +201,11 @@ impl LoginAttempts {
             )
             .execute(conn)?;
             let recent = login_attempt::table.filter(login_attempt::attempted_at.gt(since));
+            // Failed API tokens have their own count (`token_failures_from`): an integration
+            // with a stale token behind an office's one address must not lock its people out.
             let by_address: i64 = recent
                 .filter(login_attempt::address.eq(address))
+                .filter(login_attempt::email.ne(API_TOKEN_LABEL))
                 .count()
                 .get_result(conn)?;
             if by_address >= allowed {
@@ -223,11 +230,12 @@ impl LoginAttempts {
         })
     }
 
-    /// How many failures `address` had since `since`: what a bearer-token check asks before
-    /// it looks a token up. Unlike `admit`, nothing is written and nothing queues: an API
-    /// client's parallel requests must not wait on each other, and a token (256 random bits)
-    /// is not guessed in the few extra tries a burst can slip past the count.
-    pub fn failures_from(
+    /// How many wrong API tokens `address` sent since `since`: what a bearer-token check asks
+    /// before it looks a token up. Unlike `admit`, nothing is written and nothing queues: an
+    /// API client's parallel requests must not wait on each other, and a token (256 random
+    /// bits) is not guessed in the few extra tries a burst can slip past the count. Failed
+    /// password logins do not count here, as failed tokens do not count against logins.
+    pub fn token_failures_from(
         conn: &mut PgConnection,
         address: &str,
         since: DateTime<Utc>,
@@ -235,15 +243,16 @@ impl LoginAttempts {
         login_attempt::table
             .filter(login_attempt::attempted_at.gt(since))
             .filter(login_attempt::address.eq(address))
+            .filter(login_attempt::email.eq(API_TOKEN_LABEL))
             .count()
             .get_result(conn)
     }
 
-    /// Records a failed check that named no account (a wrong API token) under `label`.
-    pub fn record_failure(conn: &mut PgConnection, label: &str, address: &str) -> QueryResult<()> {
+    /// Records a wrong API token from `address` (it names no account).
+    pub fn record_token_failure(conn: &mut PgConnection, address: &str) -> QueryResult<()> {
         diesel::insert_into(login_attempt::table)
             .values((
-                login_attempt::email.eq(label),
+                login_attempt::email.eq(API_TOKEN_LABEL),
                 login_attempt::address.eq(address),
             ))
             .execute(conn)

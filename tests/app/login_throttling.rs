@@ -175,3 +175,54 @@ fn failures_sent_in_parallel_never_pass_the_limit() -> anyhow::Result<()> {
     assert_eq!(recorded, 5);
     Ok(())
 }
+
+#[test]
+fn wrong_api_tokens_and_wrong_passwords_from_one_address_do_not_hold_each_other_back()
+-> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("ada@example.com", Role::Analyst)?;
+    let token_from = |peer: &str| {
+        app.client
+            .get("/api/v1/companies")
+            .remote(peer.parse().expect("a socket address"))
+            .header(Header::new(
+                "Authorization",
+                format!("Bearer tt_{}", "0".repeat(64)),
+            ))
+            .dispatch()
+            .status()
+    };
+    // An integration with a stale token behind the office's one address...
+    for _ in 0..6 {
+        token_from("192.0.2.20:4000");
+    }
+    assert_eq!(token_from("192.0.2.20:4000"), Status::TooManyRequests);
+    // ...does not lock the office's people out of their logins, and the other way round.
+    let login = log_in_from(&app, "192.0.2.20:4001", &[], PASSWORD);
+    assert_eq!(login.status, Status::SeeOther, "{}", login.body);
+    // A client of its own: this one is logged in now.
+    let app = TestApp::anonymous(false)?;
+    app.add_user("ada@example.com", Role::Analyst)?;
+    for _ in 0..5 {
+        log_in_from(&app, "192.0.2.21:4000", &[], WRONG);
+    }
+    assert_eq!(
+        log_in_from(&app, "192.0.2.21:4001", &[], PASSWORD).status,
+        Status::TooManyRequests
+    );
+    let token = app
+        .client
+        .get("/api/v1/companies")
+        .remote("192.0.2.21:4002".parse().expect("a socket address"))
+        .header(Header::new(
+            "Authorization",
+            format!("Bearer tt_{}", "0".repeat(64)),
+        ))
+        .dispatch();
+    assert_eq!(
+        token.status(),
+        Status::Unauthorized,
+        "checked, not held back"
+    );
+    Ok(())
+}
