@@ -4,7 +4,8 @@ use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
 
-use super::outputs::{CompanyBody, CompanyOut, CompanyPage};
+use super::bodies::CompanyBody;
+use super::outputs::{CompanyOut, CompanyPage};
 use super::{allow, anyone};
 use crate::api::body;
 use crate::api::cursor;

@@ -2,6 +2,7 @@
 //! reference page (`docs`). Handlers only translate: the forms' input types, save path, rules,
 //! triggers and audit decide (`api::body`, `routes::save`).
 
+pub mod bodies;
 pub mod companies;
 pub mod docs;
 pub mod exchange_rates;

@@ -6,7 +6,8 @@ use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
 
 use super::allow;
-use super::outputs::{PayBandBody, PayBandOut, PayBandPage};
+use super::bodies::PayBandBody;
+use super::outputs::{PayBandOut, PayBandPage};
 use crate::api::body;
 use crate::api::cursor;
 use crate::api::etag::{IfMatch, Tagged};

@@ -6,7 +6,8 @@ use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
 
 use super::allow;
-use super::outputs::{PayReportBody, PayReportOut, PayReportPage};
+use super::bodies::PayReportBody;
+use super::outputs::{PayReportOut, PayReportPage};
 use crate::api::body;
 use crate::api::cursor;
 use crate::api::etag::{IfMatch, Tagged};

@@ -6,7 +6,8 @@ use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
 
-use super::outputs::{PersonBody, PersonDetail, PersonOut, PersonPage, StageMoveBody};
+use super::bodies::{PersonBody, StageMoveBody};
+use super::outputs::{PersonDetail, PersonOut, PersonPage};
 use super::{allow, anyone};
 use crate::api::body;
 use crate::api::cursor;
