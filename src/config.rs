@@ -35,6 +35,8 @@ pub struct AppConfig {
     pub webhooks: crate::webhooks::WebhookSettings,
     /// Single sign-on through an OpenID provider (`TALENT_TRACKER_OIDC_*`): off without it.
     pub sso: Option<crate::auth::sso::SsoSettings>,
+    /// The default language and the time zone timestamps are shown in.
+    pub languages: crate::i18n::LanguageSettings,
 }
 
 /// The largest CSV file the import takes.

@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod file_store;
 pub mod generate;
+pub mod i18n;
 pub mod import;
 pub mod input;
 pub mod mail;
@@ -90,6 +91,7 @@ pub fn app_with(
         .manage(config.files.clone())
         .manage(auth::SessionCookie::new(config.secure_cookies))
         .manage(sso)
+        .manage(config.languages)
         .attach(auth::sso::provider::discover_at_liftoff())
         .attach(AdHoc::try_on_ignite("Database schema", move |rocket| {
             prepare_database(rocket, config.reporting_currency, config.demo, config.files)

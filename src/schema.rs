@@ -25,6 +25,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         password_link_expires_at -> Nullable<Timestamptz>,
+        language -> Nullable<Text>,
     }
 }
 

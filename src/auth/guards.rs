@@ -1,5 +1,6 @@
 //! Request guards: who is asking, and whether their role allows it.
 
+use crate::i18n::LanguageSettings;
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 
@@ -16,6 +17,8 @@ pub struct CurrentUser {
     /// The id from the cookie; the database knows only its hash.
     pub session_id: String,
     pub csrf_token: String,
+    /// What pages and messages are written in for this user (`i18n::LanguageSettings`).
+    pub locale: crate::i18n::Locale,
 }
 
 impl CurrentUser {
@@ -68,6 +71,7 @@ pub async fn session_of(request: &Request<'_>) -> Asker {
                 .await
             {
                 Ok(Some((session, user))) => Asker::User(CurrentUser {
+                    locale: LanguageSettings::of_request(request, user.language.as_deref()),
                     user,
                     session_id: id,
                     csrf_token: session.csrf_token,

@@ -12,6 +12,7 @@ pub mod session_cookie;
 pub mod sso;
 
 pub use guards::{Admin, Annotator, BandManager, CurrentUser, Editor, ImportUser, PayReader};
+pub use guards::{Asker, session_of};
 pub use session_cookie::SessionCookie;
 
 use crate::models::SessionLifetime;

@@ -1,5 +1,6 @@
 //! No subcommand: the server, with its settings from flags or the environment.
 
+use crate::i18n::LanguageSettings;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -27,6 +28,16 @@ pub struct Settings {
 
     #[command(flatten)]
     pub(super) currency: ReportingCurrencyArg,
+
+    /// The language of pages for users who chose none and whose browser asks for none we
+    /// have (`en`, `de`).
+    #[arg(long, env = "TALENT_TRACKER_LANGUAGE", default_value = "en")]
+    language: String,
+
+    /// The time zone timestamps are shown in (an IANA name such as Europe/Berlin); they are
+    /// stored in UTC.
+    #[arg(long, env = "TALENT_TRACKER_TIME_ZONE", default_value = "UTC")]
+    time_zone: String,
 
     /// The largest CSV file the web import takes, in MiB.
     #[arg(long, env = "TALENT_TRACKER_IMPORT_LIMIT_MIB", default_value_t = 20)]
@@ -180,6 +191,7 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("TALENT_TRACKER_REPORTING_CURRENCY: {e}"))?
             .into_inner();
         let sso = self.sso.into_settings(self.site_url.as_deref())?;
+        let languages = LanguageSettings::parse(&self.language, &self.time_zone)?;
         let database = db::locate()?;
         Ok(AppConfig {
             secret_key: database
@@ -212,6 +224,7 @@ impl Settings {
                 self.site_url.as_deref(),
             )?,
             sso,
+            languages,
         })
     }
 }

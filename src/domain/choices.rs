@@ -11,7 +11,44 @@ use rocket::form::{self, FromFormField, ValueField};
 pub trait ChoiceName: Copy + 'static {
     fn all() -> &'static [Self];
     fn as_str(self) -> &'static str;
+    /// The English label: logs, the command line, and the catalogue's fallback.
     fn label(self) -> &'static str;
+    /// The enum's name in catalogue keys: `stage`, `company-kind`.
+    fn key_prefix() -> &'static str;
+
+    /// The catalogue key of this value's label: `stage-sourced`, `company-kind-ai-lab`.
+    fn label_key(self) -> String {
+        format!("{}-{}", Self::key_prefix(), self.as_str().replace('_', "-"))
+    }
+
+    /// The label in a reader's language.
+    fn label_in(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::Msg::new(self.label_key()).text(lang)
+    }
+}
+
+/// `fn key_prefix` of `ChoiceName` for an enum: its name in kebab case.
+macro_rules! key_prefix {
+    ($name:ident) => {
+        fn key_prefix() -> &'static str {
+            static PREFIX: std::sync::LazyLock<String> =
+                std::sync::LazyLock::new(|| $crate::domain::choices::kebab(stringify!($name)));
+            &PREFIX
+        }
+    };
+}
+pub(crate) use key_prefix;
+
+/// `CompanyKind` → `company-kind`.
+pub(crate) fn kebab(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// Declares a choice enum with its stored name and human label, and teaches forms and
@@ -45,6 +82,7 @@ macro_rules! choice_enum {
             fn all() -> &'static [Self] { Self::ALL }
             fn as_str(self) -> &'static str { $name::as_str(self) }
             fn label(self) -> &'static str { $name::label(self) }
+            $crate::domain::choices::key_prefix!($name);
         }
 
         impl std::fmt::Display for $name {
@@ -57,7 +95,8 @@ macro_rules! choice_enum {
             fn from_value(field: ValueField<'v>) -> form::Result<'v, Self> {
                 Self::parse(field.value).ok_or_else(|| {
                     let names: Vec<&str> = Self::ALL.iter().map(|c| c.as_str()).collect();
-                    form::Error::validation(format!("Choose one of: {}.", names.join(", "))).into()
+                    let msg = crate::i18n::Msg::new("choice-one-of").arg("names", names.join(", "));
+                    form::Error::validation(msg.for_input()).into()
                 })
             }
         }

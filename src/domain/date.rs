@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{self, Msg};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Date(NaiveDate);
 
@@ -13,10 +15,10 @@ pub enum DateError {
 }
 
 impl DateError {
-    pub fn message(self) -> &'static str {
+    pub fn message(self) -> Msg {
         match self {
-            DateError::NotADate => "Not a real date: use YYYY-MM-DD, e.g. 2025-06-30.",
-            DateError::OutOfRange => "A date between 1900-01-01 and 2100-12-31, please.",
+            DateError::NotADate => Msg::new("date-not-a-date"),
+            DateError::OutOfRange => Msg::new("date-out-of-range"),
         }
     }
 }
@@ -29,13 +31,12 @@ impl Date {
     pub const LAST: NaiveDate = NaiveDate::from_ymd_opt(2100, 12, 31).expect("a real date");
 
     pub fn parse(raw: &str) -> Result<Self, String> {
-        Date::read(raw).map_err(|e| e.message().to_owned())
+        Date::read(raw).map_err(|e| e.message().for_input())
     }
 
-    /// As `parse`, with the kind of error.
+    /// As `parse`, with the kind of error. ISO always; the input's language's own shape too.
     pub fn read(raw: &str) -> Result<Self, DateError> {
-        let date =
-            NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| DateError::NotADate)?;
+        let date = i18n::parse_date(i18n::input::lang(), raw).map_err(|_| DateError::NotADate)?;
         if (Date::FIRST..=Date::LAST).contains(&date) {
             Ok(Date(date))
         } else {

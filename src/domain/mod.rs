@@ -51,7 +51,7 @@ macro_rules! parsed_deserialize {
 }
 use parsed_deserialize;
 
-mod choices;
+pub mod choices;
 mod country;
 mod currency;
 mod date;
@@ -60,7 +60,7 @@ mod email;
 mod id;
 mod local_path;
 mod maybe;
-mod money;
+pub mod money;
 mod name_key;
 mod rate;
 pub mod rules;

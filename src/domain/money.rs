@@ -1,7 +1,8 @@
 //! Money amounts: exact decimals with at most two decimal places, never floating point.
 
 use bigdecimal::BigDecimal;
-use std::str::FromStr;
+
+use crate::i18n::{self, Msg};
 
 /// What NUMERIC(14, 2) holds: twelve digits before the point, two after. The limit's home is
 /// the columns (and their CHECKs, `>= 0`); this copy lets a form answer beside the field, and
@@ -13,30 +14,31 @@ const MAX_INTEGER_DIGITS: usize = 12;
 pub struct Money(BigDecimal);
 
 impl Money {
+    /// An amount as typed in the input's language (`i18n::input`): `1.234.567,89` from a
+    /// German form, `1,234,567.89` from an English one, ISO `1234567.89` from either.
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let raw = raw.trim();
-        let unsigned = raw.strip_prefix('-').unwrap_or(raw);
-        let (whole, cents) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() || !digits_only(whole) || !digits_only(cents) {
-            return Err("Enter a plain number such as 250000000 or 1234.56 \
-                        (no currency symbols or thousands separators)."
-                .into());
+        Money::read(raw).map_err(|msg| msg.for_input())
+    }
+
+    /// As `parse`, with the message still to be put into words.
+    pub fn read(raw: &str) -> Result<Self, Msg> {
+        let value = i18n::parse_decimal(i18n::input::lang(), raw)?;
+        if value < 0 {
+            return Err(Msg::new("money-negative"));
         }
-        if raw.starts_with('-') {
-            return Err("Must not be negative.".into());
+        if value.fractional_digit_count() > 2 && value.normalized().fractional_digit_count() > 2 {
+            return Err(Msg::new("money-cents").arg("typed", raw.trim()));
         }
-        if cents.len() > 2 {
-            return Err("At most two decimal places (cents).".into());
+        let whole_digits = value
+            .with_scale(0)
+            .abs()
+            .to_plain_string()
+            .trim_start_matches('0')
+            .len();
+        if whole_digits > MAX_INTEGER_DIGITS {
+            return Err(Msg::new("money-too-long").arg("digits", MAX_INTEGER_DIGITS));
         }
-        if whole.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
-            return Err(format!(
-                "At most {MAX_INTEGER_DIGITS} digits before the decimal point."
-            ));
-        }
-        BigDecimal::from_str(unsigned)
-            .map(|v| Money(v.with_scale(2)))
-            .map_err(|e| e.to_string())
+        Ok(Money(value.with_scale(2)))
     }
 
     pub fn amount(&self) -> &BigDecimal {
@@ -126,7 +128,7 @@ pub fn format_compact(amount: &BigDecimal, currency: &str) -> String {
 }
 
 /// Symbols that name one currency only: "$" alone could be any of a dozen dollars.
-fn currency_symbol(currency: &str) -> Option<&'static str> {
+pub fn currency_symbol(currency: &str) -> Option<&'static str> {
     match currency {
         "USD" => Some("$"),
         "EUR" => Some("€"),
@@ -139,6 +141,7 @@ fn currency_symbol(currency: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     #[test]
     fn twelve_digit_amounts_with_cents_stay_exact() {

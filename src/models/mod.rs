@@ -128,6 +128,8 @@ macro_rules! sort_choice {
             fn label(self) -> &'static str {
                 self.definition().1
             }
+
+            $crate::domain::choices::key_prefix!($name);
         }
     };
 }

@@ -22,6 +22,8 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
     /// When the user's live password link expires, if they have one (`PasswordLink`).
     pub password_link_expires_at: Option<DateTime<Utc>>,
+    /// The language the user chose on `/account`; none follows their browser.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Insertable)]

@@ -1,9 +1,10 @@
 //! The logged-in user's own account: who they are, ending their other sessions, and changing
 //! their password.
 
+use crate::i18n::input::LocalForm;
 use chrono::{Duration, Utc};
 use diesel::Connection;
-use rocket::form::{Contextual, Form};
+use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Responder, Route, State, get, post, routes};
@@ -118,7 +119,7 @@ async fn change_password(
     db: &State<Db>,
     address: ClientAddress,
     events: EventSource,
-    form: Form<Contextual<'_, PasswordChange>>,
+    form: LocalForm<Contextual<'_, PasswordChange>>,
 ) -> Result<PasswordResponse, AppError> {
     let form = form.into_inner();
     let Some(change) = form.value else {

@@ -1,7 +1,8 @@
 //! Personal API tokens from the browser: made and revoked on /account, and revoked by admins
 //! on /users. A new token is shown once; only its hash is kept (`models::api_token`).
 
-use rocket::form::{Contextual, Form, FromForm};
+use crate::i18n::input::LocalForm;
+use rocket::form::{Contextual, FromForm};
 use rocket::response::content::RawHtml;
 use rocket::{Route, State, get, post, routes};
 
@@ -38,7 +39,7 @@ fn new(user: CurrentUser) -> Result<RawHtml<String>, AppError> {
 async fn create(
     user: CurrentUser,
     db: &State<Db>,
-    form: Form<Contextual<'_, NewToken>>,
+    form: LocalForm<Contextual<'_, NewToken>>,
 ) -> Result<FormResponse, AppError> {
     let form = form.into_inner();
     let mut state = FormState::from_context(&form.context);

@@ -1,6 +1,7 @@
 //! Exchange rates to the reporting currency: list, add, delete.
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
@@ -73,7 +74,7 @@ async fn create(
     user: Admin,
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
-    form: Form<Contextual<'_, ExchangeRateForm>>,
+    form: LocalForm<Contextual<'_, ExchangeRateForm>>,
 ) -> Result<FormResponse, AppError> {
     let form = form.into_inner();
     let mut state = FormState::from_context(&form.context);

@@ -1,7 +1,8 @@
 //! An offer's page against its band, and the decisions on offers outside their band.
 
+use crate::i18n::input::LocalForm;
 use diesel::{Connection, PgConnection};
-use rocket::form::{Contextual, Form};
+use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, FromFormField, Route, State, get, post, routes};
@@ -98,7 +99,7 @@ async fn decide(
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
     id: PayReportId,
-    form: Form<Contextual<'_, DecisionForm>>,
+    form: LocalForm<Contextual<'_, DecisionForm>>,
 ) -> Result<FormResponse, AppError> {
     let form = form.into_inner();
     let state = FormState::from_context(&form.context);

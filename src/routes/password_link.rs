@@ -1,7 +1,9 @@
 //! Setting a password with a one-time link an admin made: a new user's first password, or a
 //! reset. The link works once, until it expires, and only while its user is active.
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::Locale;
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::http::CookieJar;
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -50,6 +52,7 @@ async fn user_of(db: &Db, token: &str) -> Result<Option<User>, AppError> {
 
 #[get("/password-link?<token>")]
 async fn form(
+    locale: Locale,
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     asker: Option<CurrentUser>,
@@ -62,7 +65,7 @@ async fn form(
         return Ok(Err(LinkGone::new(LINK_GONE)));
     };
     let page = PasswordLinkPage {
-        layout: crate::views::Layout::anonymous(None),
+        layout: crate::views::Layout::anonymous(None, locale),
         csrf_token: form_token(asker.as_ref(), cookies),
         email: user.email,
         form: FormState::with_values([("token", token)]),
@@ -73,11 +76,12 @@ async fn form(
 /// Spends the link and ends the user's sessions: whoever had the old password is logged out.
 #[post("/password-link", data = "<form>")]
 async fn set_password(
+    locale: Locale,
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     asker: Option<CurrentUser>,
     events: EventSource,
-    form: Form<Contextual<'_, NewPassword>>,
+    form: LocalForm<Contextual<'_, NewPassword>>,
 ) -> Result<LinkResponse, AppError> {
     let gone = || {
         events.record(SecurityEvent::LinkRefused, None);
@@ -94,7 +98,7 @@ async fn set_password(
         let mut state = FormState::with_values([("token", new.token)]);
         state.add_error(field, why);
         let page = PasswordLinkPage {
-            layout: crate::views::Layout::anonymous(None),
+            layout: crate::views::Layout::anonymous(None, locale),
             csrf_token: form_token(asker.as_ref(), cookies),
             email: user.email,
             form: state,

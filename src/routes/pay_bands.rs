@@ -1,6 +1,7 @@
 //! Pay bands: list with history, show, create, edit, delete with confirmation, CSV.
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes, uri};
@@ -156,7 +157,7 @@ fn new(user: BandManager) -> Result<RawHtml<String>, AppError> {
 async fn create(
     user: BandManager,
     db: &State<Db>,
-    form: Form<Contextual<'_, PayBandInput>>,
+    form: LocalForm<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
     save::submit_form::<PayBand>(db, &user, save::target(None), form.into_inner()).await
 }
@@ -175,7 +176,7 @@ async fn update(
     user: BandManager,
     db: &State<Db>,
     id: PayBandId,
-    form: Form<Contextual<'_, PayBandInput>>,
+    form: LocalForm<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
     save::submit_form::<PayBand>(db, &user, save::target(Some(id)), form.into_inner()).await
 }

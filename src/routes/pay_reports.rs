@@ -1,7 +1,8 @@
 //! Pay reports, added, edited and deleted from a person's page.
 
+use crate::i18n::input::LocalForm;
 use chrono::Utc;
-use rocket::form::{Contextual, Form};
+use rocket::form::Contextual;
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
@@ -86,7 +87,7 @@ async fn create(
     db: &State<Db>,
     reporting: &State<ReportingCurrency>,
     person_id: PersonId,
-    form: Form<Contextual<'_, PayReportInput>>,
+    form: LocalForm<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
     let target = Target::New(person_id);
     submit(db, reporting, &user, person_id, target, form.into_inner()).await
@@ -114,7 +115,7 @@ async fn update(
     reporting: &State<ReportingCurrency>,
     person_id: PersonId,
     id: PayReportId,
-    form: Form<Contextual<'_, PayReportInput>>,
+    form: LocalForm<Contextual<'_, PayReportInput>>,
 ) -> Result<FormResponse, AppError> {
     let target = Target::Existing((person_id, id));
     submit(db, reporting, &user, person_id, target, form.into_inner()).await

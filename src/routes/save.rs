@@ -12,6 +12,7 @@ use super::FormResponse;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::{Lang, input as reading_in};
 use crate::input::{self, FieldErrors, Target, Versioned, Written};
 use crate::models::SaveOutcome;
 use crate::views::FormState;
@@ -39,47 +40,51 @@ pub async fn submit<T: Versioned>(
     target: Target<T::Parent, T::Key>,
     form: Contextual<'_, T::Input>,
 ) -> Result<Submitted<T>, AppError> {
-    submit_as(db, user.actor(), target, form).await
+    submit_as(db, user.actor(), user.locale.lang, target, form).await
 }
 
 /// Saves a submitted form as `actor` (the audit's name for them) into `target`: the forms'
-/// path, and the API's, which sends its JSON body here as the same fields.
+/// path, and the API's, which sends its JSON body here as the same fields. The rules and the
+/// save word their messages in `lang` (`Msg::for_input`), the language the form was read in.
 pub async fn submit_as<T: Versioned>(
     db: &Db,
     actor: &str,
+    lang: Lang,
     target: Target<T::Parent, T::Key>,
     form: Contextual<'_, T::Input>,
 ) -> Result<Submitted<T>, AppError> {
-    let errors = input::checked::<T::Input>(&form.context);
+    let errors = reading_in::reading(lang, || input::checked::<T::Input>(&form.context));
     let mut state = FormState::shown_again(&form.context, errors);
     let input = form.value;
     db.run_as(actor, move |c| {
-        let Some(input) = input else {
-            return Ok(Submitted::Invalid(state, T::Listed::default()));
-        };
-        let mut found = FieldErrors::default();
-        let checked = T::check(c, input, &mut found)?;
-        if state.has_errors() || !found.is_empty() {
-            state.add_errors(found);
-            return Ok(Submitted::Invalid(state, T::Listed::default()));
-        }
-        let version = state.version();
-        if let (Target::Existing(key), None) = (target, version) {
-            // A missing record is a 404 before it is a stale form.
-            T::find(c, key)?;
-            return Err(AppError::Unprocessable(STALE_FORM.into()));
-        }
-        let written = T::write(c, target, version, checked, &state, &mut found)?;
-        state.add_errors(found);
-        Ok(match written {
-            Written::Refused(listed) => Submitted::Invalid(state, listed),
-            Written::Done(SaveOutcome::Saved(record)) => Submitted::Saved(record),
-            Written::Done(SaveOutcome::Stale(theirs)) => {
-                let theirs = form_of(c, &theirs)?;
-                let conflict = state.differences(&theirs);
-                state.set("version", theirs.value("version").to_owned());
-                Submitted::Stale(state, conflict)
+        reading_in::reading(lang, || {
+            let Some(input) = input else {
+                return Ok(Submitted::Invalid(state, T::Listed::default()));
+            };
+            let mut found = FieldErrors::default();
+            let checked = T::check(c, input, &mut found)?;
+            if state.has_errors() || !found.is_empty() {
+                state.add_errors(found);
+                return Ok(Submitted::Invalid(state, T::Listed::default()));
             }
+            let version = state.version();
+            if let (Target::Existing(key), None) = (target, version) {
+                // A missing record is a 404 before it is a stale form.
+                T::find(c, key)?;
+                return Err(AppError::Unprocessable(STALE_FORM.into()));
+            }
+            let written = T::write(c, target, version, checked, &state, &mut found)?;
+            state.add_errors(found);
+            Ok(match written {
+                Written::Refused(listed) => Submitted::Invalid(state, listed),
+                Written::Done(SaveOutcome::Saved(record)) => Submitted::Saved(record),
+                Written::Done(SaveOutcome::Stale(theirs)) => {
+                    let theirs = form_of(c, &theirs)?;
+                    let conflict = state.differences(&theirs);
+                    state.set("version", theirs.value("version").to_owned());
+                    Submitted::Stale(state, conflict)
+                }
+            })
         })
     })
     .await

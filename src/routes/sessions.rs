@@ -1,5 +1,6 @@
 //! Logging in and out.
 
+use crate::i18n::Locale;
 use chrono::{Duration, Utc};
 use diesel::Connection;
 use rocket::form::{Errors, Form, FromForm};
@@ -91,8 +92,16 @@ pub(super) fn page(
     next: &str,
     error: Option<String>,
     flash: Option<FlashMessage<'_>>,
+    locale: Locale,
 ) -> Result<RawHtml<String>, AppError> {
-    let mut login = LoginPage::new(csrf::anonymous_token(cookies), email, next, error, flash);
+    let mut login = LoginPage::new(
+        csrf::anonymous_token(cookies),
+        email,
+        next,
+        error,
+        flash,
+        locale,
+    );
     login.provider = sso
         .0
         .as_ref()
@@ -102,6 +111,7 @@ pub(super) fn page(
 
 #[get("/login?<next>")]
 async fn login_form(
+    locale: Locale,
     cookies: &CookieJar<'_>,
     sso: &State<Sso>,
     user: Option<CurrentUser>,
@@ -112,7 +122,7 @@ async fn login_form(
     if user.is_some() {
         return Ok(Err(Redirect::to(next)));
     }
-    Ok(Ok(page(cookies, sso, "", &next, None, flash)?))
+    Ok(Ok(page(cookies, sso, "", &next, None, flash, locale)?))
 }
 
 /// The credentials and where to go after, or the answer to a form that cannot be a login at
@@ -121,8 +131,10 @@ fn usable(
     cookies: &CookieJar<'_>,
     sso: &Sso,
     form: Result<Form<Credentials>, Errors<'_>>,
+    locale: Locale,
 ) -> Result<Result<(Credentials, String), LoginResponse>, AppError> {
-    let again = |why: &str, next: &str| page(cookies, sso, "", next, Some(why.to_owned()), None);
+    let again =
+        |why: &str, next: &str| page(cookies, sso, "", next, Some(why.to_owned()), None, locale);
     let mut form = match form {
         Ok(form) => form.into_inner(),
         // Rocket reports a body cut off at its limit by its worst error, often a field then
@@ -144,8 +156,11 @@ fn usable(
     }
 }
 
+// Rocket's guards are its arguments: each is one thing the login needs from the request.
+#[allow(clippy::too_many_arguments)]
 #[post("/login", data = "<form>")]
 async fn login(
+    locale: Locale,
     db: &State<Db>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
@@ -154,11 +169,11 @@ async fn login(
     events: EventSource,
     form: Result<Form<Credentials>, Errors<'_>>,
 ) -> Result<LoginResponse, AppError> {
-    let (form, next) = match usable(cookies, sso, form)? {
+    let (form, next) = match usable(cookies, sso, form, locale)? {
         Ok(usable) => usable,
         Err(refusal) => return Ok(refusal),
     };
-    let refuse = |why: String| page(cookies, sso, &form.email, &next, Some(why), None);
+    let refuse = |why: String| page(cookies, sso, &form.email, &next, Some(why), None, locale);
     let (email, from) = (form.email.clone(), address.to_string());
     let since = Utc::now() - Duration::minutes(WINDOW_MINUTES);
     let admitted = db

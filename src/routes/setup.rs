@@ -1,7 +1,9 @@
 //! The first-run setup link: while there are no users, startup prints it, and it opens a page
 //! that creates the first admin and logs them in. Any user makes it void.
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::Locale;
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::http::{CookieJar, Status};
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -61,6 +63,7 @@ fn setup_gone() -> String {
 
 #[get("/setup?<token>")]
 async fn form(
+    locale: Locale,
     db: &State<Db>,
     cookies: &CookieJar<'_>,
     events: EventSource,
@@ -79,6 +82,7 @@ async fn form(
     Ok(Ok(render(&SetupPage::new(
         csrf::anonymous_token(cookies),
         form,
+        locale,
     ))?))
 }
 
@@ -86,11 +90,12 @@ async fn form(
 /// opens anything, in the same transaction as the creation (`SetupLink::create_first_admin`).
 #[post("/setup", data = "<form>")]
 async fn create_admin(
+    locale: Locale,
     db: &State<Db>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
     events: EventSource,
-    form: Form<Contextual<'_, FirstAdmin>>,
+    form: LocalForm<Contextual<'_, FirstAdmin>>,
 ) -> Result<SetupResponse, AppError> {
     let form = form.into_inner();
     let mut state = FormState::from_context(&form.context);
@@ -100,7 +105,7 @@ async fn create_admin(
         state.add_error(field, why);
     }
     let (Some(admin), false) = (form.value, state.has_errors()) else {
-        let page = SetupPage::new(csrf::anonymous_token(cookies), state);
+        let page = SetupPage::new(csrf::anonymous_token(cookies), state, locale);
         return Ok(SetupResponse::Invalid(render(&page)?));
     };
     let hash = password::hash_off_thread(admin.new_password).await?;

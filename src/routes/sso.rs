@@ -51,6 +51,7 @@ enum SsoResponse {
 
 #[get("/sso/start?<next>")]
 async fn start(
+    locale: crate::i18n::Locale,
     sso: &State<Sso>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
@@ -79,6 +80,7 @@ async fn start(
                 &next,
                 Some(why),
                 None,
+                locale,
             )?))
         }
     }
@@ -89,6 +91,7 @@ async fn start(
 #[allow(clippy::too_many_arguments)]
 #[get("/sso/callback?<code>&<state>&<error>")]
 async fn callback(
+    locale: crate::i18n::Locale,
     db: &State<Db>,
     sso: &State<Sso>,
     session_cookie: &State<SessionCookie>,
@@ -103,7 +106,7 @@ async fn callback(
     };
     let pending = PendingSignIn::take(cookies);
     let next = pending.as_ref().map_or("/", |p| p.next.as_str()).to_owned();
-    let show = |why: String| page(cookies, sso, "", &next, Some(why), None);
+    let show = |why: String| page(cookies, sso, "", &next, Some(why), None, locale);
     let refuse = |why: &str| {
         events.record(SecurityEvent::SsoRefused, None);
         log::warn!("single sign-on refused: {why}");

@@ -1,6 +1,7 @@
 //! Managing users in the browser, for admins: create with a role, change the role,
 //! deactivate and reactivate, and one-time password links. The command line does the same.
 
+use crate::i18n::input::LocalForm;
 use chrono::{Duration, Utc};
 use diesel::Connection;
 use rocket::form::{Contextual, Form};
@@ -75,7 +76,7 @@ async fn create(
     admin: Admin,
     db: &State<Db>,
     site: SiteUrl,
-    form: Form<Contextual<'_, NewAccount>>,
+    form: LocalForm<Contextual<'_, NewAccount>>,
 ) -> Result<FormResponse, AppError> {
     let form = form.into_inner();
     let mut state = FormState::from_context(&form.context);

@@ -1,7 +1,8 @@
 //! Webhook endpoints, for admins: list, register, edit (or disable), delete, and each one's
 //! delivery log with "Send again".
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{FromForm, Route, State, get, post, routes};
@@ -72,7 +73,7 @@ fn new(admin: Admin) -> Result<RawHtml<String>, AppError> {
 async fn create(
     admin: Admin,
     db: &State<Db>,
-    form: Form<Contextual<'_, EndpointForm>>,
+    form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
     let (state, changes) = parsed(form.into_inner());
     let Some(changes) = changes else {
@@ -125,7 +126,7 @@ async fn update(
     admin: Admin,
     db: &State<Db>,
     id: i64,
-    form: Form<Contextual<'_, EndpointForm>>,
+    form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
     let (state, changes) = parsed(form.into_inner());
     let Some(changes) = changes else {

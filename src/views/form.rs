@@ -30,6 +30,14 @@ impl Choice {
             .collect()
     }
 
+    /// Every value of a choice enum, labelled in the reader's language.
+    pub fn all_in<T: ChoiceName>(locale: crate::i18n::Locale) -> Vec<Choice> {
+        T::all()
+            .iter()
+            .map(|c| Choice::new(c.as_str(), c.label_in(locale.lang)))
+            .collect()
+    }
+
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
         Choice {
             value: value.into(),

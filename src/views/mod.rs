@@ -37,6 +37,7 @@ use rocket::response::content::RawHtml;
 use crate::auth::CurrentUser;
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::i18n::{Locale, Msg};
 
 pub use form::{Choice, FormState};
 
@@ -47,6 +48,8 @@ pub struct Layout {
     pub flash: Option<FlashView>,
     pub section: &'static str,
     pub user: Option<UserBadge>,
+    /// The reader's language and zone: every word, number and date on the page follows it.
+    pub locale: Locale,
 }
 
 #[derive(Debug)]
@@ -71,12 +74,12 @@ impl Layout {
                 csrf_token: user.csrf_token.clone(),
             }),
             section,
-            ..Layout::anonymous(flash)
+            ..Layout::anonymous(flash, user.locale)
         }
     }
 
-    /// For the login page, before anyone is logged in.
-    pub fn anonymous(flash: Option<FlashMessage<'_>>) -> Self {
+    /// For the login page, before anyone is logged in: the browser's language.
+    pub fn anonymous(flash: Option<FlashMessage<'_>>, locale: Locale) -> Self {
         Layout {
             flash: flash.map(|f| FlashView {
                 kind: f.kind().to_owned(),
@@ -84,7 +87,49 @@ impl Layout {
             }),
             section: "",
             user: None,
+            locale,
         }
+    }
+
+    /// The catalogue's text for `key` in the reader's language (`{{ layout.t("nav-people") }}`).
+    pub fn t(&self, key: &str) -> String {
+        self.locale.t(key)
+    }
+
+    /// The same, with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.locale.t1(key, name, value)
+    }
+
+    /// With two arguments: `layout.t2("key", ("name", name), ("count", n))`.
+    pub fn t2(
+        &self,
+        key: &str,
+        first: (&str, impl std::fmt::Display),
+        second: (&str, impl std::fmt::Display),
+    ) -> String {
+        self.locale.t2(key, first, second)
+    }
+
+    /// With three arguments.
+    pub fn t3(
+        &self,
+        key: &str,
+        first: (&str, impl std::fmt::Display),
+        second: (&str, impl std::fmt::Display),
+        third: (&str, impl std::fmt::Display),
+    ) -> String {
+        self.locale.t3(key, first, second, third)
+    }
+
+    /// A choice's label in the reader's language (`{{ layout.label(person.stage) }}`).
+    pub fn label<T: crate::domain::ChoiceName>(&self, value: &T) -> String {
+        value.label_in(self.locale.lang)
+    }
+
+    /// A message made before the page (a form error, a flash), in the reader's language.
+    pub fn say(&self, msg: &Msg) -> String {
+        self.locale.say(msg)
     }
 
     /// The token every state-changing form of this page sends first.

@@ -42,9 +42,10 @@ impl LoginPage {
         next: &str,
         error: Option<String>,
         flash: Option<FlashMessage<'_>>,
+        locale: crate::i18n::Locale,
     ) -> Self {
         LoginPage {
-            layout: Layout::anonymous(flash),
+            layout: Layout::anonymous(flash, locale),
             form: FormState::with_values([("email", email.to_owned())]),
             csrf_token,
             next: next.to_owned(),

@@ -14,9 +14,9 @@ pub struct SetupPage {
 }
 
 impl SetupPage {
-    pub fn new(csrf_token: String, form: FormState) -> Self {
+    pub fn new(csrf_token: String, form: FormState, locale: crate::i18n::Locale) -> Self {
         SetupPage {
-            layout: Layout::anonymous(None),
+            layout: Layout::anonymous(None, locale),
             csrf_token,
             form,
         }

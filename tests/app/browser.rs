@@ -209,6 +209,7 @@ fn in_browser_served(
         mail,
         webhooks: Default::default(),
         sso: sso.map(|settings| settings(&format!("http://127.0.0.1:{port}"))),
+        languages: Default::default(),
     };
     let server = talent_tracker::app_with(
         quiet()

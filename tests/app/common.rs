@@ -235,6 +235,7 @@ impl TestApp {
             mail: None,
             webhooks: Default::default(),
             sso: None,
+            languages: Default::default(),
         };
         adjust(&mut config);
         let app = talent_tracker::app_with(quiet(), config.clone())?;
@@ -336,6 +337,14 @@ impl TestApp {
     /// A direct connection to this test's database, to arrange data or check what was stored.
     pub fn conn(&self) -> anyhow::Result<PgConnection> {
         Ok(PgConnection::establish(&self.database_url)?)
+    }
+
+    /// Every user reads the app in `tag` (`de`, `en`), as if each had chosen it on `/account`.
+    pub fn read_in(&self, tag: &str) -> anyhow::Result<()> {
+        diesel::sql_query("UPDATE app_user SET language = $1")
+            .bind::<diesel::sql_types::Text, _>(tag)
+            .execute(&mut self.conn()?)?;
+        Ok(())
     }
 
     pub fn get(&self, uri: &str) -> Page {

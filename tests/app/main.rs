@@ -35,6 +35,7 @@ mod import_erasure;
 mod import_everyday;
 mod import_ownership;
 mod import_scale;
+mod languages;
 mod list_edges;
 mod list_sorting;
 mod live_schema;

@@ -116,9 +116,10 @@ fn each_wrong_pay_field_is_refused_beside_it_and_nothing_is_saved() -> anyhow::R
             "Choose one of: rumor, reported, confirmed.",
         ),
         (
-            with("amount_high", "1,000"),
+            // A German-shaped amount on an English form is refused, not read as 1.
+            with("amount_high", "1.000,50"),
             "amount_high",
-            "Enter a plain number",
+            "is not a number",
         ),
     ];
     for (fields, field, message) in cases {

@@ -29,6 +29,7 @@ fn two_instances_starting_together_migrate_and_seed_once() -> anyhow::Result<()>
                     mail: None,
                     webhooks: Default::default(),
                     sso: None,
+                    languages: Default::default(),
                 },
             )?;
             rocket::local::blocking::Client::untracked(rocket)?;
@@ -75,6 +76,7 @@ fn a_logged_in_user_can_alternate_between_two_instances() -> anyhow::Result<()> 
             mail: None,
             webhooks: Default::default(),
             sso: None,
+            languages: Default::default(),
         };
         let figment = crate::common::quiet().merge(("secret_key", shared_key));
         Ok(Client::untracked(talent_tracker::app_with(

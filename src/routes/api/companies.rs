@@ -1,5 +1,6 @@
 //! /api/v1/companies: list, get, create, update, through the company form's save.
 
+use super::API_LANG;
 use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
@@ -141,5 +142,5 @@ async fn save(
     let fields = body::fields(body)?;
     let version = version.map(|v| v.to_string());
     let form = body::parsed::<CompanyInput>(&fields, version.as_deref())?;
-    super::submitted(save::submit_as::<Company>(db, caller.actor(), target, form).await?)
+    super::submitted(save::submit_as::<Company>(db, caller.actor(), API_LANG, target, form).await?)
 }

@@ -21,6 +21,10 @@ use crate::auth::events::{EventSource, SecurityEvent};
 use crate::domain::Role;
 use crate::routes::save::Submitted;
 
+/// The API reads its JSON in ISO and English shapes and answers in English, whatever the
+/// token's owner reads the pages in: programs, not people, are on the other end.
+pub const API_LANG: crate::i18n::Lang = crate::i18n::Lang::En;
+
 pub fn routes() -> Vec<Route> {
     rocket::routes![
         companies::index,

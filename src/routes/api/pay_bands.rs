@@ -1,6 +1,7 @@
 //! /api/v1/pay-bands: band versions for the roles that see pay (as the pay bands pages), made
 //! and changed by those who manage bands, through the band form's save.
 
+use super::API_LANG;
 use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
@@ -145,5 +146,5 @@ async fn save(
     let fields = body::fields(body)?;
     let version = version.map(|v| v.to_string());
     let form = body::parsed::<PayBandInput>(&fields, version.as_deref())?;
-    super::submitted(save::submit_as::<PayBand>(db, caller.actor(), target, form).await?)
+    super::submitted(save::submit_as::<PayBand>(db, caller.actor(), API_LANG, target, form).await?)
 }

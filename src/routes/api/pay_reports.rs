@@ -1,6 +1,7 @@
 //! /api/v1/people/{id}/pay-reports: a person's pay reports, for the roles that see pay (as the
 //! person page shows them only to those), written through the pay form's save.
 
+use super::API_LANG;
 use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
 use serde_json::{Map, Value};
@@ -165,5 +166,7 @@ async fn save(
     let fields = body::fields(body)?;
     let version = version.map(|v| v.to_string());
     let form = body::parsed::<PayReportInput>(&fields, version.as_deref())?;
-    super::submitted(save::submit_as::<PayReport>(db, caller.actor(), target, form).await?)
+    super::submitted(
+        save::submit_as::<PayReport>(db, caller.actor(), API_LANG, target, form).await?,
+    )
 }

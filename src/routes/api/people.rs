@@ -1,6 +1,7 @@
 //! /api/v1/people: list, get with stage history, create, update through the person form's
 //! save, and a stage move as the pipeline board makes it.
 
+use super::API_LANG;
 use rocket::http::Status;
 use rocket::serde::json::Json;
 use rocket::{State, get, post, put};
@@ -164,8 +165,9 @@ async fn save(
     let version = version.map(|v| v.to_string());
     let form = body::parsed::<PersonInput>(&fields, version.as_deref())?;
     let target = save::target(id);
-    let person =
-        super::submitted(save::submit_as::<Person>(db, caller.actor(), target, form).await?)?;
+    let person = super::submitted(
+        save::submit_as::<Person>(db, caller.actor(), API_LANG, target, form).await?,
+    )?;
     Ok(db.run(move |c| Ok(detail(c, person)?)).await?)
 }
 

@@ -1,6 +1,7 @@
 //! Creating and editing a company.
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::response::content::RawHtml;
 use rocket::{State, get, post, uri};
 
@@ -45,7 +46,7 @@ pub(super) fn new(user: Editor) -> Result<RawHtml<String>, AppError> {
 pub(super) async fn create(
     user: Editor,
     db: &State<Db>,
-    form: Form<Contextual<'_, CompanyInput>>,
+    form: LocalForm<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
     save::submit_form::<Company>(db, &user, save::target(None), form.into_inner()).await
 }
@@ -64,7 +65,7 @@ pub(super) async fn update(
     user: Editor,
     db: &State<Db>,
     id: CompanyId,
-    form: Form<Contextual<'_, CompanyInput>>,
+    form: LocalForm<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
     save::submit_form::<Company>(db, &user, save::target(Some(id)), form.into_inner()).await
 }

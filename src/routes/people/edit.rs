@@ -1,7 +1,8 @@
 //! Creating and editing a person (the save's rules are `Versioned for Person`, in
 //! src/input/person_save.rs).
 
-use rocket::form::{Contextual, Form};
+use crate::i18n::input::LocalForm;
+use rocket::form::Contextual;
 use rocket::response::content::RawHtml;
 use rocket::{State, get, post, uri};
 
@@ -26,7 +27,7 @@ pub(super) async fn new(user: Editor, db: &State<Db>) -> Result<RawHtml<String>,
 pub(super) async fn create(
     user: Editor,
     db: &State<Db>,
-    form: Form<Contextual<'_, PersonInput>>,
+    form: LocalForm<Contextual<'_, PersonInput>>,
 ) -> Result<FormResponse, AppError> {
     submit(db, &user, None, form.into_inner()).await
 }
@@ -46,7 +47,7 @@ pub(super) async fn update(
     user: Editor,
     db: &State<Db>,
     id: PersonId,
-    form: Form<Contextual<'_, PersonInput>>,
+    form: LocalForm<Contextual<'_, PersonInput>>,
 ) -> Result<FormResponse, AppError> {
     submit(db, &user, Some(id), form.into_inner()).await
 }
