@@ -9,7 +9,6 @@ use super::{Lang, catalogue, lookup_exact};
 /// Templates whose words are not in the catalogues yet. The scan below also fails when one of
 /// them has become clean, so the list only shrinks.
 const NOT_YET_IN_THE_CATALOGUE: &[&str] = &[
-    "_macros.html",
     "account/_tokens.html",
     "account/index.html",
     "account/password.html",

@@ -48,16 +48,16 @@ impl Locale {
             .text(self.lang)
     }
 
-    /// With two arguments.
+    /// With two arguments, as (name, value) pairs: askama passes a tuple by reference.
     pub fn t2(
         &self,
         key: &str,
-        (n1, v1): (&str, impl std::fmt::Display),
-        (n2, v2): (&str, impl std::fmt::Display),
+        (n1, v1): &(&str, impl std::fmt::Display),
+        (n2, v2): &(&str, impl std::fmt::Display),
     ) -> String {
         Msg::new(key.to_owned())
-            .arg(n1.to_owned(), v1.to_string())
-            .arg(n2.to_owned(), v2.to_string())
+            .arg(n1.to_string(), v1.to_string())
+            .arg(n2.to_string(), v2.to_string())
             .text(self.lang)
     }
 
@@ -65,14 +65,14 @@ impl Locale {
     pub fn t3(
         &self,
         key: &str,
-        (n1, v1): (&str, impl std::fmt::Display),
-        (n2, v2): (&str, impl std::fmt::Display),
-        (n3, v3): (&str, impl std::fmt::Display),
+        (n1, v1): &(&str, impl std::fmt::Display),
+        (n2, v2): &(&str, impl std::fmt::Display),
+        (n3, v3): &(&str, impl std::fmt::Display),
     ) -> String {
         Msg::new(key.to_owned())
-            .arg(n1.to_owned(), v1.to_string())
-            .arg(n2.to_owned(), v2.to_string())
-            .arg(n3.to_owned(), v3.to_string())
+            .arg(n1.to_string(), v1.to_string())
+            .arg(n2.to_string(), v2.to_string())
+            .arg(n3.to_string(), v3.to_string())
             .text(self.lang)
     }
 

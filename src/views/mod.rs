@@ -101,12 +101,12 @@ impl Layout {
         self.locale.t1(key, name, value)
     }
 
-    /// With two arguments: `layout.t2("key", ("name", name), ("count", n))`.
+    /// With two arguments: `layout.t2("form-page-of", ("page", n), ("pages", m))`.
     pub fn t2(
         &self,
         key: &str,
-        first: (&str, impl std::fmt::Display),
-        second: (&str, impl std::fmt::Display),
+        first: &(&str, impl std::fmt::Display),
+        second: &(&str, impl std::fmt::Display),
     ) -> String {
         self.locale.t2(key, first, second)
     }
@@ -115,9 +115,9 @@ impl Layout {
     pub fn t3(
         &self,
         key: &str,
-        first: (&str, impl std::fmt::Display),
-        second: (&str, impl std::fmt::Display),
-        third: (&str, impl std::fmt::Display),
+        first: &(&str, impl std::fmt::Display),
+        second: &(&str, impl std::fmt::Display),
+        third: &(&str, impl std::fmt::Display),
     ) -> String {
         self.locale.t3(key, first, second, third)
     }
