@@ -34,6 +34,7 @@ pub mod setup;
 pub mod site_url;
 pub mod sso;
 pub mod users;
+pub mod webhook_save;
 pub mod webhooks;
 
 use rocket::Responder;

@@ -6,6 +6,7 @@ mod conformance;
 mod paging;
 mod pay_privacy;
 mod tokens;
+mod webhooks;
 mod writes;
 
 use rocket::http::{ContentType, Header, Method, Status};

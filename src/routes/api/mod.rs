@@ -12,6 +12,8 @@ pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod webhook_outputs;
+pub mod webhooks;
 
 use rocket::Route;
 
@@ -47,6 +49,13 @@ pub fn routes() -> Vec<Route> {
         reports::compensation,
         reports::pipeline,
         reports::timeline,
+        webhooks::index,
+        webhooks::show,
+        webhooks::create,
+        webhooks::update,
+        webhooks::remove,
+        webhooks::rotate_secret,
+        webhooks::deliveries,
         docs::document,
         docs::reference,
     ]
