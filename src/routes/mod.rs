@@ -19,6 +19,7 @@ pub mod imports;
 pub mod mail_choices;
 pub mod merges;
 pub mod nul_query;
+pub mod offer_decision;
 pub mod offer_queue;
 pub mod offers;
 pub mod outbox;

@@ -3,6 +3,7 @@
 //! checked by an outside tool against the live API.
 
 mod conformance;
+mod decisions;
 mod paging;
 mod pay_privacy;
 mod tokens;

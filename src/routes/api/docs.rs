@@ -28,7 +28,7 @@ use crate::views::render;
         pay_reports::index, pay_reports::show, pay_reports::create, pay_reports::update,
         pay_bands::index, pay_bands::show, pay_bands::create, pay_bands::update,
         exchange_rates::index, exchange_rates::show,
-        offers::show,
+        offers::show, offers::decide,
         reports::talent_flow, reports::compensation, reports::pipeline, reports::timeline,
         webhooks::index, webhooks::show, webhooks::create, webhooks::update, webhooks::remove,
         webhooks::rotate_secret, webhooks::deliveries,

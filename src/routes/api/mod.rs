@@ -45,6 +45,7 @@ pub fn routes() -> Vec<Route> {
         exchange_rates::index,
         exchange_rates::show,
         offers::show,
+        offers::decide,
         reports::talent_flow,
         reports::compensation,
         reports::pipeline,
