@@ -136,15 +136,20 @@ impl WebhookEndpoint {
         id: i64,
         version: Option<i32>,
     ) -> QueryResult<Option<()>> {
-        let found = Self::find(conn, id)?;
-        if version.is_some_and(|v| v != found.version) {
-            return Ok(None);
+        let deleted = match version {
+            Some(version) => diesel::delete(
+                webhook_endpoint::table
+                    .find(id)
+                    .filter(webhook_endpoint::version.eq(version)),
+            )
+            .execute(conn)?,
+            None => diesel::delete(webhook_endpoint::table.find(id)).execute(conn)?,
+        };
+        if deleted == 0 {
+            // Not found (an error), or at another version.
+            return Self::find(conn, id).map(|_| None);
         }
-        let target = webhook_endpoint::table
-            .find(id)
-            .filter(webhook_endpoint::version.eq(found.version));
-        let deleted = diesel::delete(target).execute(conn)?;
-        Ok((deleted > 0).then_some(()))
+        Ok(Some(()))
     }
 
     /// A new secret signs from now on; the one it replaces signs beside it for the grace
