@@ -8,7 +8,10 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::outputs::*;
-use super::{companies, exchange_rates, offers, pay_bands, pay_reports, people, reports, webhooks};
+use super::{
+    companies, exchange_rates, offers, pay_bands, pay_reports, people, reports, webhook_deliveries,
+    webhooks,
+};
 use crate::api::problem::Problem;
 use crate::error::AppError;
 use crate::views::api_docs::ApiDocsPage;
@@ -31,7 +34,7 @@ use crate::views::render;
         offers::show, offers::decide,
         reports::talent_flow, reports::compensation, reports::pipeline, reports::timeline,
         webhooks::index, webhooks::show, webhooks::create, webhooks::update, webhooks::remove,
-        webhooks::rotate_secret, webhooks::deliveries,
+        webhooks::rotate_secret, webhook_deliveries::deliveries,
     ),
     components(schemas(Problem, StageChangeOut)),
     modifiers(&BearerToken),

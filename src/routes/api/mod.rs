@@ -12,6 +12,7 @@ pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod webhook_deliveries;
 pub mod webhook_outputs;
 pub mod webhooks;
 
@@ -56,7 +57,7 @@ pub fn routes() -> Vec<Route> {
         webhooks::update,
         webhooks::remove,
         webhooks::rotate_secret,
-        webhooks::deliveries,
+        webhook_deliveries::deliveries,
         docs::document,
         docs::reference,
     ]

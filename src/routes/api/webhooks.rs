@@ -1,6 +1,6 @@
 //! /api/v1/webhooks: webhook endpoints for admin tokens only, read, registered, changed,
-//! deleted and their secrets rotated through the /webhooks pages' own path (`webhook_save`),
-//! and their delivery logs, read-only. The secret is in the answer that makes it, never after.
+//! deleted and their secrets rotated through the /webhooks pages' own path (`webhook_save`).
+//! The secret is in the answer that makes it, never after. Their logs: `webhook_deliveries`.
 
 use rocket::http::Status;
 use rocket::serde::json::Json;
@@ -9,8 +9,7 @@ use serde_json::{Map, Value};
 
 use super::allow;
 use super::webhook_outputs::{
-    DeliveryOut, DeliveryPage, RotatedSecretOut, WebhookBody, WebhookCreatedOut, WebhookOut,
-    WebhookPage,
+    RotatedSecretOut, WebhookBody, WebhookCreatedOut, WebhookOut, WebhookPage,
 };
 use crate::api::body;
 use crate::api::cursor;
@@ -21,12 +20,11 @@ use crate::auth::events::EventSource;
 use crate::db::Db;
 use crate::domain::{Role, WebhookEvent};
 use crate::input::FieldErrors;
-use crate::models::webhook_delivery::WebhookDelivery;
 use crate::models::webhook_endpoint::WebhookEndpoint;
 use crate::routes::webhook_save::{self, EndpointForm, Saved};
 
 /// Webhooks are an admin's, as their pages are.
-fn admin(role: Role) -> bool {
+pub(super) fn admin(role: Role) -> bool {
     role == Role::Admin
 }
 
@@ -210,46 +208,6 @@ pub async fn rotate_secret(
     let rotated = webhook_save::rotate_secret(db, caller.actor(), id).await?;
     let version = rotated.version;
     Ok(Tagged::new(rotated.into(), version))
-}
-
-#[utoipa::path(
-    get, path = "/api/v1/webhooks/{id}/deliveries", tag = "webhooks",
-    params(
-        ("id" = i64, Path),
-        ("cursor" = Option<String>, Query, description = "next_cursor of the page before"),
-        ("limit" = Option<i64>, Query, description = "1 to 200, 50 unless given", minimum = 1, maximum = 200),
-    ),
-    responses(
-        (status = 200, body = DeliveryPage),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    ),
-)]
-#[get("/v1/webhooks/<id>/deliveries?<cursor>&<limit>")]
-pub async fn deliveries(
-    caller: ApiCaller,
-    events: EventSource,
-    db: &State<Db>,
-    id: i64,
-    cursor: Option<String>,
-    limit: Option<i64>,
-) -> Result<Json<DeliveryPage>, Problem> {
-    allow(&caller, &events, admin)?;
-    let after = cursor::parse(cursor.as_deref())?;
-    let limit = cursor::limit(limit)?;
-    let rows = db
-        .run(move |c| {
-            WebhookEndpoint::find(c, id)?;
-            Ok(WebhookDelivery::page_after(c, id, after, limit + 1)?)
-        })
-        .await?;
-    let (rows, next_cursor) = cursor::page(rows, limit, |d| d.id);
-    Ok(Json(DeliveryPage {
-        items: rows.into_iter().map(DeliveryOut::from).collect(),
-        next_cursor,
-    }))
 }
 
 /// The body as the form's fields: `events` as the form's checkboxes, the rest as
