@@ -478,6 +478,9 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        version -> Int4,
+        old_secret -> Nullable<Text>,
+        old_secret_expires_at -> Nullable<Timestamptz>,
     }
 }
 

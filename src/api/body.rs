@@ -1,11 +1,11 @@
 //! A JSON body as the fields of the form the same record has: the API translates, and the
 //! input type, its rules and the save decide exactly as they do for the form.
 
-use rocket::form::{Contextual, Form, ValueField};
+use rocket::form::{Contextual, Form, FromForm, ValueField};
 use serde_json::{Map, Value};
 
 use super::problem::Problem;
-use crate::input::{FieldErrors, RecordInput};
+use crate::input::FieldErrors;
 
 /// The body's members as form fields: text as is, whole numbers written out, `true`/`false`
 /// as a checkbox says them, `null` as a field left out. A fraction as a JSON number is
@@ -41,7 +41,7 @@ pub fn fields(body: &Map<String, Value>) -> Result<Vec<(String, String)>, Proble
 }
 
 /// The fields parsed as the form parses them, with the version the write changes.
-pub fn parsed<'f, T: RecordInput>(
+pub fn parsed<'f, T: FromForm<'f>>(
     fields: &'f [(String, String)],
     version: Option<&'f str>,
 ) -> Result<Contextual<'f, T>, Problem> {

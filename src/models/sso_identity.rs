@@ -31,6 +31,14 @@ impl SsoIdentity {
         .get_result(conn)
     }
 
+    /// The users who have signed in through the provider.
+    pub fn user_ids(conn: &mut PgConnection) -> QueryResult<Vec<i64>> {
+        sso_identity::table
+            .select(sso_identity::user_id)
+            .distinct()
+            .load(conn)
+    }
+
     /// Matches the provider's user to an account by their (verified) e-mail, creates it when
     /// `decision` gives a role to someone unknown (with `unusable_hash` for a password nobody
     /// knows), moves a known user to the role the claim gives (unless that leaves no active

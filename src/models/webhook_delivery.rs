@@ -22,6 +22,9 @@ pub struct ClaimedDelivery {
     pub url: String,
     #[diesel(sql_type = Text)]
     pub secret: String,
+    /// A rotated-out secret in its grace period, which signs too.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub old_secret: Option<String>,
     #[diesel(sql_type = Bool)]
     pub active: bool,
 }
@@ -60,7 +63,9 @@ const CLAIM: &str = "
                    LIMIT $1
                    FOR UPDATE SKIP LOCKED)
       AND e.id = o.webhook_endpoint_id
-    RETURNING o.id, o.payload, o.attempts, e.url, e.secret, e.active";
+    RETURNING o.id, o.payload, o.attempts, e.url, e.secret,
+              CASE WHEN e.old_secret_expires_at > now() THEN e.old_secret END AS old_secret,
+              e.active";
 
 /// An offer waits for a decision on these figures: announced once per figures and endpoint,
 /// the figures themselves only to endpoints allowed pay.
@@ -184,6 +189,23 @@ impl WebhookDelivery {
         outbox::table
             .filter(outbox::webhook_endpoint_id.eq(endpoint))
             .order(outbox::id.desc())
+            .limit(limit)
+            .select(DeliveryEntry::as_select())
+            .load(conn)
+    }
+
+    /// Up to `limit` of an endpoint's deliveries after the id `after`, oldest first (the API's
+    /// pages, which a cursor continues without repeats while new ones are queued).
+    pub fn page_after(
+        conn: &mut PgConnection,
+        endpoint: i64,
+        after: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<DeliveryEntry>> {
+        outbox::table
+            .filter(outbox::webhook_endpoint_id.eq(endpoint))
+            .filter(outbox::id.gt(after.unwrap_or(0)))
+            .order(outbox::id)
             .limit(limit)
             .select(DeliveryEntry::as_select())
             .load(conn)

@@ -20,7 +20,16 @@ pub struct WebhookEndpoint {
     pub active: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Bumped by every change but the old secret's drop (versions.sql): the API's `ETag`.
+    pub version: i32,
+    /// The secret a rotation replaced, still signing until `old_secret_expires_at`.
+    pub old_secret: Option<String>,
+    pub old_secret_expires_at: Option<DateTime<Utc>>,
 }
+
+/// How long a rotated-out secret keeps signing beside the new one: a day for the receivers
+/// to switch, as the Standard Webhooks specification suggests.
+pub const ROTATION_GRACE_HOURS: i32 = 24;
 
 impl WebhookEndpoint {
     /// The events it wants, in the order of `WebhookEvent::ALL`.
@@ -61,6 +70,20 @@ impl WebhookEndpoint {
             .load(conn)
     }
 
+    /// Up to `limit` endpoints after the id `after`, in id order (the API's pages).
+    pub fn page_after(
+        conn: &mut PgConnection,
+        after: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<WebhookEndpoint>> {
+        webhook_endpoint::table
+            .filter(webhook_endpoint::id.gt(after.unwrap_or(0)))
+            .order(webhook_endpoint::id)
+            .limit(limit)
+            .select(WebhookEndpoint::as_select())
+            .load(conn)
+    }
+
     pub fn find(conn: &mut PgConnection, id: i64) -> QueryResult<WebhookEndpoint> {
         webhook_endpoint::table
             .find(id)
@@ -79,23 +102,104 @@ impl WebhookEndpoint {
             .get_result(conn)
     }
 
+    /// Saves `changes`; with `version`, only over that version (`Ok(None)`: it is another).
     pub fn update(
         conn: &mut PgConnection,
         id: i64,
         changes: &EndpointChanges,
+        version: Option<i32>,
+    ) -> QueryResult<Option<WebhookEndpoint>> {
+        let set = (changes, webhook_endpoint::updated_at.eq(diesel::dsl::now));
+        let updated = match version {
+            Some(version) => diesel::update(
+                webhook_endpoint::table
+                    .find(id)
+                    .filter(webhook_endpoint::version.eq(version)),
+            )
+            .set(set)
+            .returning(WebhookEndpoint::as_returning())
+            .get_result(conn)
+            .optional()?,
+            None => diesel::update(webhook_endpoint::table.find(id))
+                .set(set)
+                .returning(WebhookEndpoint::as_returning())
+                .get_result(conn)
+                .optional()?,
+        };
+        Self::stale_or_missing(conn, id, updated)
+    }
+
+    /// Deletes it with its delivery log (the outbox rows cascade); with `version`, only that
+    /// version (`Ok(None)`: it is another).
+    pub fn delete(
+        conn: &mut PgConnection,
+        id: i64,
+        version: Option<i32>,
+    ) -> QueryResult<Option<()>> {
+        let deleted = match version {
+            Some(version) => diesel::delete(
+                webhook_endpoint::table
+                    .find(id)
+                    .filter(webhook_endpoint::version.eq(version)),
+            )
+            .execute(conn)?,
+            None => diesel::delete(webhook_endpoint::table.find(id)).execute(conn)?,
+        };
+        if deleted == 0 {
+            // Not found (an error), or at another version.
+            return Self::find(conn, id).map(|_| None);
+        }
+        Ok(Some(()))
+    }
+
+    /// A new secret signs from now on; the one it replaces signs beside it for the grace
+    /// period (a secret rotated out before is dropped at once).
+    pub fn rotate_secret(
+        conn: &mut PgConnection,
+        id: i64,
+        new_secret: &str,
     ) -> QueryResult<WebhookEndpoint> {
         diesel::update(webhook_endpoint::table.find(id))
-            .set((changes, webhook_endpoint::updated_at.eq(diesel::dsl::now)))
+            .set(
+                (
+                    webhook_endpoint::old_secret.eq(webhook_endpoint::secret.nullable()),
+                    webhook_endpoint::old_secret_expires_at.eq(diesel::dsl::sql::<
+                        diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+                    >(
+                        "now() + make_interval(hours => "
+                    )
+                    .bind::<diesel::sql_types::Integer, _>(ROTATION_GRACE_HOURS)
+                    .sql(")")),
+                    webhook_endpoint::secret.eq(new_secret),
+                    webhook_endpoint::updated_at.eq(diesel::dsl::now),
+                ),
+            )
             .returning(WebhookEndpoint::as_returning())
             .get_result(conn)
     }
 
-    /// Deletes it with its delivery log (the outbox rows cascade).
-    pub fn delete(conn: &mut PgConnection, id: i64) -> QueryResult<()> {
-        let deleted = diesel::delete(webhook_endpoint::table.find(id)).execute(conn)?;
-        if deleted == 0 {
-            return Err(diesel::NotFound);
+    /// Drops the old secrets whose grace period is over; how many.
+    pub fn drop_expired_secrets(conn: &mut PgConnection) -> QueryResult<usize> {
+        diesel::update(
+            webhook_endpoint::table
+                .filter(webhook_endpoint::old_secret_expires_at.le(diesel::dsl::now)),
+        )
+        .set((
+            webhook_endpoint::old_secret.eq(None::<String>),
+            webhook_endpoint::old_secret_expires_at.eq(None::<DateTime<Utc>>),
+        ))
+        .execute(conn)
+    }
+
+    /// `updated`, or why there is none: another version (`Ok(None)`) or no such endpoint.
+    fn stale_or_missing(
+        conn: &mut PgConnection,
+        id: i64,
+        updated: Option<WebhookEndpoint>,
+    ) -> QueryResult<Option<WebhookEndpoint>> {
+        match updated {
+            Some(endpoint) => Ok(Some(endpoint)),
+            None => Self::find(conn, id).map(|_| None),
         }
-        Ok(())
     }
 }

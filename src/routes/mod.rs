@@ -19,6 +19,7 @@ pub mod imports;
 pub mod mail_choices;
 pub mod merges;
 pub mod nul_query;
+pub mod offer_decision;
 pub mod offer_queue;
 pub mod offers;
 pub mod outbox;
@@ -34,6 +35,7 @@ pub mod setup;
 pub mod site_url;
 pub mod sso;
 pub mod users;
+pub mod webhook_save;
 pub mod webhooks;
 
 use rocket::Responder;

@@ -1,67 +1,24 @@
-//! An offer's page against its band, and the decisions on offers outside their band.
+//! An offer's page against its band, and the decisions on offers outside their band (made by
+//! `offer_decision`, which the API shares).
 
 use crate::i18n::input::LocalForm;
-use diesel::{Connection, PgConnection};
 use rocket::form::Contextual;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
-use rocket::{FromForm, FromFormField, Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes};
 
 use super::FormResponse;
-use crate::auth::{BandManager, CurrentUser, PayReader};
+use super::offer_decision::{self, DecisionForm};
+use crate::auth::{BandManager, PayReader};
 use crate::config::ReportingCurrency;
 use crate::db::Db;
-use crate::domain::{Decision, PayReportId, Text};
+use crate::domain::PayReportId;
 use crate::error::AppError;
-use crate::models::offer::Offers;
-use crate::models::outbox::Outbox;
-use crate::models::pay_decision::{NewPayDecision, PayDecision, kept_from_deciding};
-use crate::offers::{OfferReview, review};
 use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
 use crate::views::{FormState, Layout, render};
 
 pub fn routes() -> Vec<Route> {
     routes![show, decide]
-}
-
-#[derive(Debug, Clone, Copy, FromFormField)]
-enum DecisionWord {
-    #[field(value = "approve")]
-    Approve,
-    #[field(value = "reject")]
-    Reject,
-}
-
-#[derive(Debug, FromForm)]
-struct DecisionForm {
-    decision: DecisionWord,
-    reason: Text<2000>,
-}
-
-/// Why `user` may not decide on the offer, if they may not: who created it, last edited it
-/// or set its figures never decides on it (`kept_from_deciding`).
-fn not_theirs(
-    conn: &mut PgConnection,
-    user: &CurrentUser,
-    offer: PayReportId,
-) -> Result<Option<String>, AppError> {
-    let kept = kept_from_deciding(conn, offer)?;
-    Ok(kept.iter().any(|a| a == user.actor()).then(|| {
-        "You created or last edited this offer, or changed its figures, so someone else must \
-         approve or reject it."
-            .to_owned()
-    }))
-}
-
-fn one_offer(
-    conn: &mut PgConnection,
-    reporting: &str,
-    id: PayReportId,
-) -> Result<OfferReview, AppError> {
-    review(conn, reporting, &Offers::Ids(vec![id]))?
-        .into_iter()
-        .next()
-        .ok_or(AppError::NotFound)
 }
 
 #[get("/pay-reports/<id>/approval")]
@@ -76,11 +33,15 @@ async fn show(
     let asker = user.0.clone();
     let (offer, decidable, not_yours) = db
         .run(move |c| {
-            let offer = one_offer(c, &reporting, id)?;
+            let offer = offer_decision::one_offer(c, &reporting, id)?;
             let decidable = offer.decidable();
             let view = with_markets(c, &reporting, vec![offer])?.pop();
             let view = view.ok_or(AppError::NotFound)?;
-            Ok((view, decidable, not_theirs(c, &asker, id)?))
+            Ok((
+                view,
+                decidable,
+                offer_decision::not_theirs(c, &asker.user, id)?,
+            ))
         })
         .await?;
     let manages = user.role().manages_bands() && decidable;
@@ -105,55 +66,22 @@ async fn decide(
     let state = FormState::from_context(&form.context);
     let parsed = form.value;
     let reporting = reporting.0.clone();
-    let decider = user.0.clone();
+    let decider = user.0.user.clone();
     let outcome = db
         .run_as(user.actor(), move |c| {
-            let offer = one_offer(c, &reporting, id)?;
-            if let Some(why) = not_theirs(c, &decider, id)? {
-                return Err(AppError::NotAllowed(why));
-            }
-            let (Some(figures), Ok(checked)) = (&offer.figures, &offer.check) else {
-                return Err(needs_none());
-            };
-            if !offer.decidable() {
-                return Err(needs_none());
-            }
-            let Some(parsed) = parsed else {
-                return Ok(Err((offer, state)));
-            };
-            let decision = match parsed.decision {
-                DecisionWord::Approve => Decision::Approved,
-                DecisionWord::Reject => Decision::Rejected,
-            };
-            // The figures stored are those just checked: an edit landing meanwhile makes the
-            // offer pending again rather than slip under this decision.
-            c.transaction(|c| -> Result<(), AppError> {
-                let decided = PayDecision::insert(
-                    c,
-                    &NewPayDecision {
-                        pay_report_id: id,
-                        pay_band_id: checked.band.id,
-                        decided_by: Some(decider.user.id),
-                        decision,
-                        reason: parsed.reason.as_str(),
-                        figures,
-                        is_demo: false,
-                    },
-                )?;
-                // Whoever made or last edited the offer hears of it once this commits.
-                let makers = kept_from_deciding(c, id)?;
-                Outbox::offer_decided(c, id, decided.id, &makers)?;
-                Ok(())
-            })?;
-            Ok(Ok((offer.offer.full_name, decision)))
+            offer_decision::decide(c, &reporting, &decider, id, parsed)
         })
         .await?;
     match outcome {
-        Ok((name, decision)) => Ok(FormResponse::saved(
+        Ok(decided) => Ok(FormResponse::saved(
             format!("/pay-reports/{id}/approval"),
-            format!("{} the offer for {name}.", decision.label()),
+            format!(
+                "{} the offer for {}.",
+                decided.decision.label(),
+                decided.full_name
+            ),
         )),
-        Err((offer, state)) => Ok(FormResponse::Invalid(render(&OfferApprovalPage {
+        Err(offer) => Ok(FormResponse::Invalid(render(&OfferApprovalPage {
             layout: Layout::new("people", None, &user),
             may_decide: true,
             not_yours: None,
@@ -161,11 +89,4 @@ async fn decide(
             form: state,
         })?)),
     }
-}
-
-fn needs_none() -> AppError {
-    AppError::Unprocessable(
-        "This offer is inside its band or cannot be checked against one: it needs no decision."
-            .to_owned(),
-    )
 }

@@ -208,16 +208,13 @@ async fn login(
     };
     // Told only to whoever knows the password: nobody else learns the account signs in
     // through the provider.
-    if let Some(provider) = sso.0.as_ref().filter(|p| !p.settings.password_login)
+    if let Some(provider) = sso.password_login_off()
         && db
             .run(move |c| Ok(SsoIdentity::exists(c, user_id)?))
             .await?
     {
         events.record(SecurityEvent::LoginFailed, Some(&form.email));
-        let why = format!(
-            "This account signs in with {} only: use the button below.",
-            provider.settings.name
-        );
+        let why = format!("This account signs in with {provider} only: use the button below.");
         return Ok(LoginResponse::ProviderOnly(refuse(why)?));
     }
     let id = start_session(db, session_cookie.id(cookies), Some(attempt), user_id).await?;

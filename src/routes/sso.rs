@@ -10,7 +10,7 @@ use rocket::{Responder, Route, State, get, routes};
 
 use super::sessions::{page, start_session};
 use crate::auth::events::{EventSource, SecurityEvent};
-use crate::auth::sso::flow::{PendingSignIn, same_state};
+use crate::auth::sso::flow::{PendingSignIn, same_issuer, same_state};
 use crate::auth::sso::provider::{Identity, Provider, SsoError};
 use crate::auth::sso::{RoleRule, Sso};
 use crate::auth::{SessionCookie, password, random_token};
@@ -87,9 +87,9 @@ async fn start(
 }
 
 /// The provider's answer: `code` and `state`, or `error` when the user or the provider
-/// called the sign-in off.
+/// called the sign-in off; `iss` (RFC 9207) when the provider names itself in it.
 #[allow(clippy::too_many_arguments)]
-#[get("/sso/callback?<code>&<state>&<error>")]
+#[get("/sso/callback?<code>&<state>&<error>&<iss>")]
 async fn callback(
     locale: crate::i18n::Locale,
     db: &State<Db>,
@@ -100,6 +100,7 @@ async fn callback(
     code: Option<&str>,
     state: Option<&str>,
     error: Option<&str>,
+    iss: Option<&str>,
 ) -> Result<SsoResponse, AppError> {
     let Some(provider) = sso.0.clone() else {
         return Ok(SsoResponse::NotConfigured(()));
@@ -111,7 +112,7 @@ async fn callback(
         events.record(SecurityEvent::SsoRefused, None);
         log::warn!("single sign-on refused: {why}");
     };
-    let too_long = [code, state, error]
+    let too_long = [code, state, error, iss]
         .iter()
         .any(|p| p.is_some_and(|p| p.len() > PARAM_MAX));
     let (Some(pending), Some(code), Some(state), false) = (pending, code, state, too_long) else {
@@ -131,6 +132,13 @@ async fn callback(
     };
     if !same_state(&pending.state, state) {
         refuse("the state does not match");
+        let why = "This sign-in was not started here: start again.".to_owned();
+        return Ok(SsoResponse::Mismatch(show(why)?));
+    }
+    // A provider that names itself must be ours; one that does not is taken at its word, as
+    // before RFC 9207 (its metadata's flag for it is not read).
+    if iss.is_some_and(|iss| !same_issuer(&provider.settings.issuer, iss)) {
+        refuse("the iss does not name the provider");
         let why = "This sign-in was not started here: start again.".to_owned();
         return Ok(SsoResponse::Mismatch(show(why)?));
     }

@@ -11,11 +11,13 @@ use rocket::{FromForm, Route, State, get, post, routes};
 
 use super::FormResponse;
 use super::site_url::SiteUrl;
+use crate::auth::sso::Sso;
 use crate::auth::{Admin, password, random_token};
 use crate::db::Db;
 use crate::domain::{Email, Role, Text};
 use crate::error::AppError;
 use crate::models::outbox::{MailKind, Outbox};
+use crate::models::sso_identity::SsoIdentity;
 use crate::models::{AdminGuarded, NewUser, PASSWORD_LINK_DAYS, PasswordLink, User};
 use crate::views::users::{LinkPage, UsersPage};
 use crate::views::{FormState, Layout, render};
@@ -45,28 +47,43 @@ struct RoleChange {
 
 async fn page(
     db: &Db,
+    sso: &Sso,
     admin: &Admin,
     flash: Option<FlashMessage<'_>>,
     form: FormState,
     refusal: Option<String>,
 ) -> Result<RawHtml<String>, AppError> {
-    let (users, tokens) = db
-        .run(|c| Ok((User::all(c)?, crate::models::ApiToken::all(c)?)))
+    let provider = sso.password_login_off().map(str::to_owned);
+    let provider_users = provider.is_some();
+    let (users, tokens, provider_users) = db
+        .run(move |c| {
+            let provider_users = match provider_users {
+                true => SsoIdentity::user_ids(c)?,
+                false => Vec::new(),
+            };
+            Ok((
+                User::all(c)?,
+                crate::models::ApiToken::all(c)?,
+                provider_users,
+            ))
+        })
         .await?;
-    render(&UsersPage {
+    let page = UsersPage {
         tokens: crate::views::api_tokens::TokenRow::everyones(tokens),
         ..UsersPage::new(Layout::new("users", flash, admin), users, form, refusal)
-    })
+    };
+    render(&page.provider_only(provider.as_deref(), &provider_users))
 }
 
 #[get("/users")]
 async fn index(
     admin: Admin,
     db: &State<Db>,
+    sso: &State<Sso>,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<RawHtml<String>, AppError> {
     let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
-    page(db, &admin, flash, form, None).await
+    page(db, sso, &admin, flash, form, None).await
 }
 
 /// The new user gets no password: the page shows a link to set one, once. Nobody, not even
@@ -75,6 +92,7 @@ async fn index(
 async fn create(
     admin: Admin,
     db: &State<Db>,
+    sso: &State<Sso>,
     site: SiteUrl,
     form: LocalForm<Contextual<'_, NewAccount>>,
 ) -> Result<FormResponse, AppError> {
@@ -82,7 +100,7 @@ async fn create(
     let mut state = FormState::from_context(&form.context);
     let Some(account) = form.value else {
         return Ok(FormResponse::Invalid(
-            page(db, &admin, None, state, None).await?,
+            page(db, sso, &admin, None, state, None).await?,
         ));
     };
     let unusable = password::hash_off_thread(random_token()).await?;
@@ -115,7 +133,7 @@ async fn create(
         _ => {
             state.add_error("email", "A user with this e-mail exists already.");
             return Ok(FormResponse::Invalid(
-                page(db, &admin, None, state, None).await?,
+                page(db, sso, &admin, None, state, None).await?,
             ));
         }
     };
@@ -127,6 +145,7 @@ async fn create(
 /// The redirect after a change, or the list again saying why the last admin stays one.
 async fn guarded(
     db: &Db,
+    sso: &Sso,
     admin: &Admin,
     outcome: AdminGuarded,
     done: String,
@@ -138,7 +157,7 @@ async fn guarded(
                        from the browser. Make another user admin first."
                 .to_owned();
             let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
-            let page = page(db, admin, None, form, Some(why)).await?;
+            let page = page(db, sso, admin, None, form, Some(why)).await?;
             Ok(FormResponse::Refused(page))
         }
     }
@@ -153,6 +172,7 @@ async fn existing(db: &Db, id: i64) -> Result<User, AppError> {
 async fn change_role(
     admin: Admin,
     db: &State<Db>,
+    sso: &State<Sso>,
     id: i64,
     form: Form<RoleChange>,
 ) -> Result<FormResponse, AppError> {
@@ -166,12 +186,17 @@ async fn change_role(
     if id == admin.user.id && role != Role::Admin && outcome == AdminGuarded::Done {
         return Ok(FormResponse::saved("/", done));
     }
-    guarded(db, &admin, outcome, done).await
+    guarded(db, sso, &admin, outcome, done).await
 }
 
 /// Their sessions end in the same transaction: a deactivated user is logged out at once.
 #[post("/users/<id>/deactivate")]
-async fn deactivate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn deactivate(
+    admin: Admin,
+    db: &State<Db>,
+    sso: &State<Sso>,
+    id: i64,
+) -> Result<FormResponse, AppError> {
     let user = existing(db, id).await?;
     let outcome = db
         .run_as(admin.actor(), move |c| Ok(User::deactivate(c, id)?))
@@ -180,7 +205,7 @@ async fn deactivate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormRespons
         "{} can no longer log in; their sessions are ended.",
         user.display_name
     );
-    guarded(db, &admin, outcome, done).await
+    guarded(db, sso, &admin, outcome, done).await
 }
 
 #[post("/users/<id>/activate")]
@@ -193,14 +218,30 @@ async fn activate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse,
 }
 
 /// A new link replaces the user's older one; their password works until the link is used.
+/// None is issued to a user who signs in through the provider only: the login would refuse
+/// the password it sets, and the link would be one more way in that the provider's MFA and
+/// offboarding do not guard.
 #[post("/users/<id>/password-link")]
 async fn password_link(
     admin: Admin,
     db: &State<Db>,
+    sso: &State<Sso>,
     site: SiteUrl,
     id: i64,
 ) -> Result<FormResponse, AppError> {
     let user = existing(db, id).await?;
+    if let Some(provider) = sso.password_login_off()
+        && db.run(move |c| Ok(SsoIdentity::exists(c, id)?)).await?
+    {
+        let why = format!(
+            "{} signs in with {provider} only, and password login is off for those who do: \
+             there is no password link to give them. Help them at {provider} instead.",
+            user.display_name
+        );
+        let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
+        let page = page(db, sso, &admin, None, form, Some(why)).await?;
+        return Ok(FormResponse::Refused(page));
+    }
     let (token, expires) = (
         random_token(),
         Utc::now() + Duration::days(PASSWORD_LINK_DAYS),

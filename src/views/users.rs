@@ -14,6 +14,8 @@ pub struct UserRow {
     pub active: bool,
     /// "until 2026-12-08 14:00 UTC" while a password link is live.
     pub link_until: Option<String>,
+    /// Why no password link is offered: they sign in through the provider only.
+    pub provider_only: Option<String>,
 }
 
 #[derive(Template)]
@@ -47,6 +49,7 @@ impl UsersPage {
                     name: u.display_name,
                     role: u.role,
                     active: u.active,
+                    provider_only: None,
                 })
                 .collect(),
             roles: Choice::all_of::<Role>(),
@@ -54,6 +57,23 @@ impl UsersPage {
             refusal,
             tokens: Vec::new(),
         }
+    }
+}
+
+impl UsersPage {
+    /// Marks the users of `provider` (by id) as signing in there only, while password login
+    /// is off for them.
+    pub fn provider_only(mut self, provider: Option<&str>, users: &[i64]) -> Self {
+        let Some(provider) = provider else {
+            return self;
+        };
+        for row in self.users.iter_mut().filter(|r| users.contains(&r.id)) {
+            row.provider_only = Some(format!(
+                "Signs in with {provider} only: password login is off for them, so there is \
+                 no password link to give."
+            ));
+        }
+        self
     }
 }
 

@@ -127,6 +127,8 @@ pub struct WebhookShowPage {
     pub endpoint: WebhookEndpoint,
     pub events: Vec<&'static str>,
     pub deliveries: Vec<DeliveryRow>,
+    /// Until when a rotated-out secret still signs beside the current one, if it does.
+    pub old_secret_until: Option<String>,
 }
 
 impl WebhookShowPage {
@@ -149,8 +151,13 @@ impl WebhookShowPage {
                 last_error: d.last_error.unwrap_or_default(),
             })
             .collect();
+        let old_secret_until = endpoint
+            .old_secret_expires_at
+            .filter(|until| *until > chrono::Utc::now())
+            .map(time);
         WebhookShowPage {
             events: labels(&endpoint),
+            old_secret_until,
             layout,
             endpoint,
             deliveries,

@@ -11,9 +11,10 @@ use rocket::tokio;
 
 use super::client::{self, Outcome};
 use super::settings::WebhookSettings;
-use super::signature::sign;
+use super::signature::sign_with_each;
 use crate::db::{Db, DbError};
 use crate::models::webhook_delivery::{ClaimedDelivery, WebhookDelivery};
+use crate::models::webhook_endpoint::WebhookEndpoint;
 
 /// Rows claimed at once.
 const BATCH: i64 = 10;
@@ -68,7 +69,10 @@ impl Sender {
                 .work(move |c| Ok::<_, DbError>(WebhookDelivery::claim(c, BATCH, lease)?))
                 .await;
             match claimed {
-                Ok(rows) if rows.is_empty() => tokio::time::sleep(self.settings.poll).await,
+                Ok(rows) if rows.is_empty() => {
+                    self.drop_expired_secrets().await;
+                    tokio::time::sleep(self.settings.poll).await;
+                }
                 Ok(rows) => {
                     join_all(rows.into_iter().map(|row| self.deliver(row))).await;
                 }
@@ -79,6 +83,18 @@ impl Sender {
                     tokio::time::sleep(pause).await;
                 }
             }
+        }
+    }
+
+    /// Rotated-out secrets past their grace period are dropped (they sign nothing already: the
+    /// claim reads none that expired), so the database does not keep them for ever.
+    async fn drop_expired_secrets(&self) {
+        let dropped = self
+            .db
+            .work(|c| Ok::<_, DbError>(WebhookEndpoint::drop_expired_secrets(c)?))
+            .await;
+        if let Err(e) = dropped {
+            log::warn!("dropping expired webhook secrets failed: {e}");
         }
     }
 
@@ -131,7 +147,10 @@ impl Sender {
         let id = row.message_id();
         let timestamp = chrono::Utc::now().timestamp();
         let body = row.payload.to_string();
-        let signature = match sign(&row.secret, &id, timestamp, &body) {
+        let secrets: Vec<&str> = std::iter::once(row.secret.as_str())
+            .chain(row.old_secret.as_deref())
+            .collect();
+        let signature = match sign_with_each(&secrets, &id, timestamp, &body) {
             Ok(signature) => signature,
             Err(e) => {
                 return Outcome::Failed {

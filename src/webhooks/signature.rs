@@ -32,6 +32,22 @@ pub fn sign(secret: &str, id: &str, timestamp: i64, body: &str) -> anyhow::Resul
     ))
 }
 
+/// The `webhook-signature` header signed with each of `secrets` (during a rotation's grace
+/// period, the new and the old one), space-separated: a receiver accepts it when any one
+/// verifies with the secret it holds.
+pub fn sign_with_each(
+    secrets: &[&str],
+    id: &str,
+    timestamp: i64,
+    body: &str,
+) -> anyhow::Result<String> {
+    let signatures: anyhow::Result<Vec<String>> = secrets
+        .iter()
+        .map(|secret| sign(secret, id, timestamp, body))
+        .collect();
+    Ok(signatures?.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +62,15 @@ mod tests {
             r#"{"test": 2432232314}"#,
         )?;
         assert_eq!(signature, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        Ok(())
+    }
+
+    #[test]
+    fn each_secret_signs_once_in_order() -> anyhow::Result<()> {
+        let (new, old) = (new_secret(), new_secret());
+        let both = sign_with_each(&[&new, &old], "msg_1", 1, "{}")?;
+        let expected = [sign(&new, "msg_1", 1, "{}")?, sign(&old, "msg_1", 1, "{}")?];
+        assert_eq!(both, expected.join(" "));
         Ok(())
     }
 

@@ -3,9 +3,11 @@
 //! checked by an outside tool against the live API.
 
 mod conformance;
+mod decisions;
 mod paging;
 mod pay_privacy;
 mod tokens;
+mod webhooks;
 mod writes;
 
 use rocket::http::{ContentType, Header, Method, Status};

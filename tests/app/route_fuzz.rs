@@ -34,6 +34,7 @@ fn no_route_answers_5xx_to_any_role_whatever_it_is_sent() -> anyhow::Result<()> 
         if role.is_some_and(Role::edits) {
             give_batches(&app);
         }
+        give_webhook(&app)?;
         // The API's routes with this role's token, of full scope or read-only by the case.
         let tokens = match role {
             Some(role) => Some((
@@ -84,6 +85,31 @@ fn give_batches(app: &TestApp) {
         "fuzz-previewed.csv",
         b"name,kind\nFuzz Previewed Lab,ai_lab\n",
     );
+}
+
+/// An endpoint with a delivery queued, so the webhook routes (pages and API) act on records.
+fn give_webhook(app: &TestApp) -> anyhow::Result<()> {
+    use diesel::RunQueryDsl;
+    use talent_tracker::domain::WebhookEvent;
+    use talent_tracker::models::webhook_endpoint::{EndpointChanges, WebhookEndpoint};
+    use talent_tracker::webhooks::signature::new_secret;
+    let changes = EndpointChanges::new(
+        "https://hooks.invalid/fuzz".to_owned(),
+        &WebhookEvent::ALL,
+        false,
+        true,
+    );
+    let conn = &mut app.conn()?;
+    let endpoint = WebhookEndpoint::insert(conn, &changes, &new_secret())?;
+    // One delivery in its log, as a trigger writes them.
+    diesel::sql_query(
+        "INSERT INTO outbox (channel, kind, webhook_endpoint_id, recipient, payload)
+         VALUES ('webhook', 'person.created', $1, $2, '{}')",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(endpoint.id)
+    .bind::<diesel::sql_types::Text, _>(&endpoint.url)
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Sends the request a case describes; the method, the URI and the answer.

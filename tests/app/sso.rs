@@ -3,6 +3,8 @@
 //! e-mail, password login off for users of the provider, and a provider that is down at
 //! startup.
 
+mod issuer;
+mod password_links;
 pub(crate) mod provider;
 
 use diesel::connection::SimpleConnection;

@@ -8,6 +8,7 @@ mod delivery;
 mod flow;
 mod forms;
 mod receiver;
+mod rotation;
 
 use std::time::{Duration, Instant};
 

@@ -42,6 +42,13 @@ impl PendingSignIn {
     }
 }
 
+/// RFC 9207: the `iss` an authorization response carries names the provider that sent it, so
+/// an answer another provider (a mix-up attacker) produced is told apart. Compared as the
+/// RFC says, as simple strings, with the issuer discovery confirmed.
+pub fn same_issuer(issuer: &str, returned: &str) -> bool {
+    issuer == returned
+}
+
 /// Compares the `state` that came back with the one kept, in time independent of where they
 /// differ.
 pub fn same_state(kept: &str, returned: &str) -> bool {

@@ -11,6 +11,17 @@ use crate::domain::Role;
 #[derive(Clone, Default)]
 pub struct Sso(pub Option<std::sync::Arc<provider::Provider>>);
 
+impl Sso {
+    /// The provider's name when password login is off for those who sign in through it: the
+    /// login refuses their password and no password link is issued to them.
+    pub fn password_login_off(&self) -> Option<&str> {
+        self.0
+            .as_ref()
+            .filter(|p| !p.settings.password_login)
+            .map(|p| p.settings.name.as_str())
+    }
+}
+
 /// Where the provider sends the browser back to, under the site's address.
 pub const CALLBACK_PATH: &str = "/sso/callback";
 

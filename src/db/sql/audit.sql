@@ -12,7 +12,7 @@
 -- An import's stored file (import_batch.content) is never part of an entry, and is blanked
 -- (`jsonb_populate_record`) before `to_jsonb` (turning a 19 MB file into JSON text cost ~0.3 s
 -- per apply); an update that only discards the file is still recorded. Password hashes, name
--- keys and webhook secrets never appear either. An update that changes nothing but `updated_at`, `version` or
+-- keys and webhook secrets (a rotation's old one too) never appear either. An update that changes nothing but `updated_at`, `version` or
 -- `name_key` is no change to the reader and gets no entry.
 CREATE FUNCTION r.write_audit_changes() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -20,7 +20,7 @@ DECLARE
     erasing TEXT := coalesce(current_setting('talent_tracker.erasing', true), '');
     merging TEXT := coalesce(current_setting('talent_tracker.merging', true), '');
     importing TEXT := coalesce(current_setting('talent_tracker.importing', true), '');
-    hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key', 'secret'];
+    hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key', 'secret', 'old_secret'];
     unseen TEXT[] := ARRAY['updated_at', 'version', 'name_key'];
     no_file JSONB := '{"content": null}';
 BEGIN
@@ -74,7 +74,7 @@ $$;
 CREATE FUNCTION r.write_audit_creations() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     who TEXT := coalesce(nullif(current_setting('talent_tracker.actor', true), ''), 'system');
-    hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key', 'secret'];
+    hidden TEXT[] := ARRAY['password_hash', 'content', 'name_key', 'secret', 'old_secret'];
     file_batch RECORD;
 BEGIN
     IF coalesce(current_setting('talent_tracker.merging', true), '') <> ''

@@ -38,3 +38,12 @@ CREATE TRIGGER pay_band_version
     BEFORE UPDATE ON pay_band
     FOR EACH ROW
     EXECUTE FUNCTION r.bump_version();
+
+-- The sender dropping a rotated-out secret after its grace period (webhooks/sender.rs) is no
+-- edit: an admin's ETag read before it stays current.
+CREATE TRIGGER webhook_endpoint_version
+    BEFORE UPDATE ON webhook_endpoint
+    FOR EACH ROW
+    WHEN ((to_jsonb(OLD) - 'old_secret' - 'old_secret_expires_at')
+          <> (to_jsonb(NEW) - 'old_secret' - 'old_secret_expires_at'))
+    EXECUTE FUNCTION r.bump_version();

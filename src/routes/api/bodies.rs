@@ -99,6 +99,26 @@ pub struct StageMoveBody {
     pub confirmed: bool,
 }
 
+/// A decision on an offer outside its band (the approval form's fields).
+#[derive(Debug, ToSchema)]
+#[expect(
+    dead_code,
+    reason = "documents the body; `api::body` reads it as the form does"
+)]
+pub struct DecisionBody {
+    #[schema(inline)]
+    decision: DecisionWordBody,
+    /// Why, in up to 2,000 characters.
+    reason: String,
+}
+
+#[derive(Debug, ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum DecisionWordBody {
+    Approve,
+    Reject,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,10 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use super::outputs::*;
-use super::{companies, exchange_rates, offers, pay_bands, pay_reports, people, reports};
+use super::{
+    companies, exchange_rates, offers, pay_bands, pay_reports, people, reports, webhook_deliveries,
+    webhooks,
+};
 use crate::api::problem::Problem;
 use crate::error::AppError;
 use crate::views::api_docs::ApiDocsPage;
@@ -18,7 +21,7 @@ use crate::views::render;
 #[openapi(
     info(
         title = "talent-tracker API",
-        description = "Companies, people, pay reports, pay bands, exchange rates, offers against their bands, and the reports. Authenticate with a personal API \
+        description = "Companies, people, pay reports, pay bands, exchange rates, offers against their bands, the reports, and (for admins) webhook endpoints. Authenticate with a personal API \
             token (made on /account): `Authorization: Bearer tt_…`. Writes need `If-Match` \
             with the record's `ETag`; errors are RFC 9457 problem details.",
     ),
@@ -28,8 +31,10 @@ use crate::views::render;
         pay_reports::index, pay_reports::show, pay_reports::create, pay_reports::update,
         pay_bands::index, pay_bands::show, pay_bands::create, pay_bands::update,
         exchange_rates::index, exchange_rates::show,
-        offers::show,
+        offers::show, offers::decide,
         reports::talent_flow, reports::compensation, reports::pipeline, reports::timeline,
+        webhooks::index, webhooks::show, webhooks::create, webhooks::update, webhooks::remove,
+        webhooks::rotate_secret, webhook_deliveries::deliveries,
     ),
     components(schemas(Problem, StageChangeOut)),
     modifiers(&BearerToken),

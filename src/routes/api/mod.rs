@@ -12,6 +12,9 @@ pub mod pay_bands;
 pub mod pay_reports;
 pub mod people;
 pub mod reports;
+pub mod webhook_deliveries;
+pub mod webhook_outputs;
+pub mod webhooks;
 
 use rocket::Route;
 
@@ -47,10 +50,18 @@ pub fn routes() -> Vec<Route> {
         exchange_rates::index,
         exchange_rates::show,
         offers::show,
+        offers::decide,
         reports::talent_flow,
         reports::compensation,
         reports::pipeline,
         reports::timeline,
+        webhooks::index,
+        webhooks::show,
+        webhooks::create,
+        webhooks::update,
+        webhooks::remove,
+        webhooks::rotate_secret,
+        webhook_deliveries::deliveries,
         docs::document,
         docs::reference,
     ]

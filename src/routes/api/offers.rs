@@ -1,12 +1,16 @@
 //! /api/v1/offers/{id}: an offer (a pay report of kind "offered") against its band, where it
-//! stands and every decision on it, as its approval page shows it to the roles that see pay.
+//! stands and every decision on it, as its approval page shows it to the roles that see pay;
+//! and a decision on it, made by the approval page's own path (`offer_decision`).
 
 use rocket::http::Status;
-use rocket::{State, get};
+use rocket::{State, get, post};
 use serde::Serialize;
+use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::allow;
+use super::bodies::DecisionBody;
+use crate::api::body;
 use crate::api::problem::Problem;
 use crate::auth::bearer::ApiCaller;
 use crate::auth::events::EventSource;
@@ -15,6 +19,8 @@ use crate::db::Db;
 use crate::domain::{PayReportId, Role};
 use crate::models::offer::Offers;
 use crate::offers::{OfferReview, Position, review};
+use crate::routes::offer_decision::{self, DecisionForm};
+use crate::views::FormState;
 use rocket::serde::json::Json;
 
 /// One annual figure against one range of the band, in the band's currency.
@@ -144,5 +150,51 @@ pub async fn show(
             Status::NotFound,
             "There is no offer with that id (a pay report of kind \"offered\").",
         )),
+    }
+}
+
+/// Approves or rejects an offer outside its band, as its approval page does: by those who
+/// manage bands, never by whoever created or last edited it; mailed to them and sent to the
+/// webhooks. The answer is the offer as it now stands.
+#[utoipa::path(
+    post, path = "/api/v1/offers/{id}/decision", tag = "offers",
+    params(("id" = i64, Path, description = "the offer's pay report id")),
+    request_body = DecisionBody,
+    responses(
+        (status = 200, body = OfferOut),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/v1/offers/<id>/decision", data = "<body>")]
+pub async fn decide(
+    caller: ApiCaller,
+    events: EventSource,
+    db: &State<Db>,
+    reporting: &State<ReportingCurrency>,
+    id: PayReportId,
+    body: Json<Map<String, Value>>,
+) -> Result<Json<OfferOut>, Problem> {
+    allow(&caller, &events, Role::manages_bands)?;
+    let fields = body::fields(&body)?;
+    let form = body::parsed::<DecisionForm>(&fields, None)?;
+    let state = FormState::from_context(&form.context);
+    let parsed = form.value;
+    let reporting = reporting.0.clone();
+    let decider = caller.user.clone();
+    let decided = db
+        .run_as(caller.actor(), move |c| {
+            match offer_decision::decide(c, &reporting, &decider, id, parsed)? {
+                Ok(_) => Ok(Some(offer_decision::one_offer(c, &reporting, id)?)),
+                Err(_) => Ok(None),
+            }
+        })
+        .await?;
+    match decided {
+        Some(offer) => Ok(Json(offer.into())),
+        None => Err(Problem::invalid(state.field_errors())),
     }
 }

@@ -7,7 +7,9 @@ use diesel::prelude::*;
 use proptest::sample::Index;
 use rocket::http::Method;
 use scraper::{ElementRef, Html, Selector};
-use talent_tracker::schema::{company, exchange_rate, import_batch, pay_report, person};
+use talent_tracker::schema::{
+    company, exchange_rate, import_batch, outbox, pay_report, person, webhook_endpoint,
+};
 
 use crate::common::TestApp;
 
@@ -38,6 +40,11 @@ pub struct Ids {
     pay: Vec<(i64, i64)>,
     rates: Vec<i64>,
     batches: Vec<i64>,
+    webhooks: Vec<i64>,
+    /// Webhook deliveries (outbox rows of an endpoint).
+    deliveries: Vec<i64>,
+    /// Pay reports alone, for the API's offers.
+    reports: Vec<i64>,
 }
 
 /// A form as a page rendered it: where it posts (ids as `*`) and its fields' values.
@@ -78,6 +85,14 @@ pub fn seeded(app: &TestApp) -> anyhow::Result<Ids> {
             .load(conn)?,
         rates: exchange_rate::table.select(exchange_rate::id).load(conn)?,
         batches: import_batch::table.select(import_batch::id).load(conn)?,
+        webhooks: webhook_endpoint::table
+            .select(webhook_endpoint::id)
+            .load(conn)?,
+        deliveries: outbox::table
+            .filter(outbox::webhook_endpoint_id.is_not_null())
+            .select(outbox::id)
+            .load(conn)?,
+        reports: pay_report::table.select(pay_report::id).load(conn)?,
     })
 }
 
@@ -197,6 +212,9 @@ pub fn fill_path(path: &str, ids: &Ids, params: &[(bool, Index, String)]) -> Str
                 "companies" => &ids.companies,
                 "exchange-rates" => &ids.rates,
                 "import" | "batches" => &ids.batches,
+                "webhooks" => &ids.webhooks,
+                "deliveries" => &ids.deliveries,
+                "offers" => &ids.reports,
                 _ => &ids.people,
             };
             choose(pick, records).map(|id| id.to_string())
