@@ -13,7 +13,7 @@ use super::FormResponse;
 use super::site_url::SiteUrl;
 use crate::auth::{Admin, password, random_token};
 use crate::db::Db;
-use crate::domain::{Email, Role, Text};
+use crate::domain::{ChoiceName, Email, Role, Text};
 use crate::error::AppError;
 use crate::models::outbox::{MailKind, Outbox};
 use crate::models::{AdminGuarded, NewUser, PASSWORD_LINK_DAYS, PasswordLink, User};
@@ -54,7 +54,7 @@ async fn page(
         .run(|c| Ok((User::all(c)?, crate::models::ApiToken::all(c)?)))
         .await?;
     render(&UsersPage {
-        tokens: crate::views::api_tokens::TokenRow::everyones(tokens),
+        tokens: crate::views::api_tokens::TokenRow::everyones(tokens, admin.locale),
         ..UsersPage::new(Layout::new("users", flash, admin), users, form, refusal)
     })
 }
@@ -113,7 +113,7 @@ async fn create(
         Ok(Some(created)) => created,
         Err(e) if !e.violates(crate::models::user::EMAIL_UNIQUE_INDEX) => return Err(e),
         _ => {
-            state.add_error("email", "A user with this e-mail exists already.");
+            state.add_error("email", admin.locale.t("user-email-taken"));
             return Ok(FormResponse::Invalid(
                 page(db, &admin, None, state, None).await?,
             ));
@@ -134,9 +134,7 @@ async fn guarded(
     match outcome {
         AdminGuarded::Done => Ok(FormResponse::saved("/users", done)),
         AdminGuarded::LastAdmin => {
-            let why = "This is the last active admin: without one, nobody could manage users \
-                       from the browser. Make another user admin first."
-                .to_owned();
+            let why = admin.locale.t("user-last-admin");
             let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
             let page = page(db, admin, None, form, Some(why)).await?;
             Ok(FormResponse::Refused(page))
@@ -161,7 +159,11 @@ async fn change_role(
     let outcome = db
         .run_as(admin.actor(), move |c| Ok(User::set_role(c, id, role)?))
         .await?;
-    let done = format!("{} is now {}.", user.display_name, role.label());
+    let done = admin.locale.t2(
+        "user-role-changed",
+        &("name", &user.display_name),
+        &("role", role.label_in(admin.locale.lang)),
+    );
     // An admin who gave up their own role can no longer see the users page.
     if id == admin.user.id && role != Role::Admin && outcome == AdminGuarded::Done {
         return Ok(FormResponse::saved("/", done));
@@ -176,10 +178,9 @@ async fn deactivate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormRespons
     let outcome = db
         .run_as(admin.actor(), move |c| Ok(User::deactivate(c, id)?))
         .await?;
-    let done = format!(
-        "{} can no longer log in; their sessions are ended.",
-        user.display_name
-    );
+    let done = admin
+        .locale
+        .t1("user-deactivated", "name", &user.display_name);
     guarded(db, &admin, outcome, done).await
 }
 
@@ -188,7 +189,9 @@ async fn activate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse,
     let user = existing(db, id).await?;
     db.run_as(admin.actor(), move |c| Ok(User::activate(c, id)?))
         .await?;
-    let done = format!("{} can log in again.", user.display_name);
+    let done = admin
+        .locale
+        .t1("user-reactivated", "name", &user.display_name);
     Ok(FormResponse::saved("/users", done))
 }
 

@@ -12,6 +12,7 @@ use crate::auth::{Admin, CurrentUser};
 use crate::db::Db;
 use crate::domain::{WebUrl, WebhookEvent};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::models::webhook_delivery::WebhookDelivery;
 use crate::models::webhook_endpoint::{EndpointChanges, WebhookEndpoint};
 use crate::views::webhooks::{
@@ -75,7 +76,7 @@ async fn create(
     db: &State<Db>,
     form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
-    let (state, changes) = parsed(form.into_inner());
+    let (state, changes) = parsed(form.into_inner(), admin.locale);
     let Some(changes) = changes else {
         return invalid(&admin, state, None);
     };
@@ -87,7 +88,7 @@ async fn create(
         .await?;
     Ok(FormResponse::saved(
         format!("/webhooks/{}", saved.id),
-        "Registered the endpoint. Give its receiver the signing secret below.".to_owned(),
+        admin.locale.t("webhook-registered"),
     ))
 }
 
@@ -128,7 +129,7 @@ async fn update(
     id: i64,
     form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
-    let (state, changes) = parsed(form.into_inner());
+    let (state, changes) = parsed(form.into_inner(), admin.locale);
     let Some(changes) = changes else {
         return invalid(&admin, state, Some(id));
     };
@@ -138,7 +139,7 @@ async fn update(
     .await?;
     Ok(FormResponse::saved(
         format!("/webhooks/{id}"),
-        "Saved the endpoint.".to_owned(),
+        admin.locale.t("webhook-saved"),
     ))
 }
 
@@ -161,7 +162,7 @@ async fn delete(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, A
         .await?;
     Ok(FormResponse::saved(
         "/webhooks",
-        "Deleted the endpoint and its deliveries.".to_owned(),
+        admin.locale.t("webhook-deleted"),
     ))
 }
 
@@ -178,22 +179,27 @@ async fn send_again(
         })
         .await?;
     let message = if again {
-        format!("msg_{delivery} goes again within a few seconds, under the same webhook-id.")
+        let id = format!("msg_{delivery}");
+        admin.locale.t1("webhook-sent-again", "id", id)
     } else {
-        format!("msg_{delivery} is waiting to be sent already (or is gone).")
+        let id = format!("msg_{delivery}");
+        admin.locale.t1("webhook-waiting-already", "id", id)
     };
     Ok(FormResponse::saved(format!("/webhooks/{id}"), message))
 }
 
 /// The form as sent, and what it sets when it is valid: a web address and at least one event.
-fn parsed(form: Contextual<'_, EndpointForm>) -> (FormState, Option<EndpointChanges>) {
+fn parsed(
+    form: Contextual<'_, EndpointForm>,
+    locale: Locale,
+) -> (FormState, Option<EndpointChanges>) {
     let mut state = FormState::from_context(&form.context);
     let events: Vec<WebhookEvent> = WebhookEvent::ALL
         .into_iter()
         .filter(|e| state.value(&e.field()) == "yes")
         .collect();
     if events.is_empty() {
-        state.add_error("events", "Choose at least one event.");
+        state.add_error("events", locale.t("webhook-events-none"));
     }
     let Some(fields) = form.value else {
         return (state, None);
