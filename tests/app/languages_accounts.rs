@@ -306,3 +306,47 @@ fn a_recipient_without_a_setting_gets_the_installations_language() -> anyhow::Re
     assert!(mail.text.starts_with("Guten Tag Neu,"), "{}", mail.text);
     Ok(())
 }
+
+#[test]
+fn an_offer_waiting_for_a_german_approver_is_mailed_in_german_with_german_figures()
+-> anyhow::Result<()> {
+    let Some(sink) = SmtpSink::start()? else {
+        return Ok(());
+    };
+    let app = mailing_app(&sink)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    app.add_user("verguetung@example.com", Role::Compensation)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    set_language(&app, "verguetung@example.com", "de")?;
+    app.log_in("admin@example.com")?;
+    let rate = [
+        ("currency", "EUR"),
+        ("rate_on", "2025-01-01"),
+        ("rate", "1.1"),
+    ];
+    assert_eq!(app.post("/exchange-rates", &rate).status, Status::SeeOther);
+    let band = crate::pay_bands::band("Research Scientist", "L7", "EU", "2025-01-01");
+    assert_eq!(app.post("/pay-bands", &band).status, Status::SeeOther);
+    let ada = crate::offers::person(&app, "Ada", "EU");
+    app.post("/logout", &[]);
+    app.log_in("recruiter@example.com")?;
+    crate::offers::offer(&app, ada, "USD", "363000", "2025-06-01");
+
+    let german = sink.wait_for("verguetung@example.com", 1)?.remove(0);
+    let english = sink.wait_for("admin@example.com", 1)?.remove(0);
+    assert_eq!(
+        german.subject,
+        "Ein Angebot für Ada wartet auf Ihre Entscheidung"
+    );
+    assert_eq!(english.subject, "An offer for Ada waits for your decision");
+    for part in [&german.text, &german.html] {
+        assert!(part.contains("363.000,00 $"), "{part}");
+        assert!(part.contains("1,32"), "the compa-ratio: {part}");
+        assert!(
+            part.contains("recruiter@example.com hat ein Angebot für"),
+            "{part}"
+        );
+    }
+    assert!(english.text.contains("USD 363,000.00"), "{}", english.text);
+    Ok(())
+}
