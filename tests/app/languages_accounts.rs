@@ -183,6 +183,11 @@ fn a_german_reader_gets_their_account_users_and_webhooks_in_german_with_german_f
         ["Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse."]
     );
 
+    // The reference page speaks German around the OpenAPI document's own English.
+    let reference = app.get("/api/docs");
+    assert_eq!(reference.texts("h1"), ["API-Referenz"]);
+    assert!(reference.texts("th").contains(&"Bedeutung".to_owned()));
+
     let webhooks = app.get("/webhooks/new");
     assert_eq!(webhooks.texts("h1"), ["Neuer Endpunkt"]);
     assert!(webhooks.contains("Eine Person wird eingestellt"));
