@@ -105,6 +105,7 @@ pub fn app_with(
         .mount("/", routes::sessions::routes())
         .mount("/", routes::sso::routes())
         .mount("/", routes::account::routes())
+        .mount("/", routes::account_language::routes())
         .mount("/", routes::api_tokens::routes())
         .mount("/", routes::mail_choices::routes())
         .mount("/", routes::setup::routes())

@@ -134,10 +134,10 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 #[post("/csrf-rejected")]
-fn rejected(_sent: SentHere) -> (Status, RawHtml<String>) {
-    let message = "This form has expired or did not come from talent-tracker. Go back, reload the page and try again.";
-    let body = askama::Template::render(&ErrorPage::new(Status::Forbidden, message))
-        .unwrap_or_else(|_| message.to_owned());
+fn rejected(_sent: SentHere, locale: crate::i18n::Locale) -> (Status, RawHtml<String>) {
+    let message = locale.t("error-csrf");
+    let body = askama::Template::render(&ErrorPage::new(Status::Forbidden, &message, locale))
+        .unwrap_or_else(|_| message.clone());
     (Status::Forbidden, RawHtml(body))
 }
 

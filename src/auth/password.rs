@@ -5,6 +5,8 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 
+use crate::i18n::Msg;
+
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 128;
 
@@ -14,24 +16,21 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-pub fn check_length(password: &str) -> Result<(), String> {
+/// A message rather than words: the form shows it in its reader's language, the command line
+/// in English.
+pub fn check_length(password: &str) -> Result<(), Msg> {
     match password.chars().count() {
-        n if n < MIN_LENGTH => Err(format!(
-            "A password needs at least {MIN_LENGTH} characters."
-        )),
-        n if n > MAX_LENGTH => Err(format!("A password has at most {MAX_LENGTH} characters.")),
+        n if n < MIN_LENGTH => Err(Msg::new("password-too-short").arg("min", MIN_LENGTH)),
+        n if n > MAX_LENGTH => Err(Msg::new("password-too-long").arg("max", MAX_LENGTH)),
         _ => Ok(()),
     }
 }
 
 /// Why a new password and its repeat cannot be used, as (the field to show it by, why).
-pub fn check_new(new: &str, repeat: &str) -> Result<(), (&'static str, String)> {
+pub fn check_new(new: &str, repeat: &str) -> Result<(), (&'static str, Msg)> {
     check_length(new).map_err(|why| ("new_password", why))?;
     if repeat != new {
-        return Err((
-            "repeat_password",
-            "The two new passwords differ.".to_owned(),
-        ));
+        return Err(("repeat_password", Msg::new("password-repeat-differs")));
     }
     Ok(())
 }
@@ -45,7 +44,7 @@ pub async fn hash_off_thread(password: String) -> anyhow::Result<String> {
 }
 
 pub fn hash(password: &str) -> anyhow::Result<String> {
-    check_length(password).map_err(anyhow::Error::msg)?;
+    check_length(password).map_err(|why| anyhow::anyhow!("{why}"))?;
     let salt = SaltString::generate(&mut OsRng);
     Ok(argon2()
         .hash_password(password.as_bytes(), &salt)

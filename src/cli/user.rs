@@ -145,6 +145,6 @@ fn read_password() -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line)?;
         line.trim_end_matches(['\r', '\n']).to_owned()
     };
-    password::check_length(&password).map_err(anyhow::Error::msg)?;
+    password::check_length(&password).map_err(|why| anyhow::anyhow!("{why}"))?;
     Ok(password)
 }

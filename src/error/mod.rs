@@ -7,6 +7,7 @@ use rocket::{Catcher, Request, catch, catchers};
 
 use crate::auth::guards::known_user;
 use crate::db::health::{Outage, outage};
+use crate::i18n::{Lang, LanguageSettings, Locale, Msg};
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::views::{ErrorPage, Layout};
 
@@ -62,23 +63,23 @@ impl AppError {
         matches!(self, AppError::Database(e) if crate::models::violates(e, constraint))
     }
 
-    /// What the user reads: specific where it helps them, generic where it would leak internals.
+    /// What the user reads, in English (the API's language).
     pub fn public_message(&self) -> String {
+        self.public_message_in(Lang::En)
+    }
+
+    /// What the user reads: specific where it helps them, generic where it would leak internals.
+    pub fn public_message_in(&self, lang: Lang) -> String {
         match self {
             AppError::Unprocessable(message) | AppError::NotAllowed(message) => message.clone(),
-            AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => "The database took \
-                too long to answer this, so it was stopped. Narrow the filters, or try again \
-                when it is less busy."
-                .to_owned(),
-            e if e.violates(FIGURE_VALUE_FITS) => format!(
-                "A pay figure converted to the reporting currency would come to more than \
-                 {LARGEST_FIGURE}, more than reports can hold: nothing was saved. Check the \
-                 amounts, currencies and periods, and the exchange rates."
-            ),
-            e if e.violates(ERASED_CHECK) => "This person's personal data was erased on \
-                request: it cannot be written to their record again."
-                .to_owned(),
-            _ => default_message(self.status()).to_owned(),
+            AppError::Database(e) if outage(e) == Some(Outage::TooSlow) => {
+                Msg::new("error-too-slow").text(lang)
+            }
+            e if e.violates(FIGURE_VALUE_FITS) => Msg::new("error-figure-too-large")
+                .arg("largest", largest_figure(lang))
+                .text(lang),
+            e if e.violates(ERASED_CHECK) => Msg::new("error-erased").text(lang),
+            _ => default_message(self.status()).text(lang),
         }
     }
 }
@@ -98,7 +99,17 @@ impl<'r> Responder<'r, 'static> for AppError {
         if matches!(self, AppError::Forbidden | AppError::NotAllowed(_)) {
             crate::auth::events::record_denial(request);
         }
-        error_page(status, &self.public_message(), request).respond_to(request)
+        let lang = reader_locale(request).lang;
+        error_page(status, &self.public_message_in(lang), request).respond_to(request)
+    }
+}
+
+/// `LARGEST_FIGURE` as `lang` writes numbers (it is kept in English's way).
+fn largest_figure(lang: Lang) -> String {
+    let plain = LARGEST_FIGURE.replace(',', "");
+    match plain.parse::<bigdecimal::BigDecimal>() {
+        Ok(value) => crate::i18n::format_decimal(lang, &value, Some(2)),
+        Err(_) => LARGEST_FIGURE.to_owned(),
     }
 }
 
@@ -114,26 +125,30 @@ pub fn is_foreign_key_violation(error: &DieselError) -> bool {
     )
 }
 
-fn default_message(status: Status) -> &'static str {
-    match status.code {
-        400 => "The request could not be understood.",
-        401 => "Please log in.",
-        403 => "Your role does not allow this. Ask an admin if you need it.",
-        429 => "Too many requests. Please wait a moment and try again.",
-        404 => "There is nothing here. It may have been deleted, or the address is mistyped.",
-        409 => {
-            "Someone changed or removed a record this depends on meanwhile, so nothing was \
-            saved. Reload the page and try again."
-        }
-        413 => "What was sent is too large.",
-        422 => "Some of what was sent could not be understood.",
-        503 => "The database is not reachable right now. Please try again in a moment.",
-        _ => "Something went wrong on our side. It has been logged.",
-    }
+fn default_message(status: Status) -> Msg {
+    Msg::new(match status.code {
+        400 => "error-400",
+        401 => "error-401",
+        403 => "error-403",
+        429 => "error-429",
+        404 => "error-404",
+        409 => "error-409",
+        413 => "error-413",
+        422 => "error-422",
+        503 => "error-503",
+        _ => "error-other",
+    })
+}
+
+/// The language of an error page: the user's, where a guard looked the session up already,
+/// else the browser's. A catcher cannot wait for the session lookup (it is not async), and a
+/// 404 without a guard stays as cheap as it was.
+fn reader_locale(request: &Request<'_>) -> Locale {
+    known_user(request).map_or_else(|| LanguageSettings::of_request(request, None), |u| u.locale)
 }
 
 fn error_page(status: Status, message: &str, request: &Request<'_>) -> (Status, RawHtml<String>) {
-    let mut page = ErrorPage::new(status, message);
+    let mut page = ErrorPage::new(status, message, reader_locale(request));
     // Where a guard looked the session up already, its user keeps the menu: a 403 is a dead
     // end otherwise. (A 404 with no guard stays plain rather than query the session again.)
     if let Some(user) = known_user(request) {
@@ -153,7 +168,8 @@ fn default_catcher(status: Status, request: &Request<'_>) -> (Status, RawHtml<St
         Status::UnprocessableEntity if !request.method().supports_payload() => Status::NotFound,
         other => other,
     };
-    error_page(status, default_message(status), request)
+    let message = default_message(status).text(reader_locale(request).lang);
+    error_page(status, &message, request)
 }
 
 /// Not logged in: a page sends the browser to log in and come back; a CSV or other download
@@ -162,11 +178,8 @@ fn default_catcher(status: Status, request: &Request<'_>) -> (Status, RawHtml<St
 fn unauthorized(request: &Request<'_>) -> Result<Redirect, (Status, RawHtml<String>)> {
     let path = request.uri().path();
     if path.ends_with(".csv") {
-        return Err(error_page(
-            Status::Unauthorized,
-            default_message(Status::Unauthorized),
-            request,
-        ));
+        let message = default_message(Status::Unauthorized).text(reader_locale(request).lang);
+        return Err(error_page(Status::Unauthorized, &message, request));
     }
     let back = request.uri().to_string();
     let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();

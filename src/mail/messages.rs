@@ -1,12 +1,17 @@
 //! The mails themselves, put together when they are sent from what the database holds then:
 //! plain text and HTML from templates/mail/, pay figures only for a recipient whose role sees
 //! pay, links to the site.
+//!
+//! The language is the recipient's when the mail is sent, not when it was queued, for the same
+//! reason the figures are: a mail that waited (the server was down, the relay refused) should
+//! read as its recipient reads the app now, and a queued row then holds no words at all.
 
 use askama::Template;
 use diesel::PgConnection;
 use diesel::prelude::*;
 
-use crate::domain::{PayReportId, format_money};
+use crate::domain::PayReportId;
+use crate::i18n::{LanguageSettings, Locale};
 use crate::models::User;
 use crate::models::offer::Offers;
 use crate::models::outbox::{Claimed, MailKind};
@@ -80,13 +85,16 @@ struct OfferMail {
     company: Option<String>,
     maker: String,
     decider: String,
-    verb: String,
     pay: Option<OfferPay>,
     link: String,
     account: String,
+    /// `approved` or `rejected`: the catalogue chooses the words (and where they go).
+    decision: String,
+    locale: Locale,
 }
 
 struct LinkMail {
+    locale: Locale,
     name: String,
     site: String,
     link: String,
@@ -100,7 +108,12 @@ fn rendered(page: &impl Template) -> anyhow::Result<String> {
 }
 
 /// Puts the mail of `row` together for its recipient, as things stand now.
-pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Result<Composed> {
+pub fn compose(
+    conn: &mut PgConnection,
+    site: &str,
+    languages: &LanguageSettings,
+    row: &Claimed,
+) -> anyhow::Result<Composed> {
     let Some(kind) = MailKind::parse(&row.kind) else {
         return Ok(Composed::Dropped(format!("unknown kind {}", row.kind)));
     };
@@ -113,6 +126,8 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
             "the recipient's account is deactivated or gone".into(),
         ));
     };
+    // A mail has no browser to ask: the recipient's setting, else the installation's default.
+    let locale = languages.locale(recipient.language.as_deref(), None);
     let number = |key: &str| row.payload.get(key).and_then(serde_json::Value::as_i64);
     match kind {
         MailKind::NewUser | MailKind::PasswordLink => {
@@ -120,6 +135,7 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
                 return Ok(Composed::Dropped("the link was already sent".into()));
             };
             let view = LinkMail {
+                locale,
                 name: recipient.display_name.clone(),
                 site: site.to_owned(),
                 link: format!("{site}/password-link?token={token}"),
@@ -127,9 +143,9 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
                 days: crate::models::PASSWORD_LINK_DAYS,
             };
             let subject = if view.created {
-                "Set your talent-tracker password".to_owned()
+                locale.t("mail-link-subject-created")
             } else {
-                "A link to set a new talent-tracker password".to_owned()
+                locale.t("mail-link-subject-reset")
             };
             Ok(Composed::Mail(Mail {
                 subject,
@@ -154,20 +170,21 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
                 company: offer.offer.hiring_company.clone(),
                 maker: String::new(),
                 decider: String::new(),
-                verb: String::new(),
-                pay: sees_pay.then(|| figures(&offer)),
+                pay: sees_pay.then(|| figures(&offer, locale)),
                 link: if sees_pay {
                     format!("{site}/pay-reports/{id}/approval")
                 } else {
                     format!("{site}/people/{}", offer.offer.person_id)
                 },
                 account: format!("{site}/account"),
+                decision: String::new(),
+                locale,
             };
             if kind == MailKind::OfferPending {
                 let makers = kept_from_deciding(conn, id)?;
-                view.maker = name_of(conn, makers.last().map(String::as_str))?;
+                view.maker = name_of(conn, makers.last().map(String::as_str), locale)?;
                 return Ok(Composed::Mail(Mail {
-                    subject: format!("An offer for {} waits for your decision", view.person),
+                    subject: locale.t1("mail-pending-subject", "person", &view.person),
                     text: rendered(&OfferPendingText { v: &view })?,
                     html: rendered(&OfferPendingHtml { v: &view })?,
                 }));
@@ -178,16 +195,16 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
             else {
                 return Ok(Composed::Dropped("the decision is gone".into()));
             };
-            view.decider = name_of(conn, Some(&by))?;
-            view.verb = decision.decision.label().to_lowercase();
+            view.decider = name_of(conn, Some(&by), locale)?;
+            view.decision = decision.decision.as_str().to_owned();
             if let Some(pay) = view.pay.as_mut() {
                 pay.reason = decision.reason.clone();
             }
             Ok(Composed::Mail(Mail {
-                subject: format!(
-                    "The offer for {} is {}",
-                    view.person,
-                    decision.decision.label().to_lowercase()
+                subject: locale.t2(
+                    "mail-decided-subject",
+                    &("person", &view.person),
+                    &("decision", &view.decision),
                 ),
                 text: rendered(&OfferDecidedText { v: &view })?,
                 html: rendered(&OfferDecidedHtml { v: &view })?,
@@ -197,36 +214,53 @@ pub fn compose(conn: &mut PgConnection, site: &str, row: &Claimed) -> anyhow::Re
 }
 
 /// A user's name from their e-mail, as the audit names them.
-fn name_of(conn: &mut PgConnection, email: Option<&str>) -> anyhow::Result<String> {
+fn name_of(conn: &mut PgConnection, email: Option<&str>, locale: Locale) -> anyhow::Result<String> {
     let Some(email) = email else {
-        return Ok("Someone".to_owned());
+        return Ok(locale.t("mail-someone"));
     };
     Ok(User::find_by_email(conn, email)?
         .map(|u| u.display_name)
         .unwrap_or_else(|| email.to_owned()))
 }
 
-fn figures(offer: &OfferReview) -> OfferPay {
+/// An amount range in a currency, as the language writes one.
+fn range(
+    locale: Locale,
+    currency: &str,
+    low: &bigdecimal::BigDecimal,
+    high: &bigdecimal::BigDecimal,
+) -> String {
+    let symbol = crate::domain::money::currency_symbol(currency).unwrap_or(currency);
+    locale.say(
+        &crate::i18n::Msg::new("mail-amount-range")
+            .arg("currency", currency)
+            .arg("symbol", symbol)
+            .arg("low", locale.amount(low))
+            .arg("high", locale.amount(high)),
+    )
+}
+
+fn figures(offer: &OfferReview, locale: Locale) -> OfferPay {
     let facts = &offer.offer;
     let amount = if facts.amount_low == facts.amount_high {
-        format!("{} {}", facts.currency, format_money(&facts.amount_low))
+        locale.money(&facts.amount_low, &facts.currency)
     } else {
-        format!(
-            "{} {} to {}",
-            facts.currency,
-            format_money(&facts.amount_low),
-            format_money(&facts.amount_high)
+        range(
+            locale,
+            &facts.currency,
+            &facts.amount_low,
+            &facts.amount_high,
         )
     };
     let base = facts.base.as_ref().map_or_else(
-        || "no base given".to_owned(),
-        |b| format!("{} {}", facts.currency, format_money(b)),
+        || locale.t("mail-no-base"),
+        |b| locale.money(b, &facts.currency),
     );
     let (band, compa) = match &offer.check {
         Ok(checked) => {
             let b = &checked.band.fields;
             let band = format!(
-                "{} {}{} ({} {} to {})",
+                "{} {}{} ({})",
                 b.job_family,
                 b.level,
                 if b.zone.is_empty() {
@@ -234,17 +268,15 @@ fn figures(offer: &OfferReview) -> OfferPay {
                 } else {
                     format!(", {}", b.zone)
                 },
-                b.currency,
-                format_money(&b.base_min),
-                format_money(&b.base_max)
+                range(locale, &b.currency, &b.base_min, &b.base_max)
             );
             let compa = checked.base.as_ref().map_or_else(
-                |_| "cannot be computed".to_owned(),
-                |p| p.compa_ratio.to_string(),
+                |_| locale.t("mail-compa-none"),
+                |p| locale.number(&p.compa_ratio),
             );
             (band, compa)
         }
-        Err(_) => ("none in force".to_owned(), "cannot be computed".to_owned()),
+        Err(_) => (locale.t("mail-band-none"), locale.t("mail-compa-none")),
     };
     OfferPay {
         offer: amount,

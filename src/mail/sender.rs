@@ -50,11 +50,16 @@ pub fn stage(settings: Option<MailSettings>) -> AdHoc {
                 settings.from
             );
             let shutdown = rocket.shutdown();
+            let languages = rocket
+                .state::<crate::i18n::LanguageSettings>()
+                .copied()
+                .unwrap_or_default();
             let sender = Sender {
                 db,
                 transport,
                 settings,
                 site,
+                languages,
             };
             tokio::spawn(async move {
                 tokio::select! {
@@ -71,6 +76,8 @@ struct Sender {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     settings: MailSettings,
     site: String,
+    /// The installation's language, for recipients who chose none.
+    languages: crate::i18n::LanguageSettings,
 }
 
 impl Sender {
@@ -97,11 +104,11 @@ impl Sender {
     }
 
     async fn deliver(&self, row: Claimed) {
-        let site = self.site.clone();
+        let (site, languages) = (self.site.clone(), self.languages);
         let for_compose = row.clone();
         let composed = self
             .db
-            .work(move |c| Ok::<_, DbError>(compose(c, &site, &for_compose)))
+            .work(move |c| Ok::<_, DbError>(compose(c, &site, &languages, &for_compose)))
             .await;
         let outcome = match composed {
             Ok(Ok(Composed::Mail(mail))) => self.send(&row, mail).await,

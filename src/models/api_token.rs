@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::User;
 use super::session::digest;
+use crate::i18n::Msg;
 use crate::schema::{api_token, app_user};
 
 /// Tokens start with this, so that a leaked one is recognisable (secret scanners, logs).
@@ -39,18 +40,18 @@ pub struct OwnedToken {
 impl ApiToken {
     /// What is wrong with a new token's name and lifetime, by field (the form and the
     /// command line check the same).
-    pub fn problems(name: &str, days: i64) -> Vec<(&'static str, String)> {
+    pub fn problems(name: &str, days: i64) -> Vec<(&'static str, Msg)> {
         let mut wrong = Vec::new();
         let name = name.trim();
         if name.is_empty() {
-            wrong.push(("name", "Give the token a name.".to_owned()));
+            wrong.push(("name", Msg::new("token-name-missing")));
         } else if name.chars().count() > NAME_MAX {
-            wrong.push(("name", format!("A name has at most {NAME_MAX} characters.")));
+            wrong.push(("name", Msg::new("token-name-too-long").arg("max", NAME_MAX)));
         } else if name.chars().any(char::is_control) {
-            wrong.push(("name", "A name cannot hold control characters.".to_owned()));
+            wrong.push(("name", Msg::new("token-name-control")));
         }
         if !(1..=MAX_DAYS).contains(&days) {
-            wrong.push(("days", format!("From 1 to {MAX_DAYS} days.")));
+            wrong.push(("days", Msg::new("token-days-range").arg("max", MAX_DAYS)));
         }
         wrong
     }

@@ -128,6 +128,16 @@ impl User {
             .execute(conn)
     }
 
+    /// The language the user reads the app in; `None` follows their browser again.
+    pub fn set_language(conn: &mut PgConnection, id: i64, tag: Option<&str>) -> QueryResult<usize> {
+        diesel::update(app_user::table.find(id))
+            .set((
+                app_user::language.eq(tag),
+                app_user::updated_at.eq(diesel::dsl::now),
+            ))
+            .execute(conn)
+    }
+
     /// Stores a new password hash and ends the user's sessions but `keep` (the session that
     /// changed it), in one transaction: whoever knew the old password is logged out.
     pub fn set_password(

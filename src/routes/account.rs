@@ -16,6 +16,7 @@ use crate::auth::events::{EventSource, SecurityEvent};
 use crate::auth::{CurrentUser, password};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::models::mail_opt_out::MailOptOut;
 use crate::models::{Admission, LoginAttempts, Session, User};
 use crate::views::account::{AccountPage, MailChoice, PasswordPage};
@@ -35,18 +36,15 @@ struct PasswordChange {
 impl PasswordChange {
     /// What is wrong before any hashing: the rules and the repeat need no database and no
     /// argon2, and an overlong current password is refused before it costs a hash.
-    fn problems(&self) -> FormState {
+    fn problems(&self, locale: Locale) -> FormState {
         let mut state = FormState::default();
         if self.current_password.chars().count() > password::MAX_LENGTH {
-            state.add_error("current_password", "This is not your current password.");
+            state.add_error("current_password", locale.t("password-not-current"));
         }
         if let Err((field, why)) = password::check_new(&self.new_password, &self.repeat_password) {
-            state.add_error(field, why);
+            state.add_error(field, locale.say(&why));
         } else if self.new_password == self.current_password {
-            state.add_error(
-                "new_password",
-                "Choose a password other than the current one.",
-            );
+            state.add_error("new_password", locale.t("password-same-as-current"));
         }
         state
     }
@@ -72,8 +70,10 @@ async fn account(
         name: user.user.display_name.clone(),
         role: user.role(),
         other_sessions,
-        mails: MailChoice::all(user.role(), &mails_off),
-        tokens: crate::views::api_tokens::TokenRow::own(tokens),
+        mails: MailChoice::all(user.role(), &mails_off, user.locale),
+        tokens: crate::views::api_tokens::TokenRow::own(tokens, user.locale),
+        language: user.user.language.clone().unwrap_or_default(),
+        languages: AccountPage::languages(),
     })
 }
 
@@ -84,10 +84,7 @@ async fn end_other_sessions(user: CurrentUser, db: &State<Db>) -> Result<FormRes
     let ended = db
         .run(move |c| Ok(Session::end_all_of(c, id, Some(&own))?))
         .await?;
-    let message = match ended {
-        1 => "Your other session is ended.".to_owned(),
-        n => format!("Your {n} other sessions are ended."),
-    };
+    let message = user.locale.t1("account-sessions-ended", "count", ended);
     Ok(FormResponse::saved("/account", message))
 }
 
@@ -125,7 +122,7 @@ async fn change_password(
     let Some(change) = form.value else {
         return invalid(&user, FormState::from_context(&form.context));
     };
-    let problems = change.problems();
+    let problems = change.problems(user.locale);
     if problems.has_errors() {
         return invalid(&user, problems);
     }
@@ -145,15 +142,17 @@ async fn change_password(
     let Admission::Admitted { attempt, .. } = admission else {
         events.record(SecurityEvent::LoginThrottled, Some(&user.user.email));
         let mut state = FormState::default();
-        let why = format!("Too many wrong passwords. Try again in {WINDOW_MINUTES} minutes.");
-        state.add_error("current_password", &why);
+        let why = user
+            .locale
+            .t1("password-throttled", "minutes", WINDOW_MINUTES);
+        state.add_error("current_password", why);
         return Ok(PasswordResponse::Throttled(page(&user, state)?));
     };
     let stored = user.user.password_hash.clone();
     let Some(hash) = rehash(stored, change.current_password, change.new_password).await? else {
         events.record(SecurityEvent::LoginFailed, Some(&user.user.email));
         let mut state = FormState::default();
-        state.add_error("current_password", "This is not your current password.");
+        state.add_error("current_password", user.locale.t("password-not-current"));
         return invalid(&user, state);
     };
     let (id, keep) = (user.user.id, user.session_id.clone());
@@ -167,7 +166,7 @@ async fn change_password(
     .await?;
     Ok(PasswordResponse::Form(FormResponse::saved(
         "/",
-        "Your password is changed; your other sessions are ended.".to_owned(),
+        user.locale.t("password-changed"),
     )))
 }
 

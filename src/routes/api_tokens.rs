@@ -56,7 +56,7 @@ async fn create(
     let wrong = ApiToken::problems(&token.name, days);
     if !wrong.is_empty() {
         for (field, why) in wrong {
-            state.add_error(field, why);
+            state.add_error(field, user.locale.say(&why));
         }
         return Ok(FormResponse::Invalid(again(state)?));
     }
@@ -81,18 +81,18 @@ async fn revoke_own(user: CurrentUser, db: &State<Db>, id: i64) -> Result<FormRe
     }
     Ok(FormResponse::saved(
         "/account",
-        "The token is revoked.".to_owned(),
+        user.locale.t("token-revoked"),
     ))
 }
 
 #[post("/users/tokens/<id>/revoke")]
-async fn revoke_any(_admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
+async fn revoke_any(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, AppError> {
     let revoked = db.run(move |c| Ok(ApiToken::revoke(c, id, None)?)).await?;
     if revoked == 0 {
         return Err(AppError::NotFound);
     }
     Ok(FormResponse::saved(
         "/users",
-        "The token is revoked.".to_owned(),
+        admin.locale.t("token-revoked"),
     ))
 }

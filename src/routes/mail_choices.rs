@@ -41,6 +41,6 @@ async fn save(
         .await?;
     Ok(FormResponse::saved(
         "/account",
-        "Your mail choices are saved.".to_owned(),
+        user.locale.t("account-mail-saved"),
     ))
 }

@@ -1,6 +1,7 @@
 //! HTTP routes, one module per resource.
 
 pub mod account;
+pub mod account_language;
 pub mod api;
 pub mod api_tokens;
 pub mod assets;

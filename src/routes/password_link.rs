@@ -22,8 +22,7 @@ pub fn routes() -> Vec<Route> {
     routes![form, set_password]
 }
 
-const LINK_GONE: &str = "This password link has been used or has expired. Ask an admin for a \
-    new one.";
+const LINK_GONE: &str = "password-link-gone";
 
 #[derive(FromForm)]
 struct NewPassword {
@@ -62,7 +61,7 @@ async fn form(
     let token = token.unwrap_or_default();
     let Some(user) = user_of(db, &token).await? else {
         events.record(SecurityEvent::LinkRefused, None);
-        return Ok(Err(LinkGone::new(LINK_GONE)));
+        return Ok(Err(LinkGone::new(&locale.t(LINK_GONE), locale)));
     };
     let page = PasswordLinkPage {
         layout: crate::views::Layout::anonymous(None, locale),
@@ -85,7 +84,10 @@ async fn set_password(
 ) -> Result<LinkResponse, AppError> {
     let gone = || {
         events.record(SecurityEvent::LinkRefused, None);
-        Ok(LinkResponse::Gone(LinkGone::new(LINK_GONE)))
+        Ok(LinkResponse::Gone(LinkGone::new(
+            &locale.t(LINK_GONE),
+            locale,
+        )))
     };
     let form = form.into_inner();
     let Some(new) = form.value else {
@@ -96,7 +98,7 @@ async fn set_password(
     };
     if let Err((field, why)) = password::check_new(&new.new_password, &new.repeat_password) {
         let mut state = FormState::with_values([("token", new.token)]);
-        state.add_error(field, why);
+        state.add_error(field, locale.say(&why));
         let page = PasswordLinkPage {
             layout: crate::views::Layout::anonymous(None, locale),
             csrf_token: form_token(asker.as_ref(), cookies),
@@ -118,6 +120,6 @@ async fn set_password(
     events.record(SecurityEvent::PasswordSetByLink, Some(&user.email));
     Ok(LinkResponse::Done(Box::new(Flash::success(
         Redirect::to("/login"),
-        format!("The password of {} is set. Log in with it.", user.email),
+        locale.t1("password-link-set", "email", &user.email),
     ))))
 }

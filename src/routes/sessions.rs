@@ -1,6 +1,6 @@
 //! Logging in and out.
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use chrono::{Duration, Utc};
 use diesel::Connection;
 use rocket::form::{Errors, Form, FromForm};
@@ -46,18 +46,13 @@ struct Credentials {
 impl Credentials {
     /// Why the fields cannot be a login at all, before any work is done for them: a 20 KB
     /// e-mail does not fit PostgreSQL's index, and text there cannot hold NUL.
-    fn impossible(&self) -> Option<String> {
+    fn impossible(&self) -> Option<Msg> {
         if self.email.chars().count() > EMAIL_MAX {
-            Some(format!(
-                "An e-mail address has at most {EMAIL_MAX} characters."
-            ))
+            Some(Msg::new("login-email-too-long").arg("max", EMAIL_MAX))
         } else if self.email.chars().any(char::is_control) {
-            Some("An e-mail address cannot hold control characters.".to_owned())
+            Some(Msg::new("login-email-control"))
         } else if self.password.chars().count() > password::MAX_LENGTH {
-            Some(format!(
-                "A password has at most {} characters.",
-                password::MAX_LENGTH
-            ))
+            Some(Msg::new("password-too-long").arg("max", password::MAX_LENGTH))
         } else {
             None
         }
@@ -140,18 +135,21 @@ fn usable(
         // Rocket reports a body cut off at its limit by its worst error, often a field then
         // missing (422): that it was too large is what matters.
         Err(errors) if errors.iter().any(|e| e.status() == Status::PayloadTooLarge) => {
-            let why = "What was sent is too large for a login.";
-            return Ok(Err(LoginResponse::TooLarge(again(why, "/")?)));
+            let why = locale.t("login-too-large");
+            return Ok(Err(LoginResponse::TooLarge(again(&why, "/")?)));
         }
         Err(_) => {
-            let why = "Fill in the e-mail and the password.";
-            return Ok(Err(LoginResponse::Invalid(again(why, "/")?)));
+            let why = locale.t("login-fill-in");
+            return Ok(Err(LoginResponse::Invalid(again(&why, "/")?)));
         }
     };
     let next = next_or_home(form.next.take());
     match form.impossible() {
         // Not shown back: it is no e-mail anyone typed.
-        Some(why) => Ok(Err(LoginResponse::Invalid(again(&why, &next)?))),
+        Some(why) => Ok(Err(LoginResponse::Invalid(again(
+            &locale.say(&why),
+            &next,
+        )?))),
         None => Ok(Ok((form, next))),
     }
 }
@@ -191,9 +189,7 @@ async fn login(
         .await?;
     let Some((attempt, account_failures, user)) = admitted else {
         events.record(SecurityEvent::LoginThrottled, Some(&form.email));
-        let why = format!(
-            "Too many failed logins from your address. Try again in {WINDOW_MINUTES} minutes."
-        );
+        let why = locale.t1("login-throttled", "minutes", WINDOW_MINUTES);
         return Ok(LoginResponse::Throttled(refuse(why)?));
     };
     if account_failures >= ALLOWED_FAILURES {
@@ -202,9 +198,7 @@ async fn login(
     }
     let Some(user_id) = check_password(user, form.password).await? else {
         events.record(SecurityEvent::LoginFailed, Some(&form.email));
-        return Ok(LoginResponse::Refused(refuse(
-            "The e-mail or the password is wrong.".to_owned(),
-        )?));
+        return Ok(LoginResponse::Refused(refuse(locale.t("login-wrong"))?));
     };
     // Told only to whoever knows the password: nobody else learns the account signs in
     // through the provider.
@@ -214,7 +208,7 @@ async fn login(
             .await?
     {
         events.record(SecurityEvent::LoginFailed, Some(&form.email));
-        let why = format!("This account signs in with {provider} only: use the button below.");
+        let why = locale.t1("login-provider-only", "provider", provider);
         return Ok(LoginResponse::ProviderOnly(refuse(why)?));
     }
     let id = start_session(db, session_cookie.id(cookies), Some(attempt), user_id).await?;
@@ -266,6 +260,7 @@ async fn check_password(user: Option<User>, secret: String) -> Result<Option<i64
 
 #[post("/logout")]
 async fn logout(
+    locale: Locale,
     db: &State<Db>,
     session_cookie: &State<SessionCookie>,
     cookies: &CookieJar<'_>,
@@ -274,8 +269,9 @@ async fn logout(
     let id = user.session_id.clone();
     db.run(move |c| Ok(Session::end(c, &id)?)).await?;
     session_cookie.remove(cookies);
+    // The login page that follows is in the browser's language, as every anonymous page is.
     Ok(Flash::success(
         Redirect::to("/login"),
-        "You are logged out.",
+        locale.t("login-logged-out"),
     ))
 }

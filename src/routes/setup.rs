@@ -45,20 +45,16 @@ enum SetupResponse {
 pub struct LinkGone(RawHtml<String>);
 
 impl LinkGone {
-    pub fn new(message: &str) -> Self {
-        let page = askama::Template::render(&ErrorPage::new(Status::Gone, message))
+    pub fn new(message: &str, locale: Locale) -> Self {
+        let page = askama::Template::render(&ErrorPage::new(Status::Gone, message, locale))
             .unwrap_or_else(|_| message.to_owned());
         LinkGone(RawHtml(page))
     }
 }
 
-fn setup_gone() -> String {
-    format!(
-        "This setup link has been used, has expired (a setup link works for {} days; restarting \
-         talent-tracker prints a new one while it has no users), or talent-tracker has users \
-         already: log in instead, or ask an admin for an account.",
-        crate::models::SETUP_LINK_DAYS
-    )
+fn setup_gone(locale: Locale) -> LinkGone {
+    let why = locale.t1("setup-link-gone", "days", crate::models::SETUP_LINK_DAYS);
+    LinkGone::new(&why, locale)
 }
 
 #[get("/setup?<token>")]
@@ -76,7 +72,7 @@ async fn form(
         .await?
     {
         events.record(SecurityEvent::LinkRefused, None);
-        return Ok(Err(LinkGone::new(&setup_gone())));
+        return Ok(Err(setup_gone(locale)));
     }
     let form = FormState::with_values([("token", token)]);
     Ok(Ok(render(&SetupPage::new(
@@ -102,7 +98,7 @@ async fn create_admin(
     if let Some(admin) = &form.value
         && let Err((field, why)) = password::check_new(&admin.new_password, &admin.repeat_password)
     {
-        state.add_error(field, why);
+        state.add_error(field, locale.say(&why));
     }
     let (Some(admin), false) = (form.value, state.has_errors()) else {
         let page = SetupPage::new(csrf::anonymous_token(cookies), state, locale);
@@ -131,13 +127,13 @@ async fn create_admin(
         .await?;
     if !created {
         events.record(SecurityEvent::LinkRefused, Some(&admin_email));
-        return Ok(SetupResponse::Gone(LinkGone::new(&setup_gone())));
+        return Ok(SetupResponse::Gone(setup_gone(locale)));
     }
     events.record(SecurityEvent::SetupCompleted, Some(&admin_email));
     cookies.remove_private(csrf::LOGIN_COOKIE);
     session_cookie.set(cookies, session);
     Ok(SetupResponse::Done(Box::new(Flash::success(
         Redirect::to("/users"),
-        "You are the first admin. Add the people who will use talent-tracker here.",
+        locale.t("setup-done"),
     ))))
 }

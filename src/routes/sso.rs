@@ -68,10 +68,10 @@ async fn start(
         }
         Err(e) => {
             log::warn!("single sign-on could not start: {e}");
-            let why = format!(
-                "{} cannot be reached just now. Try again in a moment, or log in with your \
-                 password.",
-                provider.settings.name
+            let why = locale.t1(
+                "login-sso-unreachable-start",
+                "provider",
+                &provider.settings.name,
             );
             Ok(SsoResponse::Unreachable(page(
                 cookies,
@@ -121,18 +121,22 @@ async fn callback(
             // must not put words of their choosing on this site's page.
             Some(error) if is_error_code(error) => {
                 refuse(&format!("the provider answered {error:?}"));
-                format!("{} did not sign you in ({error}).", provider.settings.name)
+                locale.t2(
+                    "login-sso-not-signed-in",
+                    &("provider", &provider.settings.name),
+                    &("error", error),
+                )
             }
             _ => {
                 refuse("an answer without its sign-in");
-                "This sign-in was not started here, or took too long: start again.".to_owned()
+                locale.t("login-sso-not-started-or-slow")
             }
         };
         return Ok(SsoResponse::Mismatch(show(why)?));
     };
     if !same_state(&pending.state, state) {
         refuse("the state does not match");
-        let why = "This sign-in was not started here: start again.".to_owned();
+        let why = locale.t("login-sso-not-started");
         return Ok(SsoResponse::Mismatch(show(why)?));
     }
     // A provider that names itself must be ours; one that does not is taken at its word, as
@@ -146,23 +150,16 @@ async fn callback(
         Ok(identity) => identity,
         Err(SsoError::Unreachable(e)) => {
             log::warn!("single sign-on: {e}");
-            let why = format!(
-                "{} cannot be reached just now. Try again in a moment.",
-                provider.settings.name
-            );
+            let why = locale.t1("login-sso-unreachable", "provider", &provider.settings.name);
             return Ok(SsoResponse::Unreachable(show(why)?));
         }
         Err(e) => {
             refuse(&e.to_string());
-            let why = format!(
-                "{} did not vouch for this sign-in (it was used already, or expired): \
-                 start again.",
-                provider.settings.name
-            );
+            let why = locale.t1("login-sso-not-vouched", "provider", &provider.settings.name);
             return Ok(SsoResponse::Refused(show(why)?));
         }
     };
-    let (email, why_not) = admit(db, &provider, &identity).await?;
+    let (email, why_not) = admit(db, &provider, &identity, locale).await?;
     let user = match why_not {
         Ok(user) => user,
         Err(why) => {
@@ -187,12 +184,13 @@ async fn admit(
     db: &Db,
     provider: &Provider,
     identity: &Identity,
+    locale: crate::i18n::Locale,
 ) -> Result<(Option<String>, Result<User, String>), AppError> {
     let name = provider.settings.name.clone();
     let Some(email) = identity.email.clone() else {
         return Ok((
             None,
-            Err(format!("{name} did not tell us your e-mail address.")),
+            Err(locale.t1("login-sso-no-email", "provider", &name)),
         ));
     };
     // The provider's word, but still no account's e-mail unless it is one (the table's CHECK
@@ -200,25 +198,26 @@ async fn admit(
     let Ok(email) = Email::parse(&email).map(Email::into_inner) else {
         return Ok((
             None,
-            Err(format!(
-                "{name} gave {email:?} as your e-mail address, which is none we can use."
+            Err(locale.t2(
+                "login-sso-unusable-email",
+                &("provider", &name),
+                &("email", format!("{email:?}")),
             )),
         ));
     };
     if identity.subject.len() > SUBJECT_MAX {
         return Ok((
             Some(email),
-            Err(format!(
-                "{name} gave an identifier longer than OpenID allows."
-            )),
+            Err(locale.t1("login-sso-subject-too-long", "provider", &name)),
         ));
     }
     if !identity.email_verified {
         return Ok((
             Some(email.clone()),
-            Err(format!(
-                "{name} has not verified your e-mail address {email}, so it cannot open an \
-                 account here. Verify it with {name} first, or ask an admin."
+            Err(locale.t2(
+                "login-sso-unverified",
+                &("provider", &name),
+                &("email", &email),
             )),
         ));
     }
@@ -260,12 +259,12 @@ async fn admit(
         .await?;
     let why = match admission {
         SsoAdmission::Admitted(user) => return Ok((Some(email), Ok(user))),
-        SsoAdmission::Unknown => format!(
-            "There is no account for {email} here yet: ask an admin to add you on the users page."
-        ),
-        SsoAdmission::Deactivated => format!("The account for {email} is deactivated."),
-        SsoAdmission::NoRole => format!(
-            "{name} puts {email} in none of the groups that have a role here: ask an admin."
+        SsoAdmission::Unknown => locale.t1("login-sso-unknown", "email", &email),
+        SsoAdmission::Deactivated => locale.t1("login-sso-deactivated", "email", &email),
+        SsoAdmission::NoRole => locale.t2(
+            "login-sso-no-role",
+            &("provider", &name),
+            &("email", &email),
         ),
     };
     Ok((Some(email), Err(why)))

@@ -14,7 +14,7 @@ use super::site_url::SiteUrl;
 use crate::auth::sso::Sso;
 use crate::auth::{Admin, password, random_token};
 use crate::db::Db;
-use crate::domain::{Email, Role, Text};
+use crate::domain::{ChoiceName, Email, Role, Text};
 use crate::error::AppError;
 use crate::models::outbox::{MailKind, Outbox};
 use crate::models::sso_identity::SsoIdentity;
@@ -69,7 +69,7 @@ async fn page(
         })
         .await?;
     let page = UsersPage {
-        tokens: crate::views::api_tokens::TokenRow::everyones(tokens),
+        tokens: crate::views::api_tokens::TokenRow::everyones(tokens, admin.locale),
         ..UsersPage::new(Layout::new("users", flash, admin), users, form, refusal)
     };
     render(&page.provider_only(provider.as_deref(), &provider_users))
@@ -131,7 +131,7 @@ async fn create(
         Ok(Some(created)) => created,
         Err(e) if !e.violates(crate::models::user::EMAIL_UNIQUE_INDEX) => return Err(e),
         _ => {
-            state.add_error("email", "A user with this e-mail exists already.");
+            state.add_error("email", admin.locale.t("user-email-taken"));
             return Ok(FormResponse::Invalid(
                 page(db, sso, &admin, None, state, None).await?,
             ));
@@ -153,9 +153,7 @@ async fn guarded(
     match outcome {
         AdminGuarded::Done => Ok(FormResponse::saved("/users", done)),
         AdminGuarded::LastAdmin => {
-            let why = "This is the last active admin: without one, nobody could manage users \
-                       from the browser. Make another user admin first."
-                .to_owned();
+            let why = admin.locale.t("user-last-admin");
             let form = FormState::with_values([("role", Role::Viewer.as_str().to_owned())]);
             let page = page(db, sso, admin, None, form, Some(why)).await?;
             Ok(FormResponse::Refused(page))
@@ -181,7 +179,11 @@ async fn change_role(
     let outcome = db
         .run_as(admin.actor(), move |c| Ok(User::set_role(c, id, role)?))
         .await?;
-    let done = format!("{} is now {}.", user.display_name, role.label());
+    let done = admin.locale.t2(
+        "user-role-changed",
+        &("name", &user.display_name),
+        &("role", role.label_in(admin.locale.lang)),
+    );
     // An admin who gave up their own role can no longer see the users page.
     if id == admin.user.id && role != Role::Admin && outcome == AdminGuarded::Done {
         return Ok(FormResponse::saved("/", done));
@@ -201,10 +203,9 @@ async fn deactivate(
     let outcome = db
         .run_as(admin.actor(), move |c| Ok(User::deactivate(c, id)?))
         .await?;
-    let done = format!(
-        "{} can no longer log in; their sessions are ended.",
-        user.display_name
-    );
+    let done = admin
+        .locale
+        .t1("user-deactivated", "name", &user.display_name);
     guarded(db, sso, &admin, outcome, done).await
 }
 
@@ -213,7 +214,9 @@ async fn activate(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse,
     let user = existing(db, id).await?;
     db.run_as(admin.actor(), move |c| Ok(User::activate(c, id)?))
         .await?;
-    let done = format!("{} can log in again.", user.display_name);
+    let done = admin
+        .locale
+        .t1("user-reactivated", "name", &user.display_name);
     Ok(FormResponse::saved("/users", done))
 }
 

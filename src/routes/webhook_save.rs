@@ -100,7 +100,10 @@ fn parsed(form: Contextual<'_, EndpointForm>) -> (FormState, Option<EndpointChan
         .filter(|e| state.value(&e.field()) == "yes")
         .collect();
     if events.is_empty() {
-        state.add_error("events", "Choose at least one event.");
+        state.add_error(
+            "events",
+            crate::i18n::Msg::new("webhook-events-none").for_input(),
+        );
     }
     let Some(fields) = form.value else {
         return (state, None);

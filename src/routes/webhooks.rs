@@ -13,6 +13,7 @@ use super::webhook_save::{self, EndpointForm, Saved};
 use crate::auth::{Admin, CurrentUser};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::input::reading_async;
 use crate::models::webhook_delivery::WebhookDelivery;
 use crate::models::webhook_endpoint::WebhookEndpoint;
 use crate::views::webhooks::{
@@ -67,13 +68,18 @@ async fn create(
     db: &State<Db>,
     form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
-    let saved = match webhook_save::create(db, admin.actor(), form.into_inner()).await? {
+    let saved = match reading_async(
+        admin.locale.lang,
+        webhook_save::create(db, admin.actor(), form.into_inner()),
+    )
+    .await?
+    {
         Ok(saved) => saved,
         Err(state) => return invalid(&admin, state, None),
     };
     Ok(FormResponse::saved(
         format!("/webhooks/{}", saved.id),
-        "Registered the endpoint. Give its receiver the signing secret below.".to_owned(),
+        admin.locale.t("webhook-registered"),
     ))
 }
 
@@ -115,13 +121,18 @@ async fn update(
     form: LocalForm<Contextual<'_, EndpointForm>>,
 ) -> Result<FormResponse, AppError> {
     // The page names no version: the last save wins, as before the API came.
-    match webhook_save::update(db, admin.actor(), id, form.into_inner(), None).await? {
+    match reading_async(
+        admin.locale.lang,
+        webhook_save::update(db, admin.actor(), id, form.into_inner(), None),
+    )
+    .await?
+    {
         Saved::Saved(_) | Saved::Stale => {}
         Saved::Invalid(state) => return invalid(&admin, state, Some(id)),
     }
     Ok(FormResponse::saved(
         format!("/webhooks/{id}"),
-        "Saved the endpoint.".to_owned(),
+        admin.locale.t("webhook-saved"),
     ))
 }
 
@@ -143,7 +154,7 @@ async fn delete(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResponse, A
     webhook_save::delete(db, admin.actor(), id, None).await?;
     Ok(FormResponse::saved(
         "/webhooks",
-        "Deleted the endpoint and its deliveries.".to_owned(),
+        admin.locale.t("webhook-deleted"),
     ))
 }
 
@@ -152,14 +163,11 @@ async fn rotate_secret(admin: Admin, db: &State<Db>, id: i64) -> Result<FormResp
     let rotated = webhook_save::rotate_secret(db, admin.actor(), id).await?;
     let until = rotated
         .old_secret_expires_at
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .map(|t| admin.locale.timestamp(t))
         .unwrap_or_default();
     Ok(FormResponse::saved(
         format!("/webhooks/{id}"),
-        format!(
-            "Rotated the secret. Give the receiver the new one below: the old one signs \
-             beside it until {until}."
-        ),
+        admin.locale.t1("webhook-rotated", "until", until),
     ))
 }
 
@@ -176,9 +184,11 @@ async fn send_again(
         })
         .await?;
     let message = if again {
-        format!("msg_{delivery} goes again within a few seconds, under the same webhook-id.")
+        let id = format!("msg_{delivery}");
+        admin.locale.t1("webhook-sent-again", "id", id)
     } else {
-        format!("msg_{delivery} is waiting to be sent already (or is gone).")
+        let id = format!("msg_{delivery}");
+        admin.locale.t1("webhook-waiting-already", "id", id)
     };
     Ok(FormResponse::saved(format!("/webhooks/{id}"), message))
 }

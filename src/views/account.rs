@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::{FormState, Layout};
 use crate::domain::Role;
+use crate::i18n::{Lang, Locale};
 use crate::models::outbox::MailKind;
 
 /// Changing one's password. The form never holds the passwords typed: they are not sent back.
@@ -27,19 +28,32 @@ pub struct AccountPage {
     pub mails: Vec<MailChoice>,
     /// The user's own API tokens.
     pub tokens: Vec<super::api_tokens::TokenRow>,
+    /// The stored language setting's tag; empty follows the browser.
+    pub language: String,
+    /// The languages with a catalogue, each named in itself so anyone finds their own.
+    pub languages: Vec<super::Choice>,
+}
+
+impl AccountPage {
+    pub fn languages() -> Vec<super::Choice> {
+        Lang::ALL
+            .iter()
+            .map(|l| super::Choice::new(l.tag(), l.endonym()))
+            .collect()
+    }
 }
 
 /// One kind of mail on the account page.
 pub struct MailChoice {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub on: bool,
 }
 
 impl MailChoice {
     /// The optional mails that can reach a user of `role` (only compensation staff and admins
     /// are told of waiting offers).
-    pub fn all(role: Role, off: &[MailKind]) -> Vec<MailChoice> {
+    pub fn all(role: Role, off: &[MailKind], locale: Locale) -> Vec<MailChoice> {
         MailKind::ALL
             .into_iter()
             .filter(|k| k.optional())
@@ -47,8 +61,8 @@ impl MailChoice {
             .map(|k| MailChoice {
                 name: k.as_str(),
                 label: match k {
-                    MailKind::OfferPending => "An offer outside its band waits for a decision",
-                    _ => "A decision on an offer you made or last edited",
+                    MailKind::OfferPending => locale.t("account-mail-offer-pending"),
+                    _ => locale.t("account-mail-offer-decided"),
                 },
                 on: !off.contains(&k),
             })

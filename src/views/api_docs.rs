@@ -139,7 +139,7 @@ fn schema(name: &str, s: &Value) -> Schema {
 }
 
 impl ApiDocsPage {
-    pub fn from_document(document: &Value) -> Self {
+    pub fn from_document(document: &Value, locale: crate::i18n::Locale) -> Self {
         let mut operations = Vec::new();
         if let Some(paths) = document["paths"].as_object() {
             for (path, methods) in paths {
@@ -156,7 +156,7 @@ impl ApiDocsPage {
             .map(|all| all.iter().map(|(name, s)| schema(name, s)).collect())
             .unwrap_or_default();
         ApiDocsPage {
-            layout: Layout::default(),
+            layout: Layout::anonymous(None, locale),
             description: text(&document["info"]["description"]),
             operations,
             schemas,

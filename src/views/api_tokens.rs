@@ -5,6 +5,7 @@ use askama::Template;
 use chrono::{DateTime, Utc};
 
 use super::{FormState, Layout};
+use crate::i18n::Locale;
 use crate::models::{ApiToken, OwnedToken};
 
 /// One token as the lists show it.
@@ -17,16 +18,12 @@ pub struct TokenRow {
     pub created: String,
     pub expires: String,
     pub last_used: String,
-    /// live, expired or revoked.
+    /// live, expired or revoked: the template words it.
     pub state: &'static str,
 }
 
-fn when(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 impl TokenRow {
-    pub fn new(token: ApiToken, owner: String, now: DateTime<Utc>) -> Self {
+    pub fn new(token: ApiToken, owner: String, now: DateTime<Utc>, locale: Locale) -> Self {
         let state = if token.revoked_at.is_some() {
             "revoked"
         } else if token.live(now) {
@@ -38,27 +35,29 @@ impl TokenRow {
             id: token.id,
             owner,
             read_only: token.read_only,
-            created: when(token.created_at),
-            expires: when(token.expires_at),
-            last_used: token.last_used_at.map_or_else(|| "never".to_owned(), when),
+            created: locale.timestamp(token.created_at),
+            expires: locale.timestamp(token.expires_at),
+            last_used: token
+                .last_used_at
+                .map_or_else(|| locale.t("token-never-used"), |at| locale.timestamp(at)),
             state,
             name: token.name,
         }
     }
 
-    pub fn own(tokens: Vec<ApiToken>) -> Vec<TokenRow> {
+    pub fn own(tokens: Vec<ApiToken>, locale: Locale) -> Vec<TokenRow> {
         let now = Utc::now();
         tokens
             .into_iter()
-            .map(|t| TokenRow::new(t, String::new(), now))
+            .map(|t| TokenRow::new(t, String::new(), now, locale))
             .collect()
     }
 
-    pub fn everyones(tokens: Vec<OwnedToken>) -> Vec<TokenRow> {
+    pub fn everyones(tokens: Vec<OwnedToken>, locale: Locale) -> Vec<TokenRow> {
         let now = Utc::now();
         tokens
             .into_iter()
-            .map(|t| TokenRow::new(t.token, t.email, now))
+            .map(|t| TokenRow::new(t.token, t.email, now, locale))
             .collect()
     }
 }
@@ -83,12 +82,13 @@ pub struct TokenCreatedPage {
 
 impl TokenCreatedPage {
     pub fn new(layout: Layout, token: &ApiToken, secret: String) -> Self {
+        let expires = layout.locale.timestamp(token.expires_at);
         TokenCreatedPage {
             layout,
             name: token.name.clone(),
             secret,
             read_only: token.read_only,
-            expires: when(token.expires_at),
+            expires,
         }
     }
 }

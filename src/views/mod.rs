@@ -180,11 +180,18 @@ pub struct ErrorPage {
 }
 
 impl ErrorPage {
-    pub fn new(status: Status, message: &str) -> Self {
+    pub fn new(status: Status, message: &str, locale: Locale) -> Self {
+        // The status's own name where the catalogue has none for the code: HTTP's reason
+        // phrases are English, so only the codes people meet are translated.
+        let key = format!("error-reason-{}", status.code);
+        let reason = match crate::i18n::lookup_exact(locale.lang, &key, []) {
+            Some(reason) => reason,
+            None => status.reason_lossy().to_owned(),
+        };
         ErrorPage {
-            layout: Layout::default(),
+            layout: Layout::anonymous(None, locale),
             code: status.code,
-            reason: status.reason_lossy().to_owned(),
+            reason,
             message: message.to_owned(),
         }
     }

@@ -12,7 +12,7 @@ pub struct UserRow {
     pub name: String,
     pub role: Role,
     pub active: bool,
-    /// "until 2026-12-08 14:00 UTC" while a password link is live.
+    /// When a live password link expires, in the reader's zone and format.
     pub link_until: Option<String>,
     /// Why no password link is offered: they sign in through the provider only.
     pub provider_only: Option<String>,
@@ -34,7 +34,7 @@ pub struct UsersPage {
 
 impl UsersPage {
     pub fn new(layout: Layout, users: Vec<User>, form: FormState, refusal: Option<String>) -> Self {
-        let now = chrono::Utc::now();
+        let (now, locale) = (chrono::Utc::now(), layout.locale);
         UsersPage {
             layout,
             users: users
@@ -44,7 +44,7 @@ impl UsersPage {
                     link_until: u
                         .password_link_expires_at
                         .filter(|until| *until > now)
-                        .map(|until| until.format("%Y-%m-%d %H:%M UTC").to_string()),
+                        .map(|until| locale.timestamp(until)),
                     email: u.email,
                     name: u.display_name,
                     role: u.role,
@@ -52,7 +52,7 @@ impl UsersPage {
                     provider_only: None,
                 })
                 .collect(),
-            roles: Choice::all_of::<Role>(),
+            roles: Choice::all_in::<Role>(locale),
             form,
             refusal,
             tokens: Vec::new(),

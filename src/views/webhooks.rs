@@ -5,11 +5,25 @@ use askama::Template;
 
 use super::{FormState, Layout};
 use crate::domain::WebhookEvent;
+use crate::i18n::Locale;
 use crate::models::webhook_delivery::DeliveryEntry;
 use crate::models::webhook_endpoint::WebhookEndpoint;
 
-fn time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+/// An event in words; its machine name (`person.created`) stays as it is wherever it is
+/// shown as what the receiver gets.
+pub fn event_label(event: WebhookEvent, locale: Locale) -> String {
+    locale.t(match event {
+        WebhookEvent::PersonCreated => "webhook-event-person-created",
+        WebhookEvent::StageChanged => "webhook-event-stage-changed",
+        WebhookEvent::Hired => "webhook-event-hired",
+        WebhookEvent::OfferPending => "webhook-event-offer-pending",
+        WebhookEvent::OfferDecided => "webhook-event-offer-decided",
+        WebhookEvent::Merged => "webhook-event-merged",
+        WebhookEvent::Unmerged => "webhook-event-unmerged",
+        WebhookEvent::ImportConfirmed => "webhook-event-import-confirmed",
+        WebhookEvent::ImportReverted => "webhook-event-import-reverted",
+        WebhookEvent::Erased => "webhook-event-erased",
+    })
 }
 
 fn labels(endpoint: &WebhookEndpoint) -> Vec<&'static str> {
@@ -55,7 +69,7 @@ impl WebhookIndexPage {
 pub struct EventChoice {
     pub field: String,
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 #[derive(Template)]
@@ -75,7 +89,7 @@ impl WebhookFormPage {
             .map(|e| EventChoice {
                 field: e.field(),
                 name: e.as_str(),
-                label: e.label(),
+                label: event_label(e, layout.locale),
             })
             .collect();
         WebhookFormPage {
@@ -108,6 +122,8 @@ pub fn endpoint_form(endpoint: &WebhookEndpoint) -> FormState {
 
 pub struct DeliveryRow {
     pub id: i64,
+    /// The `webhook-id` header the receiver sees, `msg_<id>`.
+    pub webhook_id: String,
     pub event: String,
     pub status: String,
     pub attempts: i32,
@@ -133,14 +149,19 @@ pub struct WebhookShowPage {
 
 impl WebhookShowPage {
     pub fn new(layout: Layout, endpoint: WebhookEndpoint, log: Vec<DeliveryEntry>) -> Self {
+        let locale = layout.locale;
+        let time = |at| locale.timestamp(at);
         let deliveries = log
             .into_iter()
             .map(|d| DeliveryRow {
                 id: d.id,
+                webhook_id: format!("msg_{}", d.id),
                 event: d.kind,
                 when: match (d.status.as_str(), d.sent_at) {
-                    ("sent", Some(at)) => format!("sent {}", time(at)),
-                    ("pending", _) => format!("next try {}", time(d.next_attempt_at)),
+                    ("sent", Some(at)) => locale.t1("webhook-when-sent", "at", time(at)),
+                    ("pending", _) => {
+                        locale.t1("webhook-when-next-try", "at", time(d.next_attempt_at))
+                    }
                     _ => String::new(),
                 },
                 may_send_again: d.status != "pending",

@@ -72,9 +72,10 @@ pub fn document() -> Result<RawJson<String>, AppError> {
     Ok(RawJson(document_json()?))
 }
 
+/// A page for people, in the reader's language around the document's own (English) words.
 #[get("/docs")]
-pub fn reference() -> Result<RawHtml<String>, AppError> {
+pub fn reference(locale: crate::i18n::Locale) -> Result<RawHtml<String>, AppError> {
     let value = serde_json::to_value(ApiDoc::openapi())
         .map_err(|e| AppError::Internal(anyhow::anyhow!("reading the OpenAPI document: {e}")))?;
-    render(&ApiDocsPage::from_document(&value))
+    render(&ApiDocsPage::from_document(&value, locale))
 }

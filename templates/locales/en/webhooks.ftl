@@ -1,0 +1,73 @@
+# Webhook endpoints (/webhooks) and their deliveries. Event names such as `person.created`
+# and the `webhook-id` header are what receivers get: they stay as they are in every language.
+webhook-list-title = Webhooks
+webhook-list-explained = Each endpoint gets a signed POST (Standard Webhooks) for the events it chose, a moment after the change is saved, and again with growing pauses for more than a day while it does not answer with 2xx.
+webhook-new-title = New endpoint
+webhook-edit-title = Edit endpoint
+webhook-none = No endpoints yet.
+webhook-url = URL
+webhook-events = Events
+webhook-pay-figures = Pay figures
+webhook-status = Status
+webhook-pay-included = included
+webhook-pay-left-out = left out
+webhook-active = active
+webhook-disabled = disabled
+webhook-endpoint = Endpoint
+webhook-url-required = URL (required)
+webhook-url-hint = Where the events are posted, https://...
+webhook-may-receive-pay-label = May receive pay figures (an offer's amounts and band)
+webhook-active-label = Active (a disabled endpoint gets nothing)
+webhook-events-legend = Events (at least one)
+webhook-save = Save endpoint
+webhook-cancel = Cancel
+webhook-show-title = Webhook endpoint
+webhook-secret = Signing secret
+webhook-edit = Edit
+webhook-delete-link = Delete…
+webhook-deliveries = Deliveries
+webhook-deliveries-none = Nothing sent yet.
+webhook-deliveries-latest = The latest { $count }, newest first; each keeps its
+webhook-deliveries-same-id = when it is sent again.
+webhook-id-header = webhook-id
+webhook-event = Event
+webhook-queued = Queued
+webhook-attempts = Attempts
+webhook-when = When
+webhook-response = Response
+webhook-last-error = Last error
+webhook-send-again = Send again
+webhook-delivery-sent = sent
+webhook-delivery-pending = pending
+webhook-delivery-failed = failed
+webhook-when-sent = sent { $at }
+webhook-when-next-try = next try { $at }
+webhook-delete-title = Delete endpoint
+webhook-delete-heading = Delete the endpoint { $url }?
+webhook-delete-explained = Its deliveries, sent and waiting, go with it. To stop sending for a while, edit it and untick "Active" instead.
+webhook-keep = Keep it
+webhook-registered = Registered the endpoint. Give its receiver the signing secret below.
+webhook-saved = Saved the endpoint.
+webhook-deleted = Deleted the endpoint and its deliveries.
+# $id: the delivery's webhook-id, msg_12
+webhook-sent-again = { $id } goes again within a few seconds, under the same webhook-id.
+webhook-waiting-already = { $id } is waiting to be sent already (or is gone).
+webhook-events-none = Choose at least one event.
+
+## The events, as the form offers them
+webhook-event-person-created = A person is added
+webhook-event-stage-changed = A person changes stage
+webhook-event-hired = A person is hired
+webhook-event-offer-pending = An offer waits for a decision
+webhook-event-offer-decided = An offer is approved or rejected
+webhook-event-merged = Two people are merged
+webhook-event-unmerged = A merge is undone
+webhook-event-import-confirmed = An import is confirmed
+webhook-event-import-reverted = An import is reverted
+webhook-event-erased = A person is erased (only their id)
+
+webhook-old-secret = Previous secret
+webhook-old-secret-until = still signs beside it until { $until }
+webhook-rotate = Rotate secret
+webhook-rotate-hint = The current secret keeps signing beside the new one for 24 hours.
+webhook-rotated = Rotated the secret. Give the receiver the new one below: the old one signs beside it until { $until }.
