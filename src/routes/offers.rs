@@ -13,6 +13,7 @@ use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::domain::{Decision, PayReportId, Text};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::models::offer::Offers;
 use crate::models::outbox::Outbox;
 use crate::models::pay_decision::{NewPayDecision, PayDecision, kept_from_deciding};
@@ -46,11 +47,10 @@ fn not_theirs(
     offer: PayReportId,
 ) -> Result<Option<String>, AppError> {
     let kept = kept_from_deciding(conn, offer)?;
-    Ok(kept.iter().any(|a| a == user.actor()).then(|| {
-        "You created or last edited this offer, or changed its figures, so someone else must \
-         approve or reject it."
-            .to_owned()
-    }))
+    Ok(kept
+        .iter()
+        .any(|a| a == user.actor())
+        .then(|| user.locale.t("approval-not-yours")))
 }
 
 fn one_offer(
@@ -74,11 +74,12 @@ async fn show(
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
     let asker = user.0.clone();
+    let locale = user.locale;
     let (offer, decidable, not_yours) = db
         .run(move |c| {
             let offer = one_offer(c, &reporting, id)?;
             let decidable = offer.decidable();
-            let view = with_markets(c, &reporting, vec![offer])?.pop();
+            let view = with_markets(c, &reporting, vec![offer], locale)?.pop();
             let view = view.ok_or(AppError::NotFound)?;
             Ok((view, decidable, not_theirs(c, &asker, id)?))
         })
@@ -106,6 +107,7 @@ async fn decide(
     let parsed = form.value;
     let reporting = reporting.0.clone();
     let decider = user.0.clone();
+    let locale = user.locale;
     let outcome = db
         .run_as(user.actor(), move |c| {
             let offer = one_offer(c, &reporting, id)?;
@@ -113,10 +115,10 @@ async fn decide(
                 return Err(AppError::NotAllowed(why));
             }
             let (Some(figures), Ok(checked)) = (&offer.figures, &offer.check) else {
-                return Err(needs_none());
+                return Err(needs_none(locale));
             };
             if !offer.decidable() {
-                return Err(needs_none());
+                return Err(needs_none(locale));
             }
             let Some(parsed) = parsed else {
                 return Ok(Err((offer, state)));
@@ -151,21 +153,21 @@ async fn decide(
     match outcome {
         Ok((name, decision)) => Ok(FormResponse::saved(
             format!("/pay-reports/{id}/approval"),
-            format!("{} the offer for {name}.", decision.label()),
+            match decision {
+                Decision::Approved => locale.t1("approval-approved-flash", "name", name),
+                Decision::Rejected => locale.t1("approval-rejected-flash", "name", name),
+            },
         )),
         Err((offer, state)) => Ok(FormResponse::Invalid(render(&OfferApprovalPage {
             layout: Layout::new("people", None, &user),
             may_decide: true,
             not_yours: None,
-            offer: OfferView::new(offer),
+            offer: OfferView::new(offer, locale),
             form: state,
         })?)),
     }
 }
 
-fn needs_none() -> AppError {
-    AppError::Unprocessable(
-        "This offer is inside its band or cannot be checked against one: it needs no decision."
-            .to_owned(),
-    )
+fn needs_none(locale: Locale) -> AppError {
+    AppError::Unprocessable(locale.t("approval-needs-none"))
 }
