@@ -18,16 +18,16 @@ pub struct ReportIndexPage {
 /// A select among a report's filters beyond the common ones (group by, kind, interval...).
 pub struct SelectFilter {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub choices: Vec<Choice>,
-    pub blank: &'static str,
+    pub blank: String,
 }
 
 #[derive(Template)]
 #[template(path = "reports/report.html")]
 pub struct ReportPage {
     pub layout: Layout,
-    pub title: &'static str,
+    pub title: String,
     pub slug: &'static str,
     /// What the report counts and how, in a sentence or two.
     pub explanation: String,
@@ -45,7 +45,7 @@ pub struct ReportPage {
     pub chart: Option<ChartImage>,
     pub left_out: Vec<LeftOutRow>,
     pub left_out_not_shown: usize,
-    pub empty_message: &'static str,
+    pub empty_message: String,
     /// The current filters as a query string, for the CSV link.
     pub query: String,
 }
@@ -54,9 +54,9 @@ impl ReportPage {
     /// A page before its report ran: no filters but `selects` given later, nothing left out.
     pub fn new(
         layout: Layout,
-        (title, slug): (&'static str, &'static str),
+        (title, slug): (String, &'static str),
         explanation: String,
-        empty_message: &'static str,
+        empty_message: String,
     ) -> Self {
         ReportPage {
             layout,

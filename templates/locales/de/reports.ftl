@@ -39,3 +39,48 @@ report-left-out-why = Für diese Beträge ist am oder vor ihrem Stichtag kein Ku
 report-add-rate = Kurs anlegen
 report-add-rate-after = , um sie einzubeziehen.
 report-and-more = und { $count } weitere.
+
+## Filter
+report-field-from = Von
+report-field-to = Bis
+report-filter-not-a-date = „{ $name }“ ist kein gültiges Datum: bitte TT.MM.JJJJ oder JJJJ-MM-TT, z. B. { $example }.
+report-filter-out-of-range = „{ $name }“: { $why }
+report-filter-from-after-to = „Von“ ({ $from }) liegt nach „Bis“ ({ $to }).
+report-filter-group-by = Berichte lassen sich nicht nach „{ $name }“ gruppieren: bitte origin_company, hiring_company, title, kind oder confidence wählen.
+report-filter-interval = „{ $name }“ ist kein Intervall: bitte month oder quarter wählen.
+report-filter-scale = „{ $name }“ ist keine Skala: bitte linear oder log wählen.
+report-filter-no-choice = Es gibt keine { $what } „{ $name }“: bitte eine davon wählen: { $names }.
+report-what-kind = Art von Gehaltsangabe
+report-what-confidence = Verlässlichkeit
+report-no-company = Es gibt kein Unternehmen namens „{ $name }“.
+report-no-status = Es gibt keinen Freigabestatus „{ $name }“.
+report-approval = Freigabe
+
+## Was jeder Bericht zählt
+report-explain-pay = Gehalt ist der jeweils letzte Betrag jeder Person nach Stichtag, auf ein Jahr gerechnet (ein Gesamtbetrag geteilt durch seine Jahre), in der Mitte seiner Spanne, umgerechnet in { $currency } zum Kurs seines Stichtags oder dem nächstfrüheren.
+report-explain-hired = Eine Einstellung zählt an ihrem Entscheidungsdatum, sonst an ihrem Eintrittsdatum, sonst an dem Tag, an dem die Person auf „Eingestellt“ gesetzt wurde.
+report-explain-talent-flow = Eingestellte Personen von jedem Herkunfts- zu jedem einstellenden Unternehmen. { $hired } { $pay }
+report-explain-compensation = Die Spanne der auf ein Jahr gerechneten Gehaltsmittelwerte je Gruppe, Perzentile linear interpoliert. Eine Person zählt einmal je Gruppe, mit ihrem letzten Betrag darin. Die Daten filtern die Stichtage der Beträge. { $pay }
+report-explain-pipeline = Wie viele Personen jede Phase erreicht haben (wer eine Phase übersprungen hat, hat sie durchlaufen), wie viele sich jetzt darin befinden, der Anteil, der in die nächste Phase kam, und die mittlere Verweildauer in Tagen je Phase laut Phasenverlauf. Die Daten filtern den Tag, an dem Personen in den Tracker aufgenommen wurden.
+report-explain-timeline = Einstellungen je Zeitraum und die zugesagte Jahresvergütung, über die Zeit aufsummiert. { $hired } { $pay }
+report-explain-offers = Jedes Angebot, geprüft gegen das Gehaltsband, das an seinem Datum für Jobfamilie, Stufe und Zone der Person gilt (die Zone der Person vor Bändern für alle Zonen), umgerechnet in die Währung des Bandes über die Berichtswährung zu den Kursen seines Datums oder des nächstfrüheren. Compa-Ratio: jährliches Grundgehalt ÷ Mittelwert des Bandes; Bandposition: (jährliches Grundgehalt − Minimum) ÷ (Maximum − Minimum). Ein Angebot außerhalb seines Bandes wartet auf eine Vergütungsentscheidung.
+report-explain-transparency = Richtlinie (EU) 2023/970, Art. 5 Abs. 1: Bewerberinnen und Bewerbern wird das Einstiegsentgelt oder seine Spanne vor dem Vorstellungsgespräch mitgeteilt. Aufgeführt: Personen in der Zone EU, die laut Phasenverlauf das Vorstellungsgespräch (oder eine spätere Phase) vor dem Tag erreichten, an dem ihnen die Spanne genannt wurde, oder ohne Datum der Mitteilung. Eine Mitteilung am Tag des ersten Gesprächs gilt als rechtzeitig.
+report-empty-hires = Keine Einstellungen passen zu diesen Filtern.
+report-empty-pay = Keine Gehaltsangaben passen zu diesen Filtern.
+report-empty-people = Keine Personen passen zu diesen Filtern.
+report-empty-offers = Keine Angebote passen zu diesen Filtern.
+report-empty-transparency = Allen Kandidatinnen und Kandidaten in der EU, die ein Vorstellungsgespräch erreichten, wurde ihre Spanne rechtzeitig genannt.
+
+## Weitere Berichtsfilter
+report-group-by = Gruppieren nach
+report-group-title = Titel
+report-group-kind = Art des Betrags
+report-any-kind = Jede Art
+report-any-confidence = Jede Verlässlichkeit
+report-pay-scale = Gehaltsskala
+report-scale-automatic = Automatisch
+report-scale-linear = Linear
+report-scale-log = Logarithmisch
+report-per = Je
+report-month = Monat
+report-quarter = Quartal
