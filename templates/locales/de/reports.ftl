@@ -84,3 +84,6 @@ report-scale-log = Logarithmisch
 report-per = Je
 report-month = Monat
 report-quarter = Quartal
+
+## Tabellenzellen
+report-percent = { $value } %

@@ -170,3 +170,10 @@ pay-warning = Warning: { $warning }
 pay-deleted = Deleted the pay report.
 band-saved = Saved the pay band { $name }.
 band-deleted = Deleted the pay band { $name }.
+rate-is-reporting = { $currency } is the reporting currency: it needs no rate.
+rate-saved = Saved the { $currency } rate of { $date }.
+rate-exists = There is a { $currency } rate for { $date } already.
+# $largest: the largest figure a report holds, as a plain number
+rate-too-large = At this rate a { $currency } pay report from { $date } on would be worth more than { $largest } { $reporting }, more than reports can hold. Check the rate: how many { $reporting } one { $currency } buys.
+rate-needed = Without this rate, { $currency } pay reports from { $date } on would be converted at an earlier one and be worth more than { $largest } { $reporting }, more than reports can hold. Correct the earlier rate first.
+rate-deleted = Deleted the { $currency } rate of { $date }.

@@ -86,3 +86,7 @@ report-scale-log = Logarithmic
 report-per = Per
 report-month = Month
 report-quarter = Quarter
+
+## Table cells
+# $value: already written in the reader's format
+report-percent = { $value }%
