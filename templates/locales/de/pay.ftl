@@ -166,3 +166,9 @@ rate-exists = Für den { $date } gibt es bereits einen { $currency }-Kurs.
 rate-too-large = Bei diesem Kurs wäre eine { $currency }-Gehaltsangabe ab dem { $date } mehr als { $largest } { $reporting } wert, mehr als Berichte fassen können. Bitte prüfen Sie den Kurs: wie viele { $reporting } ein { $currency } wert ist.
 rate-needed = Ohne diesen Kurs würden { $currency }-Gehaltsangaben ab dem { $date } mit einem früheren Kurs umgerechnet und wären mehr als { $largest } { $reporting } wert, mehr als Berichte fassen können. Korrigieren Sie zuerst den früheren Kurs.
 rate-deleted = Der { $currency }-Kurs vom { $date } wurde gelöscht.
+
+## Feldfehler
+pay-not-a-currency = Kein ISO-4217-Währungscode (zum Beispiel EUR, USD, GBP).
+pay-years-range = Eine ganze Zahl von Jahren zwischen 1 und 20.
+pay-too-large = Zum { $currency }-Kurs vom { $date } umgerechnet ergibt das mehr als { $largest } in der Berichtswährung, mehr als Berichte fassen können. Bitte prüfen Sie Beträge, Währung und Zeitraum.
+band-version-taken = Für dieses Band gibt es bereits eine Fassung ab dem { $date }: Bitte bearbeiten Sie diese.

@@ -177,3 +177,10 @@ rate-exists = There is a { $currency } rate for { $date } already.
 rate-too-large = At this rate a { $currency } pay report from { $date } on would be worth more than { $largest } { $reporting }, more than reports can hold. Check the rate: how many { $reporting } one { $currency } buys.
 rate-needed = Without this rate, { $currency } pay reports from { $date } on would be converted at an earlier one and be worth more than { $largest } { $reporting }, more than reports can hold. Correct the earlier rate first.
 rate-deleted = Deleted the { $currency } rate of { $date }.
+
+## Field errors
+pay-not-a-currency = Not an ISO 4217 currency code (for example USD, EUR, GBP).
+pay-years-range = A whole number of years from 1 to 20.
+# $largest: the largest figure a report holds, as a plain number
+pay-too-large = Converted at the { $currency } rate of { $date }, this comes to more than { $largest } in the reporting currency, more than reports can hold. Check the amounts, the currency and the period.
+band-version-taken = This band has a version from { $date } already: edit that one.
