@@ -8,7 +8,7 @@ impl Currency {
         let code = raw.trim().to_ascii_uppercase();
         match iso_currency::Currency::from_code(&code) {
             Some(_) => Ok(Currency(code)),
-            None => Err("Not an ISO 4217 currency code (for example USD, EUR, GBP).".into()),
+            None => Err(crate::i18n::Msg::new("pay-not-a-currency").for_input()),
         }
     }
 

@@ -83,7 +83,9 @@ pub use email::Email;
 pub use id::{CompanyId, FileId, MAX_RECORD_ID, MergeId, NoteId, PayBandId, PayReportId, PersonId};
 pub use local_path::LocalPath;
 pub use maybe::Maybe;
-pub use money::{Money, format_amount, format_compact, format_money};
+pub use money::{
+    Money, exact_money, format_amount, format_compact, format_money, show_amount, show_money,
+};
 pub use name_key::{name_key, name_search_key};
 pub use rate::Rate;
 pub use text::{LongText, Text};

@@ -2,7 +2,7 @@
 
 use bigdecimal::BigDecimal;
 
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Lang, Msg};
 
 /// What NUMERIC(14, 2) holds: twelve digits before the point, two after. The limit's home is
 /// the columns (and their CHECKs, `>= 0`); this copy lets a form answer beside the field, and
@@ -94,12 +94,48 @@ pub fn format_amount(amount: &BigDecimal) -> String {
     }
 }
 
+/// An amount for a page in the reader's language, without cents when there are none:
+/// `1,234,567` / `1.234.567`, `1,234.50` / `1.234,50`.
+pub fn show_amount(lang: Lang, amount: &BigDecimal) -> String {
+    let whole = amount.with_scale(2) == amount.with_scale(0);
+    i18n::format_decimal(lang, amount, Some(if whole { 0 } else { 2 }))
+}
+
+/// `show_amount` with its currency, placed as the language places it (`USD 1,234,567` /
+/// `1.234.567 $`); `Locale::money` keeps the cents.
+pub fn show_money(lang: Lang, amount: &BigDecimal, currency: &str) -> String {
+    Msg::new("money")
+        .arg("amount", show_amount(lang, amount))
+        .arg("currency", currency)
+        .arg("symbol", currency_symbol(currency).unwrap_or(currency))
+        .text(lang)
+}
+
+/// An exact amount with its cents and currency in `lang` (`Locale::money` for a language
+/// alone): tables and checks whose figures should line up.
+pub fn exact_money(lang: Lang, amount: &BigDecimal, currency: &str) -> String {
+    i18n::Locale {
+        lang,
+        ..i18n::Locale::default()
+    }
+    .money(amount, currency)
+}
+
 /// A short, rounded amount for summaries, never for a figure someone reads exactly: "$1.2M",
-/// "€900k", "CHF 14.3B". One decimal below 100 of the unit and none from there, so at most
-/// three digits show; a currency without an unambiguous symbol keeps its code.
-pub fn format_compact(amount: &BigDecimal, currency: &str) -> String {
+/// "€900k", "CHF 14.3B"; in German CLDR's short currency units, "1,2 Mio. $", "900 Tsd. €".
+/// One decimal below 100 of the unit and none from there, so at most three digits show; a
+/// currency without an unambiguous symbol keeps its code. The units come from the catalogue
+/// (`pay-compact-*`): ICU4X's compact formatter is still in `icu_experimental`, a second
+/// copy of its data for five words per language.
+pub fn format_compact(lang: Lang, amount: &BigDecimal, currency: &str) -> String {
     use bigdecimal::RoundingMode;
-    const UNITS: [(i64, &str); 5] = [(0, ""), (3, "k"), (6, "M"), (9, "B"), (12, "T")];
+    const UNITS: [(i64, &str); 5] = [
+        (0, ""),
+        (3, "pay-compact-thousand"),
+        (6, "pay-compact-million"),
+        (9, "pay-compact-billion"),
+        (12, "pay-compact-trillion"),
+    ];
     let zero = BigDecimal::from(0);
     let sign = if *amount < zero { "-" } else { "" };
     let unsigned = amount.abs();
@@ -118,13 +154,46 @@ pub fn format_compact(amount: &BigDecimal, currency: &str) -> String {
             unit += 1;
             continue;
         }
-        let plain = shown.to_plain_string();
-        let digits = plain.strip_suffix(".0").unwrap_or(&plain);
-        return match currency_symbol(currency) {
-            Some(symbol) => format!("{sign}{symbol}{digits}{suffix}"),
-            None => format!("{sign}{currency} {digits}{suffix}"),
+        let shown = if shown.with_scale(0) == shown {
+            shown.with_scale(0)
+        } else {
+            shown
         };
+        // Never grouped: at most four digits, and "$2000T" reads better than "$2,000T".
+        let number = i18n::format_decimal(lang, &shown, None).replace([',', '.'], "");
+        let number = match shown.fractional_digit_count() {
+            0 => number,
+            _ => {
+                let (whole, tenth) = number.split_at(number.len() - 1);
+                format!("{whole}{}{tenth}", decimal_mark(lang))
+            }
+        };
+        let unit_word = if suffix.is_empty() {
+            String::new()
+        } else {
+            Msg::new(suffix).text(lang)
+        };
+        let key = match currency_symbol(currency) {
+            Some(_) => "pay-compact-symbol",
+            None => "pay-compact-code",
+        };
+        return Msg::new(key)
+            .arg("sign", sign)
+            .arg("number", number)
+            .arg("unit", unit_word)
+            .arg("symbol", currency_symbol(currency).unwrap_or(currency))
+            .arg("currency", currency)
+            .text(lang);
     }
+}
+
+/// The language's decimal mark, as its formatter writes a half.
+fn decimal_mark(lang: Lang) -> char {
+    let half = BigDecimal::new(5.into(), 1);
+    i18n::format_decimal(lang, &half, None)
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .unwrap_or('.')
 }
 
 /// Symbols that name one currency only: "$" alone could be any of a dozen dollars.
@@ -157,7 +226,7 @@ mod tests {
         for bad in [
             "",
             "-5",
-            "1,000",
+            "1,00",
             "$100",
             "1.234",
             "1e9",
@@ -168,6 +237,8 @@ mod tests {
             assert!(Money::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert!(Money::parse("0").is_ok());
+        // Outside a form, input is read as English, which groups thousands with commas.
+        assert!(Money::parse("1,000").is_ok());
         assert!(Money::parse(" 100.5 ").is_ok());
     }
 
@@ -196,7 +267,11 @@ mod tests {
     #[test]
     fn compact_amounts_round_to_three_digits_at_most_with_a_unit() {
         let compact = |s: &str, currency: &str| {
-            format_compact(&BigDecimal::from_str(s).unwrap_or_default(), currency)
+            format_compact(
+                Lang::En,
+                &BigDecimal::from_str(s).unwrap_or_default(),
+                currency,
+            )
         };
         assert_eq!(compact("1234567", "USD"), "$1.2M");
         assert_eq!(compact("900000", "EUR"), "€900k");
@@ -217,5 +292,45 @@ mod tests {
         );
         assert_eq!(compact("99960", "USD"), "$100k");
         assert_eq!(compact("2000000000000000", "USD"), "$2000T");
+    }
+
+    #[test]
+    fn german_compact_amounts_use_cldr_units_after_the_number() {
+        let compact = |s: &str, currency: &str| {
+            format_compact(
+                Lang::De,
+                &BigDecimal::from_str(s).unwrap_or_default(),
+                currency,
+            )
+        };
+        assert_eq!(compact("1234567", "EUR"), "1,2 Mio. €");
+        assert_eq!(compact("900000", "EUR"), "900 Tsd. €");
+        assert_eq!(compact("14300000000", "USD"), "14,3 Mrd. $");
+        assert_eq!(compact("1250000", "CHF"), "1,3 Mio. CHF");
+        assert_eq!(compact("999", "EUR"), "999 €");
+        assert_eq!(compact("2000000000000000", "EUR"), "2000 Bio. €");
+    }
+
+    #[test]
+    fn page_amounts_follow_the_language_and_drop_zero_cents() {
+        let amount = |s: &str| BigDecimal::from_str(s).unwrap_or_default();
+        assert_eq!(
+            show_amount(Lang::En, &amount("100000000.00")),
+            "100,000,000"
+        );
+        assert_eq!(
+            show_amount(Lang::De, &amount("100000000.00")),
+            "100.000.000"
+        );
+        assert_eq!(show_amount(Lang::De, &amount("1234.5")), "1.234,50");
+        assert_eq!(
+            show_money(Lang::En, &amount("900000"), "EUR"),
+            "EUR 900,000"
+        );
+        assert_eq!(show_money(Lang::De, &amount("900000"), "EUR"), "900.000 €");
+        // What the pages wrote before, for English, so its pages read as they did.
+        for s in ["0", "1000.01", "999999999999.99", "1234.5"] {
+            assert_eq!(show_amount(Lang::En, &amount(s)), format_amount(&amount(s)));
+        }
     }
 }

@@ -159,7 +159,10 @@ impl Versioned for PayBand {
         refused_by(saved, errors, |e| {
             violates(e, VERSION_KEY).then(|| {
                 let on = fields.effective_on;
-                let taken = format!("This band has a version from {on} already: edit that one.");
+                let lang = crate::i18n::input::lang();
+                let taken = crate::i18n::Msg::new("band-version-taken")
+                    .arg("date", crate::i18n::format_date(lang, on))
+                    .text(lang);
                 ("effective_on", taken)
             })
         })

@@ -206,12 +206,12 @@ impl Versioned for PayReport {
         });
         refused_by(saved, errors, |e| {
             violates(e, FIGURE_VALUE_FITS).then(|| {
-                let too_large = format!(
-                    "Converted at the {} rate of {}, this comes to more than {LARGEST_FIGURE} \
-                     in the reporting currency, more than reports can hold. Check the amounts, \
-                     the currency and the period.",
-                    fields.currency, fields.as_of
-                );
+                let lang = crate::i18n::input::lang();
+                let too_large = crate::i18n::Msg::new("pay-too-large")
+                    .arg("currency", &fields.currency)
+                    .arg("date", crate::i18n::format_date(lang, fields.as_of))
+                    .arg("largest", LARGEST_FIGURE)
+                    .text(lang);
                 ("amount_high", too_large)
             })
         })

@@ -7,6 +7,7 @@
 use bigdecimal::BigDecimal;
 use chrono::NaiveDate;
 
+use crate::i18n::{Lang, Msg, format_date};
 use crate::models::PayBand;
 use crate::models::offer::OfferFacts;
 
@@ -27,30 +28,38 @@ pub enum Unchecked {
     NoBase,
 }
 
-impl std::fmt::Display for Unchecked {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Unchecked {
+    /// Why, in `lang`, with the day in its format.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            Unchecked::NoFamilyOrLevel => {
-                f.write_str("not checked: the person has no job family or level")
-            }
+            Unchecked::NoFamilyOrLevel => Msg::new("offer-unchecked-no-family"),
             Unchecked::NoBand {
                 family,
                 level,
                 zone,
                 on,
-            } => write!(
-                f,
-                "not checked: no pay band for {family} {level} ({}, or every zone) in force on {on}",
-                zone.as_deref().unwrap_or("no zone")
-            ),
-            Unchecked::NoRate { currency, on } => {
-                write!(
-                    f,
-                    "not checked: no {currency} exchange rate on or before {on}"
+            } => Msg::new("offer-unchecked-no-band")
+                .arg("family", family)
+                .arg("level", level)
+                .arg(
+                    "zone",
+                    zone.clone()
+                        .unwrap_or_else(|| Msg::new("offer-no-zone").text(lang)),
                 )
-            }
-            Unchecked::NoBase => f.write_str("no base given"),
+                .arg("date", format_date(lang, *on)),
+            Unchecked::NoRate { currency, on } => Msg::new("offer-unchecked-no-rate")
+                .arg("currency", currency)
+                .arg("date", format_date(lang, *on)),
+            Unchecked::NoBase => Msg::new("offer-no-base"),
         }
+        .text(lang)
+    }
+}
+
+/// In English: logs and the API.
+impl std::fmt::Display for Unchecked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 

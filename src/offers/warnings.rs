@@ -6,7 +6,8 @@ use bigdecimal::{BigDecimal, Zero};
 use diesel::{PgConnection, QueryResult};
 
 use super::{Conversion, review};
-use crate::domain::{PayKind, Period, format_money};
+use crate::domain::{PayKind, Period, exact_money};
+use crate::i18n::{Lang, Msg, format_date};
 use crate::models::PayReport;
 use crate::models::offer::Offers;
 use crate::models::pay_valuation::Valuation;
@@ -14,11 +15,12 @@ use crate::models::pay_valuation::Valuation;
 /// How much older than the figure a rate may be before the page says so.
 const RATE_AGE_DAYS: i64 = 45;
 
-/// The warnings for a saved report, as sentences (empty: nothing to look at).
+/// The warnings for a saved report, as sentences in `lang` (empty: nothing to look at).
 pub fn after_save(
     conn: &mut PgConnection,
     reporting: &str,
     report: &PayReport,
+    lang: Lang,
 ) -> QueryResult<Vec<String>> {
     let pay = &report.fields;
     let mut found = Vec::new();
@@ -27,11 +29,14 @@ pub fn after_save(
         && let Valuation::Converted { rate_on, .. } = value.valuation
         && (pay.as_of - rate_on).num_days() > RATE_AGE_DAYS
     {
-        found.push(format!(
-            "The {} exchange rate used is of {rate_on}, more than {RATE_AGE_DAYS} days before \
-             the figure's date ({}): add a newer rate for a truer value.",
-            pay.currency, pay.as_of
-        ));
+        found.push(
+            Msg::new("offer-warning-old-rate")
+                .arg("currency", &pay.currency)
+                .arg("rate-date", format_date(lang, rate_on))
+                .arg("days", RATE_AGE_DAYS)
+                .arg("date", format_date(lang, pay.as_of))
+                .text(lang),
+        );
     }
     // Only an offer is checked against a band: other reports skip the review's query.
     if pay.kind != PayKind::Offered {
@@ -61,14 +66,13 @@ pub fn after_save(
         && &annual > max
     {
         let band = &checked.band.fields;
-        found.push(format!(
-            "Base, bonus, equity and sign-on come to {} {} a year, above the top of the band's \
-             total range ({} {}).",
-            band.currency,
-            format_money(&annual),
-            band.currency,
-            format_money(max)
-        ));
+        let money = |amount: &BigDecimal| exact_money(lang, amount, &band.currency);
+        found.push(
+            Msg::new("offer-warning-above-total")
+                .arg("sum", money(&annual))
+                .arg("max", money(max))
+                .text(lang),
+        );
     }
     Ok(found)
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rocket::FromForm;
 
 use crate::domain::{ChoiceName, Confidence, Date, DateError, PayKind};
+use crate::i18n::{self, Lang, Msg};
 
 /// The query string as typed. Everything is text here so that a wrong value can be named in
 /// the answer instead of silently ignored.
@@ -66,6 +67,18 @@ impl GroupBy {
             GroupBy::Confidence => "Confidence",
         }
     }
+
+    /// The label in a reader's language.
+    pub fn label_in(self, lang: Lang) -> String {
+        let key = match self {
+            GroupBy::OriginCompany => "report-origin-company",
+            GroupBy::HiringCompany => "report-hiring-company",
+            GroupBy::Title => "report-group-title",
+            GroupBy::Kind => "report-group-kind",
+            GroupBy::Confidence => "pay-field-confidence",
+        };
+        Msg::new(key).text(lang)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,8 +116,11 @@ pub enum PayScale {
 }
 
 impl PayScale {
-    pub const CHOICES: [(&'static str, &'static str); 2] =
-        [("linear", "Linear"), ("log", "Logarithmic")];
+    /// The stored value and its label's catalogue key.
+    pub const CHOICES: [(&'static str, &'static str); 2] = [
+        ("linear", "report-scale-linear"),
+        ("log", "report-scale-log"),
+    ];
 }
 
 /// The filters, parsed; company names still to be resolved against the database.
@@ -129,60 +145,86 @@ fn given(value: &Option<String>) -> Option<&str> {
 
 fn choice<T: ChoiceName>(
     value: &Option<String>,
-    what: &str,
-    problems: &mut Vec<String>,
+    what: &'static str,
+    lang: Lang,
+    problems: &mut Vec<Msg>,
 ) -> Option<T> {
     let name = given(value)?;
     let found = T::all().iter().copied().find(|c| c.as_str() == name);
     if found.is_none() {
         let names: Vec<&str> = T::all().iter().map(|c| c.as_str()).collect();
-        problems.push(format!(
-            "There is no {what} “{name}”: choose one of {}.",
-            names.join(", ")
-        ));
+        problems.push(
+            Msg::new("report-filter-no-choice")
+                .arg("what", Msg::new(what).text(lang))
+                .arg("name", name)
+                .arg("names", names.join(", ")),
+        );
     }
     found
 }
 
 impl ReportParams {
-    /// Every problem with the query string at once, so one answer tells the user all of them.
+    /// As `parse_in`, in English: the API and the command line.
     pub fn parse(&self) -> Result<ReportFilter, Vec<String>> {
-        let mut problems = Vec::new();
-        let mut date = |value: &Option<String>, name: &str| {
-            given(value).and_then(|raw| match Date::read(raw) {
+        self.parse_in(Lang::En)
+    }
+
+    /// Every problem with the query string at once, so one answer tells the user all of them,
+    /// in `lang`; dates are read as a user of `lang` types them (`01.07.2026` in German), ISO
+    /// always.
+    pub fn parse_in(&self, lang: Lang) -> Result<ReportFilter, Vec<String>> {
+        let mut problems: Vec<Msg> = Vec::new();
+        let field = |key: &'static str| Msg::new(key).text(lang);
+        let mut date = |value: &Option<String>, key: &'static str| {
+            given(value).and_then(|raw| match i18n::input::reading(lang, || Date::read(raw)) {
                 Ok(date) => Some(date.into_inner()),
                 Err(DateError::NotADate) => {
-                    problems.push(format!("“{name}” is not a real date: use YYYY-MM-DD."));
+                    let example = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap_or_default();
+                    problems.push(
+                        Msg::new("report-filter-not-a-date")
+                            .arg("name", field(key))
+                            .arg("example", i18n::format_date(lang, example)),
+                    );
                     None
                 }
                 Err(out_of_range) => {
-                    problems.push(format!("“{name}”: {}", out_of_range.message()));
+                    problems.push(
+                        Msg::new("report-filter-out-of-range")
+                            .arg("name", field(key))
+                            .arg("why", out_of_range.message().text(lang)),
+                    );
                     None
                 }
             })
         };
-        let (from, to) = (date(&self.from, "from"), date(&self.to, "to"));
+        let (from, to) = (
+            date(&self.from, "report-field-from"),
+            date(&self.to, "report-field-to"),
+        );
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
-            problems.push(format!("“from” ({from}) is after “to” ({to})."));
+            problems.push(
+                Msg::new("report-filter-from-after-to")
+                    .arg("from", i18n::format_date(lang, from))
+                    .arg("to", i18n::format_date(lang, to)),
+            );
         }
         let group_by = match given(&self.group_by) {
             None => GroupBy::default(),
-            Some(name) => GroupBy::ALL.into_iter().find(|g| g.as_str() == name).unwrap_or_else(|| {
-                problems.push(format!(
-                    "Reports cannot be grouped by “{name}”: choose one of origin_company, hiring_company, title, kind, confidence."
-                ));
-                GroupBy::default()
-            }),
+            Some(name) => GroupBy::ALL
+                .into_iter()
+                .find(|g| g.as_str() == name)
+                .unwrap_or_else(|| {
+                    problems.push(Msg::new("report-filter-group-by").arg("name", name));
+                    GroupBy::default()
+                }),
         };
         let interval = match given(&self.interval) {
             None | Some("month") => Interval::Month,
             Some("quarter") => Interval::Quarter,
             Some(other) => {
-                problems.push(format!(
-                    "“{other}” is not an interval: choose month or quarter."
-                ));
+                problems.push(Msg::new("report-filter-interval").arg("name", other));
                 Interval::Month
             }
         };
@@ -191,14 +233,19 @@ impl ReportParams {
             Some("linear") => PayScale::Linear,
             Some("log") => PayScale::Log,
             Some(other) => {
-                problems.push(format!("“{other}” is not a scale: choose linear or log."));
+                problems.push(Msg::new("report-filter-scale").arg("name", other));
                 PayScale::Auto
             }
         };
-        let kind = choice::<PayKind>(&self.kind, "kind of pay figure", &mut problems);
-        let confidence = choice::<Confidence>(&self.confidence, "confidence", &mut problems);
+        let kind = choice::<PayKind>(&self.kind, "report-what-kind", lang, &mut problems);
+        let confidence = choice::<Confidence>(
+            &self.confidence,
+            "report-what-confidence",
+            lang,
+            &mut problems,
+        );
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(problems.iter().map(|m| m.text(lang)).collect());
         }
         Ok(ReportFilter {
             from,

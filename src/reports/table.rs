@@ -5,6 +5,7 @@ use bigdecimal::BigDecimal;
 
 use crate::csv_format::{Dialect, escape_text};
 use crate::domain::format_money;
+use crate::i18n::{Lang, Msg, format_decimal};
 
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -59,6 +60,23 @@ impl Cell {
             Cell::Money(None) | Cell::Percent(None) | Cell::Days(None) | Cell::Ratio(None) => {
                 "—".to_owned()
             }
+        }
+    }
+
+    /// As a reader of `lang` writes it: English exactly as `display`; German amounts, shares,
+    /// days and ratios with its separators (`1.234.567,89`, `12,5 %`). Counts stay ungrouped
+    /// in both, as they always were.
+    pub fn display_in(&self, lang: Lang) -> String {
+        let decimals = |value: &BigDecimal, places: i64| format_decimal(lang, value, Some(places));
+        match (lang, self) {
+            (Lang::En, _) => self.display(),
+            (_, Cell::Money(Some(amount))) => decimals(amount, 2),
+            (_, Cell::Percent(Some(p))) => Msg::new("report-percent")
+                .arg("value", decimals(p, 1))
+                .text(lang),
+            (_, Cell::Days(Some(d))) => decimals(d, 1),
+            (_, Cell::Ratio(Some(r))) => decimals(r, 2),
+            _ => self.display(),
         }
     }
 

@@ -14,6 +14,7 @@ use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::domain::ApprovalStatus;
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::models::offer_list::OfferFilter;
 use crate::reports::{Report, offers, transparency};
 use crate::schema::pay_band;
@@ -31,18 +32,12 @@ enum BandReportResponse {
     Invalid(RawHtml<String>),
 }
 
-const OFFERS_EXPLANATION: &str = "Every offer checked against the pay band in force on its \
-    date for its person's job family, level and zone (the person's zone preferred over bands \
-    for every zone), converted into the band's currency through the reporting currency at the \
-    rates of its date or the nearest earlier one. Compa-ratio: annual base ÷ band midpoint; \
-    range penetration: (annual base − minimum) ÷ (maximum − minimum). An offer outside its \
-    band waits for a compensation decision.";
-
 /// The status filter, checked: an unknown status is named in the answer.
-fn status_filter(status: &Option<String>) -> Result<Option<ApprovalStatus>, String> {
+fn status_filter(status: &Option<String>, lang: Lang) -> Result<Option<ApprovalStatus>, String> {
     given(status)
         .map(|s| {
-            ApprovalStatus::parse(&s).ok_or_else(|| format!("There is no approval status “{s}”."))
+            ApprovalStatus::parse(&s)
+                .ok_or_else(|| Msg::new("report-no-status").arg("name", s).text(lang))
         })
         .transpose()
 }
@@ -55,7 +50,8 @@ async fn offers_page(
     status: Option<String>,
     job_family: Option<String>,
 ) -> Result<BandReportResponse, AppError> {
-    let parsed = status_filter(&status);
+    let locale = user.locale;
+    let parsed = status_filter(&status, locale.lang);
     let family = given(&job_family);
     let reporting = reporting.0.clone();
     let (families, report) = reads
@@ -89,22 +85,22 @@ async fn offers_page(
         selects: vec![
             SelectFilter {
                 name: "status",
-                label: "Approval",
-                choices: Choice::all_of::<ApprovalStatus>(),
-                blank: "Any",
+                label: locale.t("report-approval"),
+                choices: Choice::all_in::<ApprovalStatus>(locale),
+                blank: locale.t("report-any"),
             },
             SelectFilter {
                 name: "job_family",
-                label: "Job family",
+                label: locale.t("band-job-family"),
                 choices: families.iter().map(|f| Choice::new(f, f)).collect(),
-                blank: "Any",
+                blank: locale.t("report-any"),
             },
         ],
         ..ReportPage::new(
             Layout::new("reports", None, &user),
-            ("Offers against pay bands", "offers"),
-            OFFERS_EXPLANATION.to_owned(),
-            "No offers match these filters.",
+            (locale.t("report-offers-title"), "offers"),
+            locale.t("report-explain-offers"),
+            locale.t("report-empty-offers"),
         )
     };
     Ok(match report {
@@ -138,7 +134,7 @@ async fn offers_csv(
     job_family: Option<String>,
     dialect: Dialect,
 ) -> Result<CsvResponse, AppError> {
-    let status = match status_filter(&status) {
+    let status = match status_filter(&status, Lang::En) {
         Ok(status) => status,
         Err(problem) => return Ok(CsvResponse::Invalid(problem)),
     };
@@ -166,21 +162,18 @@ fn csv_file(name: &str, report: &Report, dialect: Dialect) -> Result<CsvFile, Ap
     })
 }
 
-const TRANSPARENCY_EXPLANATION: &str = "Directive (EU) 2023/970, art. 5(1): a candidate is \
-    told the starting pay or its range before the interview. Listed: people in zone EU who \
-    reached interviewing (or a later stage) by the stage history before the day their range \
-    was disclosed, or without a disclosure date. A disclosure on the day interviewing began \
-    counts as in time.";
-
 #[get("/reports/pay-transparency")]
 async fn transparency_page(user: PayReader, reads: ReadDb) -> Result<RawHtml<String>, AppError> {
     let report = reads.0.run(|c| Ok(transparency::run(c)?)).await?;
     render(
         &ReportPage::new(
             Layout::new("reports", None, &user),
-            ("EU pay transparency", "pay-transparency"),
-            TRANSPARENCY_EXPLANATION.to_owned(),
-            "Every EU candidate who reached interviewing had their range disclosed in time.",
+            (
+                user.locale.t("report-transparency-title"),
+                "pay-transparency",
+            ),
+            user.locale.t("report-explain-transparency"),
+            user.locale.t("report-empty-transparency"),
         )
         .with_report(report),
     )

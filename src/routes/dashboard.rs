@@ -64,7 +64,7 @@ async fn dashboard(
             })
             .collect(),
         latest_hires,
-        largest: LargestPackages::new(currency, largest),
+        largest: LargestPackages::new(currency, largest, user.locale.lang),
         has_demo,
         waiting,
     })

@@ -12,6 +12,7 @@ use crate::config::ReportingCurrency;
 use crate::db::Db;
 use crate::domain::{Currency, Date, Rate};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::exchange_rate::CURRENCY_DAY_KEY;
 use crate::models::pay_valuation::{FIGURE_VALUE_FITS, LARGEST_FIGURE};
 use crate::models::{ExchangeRate, NewExchangeRate};
@@ -77,6 +78,7 @@ async fn create(
     form: LocalForm<Contextual<'_, ExchangeRateForm>>,
 ) -> Result<FormResponse, AppError> {
     let form = form.into_inner();
+    let locale = user.locale;
     let mut state = FormState::from_context(&form.context);
     let Some(parsed) = form.value else {
         return invalid(&user, state, &reporting.0);
@@ -89,10 +91,7 @@ async fn create(
     if rate.currency == reporting.0 {
         state.add_error(
             "currency",
-            format!(
-                "{} is the reporting currency: it needs no rate.",
-                reporting.0
-            ),
+            locale.t1("rate-is-reporting", "currency", &reporting.0),
         );
         return invalid(&user, state, &reporting.0);
     }
@@ -103,12 +102,20 @@ async fn create(
     {
         Ok(saved) => Ok(FormResponse::saved(
             uri!(index(Some(saved.currency.clone()), _)),
-            format!("Saved the {} rate of {}.", saved.currency, saved.rate_on),
+            locale.t2(
+                "rate-saved",
+                &("currency", &saved.currency),
+                &("date", locale.date(saved.rate_on)),
+            ),
         )),
         Err(e) if e.violates(CURRENCY_DAY_KEY) => {
             state.add_error(
                 "rate_on",
-                format!("There is a {currency} rate for {day} already."),
+                locale.t2(
+                    "rate-exists",
+                    &("currency", &currency),
+                    &("date", locale.date(day)),
+                ),
             );
             invalid(&user, state, &reporting.0)
         }
@@ -116,10 +123,12 @@ async fn create(
             let reporting = &reporting.0;
             state.add_error(
                 "rate",
-                format!(
-                    "At this rate a {currency} pay report from {day} on would be worth more \
-                     than {LARGEST_FIGURE} {reporting}, more than reports can hold. Check the \
-                     rate: how many {reporting} one {currency} buys."
+                locale.say(
+                    &Msg::new("rate-too-large")
+                        .arg("currency", &currency)
+                        .arg("date", locale.date(day))
+                        .arg("largest", LARGEST_FIGURE)
+                        .arg("reporting", reporting),
                 ),
             );
             invalid(&user, state, reporting)
@@ -163,23 +172,31 @@ async fn delete(
     id: i64,
 ) -> Result<FormResponse, AppError> {
     let reporting = reporting.0.clone();
+    let locale = user.locale;
     let rate = db
         .run_as(user.actor(), move |c| {
             let rate = ExchangeRate::find(c, id)?;
             match ExchangeRate::delete(c, id).map_err(AppError::from) {
                 // The pay reports it converted fall back to an earlier rate, which is too large.
-                Err(e) if e.violates(FIGURE_VALUE_FITS) => Err(AppError::Unprocessable(format!(
-                    "Without this rate, {} pay reports from {} on would be converted at an \
-                     earlier one and be worth more than {LARGEST_FIGURE} {reporting}, more \
-                     than reports can hold. Correct the earlier rate first.",
-                    rate.currency, rate.rate_on
-                ))),
+                Err(e) if e.violates(FIGURE_VALUE_FITS) => Err(AppError::Unprocessable(
+                    locale.say(
+                        &Msg::new("rate-needed")
+                            .arg("currency", &rate.currency)
+                            .arg("date", locale.date(rate.rate_on))
+                            .arg("largest", LARGEST_FIGURE)
+                            .arg("reporting", &reporting),
+                    ),
+                )),
                 deleted => deleted.map(|_| rate),
             }
         })
         .await?;
     Ok(FormResponse::saved(
         uri!(index(Some(rate.currency.clone()), _)),
-        format!("Deleted the {} rate of {}.", rate.currency, rate.rate_on),
+        locale.t2(
+            "rate-deleted",
+            &("currency", &rate.currency),
+            &("date", locale.date(rate.rate_on)),
+        ),
     ))
 }

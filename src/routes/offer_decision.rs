@@ -43,11 +43,9 @@ pub fn not_theirs(
     offer: PayReportId,
 ) -> Result<Option<String>, AppError> {
     let kept = kept_from_deciding(conn, offer)?;
-    Ok(kept.contains(&user.email).then(|| {
-        "You created or last edited this offer, or changed its figures, so someone else must \
-         approve or reject it."
-            .to_owned()
-    }))
+    Ok(kept
+        .contains(&user.email)
+        .then(|| crate::i18n::Msg::new("approval-not-yours").for_input()))
 }
 
 /// The offer `id` with its review, or 404.
@@ -119,8 +117,5 @@ pub fn decide(
 }
 
 fn needs_none() -> AppError {
-    AppError::Unprocessable(
-        "This offer is inside its band or cannot be checked against one: it needs no decision."
-            .to_owned(),
-    )
+    AppError::Unprocessable(crate::i18n::Msg::new("approval-needs-none").for_input())
 }

@@ -33,6 +33,7 @@ async fn queue(
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
     let asker = user.actor().to_owned();
+    let locale = user.locale;
     let (total, rows) = db
         .run(move |c| {
             let waiting = PendingOffer::oldest(c, SHOWN)?;
@@ -44,8 +45,9 @@ async fn queue(
                 .filter_map(|pending| {
                     let at = reviews.iter().position(|r| r.offer.id == pending.id)?;
                     Some(QueueRow::new(
-                        OfferView::new(reviews.swap_remove(at)),
+                        OfferView::new(reviews.swap_remove(at), locale),
                         pending,
+                        locale,
                     ))
                 })
                 .collect::<Vec<_>>();

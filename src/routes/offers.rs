@@ -12,8 +12,9 @@ use super::offer_decision::{self, DecisionForm};
 use crate::auth::{BandManager, PayReader};
 use crate::config::ReportingCurrency;
 use crate::db::Db;
-use crate::domain::PayReportId;
+use crate::domain::{Decision, PayReportId};
 use crate::error::AppError;
+use crate::i18n::input::reading;
 use crate::views::offers::{OfferApprovalPage, OfferView, with_markets};
 use crate::views::{FormState, Layout, render};
 
@@ -31,17 +32,20 @@ async fn show(
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
     let asker = user.0.clone();
+    let locale = user.locale;
     let (offer, decidable, not_yours) = db
         .run(move |c| {
-            let offer = offer_decision::one_offer(c, &reporting, id)?;
-            let decidable = offer.decidable();
-            let view = with_markets(c, &reporting, vec![offer])?.pop();
-            let view = view.ok_or(AppError::NotFound)?;
-            Ok((
-                view,
-                decidable,
-                offer_decision::not_theirs(c, &asker.user, id)?,
-            ))
+            reading(locale.lang, || {
+                let offer = offer_decision::one_offer(c, &reporting, id)?;
+                let decidable = offer.decidable();
+                let view = with_markets(c, &reporting, vec![offer], locale)?.pop();
+                let view = view.ok_or(AppError::NotFound)?;
+                Ok((
+                    view,
+                    decidable,
+                    offer_decision::not_theirs(c, &asker.user, id)?,
+                ))
+            })
         })
         .await?;
     let manages = user.role().manages_bands() && decidable;
@@ -67,25 +71,31 @@ async fn decide(
     let parsed = form.value;
     let reporting = reporting.0.clone();
     let decider = user.0.user.clone();
+    let locale = user.locale;
     let outcome = db
         .run_as(user.actor(), move |c| {
-            offer_decision::decide(c, &reporting, &decider, id, parsed)
+            reading(locale.lang, || {
+                offer_decision::decide(c, &reporting, &decider, id, parsed)
+            })
         })
         .await?;
     match outcome {
         Ok(decided) => Ok(FormResponse::saved(
             format!("/pay-reports/{id}/approval"),
-            format!(
-                "{} the offer for {}.",
-                decided.decision.label(),
-                decided.full_name
-            ),
+            match decided.decision {
+                Decision::Approved => {
+                    locale.t1("approval-approved-flash", "name", decided.full_name)
+                }
+                Decision::Rejected => {
+                    locale.t1("approval-rejected-flash", "name", decided.full_name)
+                }
+            },
         )),
         Err(offer) => Ok(FormResponse::Invalid(render(&OfferApprovalPage {
             layout: Layout::new("people", None, &user),
             may_decide: true,
             not_yours: None,
-            offer: OfferView::new(offer),
+            offer: OfferView::new(offer, locale),
             form: state,
         })?)),
     }

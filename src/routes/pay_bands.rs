@@ -16,6 +16,7 @@ use crate::db::{Db, ReadDb};
 use crate::domain::PayBandId;
 use crate::error::{AppError, is_foreign_key_violation};
 use crate::export;
+use crate::i18n::{Lang, Msg};
 use crate::input::PayBandInput;
 use crate::models::market::Market;
 use crate::models::{PayBand, PayBandFilter};
@@ -39,8 +40,7 @@ pub fn routes() -> Vec<Route> {
 
 impl FormPages for PayBand {
     fn saved(self) -> FormResponse {
-        let message = format!("Saved the pay band {}.", BandRow::name_of(&self.fields));
-        FormResponse::saved(uri!(show(self.id)), message)
+        saved_in(self, Lang::En)
     }
 
     fn form_page(
@@ -55,6 +55,31 @@ impl FormPages for PayBand {
             ..PayBandFormPage::new(layout, id, form)
         })
     }
+}
+
+/// Where a saved band is shown next, said in the saver's language.
+fn saved_in(band: PayBand, lang: Lang) -> FormResponse {
+    let name = BandRow::name_in(&band.fields, lang);
+    FormResponse::saved(
+        uri!(show(band.id)),
+        Msg::new("band-saved").arg("name", name).text(lang),
+    )
+}
+
+/// `save::submit_form` with the flash in the saver's language.
+async fn submit_band(
+    db: &Db,
+    user: &CurrentUser,
+    id: Option<PayBandId>,
+    form: Contextual<'_, PayBandInput>,
+) -> Result<FormResponse, AppError> {
+    let lang = user.locale.lang;
+    save::submit::<PayBand>(db, user, save::target(id), form)
+        .await?
+        .respond(
+            |band| saved_in(band, lang),
+            |state, conflict, _| PayBand::form_page(user, id, state, conflict),
+        )
 }
 
 /// The list's filters as typed.
@@ -99,7 +124,7 @@ async fn index(
         layout: Layout::new("pay-bands", flash, &user),
         query: query_string(shown.iter().map(|(k, v)| (*k, v.as_str()))),
         filters: FormState::with_values(shown),
-        rows: BandRow::in_force_today(bands),
+        rows: BandRow::in_force_today(bands, user.locale.lang),
     })
 }
 
@@ -126,20 +151,21 @@ async fn show(
     id: PayBandId,
 ) -> Result<RawHtml<String>, AppError> {
     let reporting = reporting.0.clone();
+    let lang = user.locale.lang;
     let (band, history, market) = db
         .run(move |c| {
             let band = PayBand::find(c, id)?;
             let history = PayBand::history(c, &band.fields)?;
             let (family, level) = (&band.fields.job_family, &band.fields.level);
             let market = Market::of(c, family, level, None)?;
-            let market = MarketView::new(&market, family, level, &reporting, false);
+            let market = MarketView::new(&market, family, level, &reporting, false, lang);
             Ok((band, history, market))
         })
         .await?;
     render(&PayBandShowPage {
         layout: Layout::new("pay-bands", flash, &user),
-        band: BandRow::new(band, None),
-        history: BandRow::in_force_today(history),
+        band: BandRow::new(band, None, lang),
+        history: BandRow::in_force_today(history, lang),
         market,
     })
 }
@@ -159,7 +185,7 @@ async fn create(
     db: &State<Db>,
     form: LocalForm<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
-    save::submit_form::<PayBand>(db, &user, save::target(None), form.into_inner()).await
+    submit_band(db, &user, None, form.into_inner()).await
 }
 
 #[get("/pay-bands/<id>/edit")]
@@ -178,7 +204,7 @@ async fn update(
     id: PayBandId,
     form: LocalForm<Contextual<'_, PayBandInput>>,
 ) -> Result<FormResponse, AppError> {
-    save::submit_form::<PayBand>(db, &user, save::target(Some(id)), form.into_inner()).await
+    submit_band(db, &user, Some(id), form.into_inner()).await
 }
 
 #[get("/pay-bands/<id>/delete")]
@@ -192,7 +218,7 @@ async fn confirm_delete(
         .await?;
     render(&PayBandDeletePage {
         layout: Layout::new("pay-bands", None, &user),
-        band: BandRow::new(band, None),
+        band: BandRow::new(band, None, user.locale.lang),
         offers,
     })
 }
@@ -221,11 +247,15 @@ async fn delete(
     match outcome {
         Ok(band) => Ok(FormResponse::saved(
             "/pay-bands",
-            format!("Deleted the pay band {}.", BandRow::name_of(&band.fields)),
+            user.locale.t1(
+                "band-deleted",
+                "name",
+                BandRow::name_in(&band.fields, user.locale.lang),
+            ),
         )),
         Err((band, offers)) => Ok(FormResponse::Refused(render(&PayBandDeletePage {
             layout: Layout::new("pay-bands", None, &user),
-            band: BandRow::new(band, None),
+            band: BandRow::new(band, None, user.locale.lang),
             offers,
         })?)),
     }

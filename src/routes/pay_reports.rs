@@ -136,16 +136,17 @@ async fn submit(
         Target::Existing((_, id)) => Some(id),
         Target::New(_) => None,
     };
-    let mut message = format!("Saved the pay report for {}.", person.1);
+    let locale = user.locale;
+    let mut message = locale.t1("pay-saved", "name", &person.1);
     let submitted = save::submit::<PayReport>(db, user, target, form).await?;
     if let Submitted::Saved(report) = &submitted {
         let (reporting, report) = (reporting.0.clone(), report.clone());
         let warnings = db
-            .run(move |c| Ok(warnings::after_save(c, &reporting, &report)?))
+            .run(move |c| Ok(warnings::after_save(c, &reporting, &report, locale.lang)?))
             .await?;
         for warning in warnings {
-            message.push_str(" Warning: ");
-            message.push_str(&warning);
+            message.push(' ');
+            message.push_str(&locale.t1("pay-warning", "warning", warning));
         }
     }
     submitted.respond(
@@ -183,7 +184,7 @@ async fn confirm_delete(
         layout: Layout::new("people", None, &user),
         person_id,
         person_name,
-        row: PayReportRow::new(report, value),
+        row: PayReportRow::new(report, value, user.locale.lang),
     })
 }
 
@@ -204,6 +205,6 @@ async fn delete(
     }
     Ok(Flash::success(
         Redirect::to(format!("/people/{person_id}#pay")),
-        "Deleted the pay report.",
+        user.locale.t("pay-deleted"),
     ))
 }

@@ -5,6 +5,7 @@ use askama::Template;
 use super::Layout;
 use super::pay_reports::PayReportRow;
 use crate::domain::{Stage, format_compact};
+use crate::i18n::Lang;
 use crate::models::{PersonListItem, RankedPayReport};
 
 #[derive(Template)]
@@ -33,14 +34,14 @@ pub struct LargestPackages {
 }
 
 impl LargestPackages {
-    pub fn new(currency: String, packages: Vec<RankedPayReport>) -> Self {
+    pub fn new(currency: String, packages: Vec<RankedPayReport>, lang: Lang) -> Self {
         let top = packages
             .first()
             .and_then(|p| p.value.valuation.value())
-            .map(|value| format_compact(value, &currency));
+            .map(|value| format_compact(lang, value, &currency));
         let (no_rate, ranked) = packages
             .into_iter()
-            .map(|p| (p.person_name, PayReportRow::new(p.report, p.value)))
+            .map(|p| (p.person_name, PayReportRow::new(p.report, p.value, lang)))
             .partition(|(_, row)| row.no_rate);
         LargestPackages {
             currency,

@@ -2,7 +2,8 @@
 
 use bigdecimal::BigDecimal;
 
-use crate::domain::format_money;
+use crate::domain::exact_money;
+use crate::i18n::{Lang, Msg, format_decimal};
 
 /// The market of a job family and level as the offer and band pages show it.
 #[derive(Debug, Clone)]
@@ -22,24 +23,22 @@ impl MarketView {
         level: &str,
         reporting: &str,
         for_offer: bool,
+        lang: Lang,
     ) -> Self {
         use crate::models::market::Market;
         let money = |m: &Option<BigDecimal>| {
-            m.as_ref().map_or("—".to_owned(), |m| {
-                format!("{reporting} {}", format_money(m))
-            })
+            m.as_ref()
+                .map_or("—".to_owned(), |m| exact_money(lang, m, reporting))
         };
         let enough = market.n >= Market::ENOUGH;
         let spread = if enough {
-            format!(
-                "n = {}: P25 {}, median {}, P75 {}",
-                market.n,
-                money(&market.p25),
-                money(&market.median),
-                money(&market.p75)
-            )
+            Msg::new("band-market-spread")
+                .arg("n", market.n)
+                .arg("p25", money(&market.p25))
+                .arg("median", money(&market.median))
+                .arg("p75", money(&market.p75))
         } else {
-            format!("too few comparable figures ({})", market.n)
+            Msg::new("band-market-too-few").arg("n", market.n)
         };
         let rank = match (
             for_offer && enough,
@@ -47,18 +46,26 @@ impl MarketView {
             market.offer_rank(),
         ) {
             (false, _, _) => None,
-            (true, Some(value), Some(rank)) => Some(format!(
-                "this offer's annualised midpoint, {}, is at percentile rank {rank}",
-                money(&Some(value.clone()))
-            )),
-            (true, _, _) => Some(format!(
-                "this offer has no value in {reporting} (no exchange rate on or before its date)"
-            )),
+            (true, Some(value), Some(rank)) => Some(
+                Msg::new("band-market-rank")
+                    .arg("value", money(&Some(value.clone())))
+                    .arg("rank", rank_in(lang, &rank)),
+            ),
+            (true, _, _) => Some(Msg::new("band-market-no-value").arg("reporting", reporting)),
         };
         MarketView {
-            of: format!("{family} {level} in {reporting}"),
-            spread,
-            rank,
+            of: Msg::new("band-market-of-family")
+                .arg("family", family)
+                .arg("level", level)
+                .arg("reporting", reporting)
+                .text(lang),
+            spread: spread.text(lang),
+            rank: rank.map(|r| r.text(lang)),
         }
     }
+}
+
+/// A percentile rank with the decimals it was computed with ("50.0" / "50,0").
+fn rank_in(lang: Lang, rank: &BigDecimal) -> String {
+    format_decimal(lang, rank, Some(rank.fractional_digit_count()))
 }

@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::Layout;
 use super::offers::OfferView;
+use crate::i18n::Locale;
 use crate::models::offer_queue::PendingOffer;
 
 #[derive(Template)]
@@ -33,14 +34,14 @@ pub struct QueueRow {
 }
 
 impl QueueRow {
-    pub fn new(offer: OfferView, pending: &PendingOffer) -> Self {
+    pub fn new(offer: OfferView, pending: &PendingOffer, locale: Locale) -> Self {
         QueueRow {
             offer,
             made_by: pending
                 .made_by
                 .clone()
-                .unwrap_or_else(|| "not on record".to_owned()),
-            made_at: pending.made_at.format("%Y-%m-%d %H:%M").to_string(),
+                .unwrap_or_else(|| locale.t("approval-not-on-record")),
+            made_at: locale.timestamp(pending.made_at),
             yours: false,
         }
     }

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 
 use super::pay_bands::BandRow;
 use super::{FormState, Layout};
-use crate::domain::{ApprovalStatus, PayBandId, PayReportId, PersonId, format_money};
-use crate::offers::{Conversion, OfferReview, Position, Unchecked};
+use crate::domain::{ApprovalStatus, ChoiceName, PayBandId, PayReportId, PersonId, exact_money};
+use crate::i18n::{Lang, Locale, Msg, format_date, format_decimal};
+use crate::offers::{Conversion, OfferReview, Position};
 
 /// One decision as the history lists it.
 #[derive(Debug, Clone)]
@@ -34,8 +35,8 @@ pub struct OfferView {
     pub base: Result<String, String>,
     pub compa_ratio: Option<String>,
     pub penetration: Option<String>,
-    /// "inside" or "outside", where known.
-    pub base_standing: Option<&'static str>,
+    /// "inside the band" or "outside the band", where known.
+    pub base_standing: Option<String>,
     /// The annualised midpoint against the band's total range, where it has one.
     pub total: Option<String>,
     /// What the figures were computed from: the band, the rates, the day.
@@ -50,16 +51,19 @@ pub struct OfferView {
 }
 
 impl OfferView {
-    pub fn new(review: OfferReview) -> Self {
+    /// The review in the reader's words: amounts, ratios and days in `locale`'s format,
+    /// decisions in its zone.
+    pub fn new(review: OfferReview, locale: Locale) -> Self {
+        let lang = locale.lang;
         let status = review.status;
         let decidable = review.decidable();
         let history: Vec<DecisionLine> = review
             .decisions
             .iter()
             .map(|(d, by)| DecisionLine {
-                at: d.decided_at.format("%Y-%m-%d %H:%M").to_string(),
+                at: locale.timestamp(d.decided_at),
                 by: by.clone(),
-                decision: d.decision.label().to_owned(),
+                decision: d.decision.label_in(lang),
                 reason: d.reason.clone(),
             })
             .collect();
@@ -89,48 +93,66 @@ impl OfferView {
         let checked = match review.check {
             Ok(checked) => checked,
             Err(why) => {
-                view.problem = Some(unchecked(&why));
+                view.problem = Some(why.text(lang));
                 return view;
             }
         };
         let f = &checked.band.fields;
         let currency = f.currency.clone();
-        let name = BandRow::name_of(f);
-        let row = BandRow::new(checked.band.clone(), None);
-        view.computed_from.push(format!(
-            "band {name} from {}: base {}{}",
-            f.effective_on,
-            row.base,
-            row.total
-                .map(|t| format!(", total {t}"))
-                .unwrap_or_default()
+        let name = BandRow::name_in(f, lang);
+        let effective = format_date(lang, f.effective_on);
+        let row = BandRow::new(checked.band.clone(), None, lang);
+        let from_band = match row.total {
+            Some(total) => Msg::new("offer-from-band-total").arg("total", total),
+            None => Msg::new("offer-from-band"),
+        };
+        view.computed_from.push(
+            from_band
+                .arg("name", &name)
+                .arg("date", &effective)
+                .arg("base", row.base)
+                .text(lang),
+        );
+        view.computed_from.extend(conversion_lines(
+            &checked.conversion,
+            &currency,
+            view.as_of,
+            lang,
         ));
-        view.computed_from
-            .extend(conversion_lines(&checked.conversion, &currency, view.as_of));
-        view.band = Some((checked.band.id, format!("{name} from {}", f.effective_on)));
+        view.band = Some((
+            checked.band.id,
+            Msg::new("band-name-from")
+                .arg("name", &name)
+                .arg("date", &effective)
+                .text(lang),
+        ));
         match &checked.base {
             Ok(base) => {
-                view.base = Ok(format!("{currency} {}", format_money(&base.value)));
-                view.compa_ratio = Some(base.compa_ratio.to_string());
-                view.penetration = Some(penetration(base));
-                view.base_standing = Some(standing(base));
+                view.base = Ok(exact_money(lang, &base.value, &currency));
+                view.compa_ratio = Some(ratio(lang, &base.compa_ratio));
+                view.penetration = Some(penetration(base, lang));
+                view.base_standing = Some(standing(
+                    base,
+                    "offer-inside-band",
+                    "offer-outside-band",
+                    lang,
+                ));
             }
-            Err(why) => view.base = Err(unchecked(why)),
+            Err(why) => view.base = Err(why.text(lang)),
         }
         view.total = checked.total.as_ref().map(|total| {
-            format!(
-                "annualised midpoint {currency} {}: compa-ratio {}, penetration {}, {} the total range",
-                format_money(&total.value),
-                total.compa_ratio,
-                penetration(total),
-                standing(total)
-            )
+            let key = if total.inside {
+                "offer-total-inside"
+            } else {
+                "offer-total-outside"
+            };
+            Msg::new(key)
+                .arg("value", exact_money(lang, &total.value, &currency))
+                .arg("compa", ratio(lang, &total.compa_ratio))
+                .arg("penetration", penetration(total, lang))
+                .text(lang)
         });
         view
-    }
-
-    pub fn status_label(&self) -> &'static str {
-        self.status.label()
     }
 
     pub fn status_key(&self) -> &'static str {
@@ -138,46 +160,71 @@ impl OfferView {
     }
 }
 
-fn standing(position: &Position) -> &'static str {
-    if position.inside { "inside" } else { "outside" }
+fn standing(position: &Position, inside: &str, outside: &str, lang: Lang) -> String {
+    let key = if position.inside { inside } else { outside };
+    Msg::new(key.to_owned()).text(lang)
+}
+
+/// A ratio with the decimals it was computed with: "1.10" / "1,10".
+fn ratio(lang: Lang, value: &BigDecimal) -> String {
+    format_decimal(lang, value, Some(value.fractional_digit_count()))
 }
 
 /// Range penetration as a percentage of the range (1.25 → "125 %"), as compensation staff
 /// read it; the compa-ratio stays a ratio.
-fn penetration(position: &Position) -> String {
-    position
-        .penetration
-        .as_ref()
-        .map_or("none (the range has no width)".to_owned(), |p| {
-            format!("{} %", (p * BigDecimal::from(100)).round(0))
-        })
+fn penetration(position: &Position, lang: Lang) -> String {
+    match &position.penetration {
+        Some(p) => Msg::new("offer-penetration-percent").arg(
+            "percent",
+            format_decimal(lang, &(p * BigDecimal::from(100)).round(0), Some(0)),
+        ),
+        None => Msg::new("offer-penetration-none"),
+    }
+    .text(lang)
 }
 
-fn unchecked(why: &Unchecked) -> String {
-    format!("{why}")
-}
-
-fn conversion_lines(conversion: &Conversion, band_currency: &str, as_of: NaiveDate) -> Vec<String> {
+fn conversion_lines(
+    conversion: &Conversion,
+    band_currency: &str,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Vec<String> {
     match conversion {
-        Conversion::None => vec![format!("offer in {band_currency}, no conversion")],
+        Conversion::None => vec![
+            Msg::new("offer-no-conversion")
+                .arg("currency", band_currency)
+                .text(lang),
+        ],
         Conversion::Through {
             reporting,
             offer_rate,
             band_rate,
         } => {
-            let line = |rate: &Option<(BigDecimal, NaiveDate)>, role: &str| match rate {
-                Some((rate, on)) => format!(
-                    "{role} rate {} {reporting} per unit, of {on}",
-                    rate.normalized()
-                ),
-                None => format!("{role} currency is {reporting}, the reporting currency"),
+            let line = |rate: &Option<(BigDecimal, NaiveDate)>, of: &str, same: &str| {
+                match rate {
+                    Some((rate, on)) => Msg::new(of.to_owned())
+                        .arg("rate", format_decimal(lang, rate, None))
+                        .arg("reporting", reporting)
+                        .arg("date", format_date(lang, *on)),
+                    None => Msg::new(same.to_owned()).arg("reporting", reporting),
+                }
+                .text(lang)
             };
             vec![
-                format!(
-                    "converted through {reporting} at the rates of {as_of} or the nearest earlier day"
+                Msg::new("offer-converted-through")
+                    .arg("reporting", reporting)
+                    .arg("date", format_date(lang, as_of))
+                    .text(lang),
+                line(
+                    offer_rate,
+                    "offer-rate-of-offer",
+                    "offer-currency-is-reporting",
                 ),
-                line(offer_rate, "offer"),
-                line(band_rate, "band"),
+                line(
+                    band_rate,
+                    "offer-rate-of-band",
+                    "offer-band-currency-is-reporting",
+                ),
             ]
         }
     }
@@ -200,6 +247,7 @@ pub fn with_markets(
     conn: &mut diesel::PgConnection,
     reporting: &str,
     offers: Vec<OfferReview>,
+    locale: Locale,
 ) -> diesel::QueryResult<Vec<OfferView>> {
     use crate::models::market::Market;
     offers
@@ -211,11 +259,16 @@ pub fn with_markets(
                 .job_family
                 .clone()
                 .zip(review.offer.level.clone());
-            let mut view = OfferView::new(review);
+            let mut view = OfferView::new(review, locale);
             if let Some((family, level)) = place {
                 let market = Market::of(conn, &family, &level, Some(id))?;
                 view.market = Some(super::market::MarketView::new(
-                    &market, &family, &level, reporting, true,
+                    &market,
+                    &family,
+                    &level,
+                    reporting,
+                    true,
+                    locale.lang,
                 ));
             }
             Ok(view)

@@ -4,7 +4,9 @@ use askama::Template;
 use bigdecimal::BigDecimal;
 
 use super::{Choice, FormState, Layout};
-use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, format_amount};
+use crate::domain::money::currency_symbol;
+use crate::domain::{Confidence, PayKind, PayReportId, Period, PersonId, show_amount, show_money};
+use crate::i18n::{Lang, Msg, format_date};
 use crate::models::{PayReport, PayValue, Valuation};
 
 /// A pay report as the pages show it, amounts already formatted exactly.
@@ -20,42 +22,54 @@ pub struct PayReportRow {
     pub equivalent: Option<String>,
     /// No rate converts this report's currency on its date.
     pub no_rate: bool,
-    pub components: Vec<(&'static str, String)>,
+    pub components: Vec<(String, String)>,
 }
 
 impl PayReportRow {
-    /// `value` is the report's own, as the database computes it (`PayReport::valuations`).
-    pub fn new(report: PayReport, value: PayValue) -> Self {
+    /// `value` is the report's own, as the database computes it (`PayReport::valuations`);
+    /// amounts and dates are written in `lang`.
+    pub fn new(report: PayReport, value: PayValue, lang: Lang) -> Self {
         let pay = &report.fields;
-        let money = |amount: &BigDecimal| format!("{} {}", pay.currency, format_amount(amount));
+        let money = |amount: &BigDecimal| show_money(lang, amount, &pay.currency);
         let band = if pay.amount_low == pay.amount_high {
             money(&pay.amount_low)
         } else {
-            format!(
+            // The currency once, where the language puts it: "USD 100 – 200" / "100 – 200 USD".
+            let range = format!(
                 "{} – {}",
-                money(&pay.amount_low),
-                format_amount(&pay.amount_high)
-            )
+                show_amount(lang, &pay.amount_low),
+                show_amount(lang, &pay.amount_high)
+            );
+            Msg::new("money")
+                .arg("amount", range)
+                .arg("currency", &pay.currency)
+                .arg(
+                    "symbol",
+                    currency_symbol(&pay.currency).unwrap_or(&pay.currency),
+                )
+                .text(lang)
         };
         let years = pay.period_years.unwrap_or(1);
         let period = match pay.period {
-            Period::Annual => "per year".to_owned(),
-            Period::Total => format!(
-                "total over {years} year{}",
-                if years == 1 { "" } else { "s" }
-            ),
-        };
+            Period::Annual => Msg::new("pay-per-year"),
+            Period::Total => Msg::new("pay-total-over-years").arg("years", years),
+        }
+        .text(lang);
         let components = [
-            ("Base", &pay.base),
-            ("Bonus", &pay.bonus),
-            ("Equity", &pay.equity),
-            ("Sign-on", &pay.sign_on),
+            ("pay-component-base", &pay.base),
+            ("pay-component-bonus", &pay.bonus),
+            ("pay-component-equity", &pay.equity),
+            ("pay-component-sign-on", &pay.sign_on),
         ]
         .into_iter()
-        .filter_map(|(label, amount)| amount.as_ref().map(|a| (label, money(a))))
+        .filter_map(|(key, amount)| {
+            amount
+                .as_ref()
+                .map(|a| (Msg::new(key).text(lang), money(a)))
+        })
         .collect();
         let no_rate = matches!(value.valuation, Valuation::NoRate { .. });
-        let equivalent = equivalent(value.valuation, pay.as_of);
+        let equivalent = equivalent(value.valuation, pay.as_of, lang);
         PayReportRow {
             id: report.id,
             annual_midpoint: money(&value.annual_midpoint),
@@ -70,20 +84,26 @@ impl PayReportRow {
 }
 
 /// "≈ USD 990,000 at the 2025-06-01 rate", or why there is no such line.
-fn equivalent(valuation: Valuation, as_of: chrono::NaiveDate) -> Option<String> {
+fn equivalent(valuation: Valuation, as_of: chrono::NaiveDate, lang: Lang) -> Option<String> {
     match valuation {
         Valuation::Same { .. } => None,
         Valuation::Converted {
             reporting,
             value,
             rate_on,
-        } => Some(format!(
-            "≈ {reporting} {} at the {rate_on} rate",
-            format_amount(&value)
-        )),
-        Valuation::NoRate { reporting } => {
-            Some(format!("not in {reporting}: no rate on or before {as_of}"))
-        }
+        } => Some(
+            Msg::new("pay-equivalent")
+                .arg("reporting", &reporting)
+                .arg("value", show_amount(lang, &value))
+                .arg("date", format_date(lang, rate_on))
+                .text(lang),
+        ),
+        Valuation::NoRate { reporting } => Some(
+            Msg::new("pay-not-in-reporting")
+                .arg("reporting", reporting)
+                .arg("date", format_date(lang, as_of))
+                .text(lang),
+        ),
     }
 }
 
@@ -119,15 +139,16 @@ impl PayReportFormPage {
         id: Option<PayReportId>,
         form: FormState,
     ) -> Self {
+        let locale = layout.locale;
         PayReportFormPage {
             layout,
             person_id: person.0,
             person_name: person.1,
             id,
             form,
-            kinds: Choice::all_of::<PayKind>(),
-            periods: Choice::all_of::<Period>(),
-            confidences: Choice::all_of::<Confidence>(),
+            kinds: Choice::all_in::<PayKind>(locale),
+            periods: Choice::all_in::<Period>(locale),
+            confidences: Choice::all_in::<Confidence>(locale),
             conflict: Vec::new(),
         }
     }

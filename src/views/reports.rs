@@ -3,7 +3,9 @@
 use askama::Template;
 
 use super::{Choice, FormState, Layout};
-use crate::domain::format_money;
+use crate::domain::exact_money;
+use crate::domain::money::currency_symbol;
+use crate::i18n::{Lang, Msg, format_decimal};
 use crate::reports::{Report, ReportTable, UnconvertedFigure};
 
 #[derive(Template)]
@@ -16,16 +18,16 @@ pub struct ReportIndexPage {
 /// A select among a report's filters beyond the common ones (group by, kind, interval...).
 pub struct SelectFilter {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub choices: Vec<Choice>,
-    pub blank: &'static str,
+    pub blank: String,
 }
 
 #[derive(Template)]
 #[template(path = "reports/report.html")]
 pub struct ReportPage {
     pub layout: Layout,
-    pub title: &'static str,
+    pub title: String,
     pub slug: &'static str,
     /// What the report counts and how, in a sentence or two.
     pub explanation: String,
@@ -43,7 +45,7 @@ pub struct ReportPage {
     pub chart: Option<ChartImage>,
     pub left_out: Vec<LeftOutRow>,
     pub left_out_not_shown: usize,
-    pub empty_message: &'static str,
+    pub empty_message: String,
     /// The current filters as a query string, for the CSV link.
     pub query: String,
 }
@@ -52,9 +54,9 @@ impl ReportPage {
     /// A page before its report ran: no filters but `selects` given later, nothing left out.
     pub fn new(
         layout: Layout,
-        (title, slug): (&'static str, &'static str),
+        (title, slug): (String, &'static str),
         explanation: String,
-        empty_message: &'static str,
+        empty_message: String,
     ) -> Self {
         ReportPage {
             layout,
@@ -98,26 +100,34 @@ pub struct LeftOutRow {
     pub person_id: i64,
     pub person_name: String,
     pub figure: String,
-    pub as_of: String,
+    pub as_of: chrono::NaiveDate,
 }
 
-impl From<&UnconvertedFigure> for LeftOutRow {
-    fn from(f: &UnconvertedFigure) -> Self {
+impl LeftOutRow {
+    /// The figure as typed, exactly, in `lang`.
+    fn new(f: &UnconvertedFigure, lang: Lang) -> Self {
         let figure = if f.amount_low == f.amount_high {
-            format!("{} {}", f.currency, format_money(&f.amount_low))
+            exact_money(lang, &f.amount_low, &f.currency)
         } else {
-            format!(
-                "{} {} – {}",
-                f.currency,
-                format_money(&f.amount_low),
-                format_money(&f.amount_high)
-            )
+            let range = format!(
+                "{} – {}",
+                format_decimal(lang, &f.amount_low, Some(2)),
+                format_decimal(lang, &f.amount_high, Some(2))
+            );
+            Msg::new("money")
+                .arg("amount", range)
+                .arg("currency", &f.currency)
+                .arg(
+                    "symbol",
+                    currency_symbol(&f.currency).unwrap_or(&f.currency),
+                )
+                .text(lang)
         };
         LeftOutRow {
             person_id: f.person_id,
             person_name: f.person_name.clone(),
             figure,
-            as_of: f.as_of.to_string(),
+            as_of: f.as_of,
         }
     }
 }
@@ -133,7 +143,7 @@ impl ReportPage {
             .left_out
             .iter()
             .take(Self::SHOWN_ROWS)
-            .map(LeftOutRow::from)
+            .map(|f| LeftOutRow::new(f, self.layout.locale.lang))
             .collect();
         self.rows_not_shown = report.table.rows.len().saturating_sub(Self::SHOWN_ROWS);
         report.table.rows.truncate(Self::SHOWN_ROWS);

@@ -17,6 +17,7 @@ use talent_tracker::domain::Role;
 use self::session::{DEADLINE, Session, listening, until};
 use crate::common::{TestApp, quiet};
 
+mod accounts_in_german;
 mod approval_by_mail;
 mod approvals;
 mod board;
@@ -98,6 +99,14 @@ fn a_note_and_a_cv_are_added_and_erased_with_the_person_in_a_real_browser() -> a
     app.add_user("admin@example.com", Role::Admin)?;
     notes_and_files::two_people(&app)?;
     in_browser(&app, |s| Box::pin(notes_and_files::note_cv_and_erasure(s)))
+}
+
+#[test]
+fn the_account_pages_in_german_fit_a_phone_and_a_laptop() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("admin@example.com", Role::Admin)?;
+    app.read_in("de")?;
+    in_browser(&app, |s| Box::pin(accounts_in_german::fit_in_german(s)))
 }
 
 #[test]

@@ -37,6 +37,7 @@ mod import_ownership;
 mod import_scale;
 mod languages;
 mod languages_accounts;
+mod languages_pay;
 mod list_edges;
 mod list_sorting;
 mod live_schema;

@@ -112,7 +112,7 @@ async fn answer(
     let reporting = reporting_currency.to_owned();
     let outcome = reads
         .0
-        .run(move |c| run(c, which, parsed, &reporting))
+        .run(move |c| run(c, which, parsed, &reporting, super::API_LANG))
         .await?;
     match outcome {
         Outcome::Ran(ran) => Ok(Json(ReportOut {

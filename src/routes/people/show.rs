@@ -38,6 +38,7 @@ pub(crate) async fn show(
     let edits = user.role().edits();
     let reader = user.user.id;
     let reporting = reporting.0.clone();
+    let (lang, locale) = (user.locale.lang, user.locale);
     let page = db
         .run(move |c| {
             let person = match Person::find(c, id) {
@@ -63,14 +64,14 @@ pub(crate) async fn show(
                     reports
                         .into_iter()
                         .zip(valuations)
-                        .filter_map(|(report, value)| Some(PayReportRow::new(report, value?)))
+                        .filter_map(|(report, value)| Some(PayReportRow::new(report, value?, lang)))
                         .collect()
                 } else {
                     Vec::new()
                 },
                 offers: if sees_pay {
                     let offers = crate::offers::review(c, &reporting, &Offers::OfPerson(id))?;
-                    with_markets(c, &reporting, offers)?
+                    with_markets(c, &reporting, offers, locale)?
                 } else {
                     Vec::new()
                 },

@@ -11,6 +11,7 @@ use crate::config::ReportingCurrency;
 use crate::csv_format::Dialect;
 use crate::db::ReadDb;
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::models::Company;
 use crate::reports::{Report, ReportParams};
 use crate::routes::csv_file::CsvFile;
@@ -87,13 +88,14 @@ async fn report(
     if which != Which::Pipeline && !user.role().sees_pay() {
         return Err(AppError::Forbidden);
     }
-    let parsed = params.parse();
+    let lang = user.locale.lang;
+    let parsed = params.parse_in(lang);
     let reporting = currency.0.clone();
     let (outcome, names) = reads
         .0
         .run(move |c| {
             let names = Company::names_if_few(c)?;
-            Ok((run(c, which, parsed, &reporting)?, names))
+            Ok((run(c, which, parsed, &reporting, lang)?, names))
         })
         .await?;
     if path.csv {
@@ -125,6 +127,7 @@ pub(crate) fn run(
     which: Which,
     parsed: Result<crate::reports::ReportFilter, Vec<String>>,
     reporting: &str,
+    lang: Lang,
 ) -> Result<Outcome, AppError> {
     let mut filter = match parsed {
         Ok(filter) => filter,
@@ -138,7 +141,7 @@ pub(crate) fn run(
         if let Some(name) = name {
             match Company::find_by_name(c, name)? {
                 Some(company) => *id = Some(company.id),
-                None => problems.push(format!("There is no company called “{name}”.")),
+                None => problems.push(Msg::new("report-no-company").arg("name", name).text(lang)),
             }
         }
     }
@@ -172,12 +175,12 @@ fn page(
         filters: FormState::with_values(values),
         window_filters: true,
         companies: company_choices(company_names),
-        selects: which.selects(),
+        selects: which.selects(user.locale),
         ..ReportPage::new(
             Layout::new("reports", None, user),
-            (which.title(), which.slug()),
-            which.explanation(currency),
-            which.empty_message(),
+            (which.title_in(user.locale.lang), which.slug()),
+            which.explanation(currency, user.locale.lang),
+            which.empty_message(user.locale.lang),
         )
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::domain::{Confidence, PayKind};
 use crate::error::AppError;
+use crate::i18n::{Lang, Locale, Msg};
 use crate::reports::{
     GroupBy, PayScale, Report, ReportFilter, compensation, pipeline, talent_flow, timeline,
 };
@@ -42,80 +43,89 @@ impl Which {
         }
     }
 
-    pub(super) fn explanation(self, currency: &str) -> String {
-        let pay = format!(
-            "Pay is each person's latest figure by as-of date, annualised (a total divided by its \
-             years), at the midpoint of its band, converted to {currency} at the rate of its as-of \
-             date or the nearest earlier one."
-        );
-        let hired = "A hire counts on its decision date, else its start date, else the day the \
-                     person was moved to Hired.";
-        match self {
-            Which::TalentFlow => format!("Hired people from each origin company to each hiring company. {hired} {pay}"),
-            Which::Compensation => format!(
-                "The spread of annualised pay midpoints per group, percentiles interpolated linearly. \
-                 A person counts once per group, with their latest figure in it. Dates filter the \
-                 figures' as-of dates. {pay}"
-            ),
-            Which::Pipeline => "How many people reached each stage (someone who skipped a stage \
-                passed it), how many are there now, the share who went on to the next stage, and the \
-                median days spent in each stage before moving on, from the stage history. Dates \
-                filter the day people entered the tracker."
-                .to_owned(),
-            Which::Timeline => format!("Hires per period and the annual pay they commit, added up over time. {hired} {pay}"),
-        }
+    /// The title in the reader's language.
+    pub(super) fn title_in(self, lang: Lang) -> String {
+        let key = match self {
+            Which::TalentFlow => "report-talent-flow-title",
+            Which::Compensation => "report-compensation-title",
+            Which::Pipeline => "report-pipeline-title",
+            Which::Timeline => "report-timeline-title",
+        };
+        Msg::new(key).text(lang)
     }
 
-    pub(super) fn empty_message(self) -> &'static str {
+    pub(super) fn explanation(self, currency: &str, lang: Lang) -> String {
+        let pay = || {
+            Msg::new("report-explain-pay")
+                .arg("currency", currency)
+                .text(lang)
+        };
+        let hired = || Msg::new("report-explain-hired").text(lang);
         match self {
-            Which::TalentFlow | Which::Timeline => "No hires match these filters.",
-            Which::Compensation => "No pay figures match these filters.",
-            Which::Pipeline => "No people match these filters.",
+            Which::TalentFlow => Msg::new("report-explain-talent-flow")
+                .arg("hired", hired())
+                .arg("pay", pay()),
+            Which::Compensation => Msg::new("report-explain-compensation").arg("pay", pay()),
+            Which::Pipeline => Msg::new("report-explain-pipeline"),
+            Which::Timeline => Msg::new("report-explain-timeline")
+                .arg("hired", hired())
+                .arg("pay", pay()),
         }
+        .text(lang)
     }
 
-    pub(super) fn selects(self) -> Vec<SelectFilter> {
+    pub(super) fn empty_message(self, lang: Lang) -> String {
+        let key = match self {
+            Which::TalentFlow | Which::Timeline => "report-empty-hires",
+            Which::Compensation => "report-empty-pay",
+            Which::Pipeline => "report-empty-people",
+        };
+        Msg::new(key).text(lang)
+    }
+
+    pub(super) fn selects(self, locale: Locale) -> Vec<SelectFilter> {
+        let t = |key: &str| locale.t(key);
         match self {
             Which::Compensation => vec![
                 SelectFilter {
                     name: "group_by",
-                    label: "Group by",
+                    label: t("report-group-by"),
                     choices: GroupBy::ALL
                         .iter()
-                        .map(|g| Choice::new(g.as_str(), g.label()))
+                        .map(|g| Choice::new(g.as_str(), g.label_in(locale.lang)))
                         .collect(),
-                    blank: "",
+                    blank: String::new(),
                 },
                 SelectFilter {
                     name: "kind",
-                    label: "Kind",
-                    choices: Choice::all_of::<PayKind>(),
-                    blank: "Any kind",
+                    label: t("pay-field-kind"),
+                    choices: Choice::all_in::<PayKind>(locale),
+                    blank: t("report-any-kind"),
                 },
                 SelectFilter {
                     name: "confidence",
-                    label: "Confidence",
-                    choices: Choice::all_of::<Confidence>(),
-                    blank: "Any confidence",
+                    label: t("pay-field-confidence"),
+                    choices: Choice::all_in::<Confidence>(locale),
+                    blank: t("report-any-confidence"),
                 },
                 SelectFilter {
                     name: "scale",
-                    label: "Pay scale",
+                    label: t("report-pay-scale"),
                     choices: PayScale::CHOICES
                         .iter()
-                        .map(|(value, label)| Choice::new(*value, *label))
+                        .map(|(value, key)| Choice::new(*value, t(key)))
                         .collect(),
-                    blank: "Automatic",
+                    blank: t("report-scale-automatic"),
                 },
             ],
             Which::Timeline => vec![SelectFilter {
                 name: "interval",
-                label: "Per",
+                label: t("report-per"),
                 choices: vec![
-                    Choice::new("month", "Month"),
-                    Choice::new("quarter", "Quarter"),
+                    Choice::new("month", t("report-month")),
+                    Choice::new("quarter", t("report-quarter")),
                 ],
-                blank: "",
+                blank: String::new(),
             }],
             Which::TalentFlow | Which::Pipeline => Vec::new(),
         }
