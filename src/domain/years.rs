@@ -7,7 +7,7 @@ impl PeriodYears {
     pub fn parse(raw: &str) -> Result<Self, String> {
         match raw.trim().parse::<i16>() {
             Ok(years @ 1..=20) => Ok(PeriodYears(years)),
-            _ => Err("A whole number of years from 1 to 20.".into()),
+            _ => Err(crate::i18n::Msg::new("form-years").for_input()),
         }
     }
 

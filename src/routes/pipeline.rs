@@ -13,6 +13,7 @@ use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
 use crate::domain::{ChoiceName, PersonId, Stage};
 use crate::error::AppError;
+use crate::i18n::input::reading;
 use crate::input::{StageMoveInput, risks};
 use crate::models::{Company, Person, PersonFilter, SaveOutcome};
 use crate::views::people::{ListCount, PeoplePager, carried_filters, company_choices};
@@ -47,10 +48,11 @@ async fn board_page(
     params: &ListParams,
     problems: Vec<String>,
 ) -> Result<BoardPage, AppError> {
-    let wanted = params.wanted(user.role().sees_pay())?;
+    let lang = user.locale.lang;
+    let wanted = reading(lang, || params.wanted(user.role().sees_pay()))?;
     let (columns, names) = db
         .run(move |c| {
-            let filter = wanted.resolve(c)?;
+            let filter = reading(lang, || wanted.resolve(c))?;
             let stages: Vec<Stage> = match filter.stage {
                 Some(stage) => vec![stage],
                 None => Stage::ALL.to_vec(),

@@ -217,11 +217,11 @@ impl PersonFormPage {
         (families, levels): (Vec<String>, Vec<String>),
     ) -> Self {
         PersonFormPage {
+            stages: Choice::all_in::<Stage>(layout.locale),
             layout,
             id,
             form,
             companies: company_choices(company_names),
-            stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
             duplicates: Vec::new(),
             families,

@@ -1,5 +1,6 @@
 //! The people list (its search, filters, order and pages) and its CSV twin.
 
+use crate::i18n::input::reading;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{State, get};
@@ -95,11 +96,13 @@ async fn list(
     db: &Db,
     params: &ListParams,
 ) -> Result<(Vec<PersonListItem>, PeoplePager, Vec<String>), AppError> {
+    // Filters are read as the reader types dates (`01.07.2026`) and told why not in their words.
+    let lang = user.locale.lang;
     let (sort, descending) = params.sort()?;
-    let page = params.page()?;
-    let wanted = params.wanted(user.role().sees_pay())?;
+    let page = reading(lang, || params.page())?;
+    let wanted = reading(lang, || params.wanted(user.role().sees_pay()))?;
     db.run(move |c| {
-        let filter = wanted.resolve(c)?;
+        let filter = reading(lang, || wanted.resolve(c))?;
         let (people, pager) = list_page(c, &filter, sort, descending, page)?;
         Ok((people, pager, Company::names_if_few(c)?))
     })

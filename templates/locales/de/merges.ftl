@@ -49,3 +49,12 @@ merge-undo-explained = { $removed } kommt als Person { $id } mit Vergütungsanga
 merge-undo-button = Zusammenführung rückgängig machen
 merge-keep-merged = Zusammengeführt lassen
 merge-cannot-undo = Diese Zusammenführung kann jetzt nicht rückgängig gemacht werden:
+
+## Meldungen
+merge-merged-flash = { $removed } in { $survivor } zusammengeführt. Die Zusammenführung lässt sich unten rückgängig machen.
+merge-undone-flash = Zusammenführung rückgängig gemacht: { $name } ist wieder Person { $id }.
+merge-collapsed-none = Es waren keine identischen Vergütungsangaben mehr zusammenzufassen.
+merge-collapsed = { $count ->
+        [one] 1 Vergütungsangabe, die eine andere wiederholte, wurde gelöscht; wird die Zusammenführung rückgängig gemacht, kommt sie zurück.
+       *[other] { $count } Vergütungsangaben, die andere wiederholten, wurden gelöscht; wird die Zusammenführung rückgängig gemacht, kommen sie zurück.
+    }

@@ -222,3 +222,30 @@ duplicates-similar-name = ein sehr ähnlicher Name
 duplicates-shared-origin-and-source = dasselbe bisherige Unternehmen und eine gemeinsame Vergütungsquelle
 duplicates-shared-origin = dasselbe bisherige Unternehmen
 duplicates-shared-source = eine gemeinsame Vergütungsquelle
+
+## Meldungen und Ablehnungen
+person-saved = { $name } gespeichert.
+person-deleted = { $name } und die zugehörigen Vergütungsangaben gelöscht.
+person-erased = Gelöscht: Die personenbezogenen Daten sind entfernt; die Vergütungszahlen bleiben als anonyme Statistik erhalten.
+person-merged-here = Person { $id } wurde in diesen Datensatz zusammengeführt, der nun ihr Datensatz ist.
+person-file-attached-flash = { $name } angehängt.
+person-file-removed-flash = { $name } entfernt.
+person-file-too-large = Diese Datei ist größer als { $limit }, die zulässige Höchstgröße.
+person-file-missing = Wählen Sie eine Datei zum Anhängen aus.
+person-file-refused-kind = Diese Datei ist kein PDF, kein Word-Dokument (.docx) und kein PNG- oder JPEG-Bild: Nur solche Dateien können angehängt werden.
+person-note-added = Notiz hinzugefügt.
+person-note-saved = Notiz gespeichert.
+person-note-stale = Diese Notiz wurde inzwischen in einem anderen Fenster gespeichert und lautet jetzt: „{ $body }“. Speichern Sie erneut, um sie durch Ihren Text zu ersetzen.
+person-note-closed = Nur die Verfasserin oder der Verfasser kann eine Notiz ändern, und nur in den ersten 15 Minuten nach dem Schreiben: Fügen Sie stattdessen eine neue Notiz hinzu.
+duplicates-kept-apart = { $left } und { $right } werden getrennt gehalten: Sie werden nicht erneut als Dubletten vorgeschlagen, es sei denn, Name oder bisheriges Unternehmen einer der beiden Personen ändert sich.
+
+## Filter aus einem Link, abgelehnt
+people-filter-without = „without={ $odd }“ ist kein Filter: Verwenden Sie { $names }.
+people-filter-with-pay = „with_pay={ $other }“ ist kein Filter: Verwenden Sie with_pay=yes.
+people-filter-choice = „{ $what }={ $name }“ ist kein Filter: Wählen Sie einen der Werte { $names }.
+people-filter-not-a-date = „{ $name }“ ({ $raw }) ist kein gültiges Datum: bitte TT.MM.JJJJ oder JJJJ-MM-TT.
+people-filter-date-problem = „{ $name }“ ({ $raw }): { $problem }
+people-filter-dates-reversed = „{ $from-name }“ ({ $from }) liegt nach „{ $to-name }“ ({ $to }).
+people-not-a-page-number = „{ $typed }“ ist keine Seitenzahl.
+people-not-a-person-id = „{ $typed }“ ist keine Personen-ID.
+people-no-such-company = Es gibt kein Unternehmen namens „{ $name }“.

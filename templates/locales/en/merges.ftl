@@ -50,3 +50,12 @@ merge-undo-explained = { $removed } comes back as person { $id } with their pay 
 merge-undo-button = Undo the merge
 merge-keep-merged = Keep it merged
 merge-cannot-undo = This merge cannot be undone now:
+
+## Flashes
+merge-merged-flash = Merged { $removed } into { $survivor }. The merge can be undone below.
+merge-undone-flash = Undid the merge: { $name } is back as person { $id }.
+merge-collapsed-none = No identical pay reports were left to collapse.
+merge-collapsed = { $count ->
+        [one] 1 pay report that repeated another was deleted; undoing the merge brings it back.
+       *[other] { $count } pay reports that repeated others were deleted; undoing the merge brings them back.
+    }

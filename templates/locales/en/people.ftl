@@ -223,3 +223,31 @@ duplicates-similar-name = a very similar name
 duplicates-shared-origin-and-source = the same origin company and a pay source in common
 duplicates-shared-origin = the same origin company
 duplicates-shared-source = a pay source in common
+
+## Flashes and refusals
+person-saved = Saved { $name }.
+person-deleted = Deleted { $name } and their pay reports.
+person-erased = Erased: the personal data is gone; the pay figures stay as anonymous statistics.
+person-merged-here = Person { $id } was merged into this record, which is theirs now.
+person-file-attached-flash = { $name } attached.
+person-file-removed-flash = { $name } removed.
+person-file-too-large = This file is larger than { $limit }, the most a file may be.
+person-file-missing = Choose a file to attach.
+person-file-refused-kind = This file is not a PDF, a Word document (.docx), a PNG or a JPEG image: only those can be attached.
+person-note-added = Note added.
+person-note-saved = Note saved.
+person-note-stale = This note was saved from another window meanwhile; it now reads: "{ $body }". Save again to replace it with your text.
+person-note-closed = Only its author can change a note, and only in the 15 minutes after writing it: add a new note instead.
+duplicates-kept-apart = { $left } and { $right } are kept apart: they are not offered as duplicates again unless one's name or origin company changes.
+
+## The list's filters in a link, refused
+# $odd: the value given; $names: the values allowed
+people-filter-without = “without={ $odd }” is not a filter: use { $names }.
+people-filter-with-pay = “with_pay={ $other }” is not a filter: use with_pay=yes.
+people-filter-choice = “{ $what }={ $name }” is not a filter: choose one of { $names }.
+people-filter-not-a-date = “{ $name }” ({ $raw }) is not a real date: use YYYY-MM-DD.
+people-filter-date-problem = “{ $name }” ({ $raw }): { $problem }
+people-filter-dates-reversed = “{ $from-name }” ({ $from }) is after “{ $to-name }” ({ $to }).
+people-not-a-page-number = “{ $typed }” is not a page number.
+people-not-a-person-id = “{ $typed }” is not a person id.
+people-no-such-company = There is no company called “{ $name }”.
