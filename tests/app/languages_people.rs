@@ -117,7 +117,7 @@ fn a_german_reader_names_a_country_in_german_and_sees_the_kind_in_german() -> an
     assert!(errors.iter().any(|e| e.contains("Land")), "{errors:?}");
 
     let list = app.get("/companies");
-    assert!(list.texts("td").contains(&"Startup".to_owned()));
+    assert!(list.texts("td").contains(&"Start-up".to_owned()));
     assert!(
         list.texts("p.muted").contains(&"4 Unternehmen".to_owned()),
         "{:?}",

@@ -249,3 +249,4 @@ people-filter-dates-reversed = „{ $from-name }“ ({ $from }) liegt nach „{ 
 people-not-a-page-number = „{ $typed }“ ist keine Seitenzahl.
 people-not-a-person-id = „{ $typed }“ ist keine Personen-ID.
 people-no-such-company = Es gibt kein Unternehmen namens „{ $name }“.
+person-no-such-company = Es gibt kein Unternehmen namens „{ $name }“. Legen Sie es zuerst unter „Unternehmen“ an.

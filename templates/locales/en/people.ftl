@@ -251,3 +251,4 @@ people-filter-dates-reversed = “{ $from-name }” ({ $from }) is after “{ $t
 people-not-a-page-number = “{ $typed }” is not a page number.
 people-not-a-person-id = “{ $typed }” is not a person id.
 people-no-such-company = There is no company called “{ $name }”.
+person-no-such-company = There is no company called “{ $name }”. Add it under Companies first.
