@@ -14,7 +14,7 @@ impl Email {
         if plausible {
             Ok(Email(email.to_owned()))
         } else {
-            Err("Enter an e-mail address such as ada@example.com.".into())
+            Err(crate::i18n::Msg::new("form-email").for_input())
         }
     }
 

@@ -21,7 +21,7 @@ impl LocalPath {
         if clean {
             Ok(LocalPath(raw.to_owned()))
         } else {
-            Err("Not a path on this site.".into())
+            Err(crate::i18n::Msg::new("form-local-path").for_input())
         }
     }
 

@@ -1,5 +1,7 @@
 //! Free text: trimmed, and bounded so a huge field is refused with a message.
 
+use crate::i18n::Msg;
+
 use rocket::form::{self, FromFormField, ValueField};
 
 /// One line of required text of at most `MAX` characters (names, titles, places).
@@ -14,14 +16,15 @@ impl<const MAX: usize> Text<MAX> {
         let trimmed = raw.trim();
         let length = trimmed.chars().count();
         if trimmed.is_empty() {
-            Err("This field is required.".into())
+            Err(Msg::new("form-required").for_input())
         } else if trimmed.contains('\0') {
             // PostgreSQL cannot store NUL in text; say so rather than fail on save.
-            Err("Contains a NUL character, which text cannot hold.".into())
+            Err(Msg::new("form-nul").for_input())
         } else if length > MAX {
-            Err(format!(
-                "At most {MAX} characters, please (this has {length})."
-            ))
+            Err(Msg::new("form-too-long")
+                .arg("max", MAX)
+                .arg("length", length)
+                .for_input())
         } else {
             Ok(Text(trimmed.to_owned()))
         }

@@ -10,12 +10,12 @@
 
 const MAX_LENGTH: usize = 2000;
 
-const NOT_WEB: &str = "Enter a full web address starting with http:// or https://.";
-const BLANKS: &str = "A web address cannot hold spaces, tabs, line breaks, other invisible \
-                      control characters or backslashes (write a space as %20).";
-const USER: &str = "Leave out the user name and password (the part before @).";
-const HOST: &str = "Enter the site's name after http:// or https:// (such as example.com).";
-const PORT: &str = "A port is a number from 0 to 65535.";
+// The catalogue keys of what is wrong with an address (fields.ftl).
+const NOT_WEB: &str = "form-url-not-web";
+const BLANKS: &str = "form-url-blanks";
+const USER: &str = "form-url-user";
+const HOST: &str = "form-url-host";
+const PORT: &str = "form-url-port";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebUrl(String);
@@ -25,12 +25,13 @@ impl WebUrl {
         let raw = raw.trim();
         let length = raw.chars().count();
         if length > MAX_LENGTH {
-            return Err(format!(
-                "At most {MAX_LENGTH} characters, please (this has {length})."
-            ));
+            return Err(crate::i18n::Msg::new("form-too-long")
+                .arg("max", MAX_LENGTH)
+                .arg("length", length)
+                .for_input());
         }
         let url = lower_case_scheme(raw);
-        check(&url).map_err(str::to_owned)?;
+        check(&url).map_err(|key| crate::i18n::Msg::new(key).for_input())?;
         Ok(WebUrl(url))
     }
 

@@ -10,7 +10,7 @@ impl Zone {
         if letters && (2..=10).contains(&code.len()) {
             Ok(Zone(code))
         } else {
-            Err("A zone is 2 to 10 letters, e.g. US or EU.".into())
+            Err(crate::i18n::Msg::new("form-zone").for_input())
         }
     }
 

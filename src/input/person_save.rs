@@ -104,7 +104,9 @@ fn company_ids(
             Some(company) => *id = Some(company.id),
             None => errors.add(
                 field,
-                format!("There is no company called “{name}”. Add it under Companies first."),
+                crate::i18n::Msg::new("person-no-such-company")
+                    .arg("name", name)
+                    .for_input(),
             ),
         }
     }

@@ -11,8 +11,9 @@ use super::people::list_count::beyond_the_count;
 use super::{FormResponse, query_string};
 use crate::auth::{CurrentUser, Editor};
 use crate::db::Db;
-use crate::domain::{PersonId, Stage};
+use crate::domain::{ChoiceName, PersonId, Stage};
 use crate::error::AppError;
+use crate::i18n::input::reading;
 use crate::input::{StageMoveInput, risks};
 use crate::models::{Company, Person, PersonFilter, SaveOutcome};
 use crate::views::people::{ListCount, PeoplePager, carried_filters, company_choices};
@@ -47,10 +48,11 @@ async fn board_page(
     params: &ListParams,
     problems: Vec<String>,
 ) -> Result<BoardPage, AppError> {
-    let wanted = params.wanted(user.role().sees_pay())?;
+    let lang = user.locale.lang;
+    let wanted = reading(lang, || params.wanted(user.role().sees_pay()))?;
     let (columns, names) = db
         .run(move |c| {
-            let filter = wanted.resolve(c)?;
+            let filter = reading(lang, || wanted.resolve(c))?;
             let stages: Vec<Stage> = match filter.stage {
                 Some(stage) => vec![stage],
                 None => Stage::ALL.to_vec(),
@@ -81,13 +83,15 @@ async fn board_page(
         layout: Layout::default(),
         columns: columns
             .into_iter()
-            .map(|(stage, cards, total)| BoardColumn::new(stage, cards, total, &filters, now))
+            .map(|(stage, cards, total)| {
+                BoardColumn::new(stage, cards, total, &filters, now, user.locale.lang)
+            })
             .collect(),
-        carried: carried_filters(&filters, &[]),
+        carried: carried_filters(&filters, &[], user.locale),
         filters: FormState::with_values(filters),
         query,
         companies: company_choices(names),
-        stages: Choice::all_of::<Stage>(),
+        stages: Choice::all_in::<Stage>(user.locale),
         problems,
         edits: user.role().edits(),
     })
@@ -116,7 +120,10 @@ async fn move_card(
     form: Form<StageMoveInput>,
 ) -> Result<MoveResponse, AppError> {
     let stage = Stage::parse(&form.stage).ok_or_else(|| {
-        AppError::Unprocessable(format!("There is no stage called “{}”.", form.stage))
+        AppError::Unprocessable(
+            user.locale
+                .t1("pipeline-no-such-stage", "name", &form.stage),
+        )
     })?;
     let filters = params.filter_pairs();
     let query = query_string(filters.iter().map(|(k, v)| (*k, v.as_str())));
@@ -135,16 +142,20 @@ async fn move_card(
     match outcome {
         SaveOutcome::Saved(person) => Ok(MoveResponse::Moved(FormResponse::saved(
             back,
-            format!("{} is now at {}.", person.fields.full_name, stage.label()),
+            user.locale.t2(
+                "pipeline-moved",
+                &("name", &person.fields.full_name),
+                &("stage", stage.label_in(user.locale.lang)),
+            ),
         ))),
         // A confirmation sent twice: the first moved them, the second moves nothing.
         SaveOutcome::Stale(person) if form.confirmed && person.fields.stage == stage => {
             Ok(MoveResponse::Moved(FormResponse::saved(
                 back,
-                format!(
-                    "{} is already at {}: nothing more was moved.",
-                    person.fields.full_name,
-                    stage.label()
+                user.locale.t2(
+                    "pipeline-already-there",
+                    &("name", &person.fields.full_name),
+                    &("stage", stage.label_in(user.locale.lang)),
                 ),
             )))
         }
@@ -185,7 +196,7 @@ async fn confirmation(
         from,
         to,
         version,
-        changes: MoveConfirmPage::changes(&risks, to, hired_on, since),
+        changes: MoveConfirmPage::changes(&risks, to, hired_on, since, user.locale),
         query: query.to_owned(),
     })?))
 }
@@ -197,11 +208,10 @@ async fn stale_board(
     params: &ListParams,
     person: &Person,
 ) -> Result<RawHtml<String>, AppError> {
-    let problem = format!(
-        "{} was changed by someone else since this board was shown (now at {}): nothing was \
-         moved. The board below is up to date; move them again if you still want to.",
-        person.fields.full_name,
-        person.fields.stage.label()
+    let problem = user.locale.t2(
+        "pipeline-stale",
+        &("name", &person.fields.full_name),
+        &("stage", person.fields.stage.label_in(user.locale.lang)),
     );
     let page = board_page(user, db, params, vec![problem]).await?;
     render(&BoardPage {

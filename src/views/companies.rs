@@ -59,10 +59,10 @@ pub struct CompanyDeletePage {
 impl CompanyFormPage {
     pub fn new(layout: Layout, id: Option<CompanyId>, form: FormState) -> Self {
         CompanyFormPage {
+            kinds: Choice::all_in::<CompanyKind>(layout.locale),
             layout,
             id,
             form,
-            kinds: Choice::all_of::<CompanyKind>(),
             conflict: Vec::new(),
         }
     }

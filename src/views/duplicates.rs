@@ -25,15 +25,15 @@ impl DuplicatesPage {
     pub const COUNT_LIMIT: i64 = 1_000;
 
     /// Why the pair is listed, in words; the same name is why any pair is kept.
-    pub fn reasons(&self, pair: &DuplicatePair) -> Vec<&'static str> {
-        let mut reasons = vec!["same name"];
+    pub fn reasons(&self, pair: &DuplicatePair) -> Vec<String> {
+        let mut reasons = vec!["duplicates-why-same-name"];
         if pair.same_origin {
-            reasons.push("same origin company");
+            reasons.push("duplicates-why-same-origin");
         }
         if pair.shared_source {
-            reasons.push("a pay source in common");
+            reasons.push("duplicates-why-shared-source");
         }
-        reasons
+        reasons.into_iter().map(|key| self.layout.t(key)).collect()
     }
 }
 

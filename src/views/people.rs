@@ -9,6 +9,7 @@ use super::sorting::SortHeader;
 use super::{Choice, FormState, Layout};
 use crate::domain::ChoiceName;
 use crate::domain::{CompanyId, PersonId, Stage};
+use crate::i18n::{Lang, Locale};
 use crate::models::{LikelyDuplicate, Person, PersonListItem, PersonSort, StageChange};
 
 #[derive(Template)]
@@ -78,36 +79,39 @@ pub struct CarriedFilter {
 
 /// The filters among the list's parameters that a page has no field for (`fields` names those
 /// it has), with what each keeps in words.
-pub fn carried_filters(shown: &[(&'static str, String)], fields: &[&str]) -> Vec<CarriedFilter> {
+pub fn carried_filters(
+    shown: &[(&'static str, String)],
+    fields: &[&str],
+    locale: Locale,
+) -> Vec<CarriedFilter> {
     shown
         .iter()
         .filter(|(name, value)| !value.trim().is_empty() && !fields.contains(name))
         .filter_map(|(name, value)| {
-            let words = match *name {
-                "hired_from" => format!("hired on or after {value}"),
-                "hired_to" => format!("hired on or before {value}"),
-                "pay_kind" => format!("with a latest {value} pay figure"),
-                "pay_confidence" => format!("with a latest pay figure of {value} confidence"),
-                "entered_from" => format!("entered the tracker on or after {value}"),
-                "entered_to" => format!("entered the tracker on or before {value}"),
-                "reached" => format!(
-                    "reached {}",
-                    Stage::parse(value).map_or(value.as_str(), |s| s.label())
-                ),
-                "title" => format!("title “{value}”"),
-                "without" => format!(
-                    "no {} recorded",
-                    value.replace('_', " ").replace(',', ", no ")
-                ),
-                "with_pay" => "with a pay figure the reports count".to_owned(),
-                "pay_from" => format!("pay figures as of {value} or later"),
-                "pay_to" => format!("pay figures as of {value} or earlier"),
+            let key = match *name {
+                "hired_from" => "people-carried-hired-from",
+                "hired_to" => "people-carried-hired-to",
+                "pay_kind" => "people-carried-pay-kind",
+                "pay_confidence" => "people-carried-pay-confidence",
+                "entered_from" => "people-carried-entered-from",
+                "entered_to" => "people-carried-entered-to",
+                "reached" => "people-carried-reached",
+                "title" => "people-carried-title",
+                "without" => "people-carried-without",
+                "with_pay" => "people-carried-with-pay",
+                "pay_from" => "people-carried-pay-from",
+                "pay_to" => "people-carried-pay-to",
                 _ => return None,
+            };
+            let shown_value = match *name {
+                "reached" => Stage::parse(value).map_or(value.clone(), |s| s.label_in(locale.lang)),
+                "without" => value.replace('_', " ").replace(',', ", no "),
+                _ => value.clone(),
             };
             Some(CarriedFilter {
                 name,
                 value: value.clone(),
-                words,
+                words: locale.t1(key, "value", shown_value),
             })
         })
         .collect()
@@ -213,11 +217,11 @@ impl PersonFormPage {
         (families, levels): (Vec<String>, Vec<String>),
     ) -> Self {
         PersonFormPage {
+            stages: Choice::all_in::<Stage>(layout.locale),
             layout,
             id,
             form,
             companies: company_choices(company_names),
-            stages: Choice::all_of::<Stage>(),
             conflict: Vec::new(),
             duplicates: Vec::new(),
             families,

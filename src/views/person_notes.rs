@@ -3,7 +3,10 @@
 use askama::Template;
 
 use super::{FormState, Layout};
-use crate::domain::{DocumentKind, PersonId, format_size};
+use bigdecimal::BigDecimal;
+
+use crate::domain::{DocumentKind, PersonId};
+use crate::i18n::{Lang, Msg, format_decimal};
 use crate::models::{ListedFile, ThreadNote};
 
 /// Adding a note (`note: None`) or editing one, with what is wrong with the text.
@@ -29,29 +32,56 @@ pub struct FileFormPage {
     pub limit: String,
 }
 
-/// Helpers the person page's thread uses.
+/// Helpers the person page's thread uses. The language comes by reference, as askama passes
+/// a field.
 pub trait NoteWords {
-    fn author_name(&self) -> &str;
+    fn author_name(&self, lang: &Lang) -> String;
 }
 
 impl NoteWords for ThreadNote {
-    fn author_name(&self) -> &str {
-        self.author.as_deref().unwrap_or("a former user")
+    fn author_name(&self, lang: &Lang) -> String {
+        match &self.author {
+            Some(name) => name.clone(),
+            None => Msg::new("person-note-former-user").text(*lang),
+        }
     }
 }
 
 /// A listed file in words.
 pub trait FileWords {
-    fn kind_label(&self) -> &'static str;
-    fn size(&self) -> String;
+    fn kind_label(&self, lang: &Lang) -> String;
+    fn size(&self, lang: &Lang) -> String;
 }
 
 impl FileWords for ListedFile {
-    fn kind_label(&self) -> &'static str {
-        DocumentKind::stored(&self.file.content_type).map_or("file", DocumentKind::label)
+    fn kind_label(&self, lang: &Lang) -> String {
+        let key = match DocumentKind::stored(&self.file.content_type) {
+            Some(DocumentKind::Pdf) => "person-file-kind-pdf",
+            Some(DocumentKind::Docx) => "person-file-kind-docx",
+            Some(DocumentKind::Png) => "person-file-kind-png",
+            Some(DocumentKind::Jpeg) => "person-file-kind-jpeg",
+            None => "person-file-kind-other",
+        };
+        Msg::new(key).text(*lang)
     }
 
-    fn size(&self) -> String {
-        format_size(self.file.byte_size)
+    fn size(&self, lang: &Lang) -> String {
+        size_in(*lang, self.file.byte_size)
     }
+}
+
+/// A byte count as `domain::format_size` words it, with the reader's decimal separator:
+/// "830 bytes", "12.5 KB" / "12,5 KB".
+pub fn size_in(lang: Lang, bytes: i64) -> String {
+    let in_units = |unit: i64| {
+        let value = (BigDecimal::from(bytes) / BigDecimal::from(unit))
+            .with_scale_round(1, bigdecimal::RoundingMode::HalfEven);
+        format_decimal(lang, &value, Some(1))
+    };
+    let msg = match bytes {
+        b if b < 1000 => Msg::new("person-file-bytes").arg("count", b),
+        b if b < 1_000_000 => Msg::new("person-file-kb").arg("size", in_units(1000)),
+        _ => Msg::new("person-file-mb").arg("size", in_units(1_000_000)),
+    };
+    msg.text(lang)
 }

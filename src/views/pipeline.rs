@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::people::{CarriedFilter, ListCount};
 use super::{Choice, FormState, Layout};
-use crate::domain::{PersonId, Stage};
+use crate::domain::{ChoiceName, PersonId, Stage};
+use crate::i18n::{Lang, Locale, Msg};
 use crate::input::{MoveRisk, next_stage};
 use crate::models::person::board::BoardCard;
 use crate::routes::query_string;
@@ -45,7 +46,7 @@ pub struct BoardColumn {
 
 pub struct MoveChoice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub selected: bool,
 }
 
@@ -61,6 +62,7 @@ impl BoardColumn {
         total: ListCount,
         filters: &[(&'static str, String)],
         now: DateTime<Utc>,
+        lang: Lang,
     ) -> Self {
         let mut pairs: Vec<(&str, &str)> = filters
             .iter()
@@ -77,7 +79,7 @@ impl BoardColumn {
                 .filter(|s| **s != stage)
                 .map(|s| MoveChoice {
                     value: s.as_str(),
-                    label: s.label(),
+                    label: s.label_in(lang),
                     selected: Some(*s) == next,
                 })
                 .collect(),
@@ -129,30 +131,27 @@ impl MoveConfirmPage {
         to: Stage,
         hired_on: Option<NaiveDate>,
         since: Option<NaiveDate>,
+        locale: Locale,
     ) -> Vec<String> {
+        let to_label = to.label_in(locale.lang);
         risks
             .iter()
             .map(|risk| match risk {
                 MoveRisk::UndoesHire => match hired_on {
-                    Some(day) => format!(
-                        "Hired on {day}: this will no longer count as a hire in the reports \
-                         (talent flow, hiring timeline) or on the dashboard."
-                    ),
-                    None => "Their hire will no longer count as a hire in the reports \
-                             (talent flow, hiring timeline) or on the dashboard."
-                        .to_owned(),
+                    Some(day) => Msg::new("pipeline-undoes-hire-on").arg("day", locale.date(day)),
+                    None => Msg::new("pipeline-undoes-hire"),
                 },
-                MoveRisk::UndoesOffer => format!(
-                    "{}they leave the Offer stage and the board and the pipeline report count \
-                     them at {to}; their stage history still shows they reached Offer.",
-                    since.map_or(String::new(), |d| format!("At Offer since {d}: "))
-                ),
-                MoveRisk::Closes => format!(
-                    "{to} takes them out of the active pipeline: they count as {} in the \
-                     reports, not as a candidate.",
-                    to.label().to_lowercase()
-                ),
+                MoveRisk::UndoesOffer => match since {
+                    Some(day) => Msg::new("pipeline-undoes-offer-since")
+                        .arg("day", locale.date(day))
+                        .arg("to", &to_label),
+                    None => Msg::new("pipeline-undoes-offer").arg("to", &to_label),
+                },
+                MoveRisk::Closes => Msg::new("pipeline-closes")
+                    .arg("to", &to_label)
+                    .arg("to-lower", to_label.to_lowercase()),
             })
+            .map(|msg| locale.say(&msg))
             .collect()
     }
 }

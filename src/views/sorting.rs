@@ -2,11 +2,13 @@
 //! direction (and `aria-sort`), a second click reversing it.
 
 use crate::domain::ChoiceName;
+use crate::i18n::Lang;
 
 pub struct SortHeader {
     /// The order's name in links.
     pub name: &'static str,
-    pub label: &'static str,
+    /// In the reader's language.
+    pub label: String,
     pub href: String,
     /// `Some(descending)` for the column the list is sorted by.
     pub current: Option<bool>,
@@ -15,7 +17,12 @@ pub struct SortHeader {
 impl SortHeader {
     /// A heading per order of `T`; `filtered` is the list's path and query without its order
     /// (ending in `?` or `&`).
-    pub fn all<T: ChoiceName + PartialEq>(filtered: &str, sort: T, descending: bool) -> Vec<Self> {
+    pub fn all<T: ChoiceName + PartialEq>(
+        filtered: &str,
+        sort: T,
+        descending: bool,
+        lang: Lang,
+    ) -> Vec<Self> {
         T::all()
             .iter()
             .map(|&s| {
@@ -27,7 +34,7 @@ impl SortHeader {
                 };
                 SortHeader {
                     name: s.as_str(),
-                    label: s.label(),
+                    label: s.label_in(lang),
                     href: format!("{filtered}sort={}&dir={dir}", s.as_str()),
                     current,
                 }

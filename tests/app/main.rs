@@ -38,6 +38,7 @@ mod import_scale;
 mod languages;
 mod languages_accounts;
 mod languages_pay;
+mod languages_people;
 mod list_edges;
 mod list_sorting;
 mod live_schema;

@@ -6,6 +6,7 @@ use diesel::sql_types::{BigInt, Bool, Double, Nullable, Text};
 
 use super::Person;
 use crate::domain::{CompanyId, PersonId, name_key};
+use crate::i18n::{Lang, Msg};
 
 /// How alike two names' matching keys must be to be "very close": pg_trgm's similarity (the
 /// share of trigrams in common, 0 to 1). At 0.6 "Alexandr Wang" meets "Alexander Wang" and
@@ -35,17 +36,25 @@ pub struct LikelyDuplicate {
 impl LikelyDuplicate {
     /// Why this person is listed, as the warning says it.
     pub fn reason(&self) -> String {
+        self.reason_in(&Lang::En)
+    }
+
+    /// The same in a reader's language (a reference: askama passes a field so).
+    pub fn reason_in(&self, lang: &Lang) -> String {
         let name = if self.same_name {
-            "the same name"
+            "duplicates-same-name"
         } else {
-            "a very similar name"
+            "duplicates-similar-name"
         };
         let shared = match (self.same_origin, self.same_source) {
-            (true, true) => "the same origin company and a pay source in common",
-            (true, false) => "the same origin company",
-            (false, _) => "a pay source in common",
+            (true, true) => "duplicates-shared-origin-and-source",
+            (true, false) => "duplicates-shared-origin",
+            (false, _) => "duplicates-shared-source",
         };
-        format!("{name} and {shared}")
+        Msg::new("duplicates-reason")
+            .arg("name", Msg::new(name).text(*lang))
+            .arg("shared", Msg::new(shared).text(*lang))
+            .text(*lang)
     }
 }
 

@@ -51,7 +51,8 @@ pub(super) async fn delete(
     match outcome {
         Ok(company) => Ok(FormResponse::saved(
             uri!(super::index(_, _, _, _, _)),
-            format!("Deleted {}.", company.fields.name),
+            user.locale
+                .t1("companies-deleted", "name", &company.fields.name),
         )),
         Err((company, people)) => Ok(FormResponse::Refused(render(&CompanyDeletePage {
             layout: Layout::new("companies", None, &user),

@@ -1,6 +1,7 @@
 //! Creating and editing a company.
 
-use crate::i18n::input::LocalForm;
+use crate::i18n::Msg;
+use crate::i18n::input::{LocalForm, reading_async};
 use rocket::form::Contextual;
 use rocket::response::content::RawHtml;
 use rocket::{State, get, post, uri};
@@ -18,7 +19,10 @@ use crate::views::{FormState, Layout, render};
 
 impl FormPages for Company {
     fn saved(self) -> FormResponse {
-        let message = format!("Saved {}.", self.fields.name);
+        // Called inside the reader's language (`reading_async` around `submit_form` below).
+        let message = Msg::new("companies-saved")
+            .arg("name", &self.fields.name)
+            .for_input();
         FormResponse::saved(uri!(super::show(self.id)), message)
     }
 
@@ -48,7 +52,9 @@ pub(super) async fn create(
     db: &State<Db>,
     form: LocalForm<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
-    save::submit_form::<Company>(db, &user, save::target(None), form.into_inner()).await
+    let lang = user.locale.lang;
+    let saving = save::submit_form::<Company>(db, &user, save::target(None), form.into_inner());
+    reading_async(lang, saving).await
 }
 
 #[get("/companies/<id>/edit")]
@@ -67,5 +73,7 @@ pub(super) async fn update(
     id: CompanyId,
     form: LocalForm<Contextual<'_, CompanyInput>>,
 ) -> Result<FormResponse, AppError> {
-    save::submit_form::<Company>(db, &user, save::target(Some(id)), form.into_inner()).await
+    let lang = user.locale.lang;
+    let saving = save::submit_form::<Company>(db, &user, save::target(Some(id)), form.into_inner());
+    reading_async(lang, saving).await
 }

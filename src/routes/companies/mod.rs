@@ -16,6 +16,7 @@ use crate::db::{Db, ReadDb};
 use crate::domain::{CompanyId, CompanyKind};
 use crate::error::AppError;
 use crate::export;
+use crate::i18n::{Lang, Msg};
 use crate::models::{Company, CompanySort, Person, PersonFilter, PersonSort, Position};
 use crate::views::companies::*;
 use crate::views::sorting::{SortHeader, parse_order};
@@ -50,7 +51,7 @@ pub(super) async fn index(
     sort: Option<String>,
     dir: Option<String>,
 ) -> Result<RawHtml<String>, AppError> {
-    let kind_filter = kind_filter(&kind)?;
+    let kind_filter = kind_filter(&kind, user.locale.lang)?;
     let order: (CompanySort, bool) = parse_order(
         given(&sort).as_deref(),
         given(&dir).as_deref(),
@@ -76,7 +77,12 @@ pub(super) async fn index(
     let (sort, dir) = (sort.unwrap_or_default(), dir.unwrap_or_default());
     render(&CompanyIndexPage {
         layout: Layout::new("companies", flash, &user),
-        headers: SortHeader::all(&format!("/companies?{filtered}"), order.0, order.1),
+        headers: SortHeader::all(
+            &format!("/companies?{filtered}"),
+            order.0,
+            order.1,
+            user.locale.lang,
+        ),
         query: format!(
             "{filtered}{}",
             query_string([("sort", sort.as_str()), ("dir", dir.as_str())])
@@ -84,7 +90,7 @@ pub(super) async fn index(
         companies,
         search,
         kind,
-        kinds: Choice::all_of::<CompanyKind>(),
+        kinds: Choice::all_in::<CompanyKind>(user.locale),
         pager,
     })
 }
@@ -92,13 +98,13 @@ pub(super) async fn index(
 /// The company list as CSV, with the same search and kind.
 #[get("/companies.csv?<q>&<kind>")]
 async fn download(
-    _user: CurrentUser,
+    user: CurrentUser,
     reads: ReadDb,
     q: Option<String>,
     kind: Option<String>,
     dialect: Dialect,
 ) -> Result<CsvStream, AppError> {
-    let kind = kind_filter(&kind)?;
+    let kind = kind_filter(&kind, user.locale.lang)?;
     let search = given(&q);
     CsvStream::start(&reads.0, "companies", dialect, move |c, out| {
         Ok(export::companies(c, search.as_deref(), kind, dialect, out)?)
@@ -106,11 +112,15 @@ async fn download(
     .await
 }
 
-fn kind_filter(kind: &Option<String>) -> Result<Option<CompanyKind>, AppError> {
+fn kind_filter(kind: &Option<String>, lang: Lang) -> Result<Option<CompanyKind>, AppError> {
     given(kind)
         .map(|name| {
             CompanyKind::parse(&name).ok_or_else(|| {
-                AppError::Unprocessable(format!("There is no company kind called “{name}”."))
+                AppError::Unprocessable(
+                    Msg::new("companies-no-such-kind")
+                        .arg("name", &name)
+                        .text(lang),
+                )
             })
         })
         .transpose()

@@ -21,12 +21,8 @@ pub(super) async fn collapse(
         })
         .await?;
     let message = match collapsed {
-        0 => "No identical pay reports were left to collapse.".to_owned(),
-        1 => "1 pay report that repeated another was deleted; undoing the merge brings it back."
-            .to_owned(),
-        n => format!(
-            "{n} pay reports that repeated others were deleted; undoing the merge brings them back."
-        ),
+        0 => user.locale.t("merge-collapsed-none"),
+        n => user.locale.t1("merge-collapsed", "count", n),
     };
     Ok(FormResponse::saved(format!("/people/{id}#pay"), message))
 }

@@ -99,6 +99,7 @@ fn merge_as(
     form: MergeForm,
     [left, right]: [PersonId; 2],
 ) -> Result<FormResponse, AppError> {
+    let locale = layout.locale;
     let sides = [Person::find(c, left)?, Person::find(c, right)?];
     let fields = chosen(&sides, &form.take, form.survivor)?;
     if let Some(problem) = problem_with(c, &fields, [left, right])? {
@@ -122,10 +123,10 @@ fn merge_as(
     match PersonMerge::merge(c, &request)? {
         MergeOutcome::Merged(merge) => Ok(FormResponse::saved(
             format!("/people/{}", merge.survivor_id),
-            format!(
-                "Merged {} into {}. The merge can be undone below.",
-                merge.removed_name(),
-                merge.survivor_name()
+            locale.t2(
+                "merge-merged-flash",
+                &("removed", merge.removed_name()),
+                &("survivor", merge.survivor_name()),
             ),
         )),
         MergeOutcome::Stale(changed) => {

@@ -60,13 +60,14 @@ pub(super) async fn undo(
 ) -> Result<FormResponse, AppError> {
     let layout = Layout::new("people", None, &user);
     let by = user.user.id;
+    let locale = user.locale;
     db.run_as(user.actor(), move |c| match PersonMerge::undo(c, id, by)? {
         UndoOutcome::Undone(merge) => Ok(FormResponse::saved(
             format!("/people/{}", merge.survivor_id),
-            format!(
-                "Undid the merge: {} is back as person {}.",
-                merge.removed_name(),
-                merge.removed_id
+            locale.t2(
+                "merge-undone-flash",
+                &("name", merge.removed_name()),
+                &("id", merge.removed_id),
             ),
         )),
         UndoOutcome::Refused(blockers) => {

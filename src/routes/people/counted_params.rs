@@ -5,6 +5,7 @@ use super::super::given;
 use super::ListParams;
 use crate::domain::{ChoiceName, Confidence, Date, DateError, PayKind, Stage};
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::models::person::counted::{CountedFilter, DateRange, PayFilter};
 
 /// The names that `without` takes.
@@ -56,18 +57,22 @@ impl ListParams {
             .filter(|w| !w.is_empty())
             .collect();
         if let Some(odd) = without.iter().find(|w| !WITHOUT.contains(w)) {
-            return Err(AppError::Unprocessable(format!(
-                "“without={odd}” is not a filter: use {}.",
-                WITHOUT.join(", ")
-            )));
+            return Err(AppError::Unprocessable(
+                Msg::new("people-filter-without")
+                    .arg("odd", odd)
+                    .arg("names", WITHOUT.join(", "))
+                    .for_input(),
+            ));
         }
         let with_pay = match given(&self.with_pay).as_deref() {
             None => false,
             Some("yes") => true,
             Some(other) => {
-                return Err(AppError::Unprocessable(format!(
-                    "“with_pay={other}” is not a filter: use with_pay=yes."
-                )));
+                return Err(AppError::Unprocessable(
+                    Msg::new("people-filter-with-pay")
+                        .arg("other", other)
+                        .for_input(),
+                ));
             }
         };
         let pay = PayFilter {
@@ -107,10 +112,13 @@ fn choice<T: ChoiceName>(value: &Option<String>, what: &str) -> Result<Option<T>
         Some(found) => Ok(Some(found)),
         None => {
             let names: Vec<&str> = T::all().iter().map(|c| c.as_str()).collect();
-            Err(AppError::Unprocessable(format!(
-                "“{what}={name}” is not a filter: choose one of {}.",
-                names.join(", ")
-            )))
+            Err(AppError::Unprocessable(
+                Msg::new("people-filter-choice")
+                    .arg("what", what)
+                    .arg("name", name)
+                    .arg("names", names.join(", "))
+                    .for_input(),
+            ))
         }
     }
 }
@@ -125,13 +133,19 @@ fn range(
         given(value)
             .map(|raw| match Date::read(&raw) {
                 Ok(date) => Ok(date.into_inner()),
-                Err(DateError::NotADate) => Err(AppError::Unprocessable(format!(
-                    "“{name}” ({raw}) is not a real date: use YYYY-MM-DD."
-                ))),
-                Err(out_of_range) => Err(AppError::Unprocessable(format!(
-                    "“{name}” ({raw}): {}",
-                    out_of_range.message()
-                ))),
+                Err(DateError::NotADate) => Err(AppError::Unprocessable(
+                    Msg::new("people-filter-not-a-date")
+                        .arg("name", name)
+                        .arg("raw", &raw)
+                        .for_input(),
+                )),
+                Err(out_of_range) => Err(AppError::Unprocessable(
+                    Msg::new("people-filter-date-problem")
+                        .arg("name", name)
+                        .arg("raw", &raw)
+                        .arg("problem", out_of_range.message().for_input())
+                        .for_input(),
+                )),
             })
             .transpose()
     };
@@ -142,9 +156,14 @@ fn range(
     if let (Some(from), Some(to)) = (range.from, range.to)
         && from > to
     {
-        return Err(AppError::Unprocessable(format!(
-            "“{from_name}” ({from}) is after “{to_name}” ({to})."
-        )));
+        return Err(AppError::Unprocessable(
+            Msg::new("people-filter-dates-reversed")
+                .arg("from-name", from_name)
+                .arg("from", from)
+                .arg("to-name", to_name)
+                .arg("to", to)
+                .for_input(),
+        ));
     }
     Ok(range)
 }

@@ -144,10 +144,10 @@ pub(super) async fn dismiss(
         .await?;
     Ok(Flash::success(
         Redirect::to(back),
-        format!(
-            "{} and {} are kept apart: they are not offered as duplicates again unless one's \
-             name or origin company changes.",
-            names.0, names.1
+        user.locale.t2(
+            "duplicates-kept-apart",
+            &("left", &names.0),
+            &("right", &names.1),
         ),
     ))
 }

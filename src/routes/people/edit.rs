@@ -67,7 +67,9 @@ async fn submit(
     };
     submitted.respond(
         |person| {
-            let message = format!("Saved {}.", person.fields.full_name);
+            let message = user
+                .locale
+                .t1("person-saved", "name", &person.fields.full_name);
             FormResponse::saved(uri!(super::show::show(person.id)), message)
         },
         |state, conflict, duplicates| {

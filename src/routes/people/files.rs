@@ -10,13 +10,14 @@ use rocket::{Request, Response, State, get, post};
 use crate::auth::{Annotator, CurrentUser};
 use crate::config::FileLimit;
 use crate::db::Db;
-use crate::domain::{DocumentKind, FileId, PersonId, REFUSED_KIND, format_size};
+use crate::domain::{DocumentKind, FileId, PersonId};
 use crate::error::AppError;
 use crate::file_store::FileStore;
 use crate::models::{ContentError, Person, PersonFile, StoredFile};
 use crate::routes::FormResponse;
 use crate::routes::csv_upload::{UploadRefusal, read_file_field};
 use crate::views::person_notes::FileFormPage;
+use crate::views::person_notes::size_in;
 use crate::views::{Layout, render};
 
 /// The upload form's file, or why there is none to take: the refusal is shown beside the
@@ -48,20 +49,20 @@ pub(super) async fn attach(
     id: PersonId,
     upload: DocumentUpload,
 ) -> Result<(Status, FormResponse), AppError> {
-    let limit = format_size(limit.0 as i64);
+    let limit = size_in(user.locale.lang, limit.0 as i64);
     let (file_name, bytes) = match upload.0 {
         Ok(file) => file,
         Err(UploadRefusal::TooLarge) => {
-            let problem = format!("This file is larger than {limit}, the most a file may be.");
+            let problem = user.locale.t1("person-file-too-large", "limit", &limit);
             return refused(&user, db, id, limit, Status::PayloadTooLarge, problem).await;
         }
         Err(UploadRefusal::NoFile) => {
-            let problem = "Choose a file to attach.".to_owned();
+            let problem = user.locale.t("person-file-missing");
             return refused(&user, db, id, limit, Status::UnprocessableEntity, problem).await;
         }
     };
     let Some(kind) = DocumentKind::of(&bytes) else {
-        let problem = REFUSED_KIND.to_owned();
+        let problem = user.locale.t("person-file-refused-kind");
         return refused(&user, db, id, limit, Status::UnprocessableEntity, problem).await;
     };
     let file_name = match file_name.replace(['/', '\\'], "_") {
@@ -82,7 +83,8 @@ pub(super) async fn attach(
         Status::SeeOther,
         FormResponse::saved(
             format!("/people/{id}#files"),
-            format!("{} attached.", stored.file_name),
+            user.locale
+                .t1("person-file-attached-flash", "name", &stored.file_name),
         ),
     ))
 }
@@ -202,7 +204,7 @@ pub(super) async fn remove(
     tidy_files(db, store).await?;
     Ok(FormResponse::saved(
         format!("/people/{id}#files"),
-        format!("{name} removed."),
+        user.locale.t1("person-file-removed-flash", "name", &name),
     ))
 }
 

@@ -1,5 +1,6 @@
 //! The people list (its search, filters, order and pages) and its CSV twin.
 
+use crate::i18n::input::reading;
 use rocket::request::FlashMessage;
 use rocket::response::content::RawHtml;
 use rocket::{State, get};
@@ -65,14 +66,20 @@ pub(super) async fn index(
                 "sort",
                 "dir",
             ],
+            user.locale,
         ),
         filters: FormState::with_values(shown),
-        headers: SortHeader::all(&format!("/people?{filtered}"), sort, descending),
+        headers: SortHeader::all(
+            &format!("/people?{filtered}"),
+            sort,
+            descending,
+            user.locale.lang,
+        ),
         people,
         companies: company_choices(names),
-        stages: Choice::all_of::<Stage>(),
-        pay_kinds: Choice::all_of::<PayKind>(),
-        confidences: Choice::all_of::<Confidence>(),
+        stages: Choice::all_in::<Stage>(user.locale),
+        pay_kinds: Choice::all_in::<PayKind>(user.locale),
+        confidences: Choice::all_in::<Confidence>(user.locale),
         pager,
         problems,
     })?;
@@ -89,11 +96,13 @@ async fn list(
     db: &Db,
     params: &ListParams,
 ) -> Result<(Vec<PersonListItem>, PeoplePager, Vec<String>), AppError> {
+    // Filters are read as the reader types dates (`01.07.2026`) and told why not in their words.
+    let lang = user.locale.lang;
     let (sort, descending) = params.sort()?;
-    let page = params.page()?;
-    let wanted = params.wanted(user.role().sees_pay())?;
+    let page = reading(lang, || params.page())?;
+    let wanted = reading(lang, || params.wanted(user.role().sees_pay()))?;
     db.run(move |c| {
-        let filter = wanted.resolve(c)?;
+        let filter = reading(lang, || wanted.resolve(c))?;
         let (people, pager) = list_page(c, &filter, sort, descending, page)?;
         Ok((people, pager, Company::names_if_few(c)?))
     })

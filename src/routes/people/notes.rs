@@ -12,9 +12,6 @@ use crate::routes::FormResponse;
 use crate::views::person_notes::NoteFormPage;
 use crate::views::{FormState, Layout, render};
 
-const CLOSED: &str = "Only its author can change a note, and only in the 15 minutes after \
-                      writing it: add a new note instead.";
-
 #[derive(FromForm)]
 pub(super) struct NoteInput<'r> {
     body: &'r str,
@@ -67,7 +64,7 @@ pub(super) async fn add(
     .await?;
     Ok(FormResponse::saved(
         format!("/people/{id}#notes"),
-        "Note added.".to_owned(),
+        user.locale.t("person-note-added"),
     ))
 }
 
@@ -90,7 +87,7 @@ pub(super) async fn edit(
         })
         .await?;
     if !open {
-        return Err(AppError::NotAllowed(CLOSED.to_owned()));
+        return Err(AppError::NotAllowed(user.locale.t("person-note-closed")));
     }
     let mut form = FormState::with_values([("body", note_row.body)]);
     form.set("version", note_row.version.to_string());
@@ -132,15 +129,11 @@ pub(super) async fn update(
     match outcome {
         NoteEdit::Saved => Ok(FormResponse::saved(
             format!("/people/{id}#note-{note}"),
-            "Note saved.".to_owned(),
+            user.locale.t("person-note-saved"),
         )),
-        NoteEdit::Closed => Err(AppError::NotAllowed(CLOSED.to_owned())),
+        NoteEdit::Closed => Err(AppError::NotAllowed(user.locale.t("person-note-closed"))),
         NoteEdit::Stale(now) => {
-            let message = format!(
-                "This note was saved from another window meanwhile; it now reads: \"{}\". \
-                 Save again to replace it with your text.",
-                now.body
-            );
+            let message = user.locale.t1("person-note-stale", "body", &now.body);
             let input = NoteInput {
                 body: input.body,
                 version: Some(now.version),

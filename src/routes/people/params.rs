@@ -1,6 +1,7 @@
 //! The people list's query string: its search, filters, order and page, checked before any
 //! query runs, and the CSV downloads that take the same parameters.
 
+use crate::i18n::Msg;
 use diesel::PgConnection;
 use rocket::FromForm;
 
@@ -70,18 +71,21 @@ impl ListParams {
     }
 
     pub(super) fn page(&self) -> Result<PageRequest, AppError> {
-        let number = |value: &Option<String>, what: &str| {
+        let number = |value: &Option<String>, what: &'static str| {
             given(value)
                 .map(|p| {
-                    p.parse::<i64>()
-                        .map_err(|_| AppError::Unprocessable(format!("“{p}” is not {what}.")))
+                    p.parse::<i64>().map_err(|_| {
+                        AppError::Unprocessable(Msg::new(what).arg("typed", &p).for_input())
+                    })
                 })
                 .transpose()
         };
         Ok(PageRequest {
-            page: number(&self.page, "a page number")?.unwrap_or(1).max(1),
-            after: number(&self.after, "a person id")?.map(PersonId),
-            before: number(&self.before, "a person id")?.map(PersonId),
+            page: number(&self.page, "people-not-a-page-number")?
+                .unwrap_or(1)
+                .max(1),
+            after: number(&self.after, "people-not-a-person-id")?.map(PersonId),
+            before: number(&self.before, "people-not-a-person-id")?.map(PersonId),
         })
     }
 
@@ -89,7 +93,11 @@ impl ListParams {
         given(&self.stage)
             .map(|s| {
                 Stage::parse(&s).ok_or_else(|| {
-                    AppError::Unprocessable(format!("There is no stage called “{s}”."))
+                    AppError::Unprocessable(
+                        Msg::new("pipeline-no-such-stage")
+                            .arg("name", &s)
+                            .for_input(),
+                    )
                 })
             })
             .transpose()
@@ -134,9 +142,11 @@ fn company_filter(
     let Some(name) = name else { return Ok(None) };
     match Company::find_by_name(conn, name)? {
         Some(company) => Ok(Some(company.id)),
-        None => Err(AppError::Unprocessable(format!(
-            "There is no company called “{name}”."
-        ))),
+        None => Err(AppError::Unprocessable(
+            Msg::new("people-no-such-company")
+                .arg("name", name)
+                .for_input(),
+        )),
     }
 }
 

@@ -39,7 +39,7 @@ pub(super) async fn erase(
     tidy_files(db, store).await?;
     Ok(Flash::success(
         Redirect::to(uri!(super::show::show(id))),
-        "Erased: the personal data is gone; the pay figures stay as anonymous statistics.",
+        user.locale.t("person-erased"),
     ))
 }
 
@@ -76,6 +76,7 @@ pub(super) async fn delete(
     tidy_files(db, store).await?;
     Ok(Flash::success(
         Redirect::to("/people"),
-        format!("Deleted {} and their pay reports.", person.fields.full_name),
+        user.locale
+            .t1("person-deleted", "name", &person.fields.full_name),
     ))
 }

@@ -103,7 +103,7 @@ pub(crate) async fn show(
         })?)),
         Err(Some(survivor)) => Ok(PersonPage::Merged(Box::new(Flash::success(
             Redirect::to(format!("/people/{survivor}")),
-            format!("Person {id} was merged into this record, which is theirs now."),
+            user.locale.t1("person-merged-here", "id", id),
         )))),
         Err(None) => Err(AppError::NotFound),
     }
