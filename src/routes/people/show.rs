@@ -38,6 +38,7 @@ pub(crate) async fn show(
     let edits = user.role().edits();
     let reader = user.user.id;
     let reporting = reporting.0.clone();
+    let locale = user.locale;
     let page = db
         .run(move |c| {
             let person = match Person::find(c, id) {
@@ -54,7 +55,7 @@ pub(crate) async fn show(
                 history: StageChange::for_person(c, id)?,
                 entries: {
                     let entries = AuditEntry::of_person(c, id, sees_pay)?;
-                    AuditRow::all(c, &entries)?
+                    AuditRow::all(c, &entries, locale)?
                 },
                 pay_reports: if sees_pay {
                     let reports = PayReport::for_person(c, id)?;
