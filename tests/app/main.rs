@@ -36,6 +36,7 @@ mod import_everyday;
 mod import_ownership;
 mod import_scale;
 mod languages;
+mod languages_files;
 mod list_edges;
 mod list_sorting;
 mod live_schema;

@@ -154,6 +154,9 @@ fn choice(table: &str, field: &str, stored: &str, lang: Lang) -> Option<String> 
         ("company", "kind") => label_of(CompanyKind::parse(stored), lang),
         ("pay_report", "kind") => label_of(PayKind::parse(stored), lang),
         ("import_batch", "status") => label_of(BatchStatus::parse(stored), lang),
+        ("import_batch", "kind") => {
+            Some(Msg::new(crate::views::imports::kind_key(stored)).text(lang))
+        }
         _ => None,
     }
 }
