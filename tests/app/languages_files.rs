@@ -37,7 +37,18 @@ fn is_german_moment(text: &str) -> bool {
 fn a_german_spreadsheet_is_previewed_imported_and_audited_in_german() -> anyhow::Result<()> {
     let app = TestApp::new()?;
     app.read_in("de")?;
-    assert_eq!(app.get("/import").texts("h1"), ["CSV importieren"]);
+    let upload = app.get("/import");
+    assert_eq!(upload.texts("h1"), ["CSV importieren"]);
+    let labelled = "/import/template.csv?for=excel-de&header=labels";
+    assert!(
+        upload.attrs("a", "href").contains(&labelled.to_owned()),
+        "the page offers the template with German labels"
+    );
+    let template = app.download(labelled);
+    assert!(
+        template.starts_with(&format!("{BOM}Vollständiger Name;Position;")),
+        "{template}"
+    );
 
     let preview = app.upload("gehaelter.csv", GERMAN_FILE.as_bytes());
     assert_eq!(preview.status, Status::Ok, "{}", preview.body);

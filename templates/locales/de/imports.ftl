@@ -18,6 +18,7 @@ import-templates = Vorlagen mit allen Spalten und einer Beispielzeile (ersetzen 
 import-template-people = Personen mit Gehaltsangaben
 import-for-excel = für Excel
 import-for-excel-de = für deutsches Excel
+import-for-excel-de-labels = für deutsches Excel, mit Spaltenbeschriftungen
 import-template-companies = Unternehmen
 import-csv-file = CSV-Datei
 import-preview = Import-Vorschau anzeigen

@@ -19,6 +19,7 @@ import-templates = Templates with every column and an example row (replace it wi
 import-template-people = people with pay reports
 import-for-excel = for Excel
 import-for-excel-de = for German Excel
+import-for-excel-de-labels = for German Excel, with column labels
 import-template-companies = companies
 import-csv-file = CSV file
 import-preview = Preview import
