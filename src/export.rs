@@ -8,7 +8,7 @@ use std::io::Write;
 
 use diesel::{Connection, PgConnection, QueryResult, RunQueryDsl};
 
-use crate::csv_format::{DECIMAL_COLUMNS, Dialect, escaped};
+use crate::csv_format::{DATE_COLUMNS, DECIMAL_COLUMNS, Dialect, escaped};
 use crate::domain::CompanyKind;
 use crate::import::{ID_COLUMN, PERSON_ID_COLUMN};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput, csv_row};
@@ -130,6 +130,13 @@ impl Cells for csv::StringRecord {
     }
 }
 
+/// What a column holds, for how the dialect writes it.
+enum Cell {
+    Amount,
+    Day,
+    Text,
+}
+
 fn write_cells<'h>(
     (dialect, out): (Dialect, impl Write),
     header: impl Iterator<Item = &'h &'static str>,
@@ -137,8 +144,17 @@ fn write_cells<'h>(
 ) -> anyhow::Result<u64> {
     let mut writer = dialect.writer(out)?;
     let header: Vec<&str> = header.copied().collect();
-    let amounts: Vec<bool> = header.iter().map(|h| DECIMAL_COLUMNS.contains(h)).collect();
-    writer.write_record(&header)?;
+    let kinds: Vec<Cell> = header
+        .iter()
+        .map(
+            |h| match (DECIMAL_COLUMNS.contains(h), DATE_COLUMNS.contains(h)) {
+                (true, _) => Cell::Amount,
+                (_, true) => Cell::Day,
+                _ => Cell::Text,
+            },
+        )
+        .collect();
+    writer.write_record(header.iter().map(|h| dialect.header(h).into_owned()))?;
     let mut written = 0;
     for row in rows {
         let row = row?;
@@ -151,10 +167,11 @@ fn write_cells<'h>(
         );
         // Escaping every cell is safe: only free text can start like a formula (amounts are
         // never negative, and dates, choices and URLs start otherwise).
-        for (cell, amount) in row.cells().zip(&amounts) {
-            match amount {
-                true => writer.write_field(dialect.decimal(cell).as_bytes())?,
-                false => writer.write_field(escaped(cell).as_bytes())?,
+        for (cell, kind) in row.cells().zip(&kinds) {
+            match kind {
+                Cell::Amount => writer.write_field(dialect.decimal(cell).as_bytes())?,
+                Cell::Day => writer.write_field(dialect.date(cell).as_bytes())?,
+                Cell::Text => writer.write_field(escaped(cell).as_bytes())?,
             }
         }
         writer.write_record(None::<&[u8]>)?;

@@ -5,6 +5,10 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use chrono::NaiveDate;
+
+use crate::i18n::{Lang, format_date, parse_date};
+
 /// The columns that hold decimal amounts, written with the dialect's decimal separator and read
 /// back from either.
 pub const DECIMAL_COLUMNS: [&str; 12] = [
@@ -22,15 +26,55 @@ pub const DECIMAL_COLUMNS: [&str; 12] = [
     "total_max",
 ];
 
+/// The columns that hold days, written `07.12.2026` in the German dialect and read back from
+/// either form.
+pub const DATE_COLUMNS: [&str; 7] = [
+    "first_contact_on",
+    "offer_on",
+    "decided_on",
+    "start_on",
+    "range_disclosed_on",
+    "as_of",
+    "effective_on",
+];
+
+/// Which spreadsheet a file is written for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Dialect {
+enum Sheet {
     /// Commas, decimal points, no byte-order mark: the files the import and other systems read.
     #[default]
     Plain,
     /// As plain, with a UTF-8 byte-order mark.
     Excel,
-    /// Semicolons and decimal commas, with a byte-order mark.
+    /// Semicolons, decimal commas and `DD.MM.YYYY` days, with a byte-order mark.
     German,
+}
+
+/// How a CSV file is written: for which spreadsheet, and whether its header says the columns'
+/// labels in a language (`header=labels`) rather than their machine names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dialect {
+    sheet: Sheet,
+    labels: Option<Lang>,
+}
+
+#[expect(
+    non_upper_case_globals,
+    reason = "the three dialects keep the names they had as an enum's variants"
+)]
+impl Dialect {
+    pub const Plain: Dialect = Dialect {
+        sheet: Sheet::Plain,
+        labels: None,
+    };
+    pub const Excel: Dialect = Dialect {
+        sheet: Sheet::Excel,
+        labels: None,
+    };
+    pub const German: Dialect = Dialect {
+        sheet: Sheet::German,
+        labels: None,
+    };
 }
 
 impl Dialect {
@@ -44,25 +88,33 @@ impl Dialect {
         }
     }
 
+    /// The same, its header in `lang`'s labels.
+    pub fn with_labels(self, lang: Lang) -> Dialect {
+        Dialect {
+            labels: Some(lang),
+            ..self
+        }
+    }
+
     /// What the download's file name gets: `people-2026-11-27-excel-de.csv`.
     pub fn file_suffix(self) -> &'static str {
-        match self {
-            Dialect::Plain => "",
-            Dialect::Excel => "-excel",
-            Dialect::German => "-excel-de",
+        match self.sheet {
+            Sheet::Plain => "",
+            Sheet::Excel => "-excel",
+            Sheet::German => "-excel-de",
         }
     }
 
     pub fn delimiter(self) -> u8 {
-        match self {
-            Dialect::German => b';',
-            Dialect::Plain | Dialect::Excel => b',',
+        match self.sheet {
+            Sheet::German => b';',
+            Sheet::Plain | Sheet::Excel => b',',
         }
     }
 
     /// A CSV writer for this dialect over `out`, the byte-order mark already written.
     pub fn writer<W: Write>(self, mut out: W) -> std::io::Result<csv::Writer<W>> {
-        if self != Dialect::Plain {
+        if self.sheet != Sheet::Plain {
             out.write_all(b"\xEF\xBB\xBF")?;
         }
         Ok(csv::WriterBuilder::new()
@@ -73,11 +125,41 @@ impl Dialect {
     /// An exact decimal as written (`1234.50`) in this dialect: the text itself is changed,
     /// never a float, so no cent can move.
     pub fn decimal(self, plain: &str) -> Cow<'_, str> {
-        match self {
-            Dialect::German => Cow::Owned(plain.replace('.', ",")),
-            Dialect::Plain | Dialect::Excel => Cow::Borrowed(plain),
+        match self.sheet {
+            Sheet::German => Cow::Owned(plain.replace('.', ",")),
+            Sheet::Plain | Sheet::Excel => Cow::Borrowed(plain),
         }
     }
+
+    /// A stored day (`2026-12-07`) as this dialect writes days: German Excel reads
+    /// `07.12.2026` as a date, and an ISO day as text. Anything else is left as it is.
+    pub fn date(self, iso: &str) -> Cow<'_, str> {
+        match (self.sheet, NaiveDate::parse_from_str(iso, "%Y-%m-%d")) {
+            (Sheet::German, Ok(day)) if iso.len() == 10 => Cow::Owned(format_date(Lang::De, day)),
+            _ => Cow::Borrowed(iso),
+        }
+    }
+
+    /// A column's header cell: its machine name, or its label when the file was asked for
+    /// with them.
+    pub fn header(self, column: &str) -> Cow<'_, str> {
+        match self.labels {
+            Some(lang) => Cow::Owned(super::labels::label(column, lang)),
+            None => Cow::Borrowed(column),
+        }
+    }
+}
+
+/// A day cell of a file read as German spreadsheets write days (`1.7.2026`, `01.07.2026`), as
+/// the import reads days: ISO. Anything else is left for the parser to refuse as it stands.
+pub fn from_german_date(cell: &str) -> Option<String> {
+    let trimmed = cell.trim();
+    if !trimmed.contains('.') {
+        return None;
+    }
+    parse_date(Lang::De, trimmed)
+        .ok()
+        .map(|day| day.format("%Y-%m-%d").to_string())
 }
 
 /// Whether a cell groups thousands with points (`250.000`, `1.234.567`): never an amount with
@@ -142,5 +224,24 @@ mod tests {
         assert!(
             !groups_thousands("1234.50") && !groups_thousands("250") && !groups_thousands("1.5")
         );
+    }
+
+    #[test]
+    fn german_days_go_both_ways() {
+        assert_eq!(Dialect::German.date("2026-07-01"), "01.07.2026");
+        assert_eq!(Dialect::Excel.date("2026-07-01"), "2026-07-01");
+        assert_eq!(Dialect::German.date("soon"), "soon");
+        assert_eq!(
+            from_german_date("01.07.2026").as_deref(),
+            Some("2026-07-01")
+        );
+        assert_eq!(from_german_date("1.7.2026").as_deref(), Some("2026-07-01"));
+        assert_eq!(from_german_date("2026-07-01"), None, "nothing to change");
+        assert_eq!(
+            from_german_date("31.02.2026"),
+            None,
+            "left for the parser to refuse"
+        );
+        assert_eq!(from_german_date("01.07.26"), None, "no century guessed");
     }
 }

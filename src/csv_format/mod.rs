@@ -6,9 +6,13 @@ use std::borrow::Cow;
 
 mod cells;
 mod dialect;
+mod labels;
 
 pub use cells::{CellError, cells};
-pub use dialect::{DECIMAL_COLUMNS, Dialect, from_decimal_comma, groups_thousands};
+pub use dialect::{
+    DATE_COLUMNS, DECIMAL_COLUMNS, Dialect, from_decimal_comma, from_german_date, groups_thousands,
+};
+pub use labels::{ALL_COLUMNS, label, machine_name};
 
 /// What a spreadsheet would take for the start of a formula (OWASP "CSV injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

@@ -47,9 +47,10 @@ impl Msg {
     }
 
     /// The message in the language the input being parsed was typed in (`input::lang`): what
-    /// a field's parse error says beside the field it came from.
+    /// a field's parse error says beside the field it came from. A file's rows are answered in
+    /// their importer's language instead (`input::messages_lang`).
     pub fn for_input(&self) -> String {
-        self.text(super::input::lang())
+        self.text(super::input::messages_lang())
     }
 
     pub fn arg(mut self, name: impl Into<Cow<'static, str>>, value: impl ToString) -> Self {

@@ -6,17 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Lang, catalogue, lookup_exact};
 
-/// Templates whose words are not in the catalogues yet. The scan below also fails when one of
-/// them has become clean, so the list only shrinks.
-const NOT_YET_IN_THE_CATALOGUE: &[&str] = &[
-    "audit/_entries.html",
-    "audit/index.html",
-    "demo_data.html",
-    "imports/batch.html",
-    "imports/batches.html",
-    "imports/preview.html",
-    "imports/upload.html",
-];
+/// Templates whose words are not in the catalogues yet (none now: a new template starts in
+/// the catalogue). The scan below also fails when a listed one has become clean.
+const NOT_YET_IN_THE_CATALOGUE: &[&str] = &[];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -8,11 +8,25 @@ use super::Lang;
 
 rocket::tokio::task_local! {
     static INPUT: Lang;
+    static MESSAGES: Lang;
 }
 
 /// The language the value being parsed was typed in.
 pub fn lang() -> Lang {
     INPUT.try_with(|lang| *lang).unwrap_or(Lang::En)
+}
+
+/// The language a parse's messages are written in: the reader's. That is the language the
+/// value was typed in, except for a file, whose values are written in its format's language
+/// whoever reads the errors (`answering`).
+pub fn messages_lang() -> Lang {
+    MESSAGES.try_with(|lang| *lang).unwrap_or_else(|_| lang())
+}
+
+/// Runs a synchronous parse whose messages are for a reader of `messages`, leaving how values
+/// are read to the parse (a file's rows are read as its format writes them).
+pub fn answering<T>(messages: Lang, parse: impl FnOnce() -> T) -> T {
+    MESSAGES.sync_scope(messages, parse)
 }
 
 /// Runs a synchronous parse with input read as `lang` typed it.

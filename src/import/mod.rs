@@ -31,6 +31,7 @@ pub use revert::revert;
 pub use rows::RowError;
 pub use skipped::{ERRORS_COLUMN, skipped_rows};
 
+use crate::i18n::{Lang, Msg};
 use crate::input::{CompanyInput, PayBandInput, PayReportInput, PersonInput, RecordInput};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,9 +97,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
         .iter()
         .find(|h| !h.is_empty() && !seen.insert(h.as_str()))
     {
-        return Err(ImportError::Refused(format!(
-            "The column “{twice}” appears twice in the header."
-        )));
+        return Err(ImportError::Refused(
+            Msg::new("import-column-twice")
+                .arg("column", twice)
+                .for_input(),
+        ));
     }
     let kind = if columns.has("full_name") {
         ImportKind::People
@@ -139,13 +142,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     }
     let missing: Vec<&str> = required.into_iter().filter(|c| !columns.has(c)).collect();
     if !missing.is_empty() {
-        return Err(ImportError::Refused(format!(
-            "Required columns are missing: {}. A companies file needs name and kind; a people file \
-             needs full_name and stage, and with pay reports also kind, currency, amount_low, \
-             amount_high, period, as_of and confidence; a pay bands file needs job_family, level, \
-             currency, base_min, base_mid, base_max and effective_on.",
-            missing.join(", ")
-        )));
+        return Err(ImportError::Refused(
+            Msg::new("import-columns-missing")
+                .arg("columns", missing.join(", "))
+                .for_input(),
+        ));
     }
     let mut parsed = Parsed {
         kind,
@@ -164,6 +165,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     };
     // Rows are read on every core, each taking a run of lines; their rows and errors are
     // joined in the order of the file.
+    // Values are read as the file writes them (`table` made its days and amounts plain), the
+    // errors said in the language of whoever reads them: the worker threads get both again.
+    let messages = crate::i18n::input::messages_lang();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let run = table.records.len().div_ceil(threads).max(1_000);
     let read: Vec<Rows> = std::thread::scope(|scope| {
@@ -172,7 +176,13 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
             .chunks(run)
             .map(|records| {
                 let (headers, columns) = (table.headers.len(), &columns);
-                scope.spawn(move || read_rows(records, headers, columns, kind, with_pay))
+                scope.spawn(move || {
+                    crate::i18n::input::reading(Lang::En, || {
+                        crate::i18n::input::answering(messages, || {
+                            read_rows(records, headers, columns, kind, with_pay)
+                        })
+                    })
+                })
             })
             .collect();
         workers
@@ -216,10 +226,10 @@ fn read_rows(
             read.errors.push(RowError::of_row(
                 *line,
                 columns.who(record),
-                format!(
-                    "This row has {} fields; the header has {headers}.",
-                    record.len(),
-                ),
+                Msg::new("import-row-length")
+                    .arg("fields", record.len())
+                    .arg("headers", headers)
+                    .for_input(),
             ));
             continue;
         }

@@ -2,6 +2,7 @@
 //! A sum of companies, people, pay reports and bands together would count nothing anyone has.
 
 use super::plan::{Action, Plan};
+use crate::i18n::{Lang, Msg};
 
 /// One kind of record's count, by what happens to it.
 #[derive(Default)]
@@ -21,32 +22,41 @@ impl Tally {
     }
 
     /// `7 new pay reports` when all are alike, else `5 people: 3 new, 2 updated`; `None` for none.
-    fn describe(&self, one: &str, many: &str) -> Option<String> {
+    /// `noun` ends the catalogue keys (`import-tally-new-people`): German inflects the word
+    /// for "new" by the noun's gender, so each pair is a message of its own.
+    fn describe(&self, lang: Lang, noun: &str) -> Option<String> {
         let total = self.new + self.updated + self.unchanged;
-        let noun = if total == 1 { one } else { many };
-        let parts: Vec<String> = [
+        let counted: Vec<(usize, &str)> = [
             (self.new, "new"),
             (self.updated, "updated"),
             (self.unchanged, "unchanged"),
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
         .collect();
-        match total {
-            0 => None,
-            _ if parts.len() == 1 => {
-                let what = [
-                    (self.new, "new"),
-                    (self.updated, "updated"),
-                    (self.unchanged, "unchanged"),
-                ]
-                .into_iter()
-                .find(|(n, _)| *n > 0)
-                .map_or("", |(_, what)| what);
-                Some(format!("{total} {what} {noun}"))
+        match counted[..] {
+            [] => None,
+            [(_, what)] => Some(
+                Msg::new(format!("import-tally-{what}-{noun}"))
+                    .arg("count", total)
+                    .text(lang),
+            ),
+            _ => {
+                let parts: Vec<String> = counted
+                    .iter()
+                    .map(|(n, what)| {
+                        Msg::new(format!("import-tally-part-{what}"))
+                            .arg("count", n)
+                            .text(lang)
+                    })
+                    .collect();
+                Some(
+                    Msg::new(format!("import-tally-mixed-{noun}"))
+                        .arg("count", total)
+                        .arg("parts", parts.join(", "))
+                        .text(lang),
+                )
             }
-            _ => Some(format!("{total} {noun}: {}", parts.join(", "))),
         }
     }
 }
@@ -58,7 +68,12 @@ impl Plan {
         lines.len()
     }
 
+    /// The summary in English, for the command line.
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En)
+    }
+
+    pub fn summary_in(&self, lang: Lang) -> String {
         let (mut companies, mut people, mut pay, mut bands) = (
             Tally::default(),
             Tally::default(),
@@ -73,16 +88,16 @@ impl Plan {
             person.pays.iter().for_each(|p| pay.add(p.action));
         }
         let parts: Vec<String> = [
-            people.describe("person", "people"),
-            pay.describe("pay report", "pay reports"),
-            companies.describe("company", "companies"),
-            bands.describe("pay band", "pay bands"),
+            people.describe(lang, "people"),
+            pay.describe(lang, "pay-reports"),
+            companies.describe(lang, "companies"),
+            bands.describe(lang, "pay-bands"),
         ]
         .into_iter()
         .flatten()
         .collect();
         if parts.is_empty() {
-            "nothing".to_owned()
+            Msg::new("import-tally-nothing").text(lang)
         } else {
             parts.join("; ")
         }
@@ -106,15 +121,19 @@ mod tests {
         .into_iter()
         .for_each(|a| people.add(a));
         assert_eq!(
-            people.describe("person", "people").as_deref(),
+            people.describe(Lang::En, "people").as_deref(),
             Some("5 people: 3 new, 2 updated")
+        );
+        assert_eq!(
+            people.describe(Lang::De, "people").as_deref(),
+            Some("5 Personen: 3 neu, 2 aktualisiert")
         );
         let pay = Tally {
             new: 7,
             ..Tally::default()
         };
         assert_eq!(
-            pay.describe("pay report", "pay reports").as_deref(),
+            pay.describe(Lang::En, "pay-reports").as_deref(),
             Some("7 new pay reports")
         );
         let one = Tally {
@@ -122,9 +141,29 @@ mod tests {
             ..Tally::default()
         };
         assert_eq!(
-            one.describe("company", "companies").as_deref(),
+            one.describe(Lang::En, "companies").as_deref(),
             Some("1 unchanged company")
         );
-        assert_eq!(Tally::default().describe("person", "people"), None);
+        assert_eq!(
+            one.describe(Lang::De, "companies").as_deref(),
+            Some("1 unverändertes Unternehmen")
+        );
+        assert_eq!(Tally::default().describe(Lang::En, "people"), None);
+    }
+
+    #[test]
+    fn every_kind_and_state_has_its_words_in_every_language() {
+        for lang in Lang::ALL {
+            for noun in ["people", "pay-reports", "companies", "pay-bands"] {
+                for what in ["new", "updated", "unchanged", "mixed"] {
+                    let key = format!("import-tally-{what}-{noun}");
+                    let text = Msg::new(key.clone())
+                        .arg("count", 2)
+                        .arg("parts", "x")
+                        .text(*lang);
+                    assert_ne!(text, key, "{lang}");
+                }
+            }
+        }
     }
 }

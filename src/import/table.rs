@@ -2,7 +2,12 @@
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 
-use crate::csv_format::{DECIMAL_COLUMNS, from_decimal_comma, groups_thousands};
+use crate::i18n::Msg;
+
+use crate::csv_format::{
+    DATE_COLUMNS, DECIMAL_COLUMNS, from_decimal_comma, from_german_date, groups_thousands,
+    machine_name,
+};
 
 /// A file's header (names trimmed and lower-cased) and its records with the line each starts on.
 #[derive(Debug)]
@@ -22,14 +27,13 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("The file is empty.".into());
+        return Err(Msg::new("import-file-empty").for_input());
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = line_breaks(bytes, 0..e.valid_up_to()) + 1;
-        format!(
-            "The file is not UTF-8 text (line {line} has a byte that is not). Save it as \
-             “CSV UTF-8” and upload it again."
-        )
+        Msg::new("import-file-not-utf8")
+            .arg("line", line)
+            .for_input()
     })?;
     let header_line = text.split(['\r', '\n']).next().unwrap_or_default();
     // German and other spreadsheets write semicolons; a header names no field with either.
@@ -45,15 +49,19 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("The header line cannot be read: {e}."))?
+        .map_err(|e| {
+            Msg::new("import-header-unreadable")
+                .arg("error", e)
+                .for_input()
+        })?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| machine_name(h).map_or_else(|| h.trim().to_lowercase(), str::to_owned))
         .collect();
     let mut records = Vec::new();
     let bytes = text.as_bytes();
     let (mut line, mut counted) = (1u64, 0usize);
     for record in reader.records() {
-        let record = record.map_err(|e| format!("The file cannot be read as CSV: {e}."))?;
+        let record = record.map_err(|e| Msg::new("import-not-csv").arg("error", e).for_input())?;
         // Counted here: after a CRLF the csv crate places a record at the previous line's end.
         // Counting on from the last record keeps this linear in the file's size.
         let mut start = record
@@ -72,11 +80,14 @@ pub fn read(bytes: &[u8]) -> Result<Table, String> {
         records.push((line, record));
     }
     if records.is_empty() {
-        return Err("The file has a header line but no rows.".into());
+        return Err(Msg::new("import-no-rows").for_input());
     }
     if delimiter == b';' {
         read_decimal_commas(&headers, &mut records);
     }
+    // Days with points are German whatever the separator: nobody writes month first with
+    // points, so `01.07.2026` means one day only.
+    read_german_days(&headers, &mut records);
     Ok(Table {
         headers,
         records,
@@ -125,6 +136,38 @@ fn read_decimal_commas(headers: &[String], records: &mut [(u64, StringRecord)]) 
             .enumerate()
             .map(|(i, cell)| match amounts.contains(&i) {
                 true => from_decimal_comma(cell).unwrap_or_else(|| cell.to_owned()),
+                false => cell.to_owned(),
+            })
+            .collect();
+        *record = StringRecord::from(cells);
+    }
+}
+
+/// Days as German spreadsheets write them (`01.07.2026`, our `excel-de` download) become ISO
+/// days, as text; an ISO day stays as it is, and a cell that is no day
+/// is left for the parser to refuse as the file has it.
+fn read_german_days(headers: &[String], records: &mut [(u64, StringRecord)]) {
+    let days: Vec<usize> = headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| DATE_COLUMNS.contains(&h.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    if days.is_empty() {
+        return;
+    }
+    for (_, record) in records.iter_mut() {
+        if !days
+            .iter()
+            .any(|i| record.get(*i).is_some_and(|c| c.contains('.')))
+        {
+            continue;
+        }
+        let cells: Vec<String> = record
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match days.contains(&i) {
+                true => from_german_date(cell).unwrap_or_else(|| cell.to_owned()),
                 false => cell.to_owned(),
             })
             .collect();

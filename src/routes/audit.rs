@@ -9,6 +9,7 @@ use crate::auth::Admin;
 use crate::db::Db;
 use crate::domain::Date;
 use crate::error::AppError;
+use crate::i18n::{Locale, Msg, input};
 use crate::models::{AuditEntry, AuditFilter};
 use crate::views::audit::{AuditPage, AuditRow};
 use crate::views::{FormState, Layout, Pager, render};
@@ -17,17 +18,17 @@ pub fn routes() -> Vec<Route> {
     routes![index]
 }
 
-/// The tables the audit covers, each with the words the filter offers it by (the query
-/// string keeps the table's name, which links from elsewhere use).
+/// The tables the audit covers, each with the catalogue key of the words the filter offers
+/// it by (the query string keeps the table's name, which links from elsewhere use).
 pub const TABLES: [(&str, &str); 8] = [
-    ("company", "Companies"),
-    ("person", "People"),
-    ("pay_report", "Pay reports"),
-    ("exchange_rate", "Exchange rates"),
-    ("import_batch", "Imports"),
-    ("app_user", "Users"),
-    ("pay_band", "Pay bands"),
-    ("pay_decision", "Offer decisions"),
+    ("company", "audit-table-company"),
+    ("person", "audit-table-person"),
+    ("pay_report", "audit-table-pay-report"),
+    ("exchange_rate", "audit-table-exchange-rate"),
+    ("import_batch", "audit-table-import-batch"),
+    ("app_user", "audit-table-app-user"),
+    ("pay_band", "audit-table-pay-band"),
+    ("pay_decision", "audit-table-pay-decision"),
 ];
 
 #[derive(Debug, Default, FromForm)]
@@ -41,15 +42,17 @@ struct AuditParams {
 }
 
 impl AuditParams {
-    fn filter(&self) -> Result<AuditFilter, AppError> {
-        let bad =
-            |what: &str, value: &str| AppError::Unprocessable(format!("“{value}” is not {what}."));
-        let date = |value: &Option<String>, name: &str| {
+    /// The filter, its dates read as the reader types them and its refusals in their words.
+    fn filter(&self, locale: Locale) -> Result<AuditFilter, AppError> {
+        let bad = |key: &'static str, value: &str| {
+            AppError::Unprocessable(locale.say(&Msg::new(key).arg("value", value)))
+        };
+        let date = |value: &Option<String>, name: &'static str| {
             given(value)
                 .map(|d| {
-                    Date::parse(&d)
+                    input::reading(locale.lang, || Date::parse(&d))
                         .map(Date::into_inner)
-                        .map_err(|e| AppError::Unprocessable(format!("“{name}”: {e}")))
+                        .map_err(|e| AppError::Unprocessable(locale.t1(name, "error", e)))
                 })
                 .transpose()
         };
@@ -57,16 +60,16 @@ impl AuditParams {
         if let Some(table) = &record_table
             && !TABLES.iter().any(|(name, _)| name == table)
         {
-            return Err(bad("a table the audit covers", table));
+            return Err(bad("audit-not-a-table", table));
         }
         Ok(AuditFilter {
             record_table,
             record_id: given(&self.record_id)
-                .map(|id| id.parse().map_err(|_| bad("a record id", &id)))
+                .map(|id| id.parse().map_err(|_| bad("audit-not-a-record-id", &id)))
                 .transpose()?,
             actor: given(&self.actor),
-            from: date(&self.from, "from")?,
-            to: date(&self.to, "to")?,
+            from: date(&self.from, "audit-bad-from")?,
+            to: date(&self.to, "audit-bad-to")?,
         })
     }
 }
@@ -78,13 +81,14 @@ async fn index(
     flash: Option<FlashMessage<'_>>,
     params: AuditParams,
 ) -> Result<RawHtml<String>, AppError> {
-    let filter = params.filter()?;
+    let filter = params.filter(user.locale)?;
+    let locale = user.locale;
     let page = given(&params.page).and_then(|p| p.parse().ok());
     let (entries, pager) = db
         .run(move |c| {
             let pager = Pager::new(page, AuditEntry::count(c, &filter)?);
             let entries = AuditEntry::list(c, &filter, pager.offset(), Pager::PER_PAGE)?;
-            Ok((AuditRow::all(c, &entries)?, pager))
+            Ok((AuditRow::all(c, &entries, locale)?, pager))
         })
         .await?;
     let typed = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -101,7 +105,7 @@ async fn index(
         filters: FormState::with_values(values),
         tables: TABLES
             .iter()
-            .map(|(name, words)| crate::views::Choice::new(*name, *words))
+            .map(|(name, key)| crate::views::Choice::new(*name, locale.t(key)))
             .collect(),
         entries,
         pager,

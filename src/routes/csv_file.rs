@@ -14,6 +14,7 @@ use rocket::{Request, Response};
 use crate::csv_format::Dialect;
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::Locale;
 
 /// A CSV file made in memory (a report's table is small).
 pub struct CsvFile {
@@ -25,16 +26,29 @@ pub struct CsvFile {
 }
 
 /// Every CSV download takes `?for=excel` (a byte-order mark, so Excel reads UTF-8) and
-/// `?for=excel-de` (semicolons and decimal commas too); without it, the plain file.
+/// `?for=excel-de` (semicolons, decimal commas and `DD.MM.YYYY` days too); without it, the
+/// plain file. `&header=labels` writes the columns' labels in the reader's language over them
+/// instead of their machine names (the import reads either).
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for Dialect {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
         let asked = request.query_value::<&str>("for").unwrap_or(Ok(""));
-        match asked.ok().and_then(Dialect::parse) {
-            Some(dialect) => Outcome::Success(dialect),
-            None => Outcome::Error((Status::BadRequest, ())),
+        let Some(dialect) = asked.ok().and_then(Dialect::parse) else {
+            return Outcome::Error((Status::BadRequest, ()));
+        };
+        match request.query_value::<&str>("header") {
+            None | Some(Ok("names")) => Outcome::Success(dialect),
+            Some(Ok("labels")) => {
+                let locale = request
+                    .guard::<Locale>()
+                    .await
+                    .succeeded()
+                    .unwrap_or_default();
+                Outcome::Success(dialect.with_labels(locale.lang))
+            }
+            Some(_) => Outcome::Error((Status::BadRequest, ())),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::auth::Admin;
 use crate::db::Db;
 use crate::demo::removal;
 use crate::error::AppError;
+use crate::i18n::Msg;
 use crate::views::demo_data::DemoDataPage;
 use crate::views::{Layout, render};
 
@@ -28,12 +29,15 @@ async fn confirm(user: Admin, db: &State<Db>) -> Result<RawHtml<String>, AppErro
 async fn remove(user: Admin, db: &State<Db>) -> Result<Flash<Redirect>, AppError> {
     let removed = db.run_as(user.actor(), |c| Ok(removal::remove(c)?)).await?;
     let message = if removed.any() {
-        format!(
-            "The demo data is removed: {} people, {} pay reports, {} companies and {} exchange rates.",
-            removed.people, removed.pay_reports, removed.companies, removed.exchange_rates
+        user.locale.say(
+            &Msg::new("demo-removed")
+                .arg("people", removed.people)
+                .arg("pay-reports", removed.pay_reports)
+                .arg("companies", removed.companies)
+                .arg("exchange-rates", removed.exchange_rates),
         )
     } else {
-        "There was no demo data to remove.".to_owned()
+        user.locale.t("demo-nothing-removed")
     };
     Ok(Flash::success(Redirect::to("/"), message))
 }

@@ -5,9 +5,10 @@ use rocket::{Route, State, get, routes};
 use super::csv_file::CsvFile;
 use super::imports::may_change;
 use crate::auth::Editor;
-use crate::csv_format::{DECIMAL_COLUMNS, Dialect};
+use crate::csv_format::{DATE_COLUMNS, DECIMAL_COLUMNS, Dialect};
 use crate::db::Db;
 use crate::error::AppError;
+use crate::i18n::input;
 use crate::import::{self, ImportError};
 use crate::input::{CompanyInput, PayReportInput, PersonInput, RecordInput};
 use crate::models::ImportBatch;
@@ -55,13 +56,19 @@ fn template(
             .iter()
             .find(|(c, _)| c == column)
             .map_or("", |(_, value)| value);
-        match DECIMAL_COLUMNS.contains(column) {
-            true => dialect.decimal(value).into_owned(),
-            false => value.to_owned(),
+        match (
+            DECIMAL_COLUMNS.contains(column),
+            DATE_COLUMNS.contains(column),
+        ) {
+            (true, _) => dialect.decimal(value).into_owned(),
+            (_, true) => dialect.date(value).into_owned(),
+            _ => value.to_owned(),
         }
     };
     let failed = |e: csv::Error| AppError::Internal(e.into());
-    writer.write_record(columns).map_err(failed)?;
+    writer
+        .write_record(columns.iter().map(|c| dialect.header(c).into_owned()))
+        .map_err(failed)?;
     writer
         .write_record(columns.iter().map(example))
         .map_err(failed)?;
@@ -107,8 +114,12 @@ async fn skipped(user: Editor, db: &State<Db>, id: i64) -> Result<CsvFile, AppEr
                 return Err(AppError::Forbidden);
             }
             let content = content.ok_or(AppError::NotFound)?;
-            let plan = match import::parse(&content) {
-                Ok(parsed) => import::plan(c, parsed, false)?,
+            // The errors column speaks the importer's language, as the preview did.
+            let planned = input::answering(asker.locale.lang, || {
+                import::parse(&content).and_then(|parsed| Ok(import::plan(c, parsed, false)?))
+            });
+            let plan = match planned {
+                Ok(plan) => plan,
                 Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
                 Err(ImportError::Database(e)) => return Err(e.into()),
             };

@@ -35,9 +35,9 @@ async fn send_again(admin: Admin, db: &State<Db>, id: i64) -> Result<FormRespons
         .run_as(admin.actor(), move |c| Ok(Outbox::send_again(c, id)?))
         .await?;
     let message = if again {
-        "The mail is sent again within a few seconds."
+        admin.locale.t("outbox-sent-again")
     } else {
-        "That mail has not failed (or is gone): nothing to send again."
+        admin.locale.t("outbox-nothing-to-send")
     };
-    Ok(FormResponse::saved("/admin/mail", message.to_owned()))
+    Ok(FormResponse::saved("/admin/mail", message))
 }

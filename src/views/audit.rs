@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::audit_words::Sentence;
 use super::{Choice, FormState, Layout, Pager};
+use crate::i18n::Locale;
 use crate::models::{AuditEntry, AuditNames};
 
 /// One audit entry as shown: when, and what happened in words.
@@ -13,20 +14,24 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
-    pub fn new(entry: &AuditEntry, names: &AuditNames) -> Self {
+    pub fn new(entry: &AuditEntry, names: &AuditNames, locale: Locale) -> Self {
         AuditRow {
-            at: entry.at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            said: Sentence::of(entry, names),
+            at: locale.timestamp(entry.at),
+            said: Sentence::of(entry, names, locale.lang),
         }
     }
 
-    /// Every entry of a page, named with one lookup.
+    /// Every entry of a page, named with one lookup, in the reader's words and zone.
     pub fn all(
         conn: &mut diesel::PgConnection,
         entries: &[AuditEntry],
+        locale: Locale,
     ) -> diesel::QueryResult<Vec<AuditRow>> {
         let names = AuditNames::load(conn, entries)?;
-        Ok(entries.iter().map(|e| AuditRow::new(e, &names)).collect())
+        Ok(entries
+            .iter()
+            .map(|e| AuditRow::new(e, &names, locale))
+            .collect())
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Layout, Pager};
 // batch.html compares a batch's status with `BatchStatus::Applied`.
 use crate::domain::BatchStatus;
 use crate::import::{Action, CHECKED_NEW_PEOPLE, Change, Counts, DuplicateMark, Plan, RowError};
-use crate::models::{ImportBatch, ImportedRecord};
+use crate::models::{ImportBatch, ImportedRecord, LikelyDuplicate};
 
 /// How many rows and errors a preview lists before saying how many more there are.
 const SHOWN: usize = 200;
@@ -59,46 +59,100 @@ pub struct ImportPreviewPage {
 
 fn action_name(action: Action) -> &'static str {
     match action {
-        Action::Create => "create",
-        Action::Update => "update",
-        Action::Skip => "skip (unchanged)",
+        Action::Create => "import-action-create",
+        Action::Update => "import-action-update",
+        Action::Skip => "import-action-skip",
     }
+}
+
+/// A kind of file as stored on its batch (`ImportKind::as_str`), as the pages name it.
+pub fn kind_key(stored: &str) -> &'static str {
+    match stored {
+        "companies" => "import-kind-companies",
+        "pay bands" => "import-kind-pay-bands",
+        _ => "import-kind-people",
+    }
+}
+
+/// What a batch did to one record (`import_item.action`).
+pub fn record_action_key(stored: &str) -> &'static str {
+    match stored {
+        "created" => "import-record-created",
+        _ => "import-record-updated",
+    }
+}
+
+/// The kind of record a batch wrote, by its table.
+pub fn record_kind_key(table: &str) -> &'static str {
+    match table {
+        "company" => "import-record-company",
+        "person" => "import-record-person",
+        _ => "import-record-pay-report",
+    }
+}
+
+/// Why a new person of the file may be someone stored, in the catalogue's words.
+pub fn duplicate_reason(d: &LikelyDuplicate) -> &'static str {
+    match (d.same_name, d.same_origin, d.same_source) {
+        (true, true, true) => "import-duplicate-same-name-origin-source",
+        (true, true, false) => "import-duplicate-same-name-origin",
+        (true, false, _) => "import-duplicate-same-name-source",
+        (false, true, true) => "import-duplicate-similar-name-origin-source",
+        (false, true, false) => "import-duplicate-similar-name-origin",
+        (false, false, _) => "import-duplicate-similar-name-source",
+    }
+}
+
+/// Line numbers as a list: `3, 5`.
+pub fn joined(lines: &[u64]) -> String {
+    lines
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl ImportPreviewPage {
     pub fn new(layout: Layout, plan: &Plan, file_name: &str, batch_id: Option<i64>) -> Self {
+        let locale = layout.locale;
+        // English shows the amounts as the file has them (the preview always has); other
+        // languages group them as they write amounts.
+        let amount = |value: &bigdecimal::BigDecimal| match locale.lang {
+            crate::i18n::Lang::En => value.to_string(),
+            _ => locale.amount(value),
+        };
         let mut rows: Vec<PreviewRow> = plan
             .companies
             .iter()
             .map(|c| PreviewRow {
                 line: c.line,
                 name: c.fields.name.clone(),
-                record: "company",
+                record: "import-record-company",
                 action: action_name(c.action),
                 changes: c.changes.clone(),
             })
             .collect();
         rows.extend(plan.bands.iter().map(|b| PreviewRow {
             line: b.line,
-            name: format!(
-                "{} from {}",
-                super::pay_bands::BandRow::name_of(&b.fields),
-                b.fields.effective_on
+            name: locale.t2(
+                "import-band-from",
+                &("band", super::pay_bands::BandRow::name_of(&b.fields)),
+                &("day", locale.date(b.fields.effective_on)),
             ),
-            record: "pay band",
+            record: "import-record-pay-band",
             action: action_name(b.action),
             changes: b.changes.clone(),
         }));
         for person in &plan.people {
             let matched = match (person.existing, person.by_id) {
-                (Some(_), true) => " (matched by id)",
-                (Some(_), false) => " (matched by name and origin company)",
-                (None, _) => "",
+                (Some(_), true) => format!(" ({})", locale.t("import-matched-by-id")),
+                (Some(_), false) => format!(" ({})", locale.t("import-matched-by-name")),
+                (None, _) => String::new(),
             };
             rows.push(PreviewRow {
                 line: person.line,
                 name: format!("{}{matched}", person.person.full_name),
-                record: "person",
+                record: "import-record-person",
                 action: action_name(person.action),
                 changes: person.changes.clone(),
             });
@@ -108,10 +162,10 @@ impl ImportPreviewPage {
                     "{}: {} {} – {}",
                     person.person.full_name,
                     pay.fields.currency,
-                    pay.fields.amount_low,
-                    pay.fields.amount_high
+                    amount(&pay.fields.amount_low),
+                    amount(&pay.fields.amount_high)
                 ),
-                record: "pay report",
+                record: "import-record-pay-report",
                 action: action_name(pay.action),
                 changes: Vec::new(),
             }));
@@ -128,7 +182,7 @@ impl ImportPreviewPage {
             file_name: file_name.to_owned(),
             kind: plan.kind.as_str(),
             counts: plan.counts(),
-            summary: plan.summary(),
+            summary: plan.summary_in(locale.lang),
             rows,
             more_rows,
             errors,

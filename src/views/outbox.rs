@@ -7,7 +7,7 @@ use crate::models::outbox::{MailKind, OutboxEntry};
 
 pub struct OutboxRow {
     pub id: i64,
-    pub what: &'static str,
+    pub what: String,
     pub recipient: String,
     pub status: String,
     pub attempts: i32,
@@ -25,18 +25,41 @@ pub struct OutboxPage {
     pub rows: Vec<OutboxRow>,
 }
 
+impl OutboxRow {
+    /// The status's words; the stored value stays the row's class.
+    pub fn status_key(&self) -> &'static str {
+        match self.status.as_str() {
+            "sent" => "outbox-status-sent",
+            "pending" => "outbox-status-pending",
+            _ => "outbox-status-failed",
+        }
+    }
+}
+
+/// A kind of mail as the list names it.
+fn kind_key(kind: Option<MailKind>) -> &'static str {
+    match kind {
+        Some(MailKind::OfferPending) => "outbox-kind-offer-pending",
+        Some(MailKind::OfferDecided) => "outbox-kind-offer-decided",
+        Some(MailKind::NewUser) => "outbox-kind-new-user",
+        Some(MailKind::PasswordLink) => "outbox-kind-password-link",
+        None => "outbox-kind-other",
+    }
+}
+
 impl OutboxPage {
     pub fn new(layout: Layout, entries: Vec<OutboxEntry>) -> Self {
-        let time = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d %H:%M:%S UTC").to_string();
+        let locale = layout.locale;
+        let time = |t: chrono::DateTime<chrono::Utc>| locale.timestamp(t);
         let rows = entries
             .into_iter()
             .map(|e| OutboxRow {
                 id: e.id,
-                what: MailKind::parse(&e.kind).map_or("Another kind", MailKind::label),
+                what: locale.t(kind_key(MailKind::parse(&e.kind))),
                 recipient: e.recipient,
                 when: match (e.status.as_str(), e.sent_at) {
-                    ("sent", Some(at)) => format!("sent {}", time(at)),
-                    ("pending", _) => format!("next try {}", time(e.next_attempt_at)),
+                    ("sent", Some(at)) => locale.t1("outbox-sent-at", "at", time(at)),
+                    ("pending", _) => locale.t1("outbox-next-try", "at", time(e.next_attempt_at)),
                     _ => String::new(),
                 },
                 failed: e.status == "failed",

@@ -37,6 +37,7 @@ mod import_ownership;
 mod import_scale;
 mod languages;
 mod languages_accounts;
+mod languages_files;
 mod languages_pay;
 mod languages_people;
 mod list_edges;

@@ -1,5 +1,5 @@
-//! CSV for spreadsheets: Excel's byte-order mark, and German Excel's semicolons and decimal
-//! commas, which the import reads back to the cent.
+//! CSV for spreadsheets: Excel's byte-order mark, and German Excel's semicolons, decimal
+//! commas and `DD.MM.YYYY` days, which the import reads back to the cent and the day.
 
 use diesel::prelude::*;
 use rocket::http::Status;
@@ -60,7 +60,7 @@ fn the_excel_download_is_the_plain_file_with_a_byte_order_mark() -> anyhow::Resu
 }
 
 #[test]
-fn the_german_download_has_semicolons_and_decimal_commas() -> anyhow::Result<()> {
+fn the_german_download_has_semicolons_decimal_commas_and_german_days() -> anyhow::Result<()> {
     let app = tracker_with_umlauts()?;
     let german = app.download("/pay-reports.csv?for=excel-de");
     let mut lines = german.lines();
@@ -77,7 +77,7 @@ fn the_german_download_has_semicolons_and_decimal_commas() -> anyhow::Result<()>
         "{row}"
     );
     assert!(
-        row.contains(";offered;USD;1234567,89;2345678,90;annual;;1000000,05;;;;2025-06-30;"),
+        row.contains(";offered;USD;1234567,89;2345678,90;annual;;1000000,05;;;;30.06.2025;"),
         "{row}"
     );
 

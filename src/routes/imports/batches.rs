@@ -135,7 +135,7 @@ async fn revert(user: ImportUser, db: &State<Db>, id: i64) -> Result<FormRespons
     match refused {
         None => Ok(FormResponse::saved(
             uri!(batch(id)),
-            "Reverted the import.".to_owned(),
+            user.locale.t("import-reverted"),
         )),
         Some(view) => Ok(FormResponse::Refused(render(&ImportBatchPage::new(
             Layout::new("import", None, &user),

@@ -14,6 +14,7 @@ use crate::config::ImportLimit;
 use crate::db::Db;
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::i18n::input;
 use crate::import::{self, ImportError, Importer, Intent, Plan, Preview};
 use crate::models::ImportBatch;
 use crate::views::imports::{ImportPreviewPage, ImportUploadPage};
@@ -65,19 +66,17 @@ async fn preview(
     let CsvUpload { file_name, bytes } = match upload {
         Ok(upload) => upload,
         Err(UploadRefusal::TooLarge) => {
-            let why = format!(
-                "The file is larger than the import limit of {} MiB.",
-                limit.mib()
-            );
+            let why = user.locale.t1("import-too-large", "limit", limit.mib());
             return Ok(PreviewResponse::TooLarge(refused(&user, limit, why)?));
         }
         Err(UploadRefusal::NoFile) => {
-            let why = "Choose a CSV file to upload.".to_owned();
+            let why = user.locale.t("import-choose-file");
             return Ok(PreviewResponse::Refused(refused(&user, limit, why)?));
         }
     };
     let name = file_name.clone();
     let (actor, user_id, role) = (user.actor().to_owned(), user.user.id, user.role());
+    let lang = user.locale.lang;
     let outcome = db
         .run_as(user.actor(), move |c| {
             let importer = Importer {
@@ -85,8 +84,11 @@ async fn preview(
                 user_id: Some(user_id),
                 role: Some(role),
             };
-            let previewed = import::within_budget(c, import::rows_at_most(&bytes), |c| {
-                import::preview(c, &name, &bytes, importer, Intent::Confirm)
+            // The rows' errors in the importer's language; the values as the file writes them.
+            let previewed = input::answering(lang, || {
+                import::within_budget(c, import::rows_at_most(&bytes), |c| {
+                    import::preview(c, &name, &bytes, importer, Intent::Confirm)
+                })
             });
             match previewed {
                 Ok(preview) => Ok(Ok(preview)),
@@ -162,36 +164,46 @@ fn confirmed(
         return Err(AppError::Forbidden);
     }
     let Some(content) = content else {
-        return Err(AppError::Unprocessable(
-            "This preview's file is gone: it named a person whose personal data was \
-             erased since. Take them out of the file and upload it again."
-                .into(),
-        ));
+        return Err(AppError::Unprocessable(asker.locale.t("import-file-gone")));
     };
-    import::within_budget(c, import::rows_at_most(&content), |c| {
-        let plan: Plan = match import::parse(&content) {
-            Ok(parsed) if !parsed.kind.allowed_for(asker.role()) => {
-                return Err(AppError::Forbidden);
-            }
-            Ok(parsed) => import::plan(c, parsed, false)?,
-            Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
-            Err(ImportError::Database(e)) => return Err(e.into()),
-        };
-        if !plan.errors.is_empty() && !skip_errors {
-            return Ok(Err((plan, batch.file_name)));
-        }
-        match import::apply(c, &plan, id, skip_errors, &mut |_| {}) {
-            Ok(_) => Ok(Ok(applied_summary(&plan))),
-            Err(ImportError::Refused(why)) => Err(AppError::Unprocessable(why)),
-            Err(ImportError::Database(e)) => Err(e.into()),
-        }
+    input::answering(asker.locale.lang, || {
+        import::within_budget(c, import::rows_at_most(&content), |c| {
+            apply_previewed(c, asker, id, skip_errors, batch.file_name, &content)
+        })
     })
 }
 
-fn applied_summary(plan: &Plan) -> String {
-    match plan.lines_with_errors() {
-        0 => format!("Imported {}.", plan.summary()),
-        1 => format!("Imported {}; skipped 1 row with errors.", plan.summary()),
-        n => format!("Imported {}; skipped {n} rows with errors.", plan.summary()),
+/// Plans the previewed file again and applies it, within the file's budget.
+fn apply_previewed(
+    c: &mut diesel::PgConnection,
+    asker: &CurrentUser,
+    id: i64,
+    skip_errors: bool,
+    file_name: String,
+    content: &[u8],
+) -> Result<Result<String, (Plan, String)>, AppError> {
+    let plan: Plan = match import::parse(content) {
+        Ok(parsed) if !parsed.kind.allowed_for(asker.role()) => {
+            return Err(AppError::Forbidden);
+        }
+        Ok(parsed) => import::plan(c, parsed, false)?,
+        Err(ImportError::Refused(why)) => return Err(AppError::Unprocessable(why)),
+        Err(ImportError::Database(e)) => return Err(e.into()),
+    };
+    if !plan.errors.is_empty() && !skip_errors {
+        return Ok(Err((plan, file_name)));
     }
+    match import::apply(c, &plan, id, skip_errors, &mut |_| {}) {
+        Ok(_) => Ok(Ok(applied_summary(&plan, asker.locale))),
+        Err(ImportError::Refused(why)) => Err(AppError::Unprocessable(why)),
+        Err(ImportError::Database(e)) => Err(e.into()),
+    }
+}
+
+fn applied_summary(plan: &Plan, locale: crate::i18n::Locale) -> String {
+    locale.t2(
+        "import-imported",
+        &("summary", plan.summary_in(locale.lang)),
+        &("skipped", plan.lines_with_errors()),
+    )
 }

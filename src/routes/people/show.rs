@@ -55,7 +55,7 @@ pub(crate) async fn show(
                 history: StageChange::for_person(c, id)?,
                 entries: {
                     let entries = AuditEntry::of_person(c, id, sees_pay)?;
-                    AuditRow::all(c, &entries)?
+                    AuditRow::all(c, &entries, locale)?
                 },
                 pay_reports: if sees_pay {
                     let reports = PayReport::for_person(c, id)?;

@@ -3,7 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::Change;
-use super::values::{label, show};
+use super::values::{label, none, show};
+use crate::i18n::Lang;
 use crate::models::AuditNames;
 
 /// Fields only the database needs; a change to them alone is no change to the reader.
@@ -45,11 +46,12 @@ pub(super) fn changes(
     before: Option<&Map<String, Value>>,
     after: Option<&Map<String, Value>>,
     names: &AuditNames,
+    lang: Lang,
 ) -> Vec<Change> {
     let Some(after) = after else {
         return Vec::new();
     };
-    let show = |field: &str, values: &Map<String, Value>| show(table, field, values, names);
+    let show = |field: &str, values: &Map<String, Value>| show(table, field, values, names, lang);
     let mut changes = Vec::new();
     let mut band_done = false;
     for field in after.keys() {
@@ -69,11 +71,11 @@ pub(super) fn changes(
         };
         let now = show(key, after);
         let was = before.map(|b| show(key, b));
-        if was.as_ref() == Some(&now) || (was.is_none() && now == "none") {
+        if was.as_ref() == Some(&now) || (was.is_none() && now == none(lang)) {
             continue;
         }
         changes.push(Change {
-            field: label(table, key),
+            field: label(table, key, lang),
             before: was,
             after: now,
         });

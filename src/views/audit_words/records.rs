@@ -4,13 +4,16 @@
 use serde_json::{Map, Value};
 
 use super::{RecordRef, text};
+use crate::i18n::{Lang, Msg};
 use crate::models::{AuditEntry, AuditNames};
 
 pub(super) fn record_ref(
     entry: &AuditEntry,
     values: Option<&Map<String, Value>>,
     names: &AuditNames,
+    lang: Lang,
 ) -> RecordRef {
+    let say = |msg: Msg| msg.text(lang);
     let id = entry.record_id;
     let gone = entry.action == "delete";
     let link = |href: String| (!gone).then_some(href);
@@ -21,7 +24,7 @@ pub(super) fn record_ref(
                 .map(str::to_owned)
                 .or_else(|| text(values, "full_name"));
             (
-                name.unwrap_or_else(|| format!("person {id}")),
+                name.unwrap_or_else(|| say(Msg::new("audit-person-id").arg("id", id))),
                 link(format!("/people/{}", names.page_of(id))),
             )
         }
@@ -31,15 +34,15 @@ pub(super) fn record_ref(
                 .map(str::to_owned)
                 .or_else(|| text(values, "name"));
             (
-                name.unwrap_or_else(|| format!("company {id}")),
+                name.unwrap_or_else(|| say(Msg::new("audit-company-id").arg("id", id))),
                 link(format!("/companies/{id}")),
             )
         }
         "pay_report" => {
             let person = values.and_then(|v| v.get("person_id")?.as_i64());
             let whose = person.and_then(|p| names.person(p)).map_or_else(
-                || "a person's pay report".to_owned(),
-                |name| format!("{name}'s pay report"),
+                || say(Msg::new("audit-someones-pay-report")),
+                |name| say(Msg::new("audit-pay-report-of").arg("name", name)),
             );
             (
                 whose,
@@ -56,10 +59,14 @@ pub(super) fn record_ref(
             };
             let name = person
                 .and_then(|p| names.person(p).map(str::to_owned))
-                .unwrap_or_else(|| "a person".to_owned());
+                .unwrap_or_else(|| say(Msg::new("audit-a-person")));
             // "changed the text of Ada's note"; the other verbs name the person alone.
             let label = if entry.action == "update" {
-                format!("{name}'s {}", &anchor[..anchor.len() - 1])
+                let key = match anchor {
+                    "notes" => "audit-note-of",
+                    _ => "audit-file-of",
+                };
+                say(Msg::new(key).arg("name", name))
             } else {
                 name
             };
@@ -69,20 +76,25 @@ pub(super) fn record_ref(
             )
         }
         "app_user" => {
-            let name = text(values, "display_name").unwrap_or_else(|| format!("user {id}"));
-            (format!("user {name}"), link("/users".to_owned()))
+            let name = text(values, "display_name").unwrap_or_else(|| id.to_string());
+            (
+                say(Msg::new("audit-user").arg("name", name)),
+                link("/users".to_owned()),
+            )
         }
         "exchange_rate" => {
             let label = match (text(values, "currency"), text(values, "rate_on")) {
-                (Some(currency), Some(day)) => format!("the {currency} exchange rate of {day}"),
-                _ => format!("exchange rate {id}"),
+                (Some(currency), Some(day)) => say(Msg::new("audit-exchange-rate-of")
+                    .arg("currency", currency)
+                    .arg("day", day_words(&day, lang))),
+                _ => say(Msg::new("audit-exchange-rate-id").arg("id", id)),
             };
             (label, link("/exchange-rates".to_owned()))
         }
         "import_batch" => {
             let file = text(values, "file_name").map_or_else(String::new, |f| format!(" ({f})"));
             (
-                format!("import batch {id}{file}"),
+                say(Msg::new("audit-import-batch").arg("id", id)) + &file,
                 Some(format!("/import/batches/{id}")),
             )
         }
@@ -94,29 +106,44 @@ pub(super) fn record_ref(
             ) {
                 (Some(family), Some(level), Some(day)) => {
                     let zone = text(values, "zone").filter(|z| !z.is_empty());
-                    let zone =
-                        zone.map_or_else(|| "every zone".to_owned(), |z| format!("zone {z}"));
-                    format!("the {family} {level} pay band ({zone}) from {day}")
+                    let zone = zone.map_or_else(
+                        || say(Msg::new("audit-every-zone")),
+                        |z| say(Msg::new("audit-zone").arg("zone", z)),
+                    );
+                    say(Msg::new("audit-pay-band-of")
+                        .arg("family", family)
+                        .arg("level", level)
+                        .arg("zone", zone)
+                        .arg("day", day_words(&day, lang)))
                 }
-                _ => format!("pay band {id}"),
+                _ => say(Msg::new("audit-pay-band-id").arg("id", id)),
             };
             (label, link(format!("/pay-bands/{id}")))
         }
         "pay_decision" => {
             let offer = values.and_then(|v| v.get("pay_report_id")?.as_i64());
             (
-                offer.map_or_else(|| "an offer".to_owned(), |o| format!("offer {o}")),
+                offer.map_or_else(
+                    || say(Msg::new("audit-an-offer")),
+                    |o| say(Msg::new("audit-offer-id").arg("id", o)),
+                ),
                 offer.map(|o| format!("/pay-reports/{o}/approval")),
             )
         }
         "webhook_endpoint" => {
             let url = text(values, "url").unwrap_or_else(|| format!("{id}"));
             (
-                format!("webhook endpoint {url}"),
+                say(Msg::new("audit-webhook-endpoint").arg("url", url)),
                 Some(format!("/webhooks/{id}")),
             )
         }
         other => (format!("{other} {id}"), None),
     };
     RecordRef { label, href }
+}
+
+/// A stored day as the reader writes days; anything else as stored.
+fn day_words(stored: &str, lang: Lang) -> String {
+    chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d")
+        .map_or_else(|_| stored.to_owned(), |d| crate::i18n::format_date(lang, d))
 }

@@ -3,36 +3,52 @@
 use bigdecimal::BigDecimal;
 use serde_json::{Map, Value};
 
-use crate::domain::format_money;
 use crate::domain::{
     BatchStatus, ChoiceName, CompanyKind, Confidence, PayKind, Period, Role, Stage,
 };
+use crate::i18n::{Lang, Msg, format_date, format_decimal};
 use crate::models::AuditNames;
 
-/// A field's name as a sentence says it: "the stage", "the origin company".
-pub(super) fn label(table: &str, field: &str) -> String {
-    let words = match (table, field) {
-        (_, "full_name" | "display_name") => "name",
-        (_, "origin_company_id") => "origin company",
-        (_, "hiring_company_id") => "hiring company",
-        (_, "first_contact_on") => "first contact",
-        (_, "offer_on") => "offer date",
-        (_, "decided_on") => "decision date",
-        (_, "start_on") => "start date",
-        (_, "period_years") => "years of the total",
-        (_, "sign_on") => "sign-on bonus",
-        (_, "as_of") => "as-of date",
-        (_, "source_name") => "source",
-        (_, "source_url") => "source link",
-        (_, "email") => "e-mail",
-        (_, "active") => "active state",
-        (_, "rate_on") => "day",
-        ("company", "kind") => "kind of company",
-        ("person_note", "body") => "text",
-        ("pay_report", "kind") => "kind of report",
-        (_, other) => return format!("the {}", other.replace('_', " ")),
+/// A field's name as a sentence says it: "the stage", "the origin company" (German names it
+/// as a column would, "Phase": its sentences put it after a colon, where no article is needed).
+pub(super) fn label(table: &str, field: &str, lang: Lang) -> String {
+    let key = match (table, field) {
+        (_, "full_name" | "display_name") => "audit-field-name",
+        (_, "origin_company_id") => "audit-field-origin-company",
+        (_, "hiring_company_id") => "audit-field-hiring-company",
+        (_, "first_contact_on") => "audit-field-first-contact",
+        (_, "offer_on") => "audit-field-offer-date",
+        (_, "decided_on") => "audit-field-decision-date",
+        (_, "start_on") => "audit-field-start-date",
+        (_, "period_years") => "audit-field-period-years",
+        (_, "sign_on") => "audit-field-sign-on",
+        (_, "as_of") => "audit-field-as-of",
+        (_, "source_name") => "audit-field-source",
+        (_, "source_url") => "audit-field-source-link",
+        (_, "email") => "audit-field-email",
+        (_, "active") => "audit-field-active",
+        (_, "rate_on") => "audit-field-day",
+        ("company", "kind") => "audit-field-company-kind",
+        ("person_note", "body") => "audit-field-text",
+        ("pay_report", "kind") => "audit-field-report-kind",
+        (_, other) => {
+            // The other columns by their own names; the common ones have words of their own.
+            let key = format!("audit-field-{}", other.replace('_', "-"));
+            let known = Msg::new(key.clone()).text(lang);
+            if known != key {
+                return known;
+            }
+            return Msg::new("audit-field-other")
+                .arg("name", other.replace('_', " "))
+                .text(lang);
+        }
     };
-    format!("the {words}")
+    Msg::new(key).text(lang)
+}
+
+/// "none": a value that is not there, and what a change from nothing to nothing says.
+pub(super) fn none(lang: Lang) -> String {
+    Msg::new("audit-none-value").text(lang)
 }
 
 /// A value as people read it: names for ids, labels for choices, grouped money.
@@ -41,6 +57,7 @@ pub(super) fn show(
     field: &str,
     values: &Map<String, Value>,
     names: &AuditNames,
+    lang: Lang,
 ) -> String {
     let currency = values.get("currency").and_then(Value::as_str).unwrap_or("");
     let money = |value: Option<&Value>| {
@@ -51,7 +68,7 @@ pub(super) fn show(
         };
         raw.parse::<BigDecimal>()
             .ok()
-            .map(|amount| format_money(&amount))
+            .map(|amount| format_decimal(lang, &amount, Some(2)))
     };
     if field == "band" {
         let (low, high) = (
@@ -59,14 +76,14 @@ pub(super) fn show(
             money(values.get("amount_high")),
         );
         return match (low, high) {
-            (Some(low), Some(high)) if low == high => format!("{currency} {low}"),
-            (Some(low), Some(high)) => format!("{currency} {low} – {high}"),
-            _ => "none".to_owned(),
+            (Some(low), Some(high)) if low == high => money_words(lang, currency, &low),
+            (Some(low), Some(high)) => range_words(lang, currency, &low, &high),
+            _ => none(lang),
         };
     }
     let value = values.get(field);
     if table == "pay_decision" && field == "figures" {
-        return figures(value);
+        return figures(value, lang);
     }
     // A band for every zone is stored with an empty zone, and an import's old values of it
     // (the band's form) have none: both are the same band.
@@ -74,82 +91,113 @@ pub(super) fn show(
         && field == "zone"
         && value.and_then(Value::as_str).unwrap_or("").is_empty()
     {
-        return "every zone".to_owned();
+        return Msg::new("audit-every-zone").text(lang);
     }
     let band_amount =
         table == "pay_band" && (field.starts_with("base_") || field.starts_with("total_"));
     if band_amount
         || (table == "pay_report" && matches!(field, "base" | "bonus" | "equity" | "sign_on"))
     {
-        return money(value).map_or_else(|| "none".to_owned(), |m| format!("{currency} {m}"));
+        return money(value).map_or_else(|| none(lang), |m| money_words(lang, currency, &m));
     }
     match value {
-        None | Some(Value::Null) => "none".to_owned(),
-        Some(Value::Bool(true)) => "yes".to_owned(),
-        Some(Value::Bool(false)) => "no".to_owned(),
+        None | Some(Value::Null) => none(lang),
+        Some(Value::Bool(true)) => Msg::new("audit-yes").text(lang),
+        Some(Value::Bool(false)) => Msg::new("audit-no").text(lang),
         Some(Value::Number(n)) => match (field, n.as_i64()) {
-            ("origin_company_id" | "hiring_company_id", Some(id)) => names
-                .company(id)
-                .map_or_else(|| format!("company {id}"), str::to_owned),
+            ("origin_company_id" | "hiring_company_id", Some(id)) => names.company(id).map_or_else(
+                || Msg::new("audit-company-id").arg("id", id).text(lang),
+                str::to_owned,
+            ),
             _ => n.to_string(),
         },
-        Some(Value::String(s)) => choice(table, field, s).map_or_else(|| s.clone(), str::to_owned),
+        Some(Value::String(s)) => choice(table, field, s, lang)
+            .or_else(|| day(s, lang))
+            .unwrap_or_else(|| s.clone()),
         Some(other) => other.to_string(),
     }
 }
 
-fn label_of<T: ChoiceName>(parsed: Option<T>) -> Option<&'static str> {
-    parsed.map(T::label)
+/// A stored day (`2026-12-07`) as the reader writes days.
+fn day(stored: &str, lang: Lang) -> Option<String> {
+    let date = chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d").ok()?;
+    // Only a whole day: a longer text that starts like one is something else.
+    (stored.len() == 10).then(|| format_date(lang, date))
 }
 
-fn choice(table: &str, field: &str, stored: &str) -> Option<&'static str> {
+/// An amount already written in `lang`, with its currency placed as `lang` places it.
+fn money_words(lang: Lang, currency: &str, amount: &str) -> String {
+    Msg::new("audit-money")
+        .arg("currency", currency)
+        .arg("amount", amount)
+        .text(lang)
+}
+
+fn range_words(lang: Lang, currency: &str, low: &str, high: &str) -> String {
+    Msg::new("audit-range")
+        .arg("currency", currency)
+        .arg("low", low)
+        .arg("high", high)
+        .text(lang)
+}
+
+fn label_of<T: ChoiceName>(parsed: Option<T>, lang: Lang) -> Option<String> {
+    parsed.map(|c| c.label_in(lang))
+}
+
+fn choice(table: &str, field: &str, stored: &str, lang: Lang) -> Option<String> {
     match (table, field) {
-        (_, "stage") => label_of(Stage::parse(stored)),
-        (_, "confidence") => label_of(Confidence::parse(stored)),
-        (_, "period") => label_of(Period::parse(stored)),
-        (_, "role") => label_of(Role::parse(stored)),
-        ("company", "kind") => label_of(CompanyKind::parse(stored)),
-        ("pay_report", "kind") => label_of(PayKind::parse(stored)),
-        ("import_batch", "status") => label_of(BatchStatus::parse(stored)),
+        (_, "stage") => label_of(Stage::parse(stored), lang),
+        (_, "confidence") => label_of(Confidence::parse(stored), lang),
+        (_, "period") => label_of(Period::parse(stored), lang),
+        (_, "role") => label_of(Role::parse(stored), lang),
+        ("company", "kind") => label_of(CompanyKind::parse(stored), lang),
+        ("pay_report", "kind") => label_of(PayKind::parse(stored), lang),
+        ("import_batch", "status") => label_of(BatchStatus::parse(stored), lang),
+        ("import_batch", "kind") => {
+            Some(Msg::new(crate::views::imports::kind_key(stored)).text(lang))
+        }
         _ => None,
     }
 }
 
 /// What a decision on an offer was made on (`offers::approval`'s figures), in a line: the
 /// offer's amounts and base, and the band's base range with its day.
-fn figures(value: Option<&Value>) -> String {
+fn figures(value: Option<&Value>, lang: Lang) -> String {
     let Some(f) = value.and_then(Value::as_object) else {
-        return "none".to_owned();
+        return none(lang);
     };
     let text = |v: Option<&Value>| match v {
-        Some(Value::String(s)) => s
-            .parse::<BigDecimal>()
-            .map_or_else(|_| s.clone(), |d| format_money(&d)),
+        Some(Value::String(s)) => s.parse::<BigDecimal>().map_or_else(
+            |_| day(s, lang).unwrap_or_else(|| s.clone()),
+            |d| format_decimal(lang, &d, Some(2)),
+        ),
         Some(Value::Number(n)) => n.to_string(),
-        _ => "none".to_owned(),
+        _ => none(lang),
     };
     let currency = text(f.get("currency"));
     let (low, high) = (text(f.get("amount_low")), text(f.get("amount_high")));
     let offer = if low == high {
-        format!("{currency} {low}")
+        money_words(lang, &currency, &low)
     } else {
-        format!("{currency} {low} – {high}")
+        range_words(lang, &currency, &low, &high)
     };
     let band = f.get("band_base").and_then(Value::as_array);
     let band = match band.map(|b| b.iter().map(|v| text(Some(v))).collect::<Vec<_>>()) {
-        Some(b) if b.len() == 3 => format!(
-            "{} {} – {} (midpoint {}) from {}",
-            text(f.get("band_currency")),
-            b[0],
-            b[2],
-            b[1],
-            text(f.get("band_effective_on"))
-        ),
-        _ => "no band".to_owned(),
+        Some(b) if b.len() == 3 => Msg::new("audit-figures-band")
+            .arg(
+                "range",
+                range_words(lang, &text(f.get("band_currency")), &b[0], &b[2]),
+            )
+            .arg("mid", &b[1])
+            .arg("day", text(f.get("band_effective_on")))
+            .text(lang),
+        _ => Msg::new("audit-figures-no-band").text(lang),
     };
-    format!(
-        "offer {offer} as of {}, base {currency} {}, against the band {band}",
-        text(f.get("as_of")),
-        text(f.get("base"))
-    )
+    Msg::new("audit-figures")
+        .arg("offer", offer)
+        .arg("as-of", text(f.get("as_of")))
+        .arg("base", money_words(lang, &currency, &text(f.get("base"))))
+        .arg("band", band)
+        .text(lang)
 }

@@ -5,7 +5,7 @@
 //! is not ISO, PostgreSQL's cells must be the input types' cells.
 
 use diesel::prelude::*;
-use talent_tracker::csv_format::{DECIMAL_COLUMNS, Dialect, escape_text};
+use talent_tracker::csv_format::{DATE_COLUMNS, DECIMAL_COLUMNS, Dialect, escape_text};
 use talent_tracker::domain::PersonId;
 use talent_tracker::export;
 use talent_tracker::input::{PayReportInput, PersonInput, RecordInput, csv_row};
@@ -95,17 +95,23 @@ fn postgres_prints_every_export_cell_as_the_input_types_do() -> anyhow::Result<(
             .records()
             .map(|record| Ok(record?.iter().map(str::to_owned).collect()))
             .collect::<anyhow::Result<_>>()?;
-        // What the input types print, as the file writes it: amounts in the dialect, every
-        // other cell with formulas defused.
+        // What the input types print, as the file writes it: amounts and days in the dialect,
+        // every other cell with formulas defused.
         let wanted: Vec<Vec<String>> = expected
             .iter()
             .map(|cells| {
                 cells
                     .iter()
                     .zip(&header)
-                    .map(|(cell, column)| match DECIMAL_COLUMNS.contains(column) {
-                        true => dialect.decimal(cell).into_owned(),
-                        false => escape_text(cell),
+                    .map(|(cell, column)| {
+                        match (
+                            DECIMAL_COLUMNS.contains(column),
+                            DATE_COLUMNS.contains(column),
+                        ) {
+                            (true, _) => dialect.decimal(cell).into_owned(),
+                            (_, true) => dialect.date(cell).into_owned(),
+                            _ => escape_text(cell),
+                        }
                     })
                     .collect()
             })

@@ -1,0 +1,24 @@
+# Die Liste der E-Mails für Administratoren (templates/outbox/index.html).
+outbox-title = E-Mails
+outbox-hint = E-Mails werden kurz nach dem Speichern der auslösenden Änderung versendet. Solange der Mailserver sie nicht annimmt, wird der Versand in wachsenden Abständen wiederholt; nach dem letzten Versuch gelten sie als fehlgeschlagen. Neueste zuerst, die letzten { $count }.
+outbox-none = Noch keine E-Mails.
+outbox-queued = Eingereiht
+outbox-mail = E-Mail
+outbox-to = An
+outbox-status = Status
+outbox-attempts = Versuche
+outbox-when = Zeitpunkt
+outbox-last-error = Letzter Fehler
+outbox-send-again = Erneut senden
+outbox-status-sent = gesendet
+outbox-status-pending = ausstehend
+outbox-status-failed = fehlgeschlagen
+outbox-sent-at = gesendet { $at }
+outbox-next-try = nächster Versuch { $at }
+outbox-kind-offer-pending = Ein Angebot wartet auf eine Entscheidung
+outbox-kind-offer-decided = Eine Entscheidung über ein Angebot
+outbox-kind-new-user = Link zum Festlegen des Passworts für einen neuen Benutzer
+outbox-kind-password-link = Ein Link zum Festlegen des Passworts
+outbox-kind-other = Andere Art
+outbox-sent-again = Die E-Mail wird in wenigen Sekunden erneut gesendet.
+outbox-nothing-to-send = Diese E-Mail ist nicht fehlgeschlagen (oder nicht mehr vorhanden): Es gibt nichts erneut zu senden.
