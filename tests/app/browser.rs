@@ -23,6 +23,7 @@ mod approvals;
 mod board;
 mod dragging;
 mod first_run;
+mod german;
 mod merging;
 mod notes_and_files;
 mod phones;
@@ -110,6 +111,13 @@ fn the_account_pages_in_german_fit_a_phone_and_a_laptop() -> anyhow::Result<()> 
 }
 
 #[test]
+fn a_german_recruiter_works_in_german_in_a_real_browser() -> anyhow::Result<()> {
+    let app = TestApp::anonymous(false)?;
+    app.add_user("recruiter@example.com", Role::Recruiter)?;
+    in_browser_speaking(&app, "de-DE", |s| Box::pin(german::a_day_in_german(s)))
+}
+
+#[test]
 fn a_new_installation_is_set_up_in_the_browser() -> anyhow::Result<()> {
     let app = TestApp::anonymous(false)?;
     in_browser(&app, |s| Box::pin(first_run::set_up(s)))
@@ -184,6 +192,22 @@ fn in_browser_served(
     sso: Option<&dyn Fn(&str) -> talent_tracker::auth::sso::SsoSettings>,
     walk: Walk,
 ) -> anyhow::Result<()> {
+    browse(app, mail, sso, "en-US", walk)
+}
+
+/// As `in_browser`, with Chromium started in `language` (`--lang`, and the languages it asks
+/// pages for).
+fn in_browser_speaking(app: &TestApp, language: &str, walk: Walk) -> anyhow::Result<()> {
+    browse(app, None, None, language, walk)
+}
+
+fn browse(
+    app: &TestApp,
+    mail: Option<talent_tracker::mail::MailSettings>,
+    sso: Option<&dyn Fn(&str) -> talent_tracker::auth::sso::SsoSettings>,
+    language: &str,
+    walk: Walk,
+) -> anyhow::Result<()> {
     let (Some(chromium), Some(chromedriver)) = (
         find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]),
         find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]),
@@ -236,6 +260,10 @@ fn in_browser_served(
     let _driver = Driver(
         Command::new(&chromedriver)
             .arg(format!("--port={driver_port}"))
+            // Chromium's own widgets (the date field's day order) follow the process locale,
+            // not `--lang`, which sets only the pages' language.
+            .env("LANGUAGE", language.replace('-', "_"))
+            .env("LC_ALL", format!("{}.UTF-8", language.replace('-', "_")))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()?,
@@ -250,7 +278,9 @@ fn in_browser_served(
                 "binary": chromium,
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                         "--window-size=1280,1100", format!("--user-data-dir={}", profile.display())],
+                         "--window-size=1280,1100", format!("--user-data-dir={}", profile.display()),
+                         format!("--lang={language}")],
+                "prefs": { "intl": { "accept_languages": language } },
             }),
         );
         // Chromium starting on a busy machine can outlast chromedriver's own patience: ask again.
@@ -291,6 +321,9 @@ async fn walk_through(s: &Session) -> anyhow::Result<()> {
         "People",
         "back where they wanted to go"
     );
+    // Chromium in English asks for English, and the page says that is what it is.
+    let lang = s.element(Locator::Css("html")).await?.attr("lang").await?;
+    assert_eq!(lang.as_deref(), Some("en"));
     // On a wide screen the menu is a bar: its links show, with no button to unfold it.
     assert!(
         !s.element(Locator::Css("label.menu-button"))
