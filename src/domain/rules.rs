@@ -1,16 +1,19 @@
 //! Rules between fields, shared by the forms and the CSV import. Each returns the field the
-//! user should change and what to tell them.
+//! user should change and the catalogue key of what to tell them (templates/locales/*/rules.ftl),
+//! put into words in the language the input was typed in (`said`).
 
 use super::{Date, Money, Period};
 
 pub type Broken = (&'static str, &'static str);
 
+/// A rule's message in the language of the input being read (`Msg::for_input`).
+pub fn said(key: &'static str) -> String {
+    crate::i18n::Msg::new(key).for_input()
+}
+
 /// The band's high end is not below its low end.
 pub fn band_ordered(low: &Money, high: &Money) -> Option<Broken> {
-    (low.amount() > high.amount()).then_some((
-        "amount_high",
-        "The high end of the range cannot be below the low end.",
-    ))
+    (low.amount() > high.amount()).then_some(("amount_high", "rule-high-below-low"))
 }
 
 /// A range's minimum, midpoint and maximum (the fields `<group>_min`, `_mid`, `_max`) are in
@@ -27,13 +30,10 @@ pub fn range_ordered(amounts: [Option<Money>; 3], group: &str) -> Vec<Broken> {
     };
     let mut broken = Vec::new();
     if above(&min, &mid) {
-        broken.push((mid_field, "The midpoint cannot be below the minimum."));
+        broken.push((mid_field, "rule-mid-below-min"));
     }
     if above(&mid, &max) || (mid.is_none() && above(&min, &max)) {
-        broken.push((
-            max_field,
-            "The maximum cannot be below the midpoint or the minimum.",
-        ));
+        broken.push((max_field, "rule-max-below"));
     }
     broken
 }
@@ -48,25 +48,17 @@ pub fn all_or_none(fields: [&'static str; 3], given: [bool; 3]) -> Vec<Broken> {
         .iter()
         .zip(given)
         .filter(|(_, given)| !given)
-        .map(|(field, _)| {
-            (
-                *field,
-                "Give the minimum, midpoint and maximum together, or none of them.",
-            )
-        })
+        .map(|(field, _)| (*field, "rule-all-or-none"))
         .collect()
 }
 
 /// Directive (EU) 2023/970, art. 5(2): employers may not ask candidates for their pay history,
 /// so a figure whose source is the candidate is not kept for a person in zone EU.
-pub const PAY_HISTORY_REFUSED: &str = "A candidate in the EU may not be asked for their pay \
-    history (Directive (EU) 2023/970, art. 5(2)): a figure from the candidate is not recorded.";
+pub const PAY_HISTORY_REFUSED: &str = "rule-pay-history";
 
 /// A person with figures from the candidate cannot move into the EU: the figures would then
 /// be pay history the directive forbids asking for.
-pub const PAY_HISTORY_MOVE_REFUSED: &str = "This person has pay figures whose source is the \
-    candidate; in the EU these are pay history (Directive (EU) 2023/970, art. 5(2)). Remove \
-    those figures before moving them into the EU.";
+pub const PAY_HISTORY_MOVE_REFUSED: &str = "rule-pay-history-move";
 
 /// Whether a pay figure's source is the candidate themself. The rule's home is the database
 /// (`r.is_pay_history`, src/db/sql/pay_history.sql), whose triggers hold it for every way in;
@@ -79,11 +71,8 @@ pub fn asks_pay_history(source_name: Option<&str>) -> bool {
 /// A total names its years; an annual figure does not.
 pub fn years_match_period(period: Period, has_years: bool) -> Option<Broken> {
     match (period, has_years) {
-        (Period::Total, false) => Some((
-            "period_years",
-            "A total needs the number of years it covers.",
-        )),
-        (Period::Annual, true) => Some(("period_years", "Leave this empty for an annual figure.")),
+        (Period::Total, false) => Some(("period_years", "rule-total-needs-years")),
+        (Period::Annual, true) => Some(("period_years", "rule-annual-no-years")),
         _ => None,
     }
 }
@@ -118,12 +107,12 @@ pub fn dates_in_order(dates: [Option<Date>; 4]) -> Vec<Broken> {
 /// What to say when the date at `later` in `PIPELINE_DATES` comes before the one at `earlier`.
 fn out_of_order(later: usize, earlier: usize) -> &'static str {
     match (later, earlier) {
-        (1, _) => "The offer cannot come before the first contact.",
-        (2, 0) => "The decision cannot come before the first contact.",
-        (2, _) => "The decision cannot come before the offer date.",
-        (3, 0) => "The start cannot come before the first contact.",
-        (3, 1) => "The start cannot come before the offer date.",
-        _ => "The start cannot come before the decision.",
+        (1, _) => "rule-offer-before-contact",
+        (2, 0) => "rule-decision-before-contact",
+        (2, _) => "rule-decision-before-offer",
+        (3, 0) => "rule-start-before-contact",
+        (3, 1) => "rule-start-before-offer",
+        _ => "rule-start-before-decision",
     }
 }
 
@@ -155,19 +144,13 @@ mod tests {
         assert_eq!(
             dates_in_order(dates(["2025-05-01", "2025-04-01", "", "2025-01-01"])),
             vec![
-                (
-                    "offer_on",
-                    "The offer cannot come before the first contact."
-                ),
-                ("start_on", "The start cannot come before the offer date."),
+                ("offer_on", "rule-offer-before-contact"),
+                ("start_on", "rule-start-before-offer"),
             ]
         );
         assert_eq!(
             dates_in_order(dates(["2025-05-01", "", "2025-04-01", ""])),
-            vec![(
-                "decided_on",
-                "The decision cannot come before the first contact."
-            )]
+            vec![("decided_on", "rule-decision-before-contact")]
         );
     }
 }

@@ -59,8 +59,8 @@ pub trait RecordInput:
 /// so: it is for the caller to refuse it while there are errors).
 pub fn checked<T: RecordInput>(context: &Context<'_>) -> FieldErrors {
     let mut errors = FieldErrors::from_context(context);
-    for (field, message) in T::rules(context) {
-        errors.add(field, message);
+    for (field, key) in T::rules(context) {
+        errors.add(field, crate::domain::rules::said(key));
     }
     errors
 }

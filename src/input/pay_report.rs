@@ -183,7 +183,7 @@ impl Versioned for PayReport {
             Target::Existing((person, _)) | Target::New(person) => person,
         };
         if PayReport::refuses_pay_history(conn, person, fields.source_name.as_deref())? {
-            errors.add("source_name", rules::PAY_HISTORY_REFUSED);
+            errors.add("source_name", rules::said(rules::PAY_HISTORY_REFUSED));
             return Ok(Written::Refused(()));
         }
         let saved = diesel::Connection::transaction(conn, |conn| {

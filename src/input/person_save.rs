@@ -69,7 +69,7 @@ impl Versioned for Person {
             && zone::is_eu(fields.zone.as_deref())
             && PayReport::has_pay_history(conn, id)?
         {
-            errors.add("zone", rules::PAY_HISTORY_MOVE_REFUSED);
+            errors.add("zone", rules::said(rules::PAY_HISTORY_MOVE_REFUSED));
             return Ok(Written::Refused(Vec::new()));
         }
         let listed: Vec<PersonId> = duplicates.iter().map(|d| d.id).collect();

@@ -113,3 +113,20 @@ fn an_english_reader_may_group_thousands_and_iso_works_for_everyone() -> anyhow:
     assert_eq!(low, BigDecimal::from_str("1234567.89")?);
     Ok(())
 }
+
+#[test]
+fn a_rule_between_fields_speaks_the_language_the_form_was_typed_in() -> anyhow::Result<()> {
+    let app = TestApp::new()?;
+    app.read_in("de")?;
+    let id = app.create_person(&[("full_name", "Jürgen Müller"), ("stage", "sourced")]);
+    let mut fields = german_report();
+    fields.retain(|(name, _)| *name != "amount_high");
+    fields.push(("amount_high", "1.000,00"));
+    let page = app.post(&format!("/people/{id}/pay"), &fields);
+    assert_eq!(page.status, Status::UnprocessableEntity);
+    assert_eq!(
+        page.field_errors("amount_high"),
+        ["Das obere Ende der Spanne darf nicht unter dem unteren liegen."]
+    );
+    Ok(())
+}

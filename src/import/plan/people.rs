@@ -164,7 +164,7 @@ pub(super) fn plan_people(
                 who,
                 column: "source_name".into(),
                 value: pay.source_name.clone().unwrap_or_default(),
-                message: rules::PAY_HISTORY_REFUSED.into(),
+                message: rules::said(rules::PAY_HISTORY_REFUSED),
             });
             continue;
         }

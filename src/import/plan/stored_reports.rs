@@ -106,6 +106,6 @@ pub(super) fn moves_pay_history(
         who: row.person.full_name.as_str().to_owned(),
         column: "zone".into(),
         value: zone::EU.into(),
-        message: rules::PAY_HISTORY_MOVE_REFUSED.into(),
+        message: rules::said(rules::PAY_HISTORY_MOVE_REFUSED),
     })
 }

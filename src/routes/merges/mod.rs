@@ -218,14 +218,16 @@ fn problem_with(
     ]
     .map(|d| d.and_then(|d| Date::parse(&d.to_string()).ok()));
     if let Some((_, broken)) = rules::dates_in_order(dates).first() {
-        return Ok(Some(format!(
-            "The chosen dates are out of order: {broken} Choose these dates from the same record."
-        )));
+        return Ok(Some(
+            crate::i18n::Msg::new("merge-dates-out-of-order")
+                .arg("broken", rules::said(broken))
+                .for_input(),
+        ));
     }
     if zone::is_eu(fields.zone.as_deref()) {
         for id in people {
             if PayReport::has_pay_history(c, id)? {
-                return Ok(Some(rules::PAY_HISTORY_MOVE_REFUSED.to_owned()));
+                return Ok(Some(rules::said(rules::PAY_HISTORY_MOVE_REFUSED)));
             }
         }
     }

@@ -58,3 +58,4 @@ merge-collapsed = { $count ->
         [one] 1 Vergütungsangabe, die eine andere wiederholte, wurde gelöscht; wird die Zusammenführung rückgängig gemacht, kommt sie zurück.
        *[other] { $count } Vergütungsangaben, die andere wiederholten, wurden gelöscht; wird die Zusammenführung rückgängig gemacht, kommen sie zurück.
     }
+merge-dates-out-of-order = Die gewählten Daten sind nicht in der richtigen Reihenfolge: { $broken } Wählen Sie diese Daten aus demselben Datensatz.

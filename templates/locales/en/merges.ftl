@@ -59,3 +59,4 @@ merge-collapsed = { $count ->
         [one] 1 pay report that repeated another was deleted; undoing the merge brings it back.
        *[other] { $count } pay reports that repeated others were deleted; undoing the merge brings them back.
     }
+merge-dates-out-of-order = The chosen dates are out of order: { $broken } Choose these dates from the same record.
