@@ -26,7 +26,9 @@ impl Money {
         if value < 0 {
             return Err(Msg::new("money-negative"));
         }
-        if value.fractional_digit_count() > 2 && value.normalized().fractional_digit_count() > 2 {
+        // Typed decimals count, zeros too: `250.000` from someone who groups thousands with points
+        // must not become 250 unnoticed, so it is refused with how it was read.
+        if value.fractional_digit_count() > 2 {
             return Err(Msg::new("money-cents").arg("typed", raw.trim()));
         }
         let whole_digits = value
@@ -229,6 +231,7 @@ mod tests {
             "1,00",
             "$100",
             "1.234",
+            "250.000",
             "1e9",
             "1000000000000",
             "abc",
@@ -240,6 +243,11 @@ mod tests {
         // Outside a form, input is read as English, which groups thousands with commas.
         assert!(Money::parse("1,000").is_ok());
         assert!(Money::parse(" 100.5 ").is_ok());
+        let said = Money::parse("250.000").expect_err("three decimals");
+        assert!(
+            said.contains("250.000") && said.contains("decimal point"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ money = { $amount } { $symbol }
 number-ambiguous = „{ $typed }“ lässt sich zweifach lesen: als { $local } (Punkt als Tausendertrennzeichen) oder als { $iso } (Punkt als Dezimaltrennzeichen). Bitte ohne Tausenderpunkt eingeben: { $local-plain } oder { $iso }.
 number-unreadable = „{ $typed }“ ist keine Zahl: bitte wie { $plain } oder { $grouped } eingeben (ohne Währungszeichen).
 money-negative = Darf nicht negativ sein.
-money-cents = Höchstens zwei Nachkommastellen (Cent).
+money-cents = Höchstens zwei Nachkommastellen (Cent): „{ $typed }“ wurde mit dem Punkt als Dezimaltrennzeichen gelesen.
 money-too-long = Höchstens { $digits } Stellen vor dem Komma.
 
 ## Daten

@@ -9,7 +9,7 @@ money = { $currency } { $amount }
 number-ambiguous = “{ $typed }” could be read two ways: { $local } with the point grouping thousands, or { $iso } with the point as a decimal point. Type { $local-plain } or { $iso } without the grouping point.
 number-unreadable = “{ $typed }” is not a number: type it like { $plain } or { $grouped } (no currency symbols).
 money-negative = Must not be negative.
-money-cents = At most two decimal places (cents).
+money-cents = At most two decimal places (cents): “{ $typed }” was read with its point as the decimal point.
 money-too-long = At most { $digits } digits before the decimal point.
 
 ## Dates
